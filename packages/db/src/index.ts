@@ -1,0 +1,5 @@
+export { provisionDatabase, freePort, DEFAULT_DATA_DIR, DEFAULT_EMBEDDED_PORT, REPO_ROOT } from './embedded';
+export type { DatabaseServer, ProvisionOptions } from './embedded';
+export { connectDatabase, syncIndexes, trusted } from './connect';
+export type { ConnectOptions } from './connect';
+export { QueryCounter } from './query-counter';

@@ -1,0 +1,44 @@
+import type { Connection } from 'mongoose';
+
+const READ_COMMANDS = new Set(['find', 'aggregate', 'count', 'countDocuments', 'distinct', 'getMore']);
+
+/**
+ * Counts the commands a connection sends to the server, as seen on the wire by the driver
+ * (command monitoring). Used by tests and the benchmark to prove batching.
+ */
+export class QueryCounter {
+  private counts = new Map<string, number>();
+  private readonly listener = (event: { commandName: string; databaseName: string }) => {
+    if (!READ_COMMANDS.has(event.commandName)) return;
+    const key = `${event.databaseName}.${event.commandName}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  };
+
+  constructor(private readonly connections: Connection[]) {
+    for (const conn of connections) conn.getClient().on('commandStarted', this.listener);
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+
+  /** Read commands per database name. */
+  byDatabase(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [key, n] of this.counts) {
+      const db = key.slice(0, key.lastIndexOf('.'));
+      out[db] = (out[db] ?? 0) + n;
+    }
+    return out;
+  }
+
+  total(): number {
+    let n = 0;
+    for (const v of this.counts.values()) n += v;
+    return n;
+  }
+
+  detach(): void {
+    for (const conn of this.connections) conn.getClient().off('commandStarted', this.listener);
+  }
+}

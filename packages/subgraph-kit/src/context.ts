@@ -1,0 +1,42 @@
+import DataLoader from 'dataloader';
+import type { Logger } from '@nct/logger';
+
+/** What every resolver gets: the request id, a logger carrying it, and per-request loaders. */
+export interface RequestContext {
+  requestId: string;
+  logger: Logger;
+  /** Per-request memo of DataLoaders: one batch per loader per tick, never shared across requests. */
+  loaders: Map<string, DataLoader<any, any>>;
+}
+
+/**
+ * The request's DataLoader named `name`, created on first use. All `load` calls made in
+ * the same tick become one call to `batch` (one database query for many people).
+ */
+export function loader<K, V>(ctx: RequestContext, name: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
+  let l = ctx.loaders.get(name) as DataLoader<K, V> | undefined;
+  if (!l) {
+    l = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+    ctx.loaders.set(name, l);
+  }
+  return l;
+}
+
+/** Orders documents to match `keys` (one per key, or null). */
+export function byKey<K, D>(keys: readonly K[], docs: readonly D[], keyOf: (d: D) => K): Array<D | null> {
+  const map = new Map<K, D>();
+  for (const d of docs) map.set(keyOf(d), d);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/** Groups documents by key, in `keys` order (a list per key, possibly empty). */
+export function groupByKey<K, D>(keys: readonly K[], docs: readonly D[], keyOf: (d: D) => K): D[][] {
+  const map = new Map<K, D[]>();
+  for (const d of docs) {
+    const k = keyOf(d);
+    const list = map.get(k);
+    if (list) list.push(d);
+    else map.set(k, [d]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}

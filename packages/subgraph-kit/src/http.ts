@@ -1,0 +1,161 @@
+import http, { IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+
+export interface HttpRoute {
+  method: string;
+  /** Exact path, or a prefix when it ends with `/`. */
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): void | Promise<void>;
+}
+
+export interface HttpServerOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  context: (req: IncomingMessage) => Promise<C>;
+  host: string;
+  port: number;
+  /** Extra routes, tried before `/graphql`. */
+  routes?: HttpRoute[];
+  /** `/health` answers 200 when this resolves true, 503 otherwise. */
+  ready?: () => Promise<boolean> | boolean;
+  /** Request bodies above this are refused with 413. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, max: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > max) {
+      reject(new BodyTooLarge());
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function errorBody(code: string, vi: string, en: string) {
+  return { errors: [{ message: `${vi} / ${en}`, extensions: { code, messageVi: vi, messageEn: en } }] };
+}
+
+/**
+ * A small HTTP integration for Apollo Server on node:http: `/graphql`, `/health` and
+ * extra routes, a body size limit, and JSON errors that never include a stack.
+ */
+export async function startHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): Promise<RunningHttpServer> {
+  const { apollo, routes = [], maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Lỗi hệ thống', 'Internal server error'));
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    if (url.pathname === '/health' && (method === 'GET' || method === 'HEAD')) {
+      const ok = options.ready ? await options.ready() : true;
+      sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' });
+      return;
+    }
+    for (const route of routes) {
+      const match = route.path.endsWith('/') ? url.pathname.startsWith(route.path) : url.pathname === route.path;
+      if (match && route.method === method) {
+        await route.handle(req, res, url);
+        return;
+      }
+    }
+    if (url.pathname !== '/graphql') {
+      sendJson(res, 404, errorBody('NOT_FOUND', 'Không tìm thấy', 'Not found'));
+      return;
+    }
+    let body: unknown = undefined;
+    if (method === 'POST') {
+      let raw: string;
+      try {
+        raw = await readBody(req, maxBodyBytes);
+      } catch (err) {
+        if (err instanceof BodyTooLarge) {
+          sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', `Yêu cầu vượt quá ${maxBodyBytes} byte`, `Request body exceeds ${maxBodyBytes} bytes`));
+          return;
+        }
+        throw err;
+      }
+      const type = String(req.headers['content-type'] ?? '');
+      if (type.includes('application/json')) {
+        try {
+          body = raw.length ? JSON.parse(raw) : undefined;
+        } catch {
+          sendJson(res, 400, errorBody('BAD_REQUEST', 'Nội dung JSON không hợp lệ', 'Malformed JSON body'));
+          return;
+        }
+      } else {
+        body = raw;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: method.toUpperCase(), headers, search: url.search, body },
+      context: () => options.context(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}/graphql`,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,93 @@
+import type { GraphQLSchema } from 'graphql';
+import type { Connection } from 'mongoose';
+import { connectDatabase, provisionDatabase, syncIndexes } from '@nct/db';
+import { createLogger, Logger } from '@nct/logger';
+import { createApolloServer, createContext } from './server';
+import { startHttpServer, RunningHttpServer } from './http';
+import type { ApolloServer } from '@apollo/server';
+import type { RequestContext } from './context';
+
+/** What a subgraph tells the kit about itself; the kit knows no agency. */
+export interface SubgraphDefinition<M> {
+  name: string;
+  createModels(conn: Connection): M;
+  buildSchema(models: M): Promise<{ schema: GraphQLSchema; sdl: string }>;
+}
+
+export interface SubgraphInstance<M> {
+  name: string;
+  models: M;
+  schema: GraphQLSchema;
+  sdl: string;
+  apollo: ApolloServer<RequestContext>;
+  logger: Logger;
+  /** Context for in-process calls (tests). */
+  context(): RequestContext;
+}
+
+/** Builds models, indexes, schema and Apollo server on an open connection (no listener). */
+export async function createSubgraph<M>(def: SubgraphDefinition<M>, conn: Connection): Promise<SubgraphInstance<M>> {
+  const logger = createLogger(def.name);
+  const models = def.createModels(conn);
+  await syncIndexes(conn);
+  const { schema, sdl } = await def.buildSchema(models);
+  const apollo = createApolloServer(schema, logger);
+  await apollo.start();
+  return { name: def.name, models, schema, sdl, apollo, logger, context: () => createContext(logger) };
+}
+
+export interface ListenOptions {
+  uri: string;
+  dbName: string;
+  host: string;
+  port: number;
+}
+
+export interface RunningSubgraph<M> extends SubgraphInstance<M> {
+  conn: Connection;
+  http: RunningHttpServer;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Connects to the subgraph's own database and serves it over HTTP. */
+export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: ListenOptions): Promise<RunningSubgraph<M>> {
+  const conn = await connectDatabase(options.uri, options.dbName);
+  const instance = await createSubgraph(def, conn);
+  const http = await startHttpServer({
+    apollo: instance.apollo,
+    host: options.host,
+    port: options.port,
+    context: async (req) => createContext(instance.logger, req),
+    ready: () => conn.readyState === 1,
+  });
+  return {
+    ...instance,
+    conn,
+    http,
+    url: http.url,
+    async stop() {
+      await http.close();
+      await instance.apollo.stop();
+      await conn.close();
+    },
+  };
+}
+
+/**
+ * Runs one subgraph as its own process: database from MONGODB_URI (or the embedded
+ * default), listener on loopback unless HOST says otherwise, graceful stop on signals.
+ */
+export async function serveStandalone<M>(def: SubgraphDefinition<M>, options: { host: string; port: number; dbName: string }): Promise<void> {
+  const logger = createLogger(def.name);
+  const db = await provisionDatabase({ log: (m) => logger.info(m) });
+  const running = await runSubgraph(def, { uri: db.uri, dbName: options.dbName, host: options.host, port: options.port });
+  logger.info({ url: running.url, database: options.dbName }, `${def.name} subgraph ready`);
+  const stop = async () => {
+    await running.stop();
+    await db.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,120 @@
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, PageInfo } from '@nct/subgraph-kit';
+import { AdministrativeUnit } from '../units/administrative-unit';
+import type { Sex } from './person.model';
+
+export enum SexEnum {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+registerEnumType(SexEnum, { name: 'Sex', description: 'Giới tính. / Sex as recorded in the register.' });
+
+@ObjectType({
+  description:
+    'Người cao tuổi trong sổ đăng ký cư trú (Sở Nội vụ là chủ sở hữu danh tính); các cơ quan khác bổ sung trường của mình. / An elderly person: identity owned by home affairs, other agencies add their fields.',
+})
+@Directive('@key(fields: "citizenId")')
+export class Person {
+  @Field(() => ID, { description: 'Số định danh cá nhân (12 chữ số). / 12-digit citizen ID.' })
+  citizenId!: string;
+
+  @Field({ description: 'Họ và tên. / Full name, as written (NFC).' })
+  fullName!: string;
+
+  @Field(() => DateScalar, { description: 'Ngày sinh. / Birth date.' })
+  birthDate!: string;
+
+  @Field(() => SexEnum)
+  sex!: Sex;
+
+  @Field({ description: 'Dân tộc. / Ethnicity.' })
+  ethnicity!: string;
+
+  @Field(() => Int, {
+    description: 'Tuổi tròn hôm nay (giờ Việt Nam), hoặc tuổi khi mất. / Age in full years today (Vietnam time), or at death.',
+  })
+  age!: number;
+
+  @Field(() => AdministrativeUnit, { description: 'Xã/phường nơi cư trú hiện nay. / Current residence commune.' })
+  residence!: AdministrativeUnit;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày mất. / Date of death.' })
+  deathDate!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mã đơn vị cũ (trước 01/7/2025) khi hồ sơ được lập. / Pre-July-2025 unit code the record was made under.',
+  })
+  legacyUnitCode!: string | null;
+
+  communeCode!: string;
+}
+
+@InputType({ description: 'Bộ lọc danh sách người cao tuổi. / Filter for the list of people.' })
+export class PersonFilter {
+  @Field(() => String, { nullable: true, description: 'Mã xã/phường (5 chữ số). / 5-digit commune code.' })
+  communeCode?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Tuổi tối thiểu (tròn, hôm nay). / Minimum age today.' })
+  minAge?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Tuổi tối đa (tròn, hôm nay). / Maximum age today.' })
+  maxAge?: number | null;
+
+  @Field(() => SexEnum, { nullable: true })
+  sex?: Sex | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: chỉ người còn sống; false: chỉ người đã mất; bỏ trống: tất cả. / true: living only; false: deceased only; empty: all.',
+  })
+  alive?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tìm theo tên, không phân biệt dấu ("nguyen van an"). / Name search, diacritics-insensitive.',
+  })
+  nameContains?: string | null;
+}
+
+@ObjectType()
+export class PersonEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Person)
+  node!: Person;
+}
+
+@ObjectType({ description: 'Một trang người cao tuổi. / A page of people.' })
+export class PersonConnection {
+  @Field(() => [PersonEdge])
+  edges!: PersonEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  /** Set by the resolver; counted only when asked for. */
+  filterQuery!: Record<string, unknown>;
+}
+
+@InputType({ description: 'Đăng ký một người vào sổ. / Register a person.' })
+export class RegisterPersonInput {
+  @Field(() => ID)
+  citizenId!: string;
+
+  @Field()
+  fullName!: string;
+
+  @Field(() => DateScalar)
+  birthDate!: string;
+
+  @Field(() => SexEnum)
+  sex!: Sex;
+
+  @Field({ defaultValue: 'Kinh' })
+  ethnicity!: string;
+
+  @Field({ description: 'Mã xã/phường hiện hành (5 chữ số). / Current 5-digit commune code.' })
+  communeCode!: string;
+}

@@ -1,0 +1,59 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '@nct/subgraph-kit';
+import type { UnitKind, UnitLevel } from './administrative-unit.model';
+
+export enum UnitKindEnum {
+  PROVINCE = 'PROVINCE',
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+  WARD = 'WARD',
+  SPECIAL_ZONE = 'SPECIAL_ZONE',
+  TOWNSHIP = 'TOWNSHIP',
+}
+registerEnumType(UnitKindEnum, {
+  name: 'UnitKind',
+  description: 'Loại đơn vị hành chính (tỉnh, huyện cũ, xã, phường, đặc khu, thị trấn cũ). / Kind of administrative unit.',
+});
+
+@ObjectType({ description: 'Liên kết kế thừa giữa đơn vị cũ và đơn vị mới. / A lineage link between an old and a new unit.' })
+export class UnitLineage {
+  @Field(() => ID, { description: 'Mã đơn vị cũ. / Code of the old unit.' })
+  fromCode!: string;
+
+  @Field(() => ID, { description: 'Mã đơn vị mới. / Code of the new unit.' })
+  toCode!: string;
+
+  @Field({ description: 'Văn bản pháp lý. / Legal act.' })
+  legalAct!: string;
+
+  @Field(() => DateScalar, { description: 'Ngày có hiệu lực. / Effective date.' })
+  effectiveDate!: string;
+}
+
+@ObjectType({
+  description:
+    'Đơn vị hành chính (Quyết định 19/2025/QĐ-TTg): tỉnh 2 chữ số, xã 5 chữ số; huyện cũ 3 chữ số. / An administrative unit, keyed by its official code.',
+})
+@Directive('@key(fields: "code")')
+export class AdministrativeUnit {
+  @Field(() => ID, { description: 'Mã đơn vị. / Official code.' })
+  code!: string;
+
+  @Field({ description: 'Tên đơn vị. / Name.' })
+  name!: string;
+
+  @Field(() => UnitKindEnum)
+  kind!: UnitKind;
+
+  level!: UnitLevel;
+  parentCode!: string | null;
+
+  @Field(() => DateScalar, { description: 'Có hiệu lực từ. / Valid from.' })
+  validFrom!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Hết hiệu lực (null nếu còn hiệu lực). / Valid to, null while current.' })
+  validTo!: string | null;
+
+  @Field({ description: 'Xã đặc biệt khó khăn vùng dân tộc thiểu số và miền núi. / Especially disadvantaged ethnic-minority or mountain commune.' })
+  disadvantaged!: boolean;
+}
