@@ -1,0 +1,60 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLDataSourceProcessOptions, GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import type { Logger } from '@nct/logger';
+import type { GatewayContext } from './context';
+import { subgraphUnavailable } from './errors';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+/**
+ * One subgraph as the gateway sees it: every fetch has a deadline, the request id and the
+ * allow-listed headers are forwarded, and any transport failure (refused, timed out,
+ * HTTP error status, non-JSON body) becomes a SUBGRAPH_UNAVAILABLE error naming the
+ * subgraph. The cause, with the URL, goes to the log only.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly serviceName: string,
+    url: string,
+    timeoutMs: number,
+    private readonly log: Logger,
+  ) {
+    super({ url });
+    // Node's fetch; the signal also bounds reading the body.
+    this.fetcher = ((input: string, init?: RequestInit) =>
+      fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+  }
+
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return;
+    const headers = options.request.http?.headers;
+    const context = options.context;
+    if (!headers || !context?.requestId) return;
+    headers.set('x-request-id', context.requestId);
+    for (const [name, value] of Object.entries(context.forwardedHeaders ?? {})) headers.set(name, value);
+  }
+
+  /**
+   * Called by `sendRequest` for every failure of the HTTP exchange, before the gateway
+   * records it. Without this the raw error ("request to http://host:port/graphql failed,
+   * reason: connect ECONNREFUSED", or `errorFromResponse` with the URL in its extensions)
+   * would reach the response with no `serviceName` at all.
+   */
+  override didEncounterError(
+    error: Error,
+    _fetchRequest: unknown,
+    fetchResponse?: { status: number },
+    context?: GatewayContext,
+  ): void {
+    (context?.logger ?? this.log).warn(
+      { serviceName: this.serviceName, url: this.url, status: fetchResponse?.status, err: error.message, cause: describe(error) },
+      'subgraph fetch failed',
+    );
+    throw subgraphUnavailable(this.serviceName);
+  }
+}
+
+function describe(error: Error): string | undefined {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return error.name === 'TimeoutError' ? 'timeout' : (cause?.code ?? cause?.message);
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import { parse } from 'graphql';
+import { createLogger } from '@nct/logger';
+import { ConfigError, loadConfig } from './config';
+import { createGatewayServer } from './server';
+
+export { createGatewayServer } from './server';
+export type { GatewayServerOptions, RunningGateway } from './server';
+export { loadConfig, ConfigError } from './config';
+export type { GatewayConfig } from './config';
+export { composeSupergraph, CompositionError } from './compose';
+export { PEOPLE_QUERY, PERSON_QUERY, PERSON_VIEW_FRAGMENT } from './playground/default-query';
+
+/** Reads the supergraph file; a clear message when it is missing or not GraphQL. */
+export function readSupergraph(file: string): string {
+  let sdl: string;
+  try {
+    sdl = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
+    throw new Error(`Cannot read supergraph ${file}: ${reason}. Run "npm run compose" or pass --supergraph FILE.`);
+  }
+  try {
+    parse(sdl);
+  } catch (err) {
+    throw new Error(`Supergraph ${file} is not valid GraphQL: ${(err as Error).message}`);
+  }
+  return sdl;
+}
+
+async function main(): Promise<void> {
+  const logger = createLogger('gateway');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    logger.fatal(err instanceof ConfigError ? err.message : { err }, 'cannot start the gateway');
+    process.exit(2);
+  }
+  try {
+    const supergraphSdl = readSupergraph(config.supergraphFile);
+    const gateway = await createGatewayServer({
+      supergraphSdl,
+      host: config.host,
+      port: config.port,
+      subgraphUrls: config.subgraphUrls,
+      subgraphTimeoutMs: config.subgraphTimeoutMs,
+      production: config.production,
+      playgroundCitizenId: config.playgroundCitizenId,
+      logger,
+    });
+    const base = gateway.url.replace(/\/graphql$/, '');
+    logger.info(
+      { url: gateway.url, health: `${base}/health`, ide: `${base}/`, supergraph: config.supergraphFile, subgraphs: config.subgraphUrls },
+      `gateway ready at ${gateway.url} (IDE ${base}/, health ${base}/health)`,
+    );
+
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'stopping the gateway');
+      gateway.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'error while stopping');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (err) {
+    logger.fatal({ err: err instanceof Error ? err.message : err }, 'cannot start the gateway');
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,124 @@
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createLogger, Logger } from '@nct/logger';
+import { DEFAULT_MAX_BODY_BYTES, startHttpServer } from '@nct/subgraph-kit';
+import { createGatewayContext, GatewayContext } from './context';
+import { SubgraphDataSource } from './datasource';
+import { formatGatewayError } from './errors';
+import { citizenIdArgType, playgroundAssetRoutes, renderPlayground, sendPlaygroundHtml } from './playground/page';
+
+export interface GatewayServerOptions {
+  supergraphSdl: string;
+  host: string;
+  port: number;
+  /** Subgraph name -> URL; wins over the URL written in the supergraph file. */
+  subgraphUrls?: Record<string, string>;
+  /** Deadline of each subgraph fetch, body included. */
+  subgraphTimeoutMs: number;
+  /** Introspection off. */
+  production?: boolean;
+  /** Serve GraphQL Playground at `/` and to browsers at `/graphql` (default true). */
+  playground?: boolean;
+  /** Citizen id for the IDE's second tab. */
+  playgroundCitizenId?: string;
+  maxBodyBytes?: number;
+  logger?: Logger;
+}
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, `http://host:port/graphql`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Apollo Server plugin that makes the IDE the landing page of `/graphql` for browsers. */
+function landingPage(html: string): ApolloServerPlugin<GatewayContext> {
+  return {
+    async serverWillStart() {
+      return { async renderLandingPage() { return { html }; } };
+    },
+  };
+}
+
+/**
+ * The gateway: Apollo Gateway over a static supergraph (never runtime introspection, so a
+ * subgraph that is down cannot stop it from starting), Apollo Server on top, served by the
+ * kit's node:http integration with `/health`, a body limit and the offline IDE.
+ */
+export async function createGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger('gateway');
+  const showIde = options.playground ?? true;
+  const html = showIde
+    ? renderPlayground({ citizenId: options.playgroundCitizenId, citizenIdType: citizenIdArgType(options.supergraphSdl) })
+    : '';
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    logger,
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', options.subgraphTimeoutMs, logger),
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: formatGatewayError,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: !options.production,
+    // index.ts owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal mid-close.
+    stopOnTerminationSignals: false,
+    plugins: [showIde ? landingPage(html) : ApolloServerPluginLandingPageDisabled()],
+  });
+
+  // Start listening at once so `/health` can say 503 until the supergraph is loaded;
+  // GraphQL requests that arrive meanwhile wait for the start.
+  let loaded = false;
+  const starting = apollo.start();
+  starting.catch(() => undefined); // awaited below; this only avoids an early unhandled rejection
+  const http = await startHttpServer({
+    apollo,
+    host: options.host,
+    port: options.port,
+    context: async (req) => createGatewayContext(logger, req),
+    ready: () => loaded,
+    routes: showIde ? playgroundAssetRoutes() : [],
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  }).catch(async (err: unknown) => {
+    await starting.then(() => apollo.stop(), () => undefined);
+    throw err;
+  });
+  if (showIde) serveAtRoot(http.server, (req, res) => sendPlaygroundHtml(req, res, html));
+  try {
+    await starting;
+  } catch (err) {
+    await http.close();
+    throw err;
+  }
+  loaded = true;
+
+  return {
+    url: http.url,
+    port: http.port,
+    async close() {
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}
+
+/**
+ * Answers GET/HEAD `/` with `handle`, everything else with the kit's handler. (The kit's
+ * routes match a path ending in `/` as a prefix, so `/` itself cannot be a kit route.)
+ */
+function serveAtRoot(server: Server, handle: (req: IncomingMessage, res: ServerResponse) => void): void {
+  const [kitHandler] = server.listeners('request') as RequestListener[];
+  server.removeListener('request', kitHandler);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const root = (req.url === '/' || req.url?.startsWith('/?')) && (req.method === 'GET' || req.method === 'HEAD');
+    if (root) handle(req, res);
+    else kitHandler(req, res);
+  });
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { ConfigError, loadConfig, SUPERGRAPH_FILE } from '../src/config';
+
+describe('loadConfig', () => {
+  it('has working defaults', () => {
+    const config = loadConfig([], {});
+    expect(config).toEqual({
+      host: '127.0.0.1',
+      port: 4000,
+      supergraphFile: SUPERGRAPH_FILE,
+      subgraphTimeoutMs: 5000,
+      subgraphUrls: {
+        homeaffairs: 'http://127.0.0.1:4001/graphql',
+        social: 'http://127.0.0.1:4002/graphql',
+        health: 'http://127.0.0.1:4003/graphql',
+        association: 'http://127.0.0.1:4004/graphql',
+      },
+      nodeEnv: 'development',
+      production: false,
+      playgroundCitizenId: undefined,
+    });
+    expect(SUPERGRAPH_FILE).toBe(path.resolve(__dirname, '..', 'supergraph.graphql'));
+  });
+
+  it('reads the environment', () => {
+    const config = loadConfig([], {
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      SUBGRAPH_TIMEOUT_MS: '1500',
+      HEALTH_URL: 'https://health.example.vn/graphql',
+      SOCIAL_PORT: '5002',
+      NODE_ENV: 'production',
+      SUPERGRAPH_FILE: 'other.graphql',
+      PLAYGROUND_CITIZEN_ID: '001055000001',
+    });
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', subgraphTimeoutMs: 1500, production: true, playgroundCitizenId: '001055000001' });
+    expect(config.subgraphUrls.health).toBe('https://health.example.vn/graphql');
+    expect(config.subgraphUrls.social).toBe('http://127.0.0.1:5002/graphql');
+    expect(config.supergraphFile).toBe(path.resolve('other.graphql'));
+  });
+
+  it('takes --supergraph over SUPERGRAPH_FILE, in both spellings', () => {
+    expect(loadConfig(['--supergraph', '/tmp/a.graphql'], { SUPERGRAPH_FILE: '/tmp/b.graphql' }).supergraphFile).toBe('/tmp/a.graphql');
+    expect(loadConfig(['--supergraph=/tmp/c.graphql'], {}).supergraphFile).toBe('/tmp/c.graphql');
+  });
+
+  it('lists every bad value in one clear error', () => {
+    let error: unknown;
+    try {
+      loadConfig(['--supergraph', '--verbose'], {
+        PORT: 'eighty',
+        SUBGRAPH_TIMEOUT_MS: '-5',
+        HEALTH_URL: 'health:4003',
+        ASSOCIATION_PORT: '70000',
+        NODE_ENV: 'staging',
+        PLAYGROUND_CITIZEN_ID: '123',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      '--supergraph needs a file path',
+      'PORT must be an integer port between 0 and 65535, got "eighty"',
+      'SUBGRAPH_TIMEOUT_MS must be a whole number of milliseconds between 1 and 600000, got "-5"',
+      'HEALTH_URL must be an http(s) URL, got "health:4003"',
+      'ASSOCIATION_PORT must be an integer port between 0 and 65535, got "70000"',
+      'NODE_ENV must be one of development, production, test, got "staging"',
+      'PLAYGROUND_CITIZEN_ID must be a 12-digit citizen ID, got "123"',
+    ]);
+    expect((error as Error).message).toMatch(/^Invalid gateway configuration:\n  - --supergraph needs a file path/);
+  });
+
+  it('refuses unknown arguments', () => {
+    expect(() => loadConfig(['--port', '1'], {})).toThrow(/unknown argument "--port"/);
+  });
+});
