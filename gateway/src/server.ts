@@ -1,4 +1,3 @@
-import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -84,13 +83,14 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     port: options.port,
     context: async (req) => createGatewayContext(logger, req),
     ready: () => loaded,
-    routes: showIde ? playgroundAssetRoutes() : [],
+    routes: showIde
+      ? [{ methods: ['GET', 'HEAD'], path: '/', handle: (req, res) => sendPlaygroundHtml(req, res, html) }, ...playgroundAssetRoutes()]
+      : [],
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   }).catch(async (err: unknown) => {
     await starting.then(() => apollo.stop(), () => undefined);
     throw err;
   });
-  if (showIde) serveAtRoot(http.server, (req, res) => sendPlaygroundHtml(req, res, html));
   try {
     await starting;
   } catch (err) {
@@ -107,18 +107,4 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       await apollo.stop();
     },
   };
-}
-
-/**
- * Answers GET/HEAD `/` with `handle`, everything else with the kit's handler. (The kit's
- * routes match a path ending in `/` as a prefix, so `/` itself cannot be a kit route.)
- */
-function serveAtRoot(server: Server, handle: (req: IncomingMessage, res: ServerResponse) => void): void {
-  const [kitHandler] = server.listeners('request') as RequestListener[];
-  server.removeListener('request', kitHandler);
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const root = (req.url === '/' || req.url?.startsWith('/?')) && (req.method === 'GET' || req.method === 'HEAD');
-    if (root) handle(req, res);
-    else kitHandler(req, res);
-  });
 }

@@ -124,7 +124,6 @@ export function sendPlaygroundHtml(req: IncomingMessage, res: ServerResponse, ht
 /** Routes for `startHttpServer`: the assets under `/playground/`. */
 export function playgroundAssetRoutes(): HttpRoute[] {
   return [
-    { method: 'GET', path: ASSET_PREFIX, handle: serveAsset },
-    { method: 'HEAD', path: ASSET_PREFIX, handle: serveAsset },
+    { methods: ['GET', 'HEAD'], path: ASSET_PREFIX, prefix: true, handle: serveAsset },
   ];
 }

@@ -3,9 +3,11 @@ import { AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 
 export interface HttpRoute {
-  method: string;
-  /** Exact path, or a prefix when it ends with `/`. */
+  /** HTTP methods this route answers. */
+  methods: readonly string[];
+  /** The exact path, or with `prefix` every path that starts with it. */
   path: string;
+  prefix?: boolean;
   handle(req: IncomingMessage, res: ServerResponse, url: URL): void | Promise<void>;
 }
 
@@ -90,8 +92,8 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
       return;
     }
     for (const route of routes) {
-      const match = route.path.endsWith('/') ? url.pathname.startsWith(route.path) : url.pathname === route.path;
-      if (match && route.method === method) {
+      const match = route.prefix ? url.pathname.startsWith(route.path) : url.pathname === route.path;
+      if (match && route.methods.includes(method)) {
         await route.handle(req, res, url);
         return;
       }
