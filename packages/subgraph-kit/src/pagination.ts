@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Field, ObjectType, Directive } from 'type-graphql';
 import { BadUserInputError } from '@nct/errors';
 

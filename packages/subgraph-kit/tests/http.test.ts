@@ -1,0 +1,64 @@
+import { ApolloServer } from '@apollo/server';
+import { startHttpServer, RunningHttpServer } from '../src/http';
+
+describe('the node:http integration', () => {
+  let server: RunningHttpServer;
+  let ready = true;
+  const apollo = new ApolloServer({ typeDefs: 'type Query { hello(name: String): String }', resolvers: { Query: { hello: (_: unknown, a: { name?: string }) => `xin chào ${a.name ?? ''}` } } });
+
+  beforeAll(async () => {
+    await apollo.start();
+    server = await startHttpServer({
+      apollo,
+      host: '127.0.0.1',
+      port: 0,
+      context: async () => ({}),
+      ready: () => ready,
+      maxBodyBytes: 1000,
+      routes: [{ methods: ['GET'], path: '/', handle: (_req, res) => res.end('root') }],
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await apollo.stop();
+  });
+
+  const post = (body: string, type = 'application/json') =>
+    fetch(server.url, { method: 'POST', headers: { 'content-type': type }, body });
+
+  it('serves GraphQL', async () => {
+    const res = await post(JSON.stringify({ query: '{ hello(name: "An") }' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { hello: 'xin chào An' } });
+  });
+
+  it('refuses a body over the limit with 413 and a typed error', async () => {
+    const res = await post(JSON.stringify({ query: `{ hello(name: "${'x'.repeat(2000)}") }` }));
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    const res = await post('{"query": ');
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers /health from the readiness check', async () => {
+    expect((await fetch(server.url.replace('/graphql', '/health'))).status).toBe(200);
+    ready = false;
+    expect((await fetch(server.url.replace('/graphql', '/health'))).status).toBe(503);
+    ready = true;
+  });
+
+  it('matches exact routes exactly and answers 404 elsewhere', async () => {
+    const base = server.url.replace('/graphql', '');
+    expect(await (await fetch(`${base}/`)).text()).toBe('root');
+    expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
+  });
+
+  it('applies CSRF prevention to simple requests', async () => {
+    const res = await fetch(`${server.url}?query=${encodeURIComponent('{ hello }')}`);
+    expect(res.status).toBe(400);
+  });
+});
