@@ -20,7 +20,9 @@ import (
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on (keep it on loopback)")
-	dir := flag.String("sqlite-dir", ".data/db", "directory holding the SQLite database files")
+	handler := flag.String("handler", "sqlite", "storage backend: sqlite or postgresql")
+	dir := flag.String("sqlite-dir", ".data/db", "directory holding the SQLite database files (sqlite handler)")
+	pgURL := flag.String("postgresql-url", "", "PostgreSQL connection string (postgresql handler)")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
 	flag.Parse()
 
@@ -38,12 +40,20 @@ func main() {
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
-	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Logger:    logger,
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + abs + "/",
-	})
+	config := &ferretdb.Config{
+		Listener: ferretdb.ListenerConfig{TCP: *listen},
+		Logger:   logger,
+		Handler:  *handler,
+	}
+	switch *handler {
+	case "sqlite":
+		config.SQLiteURL = "file:" + abs + "/"
+	case "postgresql":
+		config.PostgreSQLURL = *pgURL
+	default:
+		fail(fmt.Errorf("unknown handler %q", *handler))
+	}
+	f, err := ferretdb.New(config)
 	if err != nil {
 		fail(err)
 	}

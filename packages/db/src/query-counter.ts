@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 
-const READ_COMMANDS = new Set(['find', 'aggregate', 'count', 'countDocuments', 'distinct', 'getMore']);
+// A cursor continuation (getMore) belongs to the query that opened it, so it is not counted.
+const READ_COMMANDS = new Set(['find', 'aggregate', 'count', 'distinct']);
 
 /**
  * Counts the commands a connection sends to the server, as seen on the wire by the driver

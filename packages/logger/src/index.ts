@@ -3,7 +3,7 @@ import pino, { Logger } from 'pino';
 export type { Logger };
 
 /**
- * Structured JSON logger. `LOG_LEVEL` sets the level (default `info`, `warn` under jest).
+ * Structured JSON logger. `LOG_LEVEL` sets the level (default `info`, `error` under jest).
  * Services never write raw console output; they log through a child logger that carries
  * the service name and, per request, the request id.
  */
@@ -13,5 +13,5 @@ export function createLogger(name: string, level = defaultLevel()): Logger {
 
 function defaultLevel(): string {
   if (process.env.LOG_LEVEL) return process.env.LOG_LEVEL;
-  return process.env.JEST_WORKER_ID ? 'warn' : 'info';
+  return process.env.JEST_WORKER_ID ? 'error' : 'info';
 }

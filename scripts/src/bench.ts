@@ -1,0 +1,157 @@
+// `npm run bench`: latency and throughput of the person view through the gateway, compared
+// with direct calls to the subgraphs, on a seeded province (default 100,000 people).
+// Everything runs on loopback; each scenario is a bounded number of requests.
+//
+//   BENCH_PEOPLE (100000)  BENCH_REQUESTS per scenario (300)  BENCH_CONCURRENCY (4)
+//   BENCH_PAGE_REQUESTS for the 100-person page scenarios (60)
+//
+// The bench system uses its own data folder (.data/bench-<people>), database port 27218 and
+// ports 4100-4104, so it can run next to `npm start`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '@nct/db';
+import { createLogger } from '@nct/logger';
+import { BENCH_SEED_PEOPLE } from '@nct/seed';
+import { startSystem } from './system';
+import { PERSON_FIELDS_DIRECT, PERSON_VIEW, runScenario, ScenarioResult } from './bench-lib';
+
+const int = (name: string, fallback: number) => {
+  const v = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name} must be a positive integer`);
+  return v;
+};
+
+async function gql(url: string, query: string, variables?: Record<string, unknown>): Promise<any> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: Array<{ message: string }> };
+  if (res.status !== 200 || body.errors?.length) {
+    throw new Error(`GraphQL call failed (${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  }
+  return body.data;
+}
+
+async function main(): Promise<void> {
+  const logger = createLogger('bench');
+  const people = int('BENCH_PEOPLE', BENCH_SEED_PEOPLE);
+  const requests = int('BENCH_REQUESTS', 300);
+  const pageRequests = int('BENCH_PAGE_REQUESTS', 60);
+  const concurrency = int('BENCH_CONCURRENCY', 4);
+  const env = {
+    PORT: '4100',
+    HOMEAFFAIRS_PORT: '4101',
+    SOCIAL_PORT: '4102',
+    HEALTH_PORT: '4103',
+    ASSOCIATION_PORT: '4104',
+    LOG_LEVEL: 'warn',
+  };
+  const started = Date.now();
+  const system = await startSystem({
+    people,
+    seed: 1,
+    logger,
+    quiet: true,
+    env,
+    dataDir: path.join(REPO_ROOT, '.data', `bench-${people}`),
+    dbPort: 27218,
+  });
+  logger.info({ ms: Date.now() - started }, 'system ready');
+  try {
+    const gw = system.gatewayUrl;
+    const sg = system.subgraphUrls;
+    // Sample people spread over the register, and page cursors spread over it.
+    const total = (await gql(gw, '{ people(first: 1) { totalCount } }')).people.totalCount as number;
+    const ids: string[] = [];
+    const cursors: Array<string | null> = [null];
+    let after: string | null = null;
+    const stride = Math.max(1, Math.floor(total / 100 / 20));
+    for (let page = 0; page < 20 * stride && ids.length < 2000; page++) {
+      const data: any = await gql(sg.homeaffairs, 'query($after: String) { people(first: 100, after: $after) { edges { node { citizenId } } pageInfo { endCursor hasNextPage } } }', { after });
+      if (page % stride === 0) {
+        ids.push(...data.people.edges.map((e: any) => e.node.citizenId));
+        cursors.push(data.people.pageInfo.endCursor);
+      }
+      if (!data.people.pageInfo.hasNextPage) break;
+      after = data.people.pageInfo.endCursor;
+    }
+    const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length];
+    const entities = (name: string, fields: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${fields} } } }`;
+    const ENTITY_FIELDS = PERSON_FIELDS_DIRECT;
+    const directAll = async (idsForCall: string[], identityQuery: Promise<any>) => {
+      const identity = await identityQuery;
+      const reps = (identity as Array<{ citizenId: string; birthDate: string }>).map((p) => ({ __typename: 'Person', citizenId: p.citizenId, birthDate: p.birthDate }));
+      await Promise.all([
+        gql(sg.social, entities('social', ENTITY_FIELDS.social), { r: reps }),
+        gql(sg.health, entities('health', ENTITY_FIELDS.health), { r: reps }),
+        gql(sg.association, entities('association', ENTITY_FIELDS.association), { r: reps }),
+      ]);
+      return idsForCall.length;
+    };
+
+    const results: ScenarioResult[] = [];
+    const scenario = async (name: string, n: number, fn: (i: number) => Promise<unknown>) => {
+      const r = await runScenario(name, n, concurrency, fn);
+      results.push(r);
+      logger.info({ scenario: name, median: r.medianMs, p95: r.p95Ms, rps: r.rps }, 'done');
+    };
+
+    await scenario('a. one person, full view, via gateway', requests, (i) =>
+      gql(gw, `query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id: pick(ids, i) }),
+    );
+    await scenario('a. one person, identity, direct homeaffairs', requests, (i) =>
+      gql(sg.homeaffairs, `query($id: ID!) { person(citizenId: $id) { ${PERSON_FIELDS_DIRECT.homeaffairs} } }`, { id: pick(ids, i) }),
+    );
+    await scenario('a. one person, full view, 4 direct subgraph calls', requests, (i) => {
+      const id = pick(ids, i);
+      return directAll([id], gql(sg.homeaffairs, `query($id: ID!) { person(citizenId: $id) { ${PERSON_FIELDS_DIRECT.homeaffairs} } }`, { id }).then((d) => [d.person]));
+    });
+    await scenario('b. page of 100, all agencies, via gateway', pageRequests, (i) =>
+      gql(gw, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_VIEW} } } } }`, { after: pick(cursors, i) }),
+    );
+    await scenario('b. page of 100, identity, direct homeaffairs', pageRequests, (i) =>
+      gql(sg.homeaffairs, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_FIELDS_DIRECT.homeaffairs} } } } }`, { after: pick(cursors, i) }),
+    );
+    await scenario('b. page of 100, all agencies, 4 direct subgraph calls', pageRequests, (i) =>
+      directAll(
+        [],
+        gql(sg.homeaffairs, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_FIELDS_DIRECT.homeaffairs} } } } }`, { after: pick(cursors, i) }).then(
+          (d) => d.people.edges.map((e: any) => e.node),
+        ),
+      ),
+    );
+
+    const lines = [
+      `Benchmark: ${total} people in the register (seed size ${people}), concurrency ${concurrency}, ${new Date().toISOString()}`,
+      `node ${process.version}, database ${system.db.kind}`,
+      '',
+      `${'scenario'.padEnd(56)}${'n'.padStart(6)}${'median ms'.padStart(12)}${'p95 ms'.padStart(10)}${'req/s'.padStart(9)}`,
+      ...results.map((r) => `${r.name.padEnd(56)}${String(r.n).padStart(6)}${r.medianMs.toFixed(1).padStart(12)}${r.p95Ms.toFixed(1).padStart(10)}${r.rps.toFixed(1).padStart(9)}`),
+      '',
+      'Ratios measured in this run (gateway / direct):',
+      ...[
+        [0, 1, 'a. full view via gateway vs identity from homeaffairs'],
+        [0, 2, 'a. full view via gateway vs 4 direct calls'],
+        [3, 4, 'b. page via gateway vs identity page from homeaffairs'],
+        [3, 5, 'b. page via gateway vs 4 direct calls'],
+      ].map(([g, d, label]) => {
+        const a = results[g as number];
+        const b = results[d as number];
+        return `  ${String(label).padEnd(56)} median x${(a.medianMs / b.medianMs).toFixed(2)}, throughput x${(a.rps / b.rps).toFixed(2)}`;
+      }),
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+    const outDir = path.join(REPO_ROOT, 'bench-results');
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(path.join(outDir, `bench-${Date.now()}.json`), JSON.stringify({ total, people, concurrency, results }, null, 2));
+  } finally {
+    await system.stop();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,143 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import type { Connection } from 'mongoose';
+import { connectDatabase, DatabaseServer, provisionDatabase, REPO_ROOT, syncIndexes } from '@nct/db';
+import type { Logger } from '@nct/logger';
+import { DEFAULT_HOST, GATEWAY_PORT, SUBGRAPHS, SubgraphName, subgraphDatabase, subgraphPort } from '@nct/registry';
+import { generateSeed, SeedData } from '@nct/seed';
+import * as association from '@nct/association';
+import * as health from '@nct/health';
+import * as homeaffairs from '@nct/homeaffairs';
+import * as social from '@nct/social';
+
+interface SeedableService {
+  createModels(conn: Connection): unknown;
+  seedDatabase(models: never, data: SeedData): Promise<{ seeded: boolean; counts: Record<string, number> }>;
+}
+
+export const SERVICES: Record<SubgraphName, SeedableService> = {
+  homeaffairs: homeaffairs as unknown as SeedableService,
+  social: social as unknown as SeedableService,
+  health: health as unknown as SeedableService,
+  association: association as unknown as SeedableService,
+};
+
+/**
+ * Seeds every subgraph's own database from one deterministic generation, each through its
+ * own service code; databases that already hold data are left alone.
+ */
+export async function seedAll(uri: string, people: number, seed: number, env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
+  let data: SeedData | null = null;
+  for (const info of SUBGRAPHS) {
+    const conn = await connectDatabase(uri, subgraphDatabase(info, env));
+    try {
+      const service = SERVICES[info.name];
+      const models = service.createModels(conn);
+      await syncIndexes(conn);
+      data ??= generateSeed({ people, seed });
+      const started = Date.now();
+      const result = await service.seedDatabase(models as never, data);
+      if (result.seeded) logger.info({ subgraph: info.name, ...result.counts, ms: Date.now() - started }, 'seeded');
+      else logger.info({ subgraph: info.name }, 'database already holds data: not seeded');
+    } finally {
+      await conn.close();
+    }
+  }
+}
+
+export interface RunningSystem {
+  db: DatabaseServer;
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  children: ChildProcess[];
+  stop(): Promise<void>;
+}
+
+function prefixLines(child: ChildProcess, name: string, quiet: boolean): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = '';
+    stream?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let i: number;
+      while ((i = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, i);
+        buffer = buffer.slice(i + 1);
+        if (!quiet) process.stdout.write(`[${name}] ${line}\n`);
+      }
+    });
+  }
+}
+
+async function waitHealthy(url: string, child: ChildProcess, name: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} not healthy at ${url} after ${timeoutMs} ms`);
+}
+
+export interface StartOptions {
+  dataDir?: string;
+  dbPort?: number;
+  env?: NodeJS.ProcessEnv;
+  people: number;
+  seed: number;
+  logger: Logger;
+  /** Do not echo the children's logs. */
+  quiet?: boolean;
+}
+
+/** Database, seed, four subgraph processes and the gateway process, each waited for. */
+export async function startSystem(options: StartOptions): Promise<RunningSystem> {
+  const env = { ...process.env, ...(options.env ?? {}) };
+  const { logger } = options;
+  const db = await provisionDatabase({ dataDir: options.dataDir, port: options.dbPort, env, log: (m) => logger.info(m) });
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    for (const child of children.reverse()) {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+    }
+    await db.stop();
+  };
+  try {
+    await seedAll(db.uri, options.people, options.seed, env, logger);
+    const childEnv = { ...env, MONGODB_URI: db.uri };
+    const subgraphUrls = {} as Record<SubgraphName, string>;
+    await Promise.all(
+      SUBGRAPHS.map(async (info) => {
+        const main = path.join(REPO_ROOT, 'services', info.name, 'dist', 'main.js');
+        const child = spawn(process.execPath, [main], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+        children.push(child);
+        prefixLines(child, info.name, !!options.quiet);
+        const port = subgraphPort(info, env);
+        const host = env.HOST ?? DEFAULT_HOST;
+        await waitHealthy(`http://${host}:${port}/health`, child, info.name);
+        subgraphUrls[info.name] = `http://${host}:${port}/graphql`;
+      }),
+    );
+    const gatewayMain = path.join(REPO_ROOT, 'gateway', 'dist', 'index.js');
+    const gateway = spawn(process.execPath, [gatewayMain, ...(env.SUPERGRAPH_FILE ? ['--supergraph', env.SUPERGRAPH_FILE] : [])], {
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(gateway);
+    prefixLines(gateway, 'gateway', !!options.quiet);
+    const gatewayPort = Number(env.PORT ?? GATEWAY_PORT);
+    const gatewayHost = env.HOST ?? DEFAULT_HOST;
+    await waitHealthy(`http://${gatewayHost}:${gatewayPort}/health`, gateway, 'gateway');
+    return { db, gatewayUrl: `http://${gatewayHost}:${gatewayPort}/graphql`, subgraphUrls, children, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

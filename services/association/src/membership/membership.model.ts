@@ -1,0 +1,30 @@
+import { Schema } from 'mongoose';
+
+export type MembershipStatus = 'ACTIVE' | 'LEFT';
+
+/** A member of the Association of the Elderly (hội viên), in a branch (chi hội) of a commune. */
+export interface MembershipDoc {
+  citizenId: string;
+  branchName: string;
+  /** Commune of the association unit the branch belongs to (5-digit, post-July-2025). */
+  communeCode: string;
+  joinedOn: string;
+  cardNumber: string;
+  status: MembershipStatus;
+}
+
+export const membershipSchema = new Schema<MembershipDoc>(
+  {
+    citizenId: { type: String, required: true, match: /^\d{12}$/ },
+    branchName: { type: String, required: true, maxlength: 100 },
+    communeCode: { type: String, required: true, match: /^\d{5}$/ },
+    joinedOn: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
+    cardNumber: { type: String, required: true, maxlength: 30 },
+    status: { type: String, required: true, enum: ['ACTIVE', 'LEFT'], default: 'ACTIVE' },
+  },
+  { collection: 'memberships', versionKey: false },
+);
+// One membership per person, one card per member.
+membershipSchema.index({ citizenId: 1 }, { unique: true });
+membershipSchema.index({ cardNumber: 1 }, { unique: true });
+membershipSchema.index({ communeCode: 1, citizenId: 1 });

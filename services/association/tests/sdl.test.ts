@@ -1,0 +1,81 @@
+import { DocumentNode, FieldDefinitionNode, parse, print, TypeNode } from 'graphql';
+import { printSubgraphSdl } from '../src';
+
+/** `name: Type` of every field (and `name(args): Type` when it has arguments) of a type in the SDL. */
+function fieldsOf(doc: DocumentNode, typeName: string): Record<string, string> {
+  const def = doc.definitions.find((d) => 'name' in d && d.name?.value === typeName && 'fields' in d);
+  if (!def || !('fields' in def)) throw new Error(`no type ${typeName}`);
+  const out: Record<string, string> = {};
+  for (const f of (def.fields ?? []) as FieldDefinitionNode[]) {
+    const args = f.arguments?.length ? `(${f.arguments.map((a) => `${a.name.value}: ${print(a.type)}`).join(', ')})` : '';
+    out[f.name.value] = `${args}${print(f.type as TypeNode)}`;
+  }
+  return out;
+}
+
+describe('association SDL', () => {
+  let sdl: string;
+  let doc: DocumentNode;
+  beforeAll(async () => {
+    sdl = await printSubgraphSdl();
+    doc = parse(sdl);
+  });
+
+  it('extends Person by its key with membership and clubs', () => {
+    expect(sdl).toContain('type Person @key(fields: "citizenId") {');
+    expect(fieldsOf(doc, 'Person')).toEqual({ citizenId: 'ID!', membership: 'AssociationMembership', clubs: '[ClubMembership!]!' });
+  });
+
+  it('owns Club as an entity and points at AdministrativeUnit without resolving it', () => {
+    expect(sdl).toContain('type Club @key(fields: "clubId") {');
+    expect(sdl).toContain('type AdministrativeUnit @key(fields: "code", resolvable: false) {');
+    expect(fieldsOf(doc, 'AdministrativeUnit')).toEqual({ code: 'ID!' });
+    expect(fieldsOf(doc, 'Club')).toEqual({
+      clubId: 'ID!',
+      name: 'String!',
+      commune: 'AdministrativeUnit!',
+      foundedOn: 'Date!',
+      decisionNumber: 'String!',
+      memberCount: 'Int!',
+      members: '(first: Int, after: String)ClubMemberConnection!',
+    });
+  });
+
+  it('has the queries and mutations of this slice', () => {
+    expect(fieldsOf(doc, 'Query')).toEqual({
+      club: '(clubId: ID!)Club',
+      clubs: '(first: Int, after: String, filter: ClubFilter)ClubConnection!',
+    });
+    expect(fieldsOf(doc, 'Mutation')).toEqual({
+      registerMember: '(input: RegisterAssociationMemberInput!)AssociationMembership!',
+      addClubMember: '(input: AddClubMemberInput!)ClubMember!',
+    });
+    expect(fieldsOf(doc, 'ClubConnection')).toMatchObject({ totalCount: 'Int!', pageInfo: 'PageInfo!' });
+    expect(fieldsOf(doc, 'AssociationMembership')).toMatchObject({
+      citizenId: 'ID!', branchName: 'String!', communeCode: 'String!', joinedOn: 'Date!', cardNumber: 'String!',
+    });
+  });
+
+  it('keeps PageInfo shareable and Sex identical to homeaffairs', () => {
+    expect(sdl).toContain('type PageInfo @shareable {');
+    expect(sdl).toMatch(/enum Sex \{\s*MALE\s*FEMALE\s*\}/);
+  });
+
+  it('gives club-list members identity and a Person link on top of the membership fields', () => {
+    const membership = {
+      club: 'Club!', role: 'ClubRole!', elderly: 'Boolean!', woman: 'Boolean!', young: 'Boolean!', priority: 'Boolean!', joinedOn: 'Date!',
+    };
+    expect(fieldsOf(doc, 'ClubMembership')).toEqual(membership);
+    expect(fieldsOf(doc, 'ClubMember')).toEqual({ ...membership, citizenId: 'ID!', fullName: 'String!', person: 'Person' });
+  });
+
+  it('describes every type and field in both languages (entity stubs take the owner\'s type description)', () => {
+    for (const def of doc.definitions) {
+      if (!('name' in def) || !def.name) continue;
+      if (!['Query', 'Mutation', 'Person', 'AdministrativeUnit'].includes(def.name.value)) expect([def.name.value, 'description' in def && def.description?.value.includes(' / ')]).toEqual([def.name.value, true]);
+      for (const f of ('fields' in def ? def.fields ?? [] : []) as FieldDefinitionNode[]) {
+        expect([`${def.name.value}.${f.name.value}`, f.description?.value.includes(' / ')]).toEqual([`${def.name.value}.${f.name.value}`, true]);
+      }
+    }
+  });
+});

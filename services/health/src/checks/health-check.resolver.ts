@@ -1,0 +1,95 @@
+import { Arg, Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { trusted } from '@nct/db';
+import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
+import { citizenIdArg, isIsoDate, loader, pageRequest, RequestContext, todayInVietnam, toPage } from '@nct/subgraph-kit';
+import type { Models } from '../models';
+import { normaliseText, refuse } from '../common/problems';
+import { recordCheckProblems } from './checks.rules';
+import { HealthCheck, HealthCheckConnection, RecordHealthCheckInput } from './health-check';
+import type { HealthCheckDoc } from './health-check.model';
+
+const PROJECTION = { _id: 0, citizenId: 1, date: 1, facility: 1, resultClass: 1 } as const;
+
+/**
+ * Each person's most recent check, for one request: one query per batch. The server sorts by
+ * (citizenId, date desc) and we keep the first row per person. An aggregate with
+ * `$group`/`$first` would return one row per person, but FerretDB v1 answers
+ * "$group accumulator "$first" is not implemented yet" (also `$max`), so this reads the
+ * batch's histories, projected to the four fields (a few checks per person per year).
+ */
+export function lastHealthCheckLoader(models: Models, ctx: RequestContext) {
+  return loader<string, HealthCheckDoc | null>(ctx, 'last-health-check', async (ids) => {
+    const rows = await models.HealthCheck.find({ citizenId: trusted({ $in: [...ids] }) }, PROJECTION)
+      .sort({ citizenId: 1, date: -1, facility: 1 })
+      .lean<HealthCheckDoc[]>();
+    const latest = new Map<string, HealthCheckDoc>();
+    for (const r of rows) if (!latest.has(r.citizenId)) latest.set(r.citizenId, r);
+    return ids.map((id) => latest.get(id) ?? null);
+  });
+}
+
+/** History order is (date desc, facility asc); the cursor key is "<date> <facility>". */
+function checkKey(c: HealthCheckDoc): string {
+  return `${c.date} ${c.facility}`;
+}
+
+function afterFilter(key: string): Record<string, unknown> {
+  const date = key.slice(0, 10);
+  if (!isIsoDate(date) || key[10] !== ' ') {
+    throw new BadUserInputError({ vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, { argument: 'after' });
+  }
+  const facility = key.slice(11);
+  return { $or: [{ date: trusted({ $lt: date }) }, { date, facility: trusted({ $gt: facility }) }] };
+}
+
+@ArgsType()
+class HealthChecksArgs {
+  @Field(() => ID, { description: 'Số định danh cá nhân. / Citizen ID.' })
+  citizenId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Số phần tử mỗi trang (1-100, mặc định 20). / Page size, 1-100, default 20.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Con trỏ: bắt đầu sau phần tử này. / Start after this cursor.' })
+  after?: string | null;
+}
+
+@Resolver(() => HealthCheck)
+export class HealthCheckResolver {
+  constructor(private readonly models: Models) {}
+
+  @Query(() => HealthCheckConnection, { description: 'Lịch sử khám sức khỏe của một người, mới nhất trước. / A person’s check history, most recent first.' })
+  async healthChecks(@Args() { citizenId, first, after }: HealthChecksArgs): Promise<HealthCheckConnection> {
+    const id = citizenIdArg(citizenId);
+    const page = pageRequest(first, after);
+    const filter = page.afterKey === null ? { citizenId: id } : { citizenId: id, ...afterFilter(page.afterKey) };
+    const rows = await this.models.HealthCheck.find(filter, PROJECTION)
+      .sort({ date: -1, facility: 1 })
+      .limit(page.limit + 1)
+      .lean<HealthCheckDoc[]>();
+    const { items, pageInfo, cursors } = toPage(rows, page.limit, checkKey);
+    return { edges: items.map((node, i) => ({ cursor: cursors[i], node })), pageInfo };
+  }
+
+  @Mutation(() => HealthCheck, {
+    description:
+      'Ghi nhận một lần khám định kỳ (trùng người/ngày/cơ sở: CONFLICT). / Record a periodic check; the same person, date and facility twice is a CONFLICT.',
+  })
+  async recordHealthCheck(@Arg('input', () => RecordHealthCheckInput) input: RecordHealthCheckInput): Promise<HealthCheckDoc> {
+    const problems = recordCheckProblems(input, todayInVietnam());
+    if (problems.length) refuse(problems);
+    const doc: HealthCheckDoc = { citizenId: input.citizenId, date: input.date, facility: normaliseText(input.facility), resultClass: input.resultClass };
+    try {
+      await this.models.HealthCheck.create(doc);
+      return doc;
+    } catch (err) {
+      if (isDuplicateKeyError(err)) {
+        throw new ConflictError(
+          { vi: `Lần khám ngày ${doc.date} tại ${doc.facility} đã được ghi nhận`, en: `The check on ${doc.date} at ${doc.facility} is already recorded` },
+          { field: 'date' },
+        );
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { Arg, Mutation, Resolver } from 'type-graphql';
+import { trusted } from '@nct/db';
+import { ConflictError, isDuplicateKeyError } from '@nct/errors';
+import { byKey, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import type { Models } from '../models';
+import { normaliseText, refuse } from '../common/problems';
+import { HealthRecord, OpenHealthRecordInput } from './health-record';
+import type { HealthRecordDoc } from './health-record.model';
+import { openRecordProblems } from './records.rules';
+
+const PROJECTION = { _id: 0, citizenId: 1, openedOn: 1, facility: 1, communeCode: 1 } as const;
+
+/** Health records of one request by citizen ID: one query per batch. */
+export function healthRecordLoader(models: Models, ctx: RequestContext) {
+  return loader<string, HealthRecordDoc | null>(ctx, 'health-record', async (ids) =>
+    byKey(ids, await models.HealthRecord.find({ citizenId: trusted({ $in: [...ids] }) }, PROJECTION).lean<HealthRecordDoc[]>(), (d) => d.citizenId),
+  );
+}
+
+@Resolver(() => HealthRecord)
+export class HealthRecordResolver {
+  constructor(private readonly models: Models) {}
+
+  @Mutation(() => HealthRecord, {
+    description: 'Lập hồ sơ theo dõi sức khỏe (mỗi người một hồ sơ; trùng: CONFLICT). / Open a health record; one per person, a duplicate is a CONFLICT.',
+  })
+  async openHealthRecord(@Arg('input', () => OpenHealthRecordInput) input: OpenHealthRecordInput): Promise<HealthRecordDoc> {
+    const problems = openRecordProblems(input, todayInVietnam());
+    if (problems.length) refuse(problems);
+    const doc: HealthRecordDoc = {
+      citizenId: input.citizenId,
+      openedOn: input.openedOn,
+      facility: normaliseText(input.facility),
+      communeCode: input.communeCode,
+    };
+    try {
+      await this.models.HealthRecord.create(doc);
+      return doc;
+    } catch (err) {
+      if (isDuplicateKeyError(err)) {
+        throw new ConflictError(
+          { vi: `Người có số định danh ${input.citizenId} đã có hồ sơ sức khỏe`, en: `Citizen ${input.citizenId} already has a health record` },
+          { field: 'citizenId' },
+        );
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { printSubgraphSdl } from '../src';
+
+describe('health subgraph SDL', () => {
+  let sdl: string;
+  beforeAll(async () => {
+    sdl = await printSubgraphSdl();
+  });
+
+  it('links federation 2 and extends the Person stub by its key', () => {
+    expect(sdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+"/);
+    expect(sdl).toMatch(/type Person @key\(fields: "citizenId"\)/);
+  });
+
+  it('adds the health fields to Person with their exact names and types', () => {
+    const person = /type Person[^{]*\{([^}]*)\}/.exec(sdl)?.[1] ?? '';
+    expect(person).toMatch(/citizenId: ID!/);
+    expect(person).toMatch(/healthRecord: HealthRecord\n/);
+    expect(person).toMatch(/lastHealthCheck: HealthCheck\n/);
+    expect(person).toMatch(/insuranceCard: InsuranceCard\n/);
+    expect(person).not.toMatch(/fullName|birthDate/);
+  });
+
+  it('declares the types, queries and mutations of this slice', () => {
+    for (const pattern of [
+      /enum HealthResultClass \{\s+"""[^"]*"""\s+I\b/,
+      /openedOn: Date!/,
+      /resultClass: HealthResultClass!/,
+      /benefitLevel: Int!/,
+      /validToday: Boolean!/,
+      /healthChecks\([\s\S]*?citizenId: ID![\s\S]*?\): HealthCheckConnection!/,
+      /insuranceCard\([\s\S]*?code: String!\s*\): InsuranceCard\n/,
+      /openHealthRecord\(input: OpenHealthRecordInput!\): HealthRecord!/,
+      /recordHealthCheck\(input: RecordHealthCheckInput!\): HealthCheck!/,
+      /issueInsuranceCard\(input: IssueInsuranceCardInput!\): InsuranceCard!/,
+      /type PageInfo @shareable/,
+    ]) {
+      expect(sdl).toMatch(pattern);
+    }
+  });
+
+  it('defines none of the names homeaffairs owns, and no chronic-condition data yet', () => {
+    for (const name of ['Sex', 'UnitKind', 'PersonFilter', 'PersonEdge', 'PersonConnection', 'RegisterPersonInput', 'UnitLineage', 'AdministrativeUnit']) {
+      expect(sdl).not.toMatch(new RegExp(`(type|enum|input) ${name}\\b`));
+    }
+    expect(sdl).not.toMatch(/chronic|icd/i);
+  });
+});
+
+describe('composition with the owner of Person', () => {
+  it('composes with the homeaffairs subgraph without errors', async () => {
+    const { composeServices } = await import('@apollo/composition');
+    const { parse } = await import('graphql');
+    // Resolved by the jest preset's moduleNameMapper; not a dependency of this package (the
+    // gateway's composition is the real check), hence the untyped specifier.
+    const owner = '@nct/homeaffairs';
+    const { printSubgraphSdl: homeaffairsSdl } = (await import(owner)) as { printSubgraphSdl(): Promise<string> };
+    const result = composeServices([
+      { name: 'homeaffairs', url: 'http://127.0.0.1:4001/graphql', typeDefs: parse(await homeaffairsSdl()) },
+      { name: 'health', url: 'http://127.0.0.1:4003/graphql', typeDefs: parse(await printSubgraphSdl()) },
+    ]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.supergraphSdl).toMatch(/lastHealthCheck: HealthCheck @join__field\(graph: HEALTH\)/);
+  });
+});

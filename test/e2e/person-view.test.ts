@@ -1,0 +1,229 @@
+import type { SeedData } from '@nct/seed';
+import { startSystem, System } from './harness';
+
+// The person view through the gateway, checked against answers computed here from the
+// seed data alone (not from any service code).
+const PERSON_VIEW = `
+  citizenId fullName birthDate sex age deathDate residence { code name }
+  monthlyAllowance { group coefficient baseLevel monthlyAmount status startMonth }
+  socialPension { monthlyAmount status startMonth }
+  healthRecord { openedOn facility }
+  lastHealthCheck { date resultClass facility }
+  insuranceCard { code validFrom validTo }
+  membership { branchName joinedOn cardNumber }
+  clubs { role club { clubId name } }
+`;
+
+const TODAY = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const BASE_LEVEL_NOW = 500_000; // Decree 76/2024/NĐ-CP, from 2024-07-01
+const SOCIAL_PENSION_NOW = 500_000; // Decree 176/2025/NĐ-CP, from 2025-07-01
+
+function fullYears(birth: string, on: string): number {
+  const [by, bm, bd] = birth.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Decree 20/2021/NĐ-CP Art. 6.1 coefficients for the elderly groups of Art. 5.5. */
+function coefficient(group: string, age: number): number {
+  switch (group) {
+    case 'A5A':
+      return age >= 80 ? 2.0 : 1.5;
+    case 'A5B':
+    case 'A5C':
+      return 1.0;
+    case 'A5D':
+      return 3.0;
+    case 'DISABILITY_SEVERE':
+      return 2.0;
+    case 'DISABILITY_VERY_SEVERE':
+      return 2.5;
+    default:
+      throw new Error(group);
+  }
+}
+
+function expectedView(seed: SeedData, citizenId: string) {
+  const p = seed.people.find((x) => x.citizenId === citizenId)!;
+  const commune = seed.communes.find((c) => c.code === p.communeCode)!;
+  const cases = seed.social.allowanceCases.filter((c) => c.citizenId === citizenId);
+  const current = cases.find((c) => c.status !== 'STOPPED') ?? cases.sort((a, b) => b.startMonth.localeCompare(a.startMonth))[0];
+  const checks = seed.health.checks.filter((c) => c.citizenId === citizenId).sort((a, b) => b.date.localeCompare(a.date));
+  const cards = seed.health.insuranceCards.filter((c) => c.citizenId === citizenId);
+  const card = cards.find((c) => c.validFrom <= TODAY && TODAY <= c.validTo) ?? cards.sort((a, b) => b.validTo.localeCompare(a.validTo))[0];
+  const membership = seed.association.memberships.find((m) => m.citizenId === citizenId);
+  const clubIds = seed.association.clubMemberships.filter((m) => m.citizenId === citizenId).map((m) => m.clubId);
+  return { p, commune, current, checks, card, membership, clubIds };
+}
+
+describe('the federated person view, end to end', () => {
+  let system: System;
+
+  beforeAll(async () => {
+    system = await startSystem({ people: 400 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('joins one person from all four agencies, matching the seed', async () => {
+    const seed = system.seed;
+    const withAll = seed.people.find(
+      (p) =>
+        !p.deathDate &&
+        seed.social.allowanceCases.some((c) => c.citizenId === p.citizenId && c.status === 'ACTIVE') &&
+        seed.health.records.some((r) => r.citizenId === p.citizenId) &&
+        seed.health.checks.some((r) => r.citizenId === p.citizenId) &&
+        seed.health.insuranceCards.some((r) => r.citizenId === p.citizenId) &&
+        seed.association.memberships.some((m) => m.citizenId === p.citizenId),
+    );
+    expect(withAll).toBeDefined();
+    const e = expectedView(seed, withAll!.citizenId);
+    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id: withAll!.citizenId });
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    const v = res.body.data.person;
+    expect(v).toMatchObject({
+      citizenId: e.p.citizenId,
+      fullName: e.p.fullName,
+      birthDate: e.p.birthDate,
+      sex: e.p.sex,
+      age: fullYears(e.p.birthDate, TODAY),
+      residence: { code: e.commune.code, name: e.commune.name },
+      monthlyAllowance: {
+        group: e.current!.group,
+        status: 'ACTIVE',
+        startMonth: e.current!.startMonth,
+        baseLevel: BASE_LEVEL_NOW,
+        coefficient: coefficient(e.current!.group, fullYears(e.p.birthDate, TODAY)),
+        monthlyAmount: Math.round(coefficient(e.current!.group, fullYears(e.p.birthDate, TODAY)) * BASE_LEVEL_NOW),
+      },
+      lastHealthCheck: { date: e.checks[0].date, resultClass: e.checks[0].resultClass },
+      insuranceCard: { code: e.card.code, validFrom: e.card.validFrom, validTo: e.card.validTo },
+      membership: { cardNumber: e.membership!.cardNumber, branchName: e.membership!.branchName },
+    });
+    expect(v.clubs.map((c: any) => c.club.clubId).sort()).toEqual([...e.clubIds].sort());
+  });
+
+  it('shows the social pension amount of the dated table', async () => {
+    const seed = system.seed;
+    const pc = seed.social.socialPensionCases.find((c) => c.status === 'ACTIVE');
+    expect(pc).toBeDefined();
+    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { socialPension { monthlyAmount status startMonth } } }`, { id: pc!.citizenId });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.person.socialPension).toEqual({ monthlyAmount: SOCIAL_PENSION_NOW, status: 'ACTIVE', startMonth: pc!.startMonth });
+  });
+
+  it('answers null for an unknown person and BAD_USER_INPUT for a malformed ID', async () => {
+    const unknown = await system.query(`{ person(citizenId: "012140999999") { fullName monthlyAllowance { group } } }`);
+    expect(unknown.body.errors).toBeUndefined();
+    expect(unknown.body.data.person).toBeNull();
+    const bad = await system.query(`{ person(citizenId: "12-34") { fullName } }`);
+    expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(bad.body.errors[0].message).toMatch(/12 digits/);
+    expect(bad.body.errors[0].message).toMatch(/12 chữ số/);
+  });
+
+  it('filters people by commune, age and sex, as the seed says', async () => {
+    const seed = system.seed;
+    const commune = seed.communes[0].code;
+    const expected = seed.people
+      .filter((p) => p.communeCode === commune && p.sex === 'FEMALE' && fullYears(p.birthDate, TODAY) >= 70 && fullYears(p.birthDate, TODAY) <= 84)
+      .map((p) => p.citizenId)
+      .sort();
+    const res = await system.query(
+      `query($c: String) { people(filter: { communeCode: $c, sex: FEMALE, minAge: 70, maxAge: 84 }, first: 100) { totalCount edges { node { citizenId } } } }`,
+      { c: commune },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.people.totalCount).toBe(expected.length);
+    expect(res.body.data.people.edges.map((e: any) => e.node.citizenId)).toEqual(expected.slice(0, 100));
+  });
+
+  it('refuses a page larger than the hard maximum', async () => {
+    const res = await system.query(`{ people(first: 1000) { edges { cursor } } }`);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('batches: a page of 100 people costs the same database queries as a page of 10', async () => {
+    const page = (n: number) => system.query(`{ people(first: ${n}) { edges { node { ${PERSON_VIEW} } } } }`);
+    await page(10); // warm connections
+    system.counter.reset();
+    const one = await page(10);
+    const forOne = system.counter.byDatabase();
+    system.counter.reset();
+    const hundred = await page(100);
+    const forHundred = system.counter.byDatabase();
+    expect(one.body.errors).toBeUndefined();
+    expect(hundred.body.errors).toBeUndefined();
+    expect(hundred.body.data.people.edges).toHaveLength(100);
+    expect(forHundred).toEqual(forOne);
+    // Per subgraph: one query per collection its fields read, whatever the number of people.
+    const perSubgraph = Object.fromEntries(Object.entries(system.databases).map(([name, db]) => [name, forHundred[db] ?? 0]));
+    expect(perSubgraph).toEqual({ homeaffairs: 2, social: 1, health: 3, association: 3 });
+  });
+
+  it('refuses a duplicate registration with CONFLICT and changes nothing', async () => {
+    const existing = system.seed.people[0];
+    const count = async () => system.subgraphs.homeaffairs!.models.Person.countDocuments({});
+    const before = await count();
+    const res = await system.query(
+      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { citizenId } }`,
+      { input: { citizenId: existing.citizenId, fullName: 'Người Trùng', birthDate: existing.birthDate, sex: existing.sex, ethnicity: 'Kinh', communeCode: existing.communeCode } },
+    );
+    expect(res.body.errors[0].extensions.code).toBe('CONFLICT');
+    expect(await count()).toBe(before);
+    const still = await system.subgraphs.homeaffairs!.models.Person.findOne({ citizenId: existing.citizenId }).lean();
+    expect((still as any).fullName).toBe(existing.fullName);
+  });
+
+  it('keeps each agency in its own database', async () => {
+    const names = Object.values(system.databases);
+    expect(new Set(names).size).toBe(4);
+    for (const [name, running] of Object.entries(system.subgraphs)) {
+      expect(running!.conn.name).toBe(system.databases[name as keyof typeof system.databases]);
+    }
+    const homeaffairsCollections = (await system.subgraphs.homeaffairs!.conn.db!.listCollections().toArray()).map((c) => c.name).sort();
+    expect(homeaffairsCollections).toEqual(['administrative_units', 'people', 'unit_lineage']);
+  });
+});
+
+describe('one subgraph down', () => {
+  let system: System;
+
+  beforeAll(async () => {
+    system = await startSystem({ people: 150, down: ['health'] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('the gateway starts, answers with the other agencies and names the missing one', async () => {
+    const health = await fetch(system.gatewayUrl.replace(/\/graphql$/, '/health'));
+    expect(health.status).toBe(200);
+    const id = system.seed.people.find((p) => system.seed.association.memberships.some((m) => m.citizenId === p.citizenId))!.citizenId;
+    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id });
+    expect(res.status).toBe(200);
+    const person = res.body.data.person;
+    expect(person.fullName).toBeTruthy();
+    expect(person.membership).not.toBeNull();
+    expect(person.healthRecord).toBeNull();
+    expect(person.insuranceCard).toBeNull();
+    const errors = res.body.errors as any[];
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.extensions.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions.serviceName === 'health')).toBe(true);
+    expect(errors[0].message).toMatch(/health/);
+    expect(JSON.stringify(errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack/i);
+  });
+
+  it('a subgraph that stops while the gateway runs is reported the same way', async () => {
+    await system.stopSubgraph('association');
+    const res = await system.query(`{ people(first: 3) { edges { node { fullName membership { cardNumber } } } } }`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.people.edges).toHaveLength(3);
+    expect(res.body.data.people.edges.every((e: any) => e.node.fullName && e.node.membership === null)).toBe(true);
+    expect(res.body.errors.some((e: any) => e.extensions.serviceName === 'association')).toBe(true);
+  });
+});
