@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { connectDatabase, DatabaseServer, provisionDatabase, REPO_ROOT, syncIndexes } from '@nct/db';
 import type { Logger } from '@nct/logger';
-import { DEFAULT_HOST, GATEWAY_PORT, SUBGRAPHS, SubgraphName, subgraphDatabase, subgraphPort } from '@nct/registry';
+import { DEFAULT_HOST, GATEWAY_PORT, SUBGRAPHS, SubgraphName, subgraphDatabase, subgraphInfo, subgraphPort } from '@nct/registry';
 import { generateSeed, SeedData } from '@nct/seed';
 import * as association from '@nct/association';
 import * as health from '@nct/health';
@@ -42,6 +42,16 @@ export async function seedAll(uri: string, people: number, seed: number, env: No
     } finally {
       await conn.close();
     }
+  }
+}
+
+async function firstLivingCitizenId(uri: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const conn = await connectDatabase(uri, subgraphDatabase(subgraphInfo('homeaffairs'), env));
+  try {
+    const person = await conn.collection('people').findOne({ deathDate: null }, { sort: { citizenId: 1 }, projection: { citizenId: 1 } });
+    return person?.citizenId as string | undefined;
+  } finally {
+    await conn.close();
   }
 }
 
@@ -111,7 +121,9 @@ export async function startSystem(options: StartOptions): Promise<RunningSystem>
   };
   try {
     await seedAll(db.uri, options.people, options.seed, env, logger);
-    const childEnv = { ...env, MONGODB_URI: db.uri };
+    const childEnv: NodeJS.ProcessEnv = { ...env, MONGODB_URI: db.uri };
+    // The IDE's second tab opens on a real person: the first living one in the register.
+    childEnv.PLAYGROUND_CITIZEN_ID ??= await firstLivingCitizenId(db.uri, env);
     const subgraphUrls = {} as Record<SubgraphName, string>;
     await Promise.all(
       SUBGRAPHS.map(async (info) => {
