@@ -3,9 +3,10 @@ import { checkCitizenId, isCitizenIdShape, makeCitizenId, parseCitizenId } from 
 // Cases from Circular 59/2021/TT-BCA Art. 7: digit 4 encodes century and sex.
 describe('parseCitizenId', () => {
   it.each([
-    ['001050123456', { provinceCode: '001', sex: 'MALE', birthYear: 1905 }],
+    ['001050123456', { provinceCode: '001', sex: 'MALE', birthYear: 1950 }],
     ['079145000001', { provinceCode: '079', sex: 'FEMALE', birthYear: 1945 }],
-    ['036299999999', { provinceCode: '036', sex: 'MALE', birthYear: 1999 }],
+    ['036299999999', { provinceCode: '036', sex: 'MALE', birthYear: 2099 }],
+    ['036099999999', { provinceCode: '036', sex: 'MALE', birthYear: 1999 }],
     ['001200000001', { provinceCode: '001', sex: 'MALE', birthYear: 2000 }],
     ['001301000001', { provinceCode: '001', sex: 'FEMALE', birthYear: 2001 }],
     ['001400000001', { provinceCode: '001', sex: 'MALE', birthYear: 2100 }],
