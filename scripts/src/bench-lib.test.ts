@@ -16,7 +16,13 @@ describe('bench statistics', () => {
       calls++;
     });
     expect(r.n).toBe(10);
-    expect(calls).toBe(10 + 2); // plus warm-up
+    expect(calls).toBe(10 + 3); // plus warm-up
     expect(r.medianMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('starts no new request after the time budget', async () => {
+    const r = await runScenario('slow', 1000, 2, () => new Promise((res) => setTimeout(res, 20)), 0.2);
+    expect(r.n).toBeGreaterThan(2);
+    expect(r.n).toBeLessThan(60);
   });
 });

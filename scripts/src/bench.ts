@@ -2,8 +2,9 @@
 // with direct calls to the subgraphs, on a seeded province (default 100,000 people).
 // Everything runs on loopback; each scenario is a bounded number of requests.
 //
-//   BENCH_PEOPLE (100000)  BENCH_REQUESTS per scenario (300)  BENCH_CONCURRENCY (4)
-//   BENCH_PAGE_REQUESTS for the 100-person page scenarios (60)
+//   BENCH_PEOPLE (100000)  BENCH_REQUESTS per scenario (200)  BENCH_CONCURRENCY (4)
+//   BENCH_PAGE_REQUESTS for the 100-person page scenarios (50)
+//   BENCH_MAX_SECONDS per scenario (120): no new request starts after that
 //
 // The bench system uses its own data folder (.data/bench-<people>), database port 27218 and
 // ports 4100-4104, so it can run next to `npm start`.
@@ -37,8 +38,9 @@ async function gql(url: string, query: string, variables?: Record<string, unknow
 async function main(): Promise<void> {
   const logger = createLogger('bench');
   const people = int('BENCH_PEOPLE', BENCH_SEED_PEOPLE);
-  const requests = int('BENCH_REQUESTS', 300);
-  const pageRequests = int('BENCH_PAGE_REQUESTS', 60);
+  const requests = int('BENCH_REQUESTS', 200);
+  const pageRequests = int('BENCH_PAGE_REQUESTS', 50);
+  const maxSeconds = int('BENCH_MAX_SECONDS', 120);
   const concurrency = int('BENCH_CONCURRENCY', 4);
   const env = {
     PORT: '4100',
@@ -93,7 +95,7 @@ async function main(): Promise<void> {
 
     const results: ScenarioResult[] = [];
     const scenario = async (name: string, n: number, fn: (i: number) => Promise<unknown>) => {
-      const r = await runScenario(name, n, concurrency, fn);
+      const r = await runScenario(name, n, concurrency, fn, maxSeconds);
       results.push(r);
       logger.info({ scenario: name, median: r.medianMs, p95: r.p95Ms, rps: r.rps }, 'done');
     };
@@ -124,7 +126,7 @@ async function main(): Promise<void> {
     );
 
     const lines = [
-      `Benchmark: ${total} people in the register (seed size ${people}), concurrency ${concurrency}, ${new Date().toISOString()}`,
+      `Benchmark: ${total} people in the register (seed size ${people}), concurrency ${concurrency}, at most ${maxSeconds} s per scenario, ${new Date().toISOString()}`,
       `node ${process.version}, database ${system.db.kind}`,
       '',
       `${'scenario'.padEnd(56)}${'n'.padStart(6)}${'median ms'.padStart(12)}${'p95 ms'.padStart(10)}${'req/s'.padStart(9)}`,
