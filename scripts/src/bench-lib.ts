@@ -24,8 +24,9 @@ export async function runScenario(
   concurrency: number,
   fn: (i: number) => Promise<unknown>,
   maxSeconds = Infinity,
+  warmupRequests = 3,
 ): Promise<ScenarioResult> {
-  const warmup = Math.min(3, n);
+  const warmup = Math.min(warmupRequests, n);
   for (let i = 0; i < warmup; i++) await fn(n + i);
   const latencies: number[] = [];
   let next = 0;

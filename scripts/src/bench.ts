@@ -5,12 +5,14 @@
 //   BENCH_PEOPLE (100000)  BENCH_REQUESTS per scenario (200)  BENCH_CONCURRENCY (4)
 //   BENCH_PAGE_REQUESTS for the 100-person page scenarios (50)
 //   BENCH_MAX_SECONDS per scenario (120): no new request starts after that
+//   BENCH_WARMUP requests before each scenario (3)
 //
 // The bench system uses its own data folder (.data/bench-<people>), database port 27218 and
 // ports 4100-4104, so it can run next to `npm start`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '@nct/db';
+import { connectDatabase, REPO_ROOT } from '@nct/db';
+import { subgraphDatabase, subgraphInfo } from '@nct/registry';
 import { createLogger } from '@nct/logger';
 import { BENCH_SEED_PEOPLE } from '@nct/seed';
 import { startSystem } from './system';
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
   const requests = int('BENCH_REQUESTS', 200);
   const pageRequests = int('BENCH_PAGE_REQUESTS', 50);
   const maxSeconds = int('BENCH_MAX_SECONDS', 120);
+  const warmup = Number(process.env.BENCH_WARMUP ?? 3);
   const concurrency = int('BENCH_CONCURRENCY', 4);
   const env = {
     PORT: '4100',
@@ -93,9 +96,18 @@ async function main(): Promise<void> {
       return idsForCall.length;
     };
 
+    // The database's own cost, without any GraphQL: what one lookup by citizen ID and one
+    // batched lookup of 100 IDs cost on this server (FerretDB scans; MongoDB uses the index).
+    const conn = await connectDatabase(system.db.uri, subgraphDatabase(subgraphInfo('homeaffairs')));
+    const register = conn.collection('people');
+    const floor: ScenarioResult[] = [];
+    floor.push(await runScenario('db. find one person by citizenId (no GraphQL)', 5, 1, (i) => register.findOne({ citizenId: pick(ids, i) }), maxSeconds, 1));
+    floor.push(await runScenario('db. find 100 people by citizenId $in (no GraphQL)', 5, 1, (i) => register.find({ citizenId: { $in: ids.slice((i % 10) * 100, (i % 10) * 100 + 100) } }).toArray(), maxSeconds, 1));
+    await conn.close();
+
     const results: ScenarioResult[] = [];
     const scenario = async (name: string, n: number, fn: (i: number) => Promise<unknown>) => {
-      const r = await runScenario(name, n, concurrency, fn, maxSeconds);
+      const r = await runScenario(name, n, concurrency, fn, maxSeconds, warmup);
       results.push(r);
       logger.info({ scenario: name, median: r.medianMs, p95: r.p95Ms, rps: r.rps }, 'done');
     };
@@ -130,7 +142,7 @@ async function main(): Promise<void> {
       `node ${process.version}, database ${system.db.kind}`,
       '',
       `${'scenario'.padEnd(56)}${'n'.padStart(6)}${'median ms'.padStart(12)}${'p95 ms'.padStart(10)}${'req/s'.padStart(9)}`,
-      ...results.map((r) => `${r.name.padEnd(56)}${String(r.n).padStart(6)}${r.medianMs.toFixed(1).padStart(12)}${r.p95Ms.toFixed(1).padStart(10)}${r.rps.toFixed(1).padStart(9)}`),
+      ...[...results, ...floor].map((r) => `${r.name.padEnd(56)}${String(r.n).padStart(6)}${r.medianMs.toFixed(1).padStart(12)}${r.p95Ms.toFixed(1).padStart(10)}${r.rps.toFixed(1).padStart(9)}`),
       '',
       'Ratios measured in this run (gateway / direct):',
       ...[
@@ -147,7 +159,7 @@ async function main(): Promise<void> {
     process.stdout.write(lines.join('\n') + '\n');
     const outDir = path.join(REPO_ROOT, 'bench-results');
     fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(path.join(outDir, `bench-${Date.now()}.json`), JSON.stringify({ total, people, concurrency, results }, null, 2));
+    fs.writeFileSync(path.join(outDir, `bench-${Date.now()}.json`), JSON.stringify({ total, people, concurrency, results, floor }, null, 2));
   } finally {
     await system.stop();
   }
