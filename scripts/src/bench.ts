@@ -52,6 +52,9 @@ async function main(): Promise<void> {
     HEALTH_PORT: '4103',
     ASSOCIATION_PORT: '4104',
     LOG_LEVEL: 'warn',
+    // Measure, do not cut: on the embedded FerretDB a 100,000-person query can take longer
+    // than the gateway's default 5 s subgraph timeout.
+    SUBGRAPH_TIMEOUT_MS: process.env.SUBGRAPH_TIMEOUT_MS ?? '300000',
   };
   const started = Date.now();
   const system = await startSystem({
