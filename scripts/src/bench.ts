@@ -15,6 +15,7 @@ import { connectDatabase, REPO_ROOT } from '@nct/db';
 import { subgraphDatabase, subgraphInfo } from '@nct/registry';
 import { createLogger } from '@nct/logger';
 import { BENCH_SEED_PEOPLE } from '@nct/seed';
+import { encodeCursor } from '@nct/subgraph-kit';
 import { startSystem } from './system';
 import { PERSON_FIELDS_DIRECT, PERSON_VIEW, runScenario, ScenarioResult } from './bench-lib';
 
@@ -70,21 +71,15 @@ async function main(): Promise<void> {
   try {
     const gw = system.gatewayUrl;
     const sg = system.subgraphUrls;
-    // Sample people spread over the register, and page cursors spread over it.
-    const total = (await gql(gw, '{ people(first: 1) { totalCount } }')).people.totalCount as number;
-    const ids: string[] = [];
-    const cursors: Array<string | null> = [null];
-    let after: string | null = null;
-    const stride = Math.max(1, Math.floor(total / 100 / 20));
-    for (let page = 0; page < 20 * stride && ids.length < 2000; page++) {
-      const data: any = await gql(sg.homeaffairs, 'query($after: String) { people(first: 100, after: $after) { edges { node { citizenId } } pageInfo { endCursor hasNextPage } } }', { after });
-      if (page % stride === 0) {
-        ids.push(...data.people.edges.map((e: any) => e.node.citizenId));
-        cursors.push(data.people.pageInfo.endCursor);
-      }
-      if (!data.people.pageInfo.hasNextPage) break;
-      after = data.people.pageInfo.endCursor;
-    }
+    // Sample people spread over the register, and page starts spread over it: read once from
+    // the register's database (one scan), not by paging through the graph.
+    const conn = await connectDatabase(system.db.uri, subgraphDatabase(subgraphInfo('homeaffairs')));
+    const register = conn.collection('people');
+    const allIds = (await register.find({}, { projection: { _id: 0, citizenId: 1 } }).toArray()).map((d) => d.citizenId as string).sort();
+    const total = allIds.length;
+    const step = Math.max(1, Math.floor(total / 2000));
+    const ids = allIds.filter((_, i) => i % step === 0);
+    const cursors: Array<string | null> = [null, ...ids.filter((_, i) => i % 100 === 50).map((id) => encodeCursor(id))];
     const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length];
     const entities = (name: string, fields: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${fields} } } }`;
     const ENTITY_FIELDS = PERSON_FIELDS_DIRECT;
@@ -101,8 +96,6 @@ async function main(): Promise<void> {
 
     // The database's own cost, without any GraphQL: what one lookup by citizen ID and one
     // batched lookup of 100 IDs cost on this server (FerretDB scans; MongoDB uses the index).
-    const conn = await connectDatabase(system.db.uri, subgraphDatabase(subgraphInfo('homeaffairs')));
-    const register = conn.collection('people');
     const floor: ScenarioResult[] = [];
     floor.push(await runScenario('db. find one person by citizenId (no GraphQL)', 5, 1, (i) => register.findOne({ citizenId: pick(ids, i) }), maxSeconds, 1));
     floor.push(await runScenario('db. find 100 people by citizenId $in (no GraphQL)', 5, 1, (i) => register.find({ citizenId: { $in: ids.slice((i % 10) * 100, (i % 10) * 100 + 100) } }).toArray(), maxSeconds, 1));
