@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { parseSecrets } from '@nct/auth';
 import { DEFAULT_HOST, GATEWAY_PORT, SUBGRAPHS, parsePort, subgraphUrl } from '@nct/registry';
+import { AuthSettings, DEV_AUTH_DEFAULTS } from './auth';
 
 /** Everything the gateway reads from its environment and command line, validated once. */
 export interface GatewayConfig {
@@ -14,6 +16,9 @@ export interface GatewayConfig {
   production: boolean;
   /** Citizen id for the IDE's second tab (`person(citizenId:)`); absent: no second tab. */
   playgroundCitizenId?: string;
+  /** Token for the IDE's default headers (development only). */
+  playgroundToken?: string;
+  auth: AuthSettings;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +120,16 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     problems.push(`PLAYGROUND_CITIZEN_ID must be a 12-digit citizen ID, got "${playgroundCitizenId}"`);
   }
 
+  const internalSecrets = check(problems, () => parseSecrets(env.INTERNAL_AUTH_SECRET), []);
+  if (!env.INTERNAL_AUTH_SECRET) problems.push('INTERNAL_AUTH_SECRET must be set (one or more comma-separated secrets of 32+ characters)');
+  const jwksUrl = env.AUTH_JWKS_URL ? check(problems, () => parseHttpUrl(env.AUTH_JWKS_URL!, 'AUTH_JWKS_URL'), undefined) : undefined;
+  const jwksFile = env.AUTH_JWKS_FILE ? path.resolve(env.AUTH_JWKS_FILE) : undefined;
+  if (nodeEnv === 'production' && (!(jwksUrl || jwksFile) || !env.AUTH_ISSUER || !env.AUTH_AUDIENCE)) {
+    problems.push('in production AUTH_JWKS_URL (or AUTH_JWKS_FILE), AUTH_ISSUER and AUTH_AUDIENCE must be set: the development issuer is not trusted');
+  }
+  const playgroundToken = env.PLAYGROUND_TOKEN || undefined;
+  if (playgroundToken && nodeEnv === 'production') problems.push('PLAYGROUND_TOKEN is for development only');
+
   if (problems.length) throw new ConfigError(problems);
   return {
     host,
@@ -125,5 +140,13 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     nodeEnv,
     production: nodeEnv === 'production',
     playgroundCitizenId,
+    playgroundToken,
+    auth: {
+      jwksUrl,
+      jwksFile,
+      issuer: env.AUTH_ISSUER ?? DEV_AUTH_DEFAULTS.issuer,
+      audience: env.AUTH_AUDIENCE ?? DEV_AUTH_DEFAULTS.audience,
+      internalSecrets,
+    },
   };
 }

@@ -1,23 +1,20 @@
 import type { IncomingMessage } from 'node:http';
+import type { Identity, Purpose } from '@nct/auth';
 import type { Logger } from '@nct/logger';
 import { requestIdFrom } from '@nct/subgraph-kit';
-
-/** Incoming headers the gateway passes on to subgraphs (besides `x-request-id`). */
-export const FORWARDED_HEADERS = ['authorization', 'x-access-purpose'] as const;
+import { callerOf, GatewayAuth } from './auth';
 
 export interface GatewayContext {
   requestId: string;
   logger: Logger;
-  /** Allow-listed incoming headers, forwarded to every subgraph fetch. */
-  forwardedHeaders: Record<string, string>;
+  /** The verified caller (anonymous without a token). Subgraphs get it in the internal credential. */
+  identity: Identity;
+  purpose: Purpose | null;
+  auth: GatewayAuth;
 }
 
-export function createGatewayContext(logger: Logger, req?: IncomingMessage): GatewayContext {
+export async function createGatewayContext(logger: Logger, req: IncomingMessage | undefined, auth: GatewayAuth): Promise<GatewayContext> {
   const requestId = requestIdFrom(req);
-  const forwardedHeaders: Record<string, string> = {};
-  for (const name of FORWARDED_HEADERS) {
-    const value = req?.headers[name];
-    if (typeof value === 'string' && value.length > 0) forwardedHeaders[name] = value;
-  }
-  return { requestId, logger: logger.child({ requestId }), forwardedHeaders };
+  const { identity, purpose } = await callerOf(req, auth);
+  return { requestId, logger: logger.child({ requestId, subject: identity.subject }), identity, purpose, auth };
 }

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLDataSourceProcessOptions, GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import { INTERNAL_HEADER, signInternal } from '@nct/auth';
 import type { Logger } from '@nct/logger';
 import type { GatewayContext } from './context';
 import { subgraphUnavailable } from './errors';
@@ -7,8 +8,8 @@ import { subgraphUnavailable } from './errors';
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
 /**
- * One subgraph as the gateway sees it: every fetch has a deadline, the request id and the
- * allow-listed headers are forwarded, and any transport failure (refused, timed out,
+ * One subgraph as the gateway sees it: every fetch has a deadline, carries the request id and
+ * the internal credential, and any transport failure (refused, timed out,
  * HTTP error status, non-JSON body) becomes a SUBGRAPH_UNAVAILABLE error naming the
  * subgraph. The cause, with the URL, goes to the log only.
  */
@@ -25,13 +26,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  /**
+   * Client headers are not passed on: the subgraph learns who is calling only from a fresh,
+   * short-lived internal credential the gateway signs for this fetch.
+   */
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return;
     const headers = options.request.http?.headers;
     const context = options.context;
     if (!headers || !context?.requestId) return;
     headers.set('x-request-id', context.requestId);
-    for (const [name, value] of Object.entries(context.forwardedHeaders ?? {})) headers.set(name, value);
+    headers.set(
+      INTERNAL_HEADER,
+      await signInternal({ identity: context.identity, purpose: context.purpose, requestId: context.requestId }, context.auth.internalSecret),
+    );
   }
 
   /**

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parse } from 'graphql';
 import { createLogger } from '@nct/logger';
 import { ConfigError, loadConfig } from './config';
+import { gatewayAuth } from './auth';
 import { createGatewayServer } from './server';
 
 export { createGatewayServer } from './server';
@@ -9,6 +10,7 @@ export type { GatewayServerOptions, RunningGateway } from './server';
 export { loadConfig, ConfigError } from './config';
 export type { GatewayConfig } from './config';
 export { composeSupergraph, CompositionError } from './compose';
+export { gatewayAuth, callerOf, DEV_ISSUER_DIR, type GatewayAuth, type AuthSettings } from './auth';
 export { PEOPLE_QUERY, PERSON_QUERY, PERSON_VIEW_FRAGMENT } from './playground/default-query';
 
 /** Reads the supergraph file; a clear message when it is missing or not GraphQL. */
@@ -41,6 +43,8 @@ async function main(): Promise<void> {
     const supergraphSdl = readSupergraph(config.supergraphFile);
     const gateway = await createGatewayServer({
       supergraphSdl,
+      auth: await gatewayAuth(config.auth),
+      playgroundToken: config.playgroundToken,
       host: config.host,
       port: config.port,
       subgraphUrls: config.subgraphUrls,

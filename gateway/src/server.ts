@@ -3,6 +3,8 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createLogger, Logger } from '@nct/logger';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer } from '@nct/subgraph-kit';
+import type { GatewayAuth } from './auth';
+import { withDocumentedSecurity } from './security-directives';
 import { createGatewayContext, GatewayContext } from './context';
 import { SubgraphDataSource } from './datasource';
 import { formatGatewayError } from './errors';
@@ -10,6 +12,8 @@ import { citizenIdArgType, playgroundAssetRoutes, renderPlayground, sendPlaygrou
 
 export interface GatewayServerOptions {
   supergraphSdl: string;
+  /** Client token verification and the internal credential secret (see docs/security.md). */
+  auth: GatewayAuth;
   host: string;
   port: number;
   /** Subgraph name -> URL; wins over the URL written in the supergraph file. */
@@ -22,6 +26,8 @@ export interface GatewayServerOptions {
   playground?: boolean;
   /** Citizen id for the IDE's second tab. */
   playgroundCitizenId?: string;
+  /** Development token the IDE's tabs start with (never in production). */
+  playgroundToken?: string;
   maxBodyBytes?: number;
   logger?: Logger;
 }
@@ -51,11 +57,17 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const logger = options.logger ?? createLogger('gateway');
   const showIde = options.playground ?? true;
   const html = showIde
-    ? renderPlayground({ citizenId: options.playgroundCitizenId, citizenIdType: citizenIdArgType(options.supergraphSdl) })
+    ? renderPlayground({
+        citizenId: options.playgroundCitizenId,
+        citizenIdType: citizenIdArgType(options.supergraphSdl),
+        headers: options.playgroundToken
+          ? { Authorization: `Bearer ${options.playgroundToken}`, 'x-access-purpose': 'CARE_COORDINATION' }
+          : undefined,
+      })
     : '';
 
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: withDocumentedSecurity(options.supergraphSdl),
     logger,
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', options.subgraphTimeoutMs, logger),
@@ -81,7 +93,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     apollo,
     host: options.host,
     port: options.port,
-    context: async (req) => createGatewayContext(logger, req),
+    context: (req) => createGatewayContext(logger, req, options.auth),
     ready: () => loaded,
     routes: showIde
       ? [{ methods: ['GET', 'HEAD'], path: '/', handle: (req, res) => sendPlaygroundHtml(req, res, html) }, ...playgroundAssetRoutes()]

@@ -1,7 +1,13 @@
 // Two tiny subgraphs for gateway tests: `homeaffairs` owns Person's identity and the
 // root fields; `health` adds the other agencies' fields (standing in for social, health
 // and association) so that the IDE's exact default query runs end to end.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { DEV_AUDIENCE, DEV_ISSUER, DevTokenOptions, ensureDevIssuer, issueDevToken, parseSecrets, Role } from '@nct/auth';
+import { gatewayAuth, GatewayAuth } from '../src/auth';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -145,4 +151,13 @@ export function supergraphOf(...subgraphs: Array<{ name: string; url: string; sd
 export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: res.status, json: await res.json() };
+}
+
+/** Gateway auth for tests: a throwaway development issuer and internal secret. */
+export async function testAuth(): Promise<{ auth: GatewayAuth; secret: Uint8Array; issuerDir: string; token(role: Role, extra?: Partial<DevTokenOptions>): Promise<string> }> {
+  const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nct-gw-issuer-'));
+  const [secret] = parseSecrets(randomBytes(24).toString('hex'));
+  const files = await ensureDevIssuer(issuerDir);
+  const auth = await gatewayAuth({ jwksFile: files.jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, internalSecrets: [secret] });
+  return { auth, secret, issuerDir, token: (role, extra) => issueDevToken(issuerDir, { role, ...(extra ?? {}) }) };
 }

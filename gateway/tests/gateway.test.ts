@@ -1,7 +1,13 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { INTERNAL_HEADER, issueDevToken, verifyInternal } from '@nct/auth';
 import { createLogger } from '@nct/logger';
 import { createGatewayServer, RunningGateway } from '../src/server';
-import { FakeSubgraph, postGraphQL, startHealth, startHomeaffairs, supergraphOf } from './fixtures';
+import { FakeSubgraph, postGraphQL, startHealth, startHomeaffairs, supergraphOf, testAuth } from './fixtures';
+
+const authKit = testAuth();
 
 const quiet = createLogger('gateway-test', 'silent');
 
@@ -32,7 +38,7 @@ describe('gateway over two subgraphs', () => {
   });
 
   async function start(timeoutMs = 2000, extra: { production?: boolean; subgraphUrls?: Record<string, string> } = {}) {
-    gateway = await createGatewayServer({
+    gateway = await createGatewayServer({ auth: (await authKit).auth,
       supergraphSdl: supergraphOf(homeaffairs, health),
       host: '127.0.0.1',
       port: 0,
@@ -55,13 +61,44 @@ describe('gateway over two subgraphs', () => {
     });
   });
 
-  it('forwards x-request-id and allow-listed headers, and nothing else', async () => {
+  it('passes the request id and a signed internal credential, never the client headers', async () => {
     const { url } = await start();
-    await postGraphQL(url, { query: JOINED }, { 'x-request-id': 'req-42', authorization: 'Bearer t', 'x-access-purpose': 'care', cookie: 'secret=1' });
+    const kit = await authKit;
+    const token = await kit.token('commune-officer', { commune: '03199' });
+    await postGraphQL(url, { query: JOINED }, { 'x-request-id': 'req-42', authorization: `Bearer ${token}`, 'x-access-purpose': 'CARE_COORDINATION', cookie: 'secret=1' });
     for (const subgraph of [homeaffairs, health]) {
-      expect(subgraph.lastHeaders).toMatchObject({ 'x-request-id': 'req-42', authorization: 'Bearer t', 'x-access-purpose': 'care' });
+      expect(subgraph.lastHeaders?.['x-request-id']).toBe('req-42');
+      expect(subgraph.lastHeaders?.authorization).toBeUndefined();
       expect(subgraph.lastHeaders?.cookie).toBeUndefined();
+      const claims = await verifyInternal(subgraph.lastHeaders?.[INTERNAL_HEADER] as string, [kit.secret]);
+      expect(claims).toEqual({
+        identity: { subject: 'dev-commune-officer-03199', role: 'commune-officer', commune: '03199', agency: null },
+        purpose: 'CARE_COORDINATION',
+        requestId: 'req-42',
+      });
     }
+  });
+
+  it.each([
+    ['a malformed header', async () => 'Token abc'],
+    ['a forged token', async () => `Bearer ${await issueDevToken(fs.mkdtempSync(path.join(os.tmpdir(), 'nct-evil-')), { role: 'admin' })}`],
+    ['an expired token', async () => `Bearer ${await (await authKit).token('health', { ttlSeconds: -300 })}`],
+    ['a token for another audience', async () => `Bearer ${await (await authKit).token('health', { audience: 'other-app' })}`],
+  ])('refuses %s with 401 before any subgraph is called', async (_name, header) => {
+    const { url } = await start();
+    homeaffairs.lastHeaders = undefined;
+    const { status, json } = await postGraphQL(url, { query: JOINED }, { authorization: await header() });
+    expect(status).toBe(401);
+    expect(json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(json.data).toBeUndefined();
+    expect(homeaffairs.lastHeaders).toBeUndefined();
+  });
+
+  it('refuses an unknown access purpose with 400', async () => {
+    const { url } = await start();
+    const { status, json } = await postGraphQL(url, { query: JOINED }, { 'x-access-purpose': 'CURIOSITY' });
+    expect(status).toBe(400);
+    expect(json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('keeps the other data and names the subgraph when one is down', async () => {
@@ -100,7 +137,7 @@ describe('gateway over two subgraphs', () => {
     const port = health.http.port;
     const supergraphSdl = supergraphOf(homeaffairs, health);
     await health.stop();
-    gateway = await createGatewayServer({ supergraphSdl, host: '127.0.0.1', port: 0, subgraphTimeoutMs: 2000, logger: quiet });
+    gateway = await createGatewayServer({ auth: (await authKit).auth, supergraphSdl, host: '127.0.0.1', port: 0, subgraphTimeoutMs: 2000, logger: quiet });
     const health200 = await fetch(gateway.url.replace('/graphql', '/health'));
     expect(health200.status).toBe(200);
     const down = await postGraphQL(gateway.url, { query: JOINED });
@@ -128,7 +165,7 @@ describe('gateway over two subgraphs', () => {
 
   it('uses subgraphUrls over the URLs in the supergraph file', async () => {
     const supergraphSdl = supergraphOf(homeaffairs, { ...health, url: 'http://127.0.0.1:9/graphql' });
-    gateway = await createGatewayServer({
+    gateway = await createGatewayServer({ auth: (await authKit).auth,
       supergraphSdl,
       host: '127.0.0.1',
       port: 0,
@@ -188,7 +225,7 @@ describe('gateway start failures', () => {
     const port = (probe.address() as net.AddressInfo).port;
     await new Promise((r) => probe.close(r));
 
-    await expect(createGatewayServer({ supergraphSdl, host: '127.0.0.1', port, subgraphTimeoutMs: 1000, logger: quiet })).rejects.toThrow();
+    await expect(createGatewayServer({ auth: (await authKit).auth, supergraphSdl, host: '127.0.0.1', port, subgraphTimeoutMs: 1000, logger: quiet })).rejects.toThrow();
     const again = net.createServer();
     await new Promise<void>((resolve, reject) => again.once('error', reject).listen(port, '127.0.0.1', resolve));
     await new Promise((r) => again.close(r));

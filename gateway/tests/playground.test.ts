@@ -2,7 +2,7 @@ import { createLogger } from '@nct/logger';
 import { createGatewayServer, RunningGateway } from '../src/server';
 import { PEOPLE_QUERY, PERSON_QUERY, defaultTabs } from '../src/playground/default-query';
 import { citizenIdArgType, renderPlayground } from '../src/playground/page';
-import { FakeSubgraph, PEOPLE, postGraphQL, startHealth, startHomeaffairs, supergraphOf } from './fixtures';
+import { FakeSubgraph, PEOPLE, postGraphQL, startHealth, startHomeaffairs, supergraphOf, testAuth } from './fixtures';
 
 const CITIZEN_ID = PEOPLE[1].citizenId;
 
@@ -15,7 +15,7 @@ describe('GraphQL Playground, served offline', () => {
   beforeAll(async () => {
     homeaffairs = await startHomeaffairs();
     health = await startHealth();
-    gateway = await createGatewayServer({
+    gateway = await createGatewayServer({ auth: (await testAuth()).auth,
       supergraphSdl: supergraphOf(homeaffairs, health),
       host: '127.0.0.1',
       port: 0,

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { DEV_AUDIENCE, DEV_ISSUER, DevTokenOptions, ensureDevIssuer, issueDevToken, parseSecrets, Purpose, Role } from '@nct/auth';
 import type { Connection } from 'mongoose';
 import { connectDatabase, QueryCounter } from '@nct/db';
-import { createGatewayServer, RunningGateway } from '@nct/gateway';
+import { createGatewayServer, gatewayAuth, RunningGateway } from '@nct/gateway';
 import { SUBGRAPHS, SubgraphName } from '@nct/registry';
 import { generateSeed, SeedData } from '@nct/seed';
 import { runSubgraph, RunningSubgraph, SubgraphDefinition } from '@nct/subgraph-kit';
@@ -29,7 +32,16 @@ export interface System {
   counter: QueryCounter;
   /** Database name of each subgraph in this run. */
   databases: Record<SubgraphName, string>;
-  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: any } }>;
+  /** A development-issuer token for a role (the issuer is this run's own). */
+  token(role: Role, extra?: Partial<DevTokenOptions>): Promise<string>;
+  /** Internal secret shared by this run's gateway and subgraphs. */
+  internalSecret: Uint8Array;
+  /** POST through the gateway; `as` signs in with that role (and purpose, default CARE_COORDINATION). */
+  query<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { as?: Role; commune?: string; purpose?: Purpose | null; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: { data?: T; errors?: any } }>;
   stopSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
@@ -43,6 +55,9 @@ export interface System {
 export async function startSystem(options: { people: number; seed?: number; down?: SubgraphName[]; timeoutMs?: number }): Promise<System> {
   const seed = generateSeed({ people: options.people, seed: options.seed ?? 7 });
   const uri = testMongoUri();
+  const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nct-e2e-issuer-'));
+  const issuer = await ensureDevIssuer(issuerDir);
+  const [internalSecret] = parseSecrets(randomBytes(32).toString('hex'));
   const subgraphs: Partial<Record<SubgraphName, RunningSubgraph<any>>> = {};
   const databases = {} as Record<SubgraphName, string>;
   const urls: Record<string, string> = {};
@@ -53,12 +68,19 @@ export async function startSystem(options: { people: number; seed?: number; down
       continue;
     }
     const service = SERVICES[info.name];
-    const running = await runSubgraph(service.definition, { uri, dbName: databases[info.name], host: '127.0.0.1', port: 0 });
+    const running = await runSubgraph(service.definition, {
+      uri,
+      dbName: databases[info.name],
+      host: '127.0.0.1',
+      port: 0,
+      internalSecrets: [internalSecret],
+    });
     await service.seedDatabase(running.models, seed);
     subgraphs[info.name] = running;
     urls[info.name] = running.url;
   }
   const gateway: RunningGateway = await createGatewayServer({
+    auth: await gatewayAuth({ jwksFile: issuer.jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, internalSecrets: [internalSecret] }),
     supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
     host: '127.0.0.1',
     port: 0,
@@ -74,10 +96,16 @@ export async function startSystem(options: { people: number; seed?: number; down
     connections,
     counter,
     databases,
-    async query(query, variables, headers) {
+    internalSecret,
+    token: (role, extra) => issueDevToken(issuerDir, { role, ...(extra ?? {}) }),
+    async query(query, variables, opts = {}) {
+      const auth: Record<string, string> = {};
+      if (opts.as) auth.authorization = `Bearer ${await issueDevToken(issuerDir, { role: opts.as, commune: opts.commune })}`;
+      const purpose = opts.purpose === undefined ? 'CARE_COORDINATION' : opts.purpose;
+      if (purpose) auth['x-access-purpose'] = purpose;
       const res = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(headers ?? {}) },
+        headers: { 'content-type': 'application/json', ...auth, ...(opts.headers ?? {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, body: (await res.json()) as any };
@@ -89,6 +117,7 @@ export async function startSystem(options: { people: number; seed?: number; down
       delete subgraphs[name];
     },
     async stop() {
+      fs.rmSync(issuerDir, { recursive: true, force: true });
       counter.detach();
       await gateway.close();
       for (const s of Object.values(subgraphs)) {

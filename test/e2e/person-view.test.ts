@@ -80,10 +80,17 @@ describe('the federated person view, end to end', () => {
     );
     expect(withAll).toBeDefined();
     const e = expectedView(seed, withAll!.citizenId);
-    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id: withAll!.citizenId });
+    // A commune officer of the person's commune sees identity, social, the BHYT card and
+    // association data; the health record and check results are for health staff only.
+    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id: withAll!.citizenId }, { as: 'commune-officer', commune: withAll!.communeCode });
     expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
+    expect(res.body.errors.map((err: any) => [err.path.join('.'), err.extensions.code]).sort()).toEqual([
+      ['person.healthRecord', 'FORBIDDEN'],
+      ['person.lastHealthCheck', 'FORBIDDEN'],
+    ]);
     const v = res.body.data.person;
+    expect(v.healthRecord).toBeNull();
+    expect(v.lastHealthCheck).toBeNull();
     expect(v).toMatchObject({
       citizenId: e.p.citizenId,
       fullName: e.p.fullName,
@@ -99,27 +106,34 @@ describe('the federated person view, end to end', () => {
         coefficient: coefficient(e.current!.group, fullYears(e.p.birthDate, TODAY)),
         monthlyAmount: Math.round(coefficient(e.current!.group, fullYears(e.p.birthDate, TODAY)) * BASE_LEVEL_NOW),
       },
-      lastHealthCheck: { date: e.checks[0].date, resultClass: e.checks[0].resultClass },
       insuranceCard: { code: e.card.code, validFrom: e.card.validFrom, validTo: e.card.validTo },
       membership: { cardNumber: e.membership!.cardNumber, branchName: e.membership!.branchName },
     });
     expect(v.clubs.map((c: any) => c.club.clubId).sort()).toEqual([...e.clubIds].sort());
+
+    const health = await system.query(`query($id: ID!) { person(citizenId: $id) { fullName healthRecord { openedOn } lastHealthCheck { date resultClass } } }`, { id: withAll!.citizenId }, { as: 'health' });
+    expect(health.body.errors).toBeUndefined();
+    expect(health.body.data.person).toEqual({
+      fullName: e.p.fullName,
+      healthRecord: { openedOn: seed.health.records.find((r) => r.citizenId === e.p.citizenId)!.openedOn },
+      lastHealthCheck: { date: e.checks[0].date, resultClass: e.checks[0].resultClass },
+    });
   });
 
   it('shows the social pension amount of the dated table', async () => {
     const seed = system.seed;
     const pc = seed.social.socialPensionCases.find((c) => c.status === 'ACTIVE');
     expect(pc).toBeDefined();
-    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { socialPension { monthlyAmount status startMonth } } }`, { id: pc!.citizenId });
+    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { socialPension { monthlyAmount status startMonth } } }`, { id: pc!.citizenId }, { as: 'social' });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.person.socialPension).toEqual({ monthlyAmount: SOCIAL_PENSION_NOW, status: 'ACTIVE', startMonth: pc!.startMonth });
   });
 
   it('answers null for an unknown person and BAD_USER_INPUT for a malformed ID', async () => {
-    const unknown = await system.query(`{ person(citizenId: "012140999999") { fullName monthlyAllowance { group } } }`);
+    const unknown = await system.query(`{ person(citizenId: "012140999999") { fullName monthlyAllowance { group } } }`, {}, { as: 'social' });
     expect(unknown.body.errors).toBeUndefined();
     expect(unknown.body.data.person).toBeNull();
-    const bad = await system.query(`{ person(citizenId: "12-34") { fullName } }`);
+    const bad = await system.query(`{ person(citizenId: "12-34") { fullName } }`, {}, { as: 'social' });
     expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(bad.body.errors[0].message).toMatch(/12 digits/);
     expect(bad.body.errors[0].message).toMatch(/12 chữ số/);
@@ -135,6 +149,7 @@ describe('the federated person view, end to end', () => {
     const res = await system.query(
       `query($c: String) { people(filter: { communeCode: $c, sex: FEMALE, minAge: 70, maxAge: 84 }, first: 100) { totalCount edges { node { citizenId } } } }`,
       { c: commune },
+      { as: 'homeaffairs' },
     );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.people.totalCount).toBe(expected.length);
@@ -142,26 +157,34 @@ describe('the federated person view, end to end', () => {
   });
 
   it('refuses a page larger than the hard maximum', async () => {
-    const res = await system.query(`{ people(first: 1000) { edges { cursor } } }`);
+    const res = await system.query(`{ people(first: 1000) { edges { cursor } } }`, {}, { as: 'homeaffairs' });
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('batches: a page of 100 people costs the same database queries as a page of 10', async () => {
-    const page = (n: number) => system.query(`{ people(first: ${n}) { edges { node { ${PERSON_VIEW} } } } }`);
+  // Each agency's staff reads its own fields (access rules), so each subgraph's batching is
+  // measured with its own role: identity from homeaffairs plus that agency's fields.
+  it.each([
+    ['social' as const, 'social', 1],
+    ['health' as const, 'health', 3],
+    ['association' as const, 'association', 3],
+  ])('batches: as %s staff, a page of 100 costs the same database queries as a page of 10', async (role, subgraph, queries) => {
+    const page = (n: number) => system.query(`{ people(first: ${n}) { edges { node { ${PERSON_VIEW} } } } }`, {}, { as: role });
     await page(10); // warm connections
     system.counter.reset();
-    const one = await page(10);
-    const forOne = system.counter.byDatabase();
+    const ten = await page(10);
+    const forTen = system.counter.byDatabase();
     system.counter.reset();
     const hundred = await page(100);
     const forHundred = system.counter.byDatabase();
-    expect(one.body.errors).toBeUndefined();
-    expect(hundred.body.errors).toBeUndefined();
     expect(hundred.body.data.people.edges).toHaveLength(100);
-    expect(forHundred).toEqual(forOne);
-    // Per subgraph: one query per collection its fields read, whatever the number of people.
-    const perSubgraph = Object.fromEntries(Object.entries(system.databases).map(([name, db]) => [name, forHundred[db] ?? 0]));
-    expect(perSubgraph).toEqual({ homeaffairs: 2, social: 1, health: 3, association: 3 });
+    // Only the other agencies' fields are refused.
+    expect(hundred.body.errors.every((err: any) => err.extensions.code === 'FORBIDDEN')).toBe(true);
+    expect(hundred.body.errors.some((err: any) => err.extensions.serviceName === subgraph)).toBe(false);
+    expect(ten.body.data.people.edges).toHaveLength(10);
+    expect(forHundred).toEqual(forTen);
+    // One query per collection the fields read, whatever the number of people.
+    expect(forHundred[system.databases.homeaffairs]).toBe(2);
+    expect(forHundred[system.databases[subgraph as keyof typeof system.databases]]).toBe(queries);
   });
 
   it('refuses a duplicate registration with CONFLICT and changes nothing', async () => {
@@ -171,6 +194,7 @@ describe('the federated person view, end to end', () => {
     const res = await system.query(
       `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { citizenId } }`,
       { input: { citizenId: existing.citizenId, fullName: 'Người Trùng', birthDate: existing.birthDate, sex: existing.sex, ethnicity: 'Kinh', communeCode: existing.communeCode } },
+      { as: 'homeaffairs' },
     );
     expect(res.body.errors[0].extensions.code).toBe('CONFLICT');
     expect(await count()).toBe(before);
@@ -203,8 +227,12 @@ describe('one subgraph down', () => {
   it('the gateway starts, answers with the other agencies and names the missing one', async () => {
     const health = await fetch(system.gatewayUrl.replace(/\/graphql$/, '/health'));
     expect(health.status).toBe(200);
-    const id = system.seed.people.find((p) => system.seed.association.memberships.some((m) => m.citizenId === p.citizenId))!.citizenId;
-    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id });
+    const p = system.seed.people.find((x) => system.seed.association.memberships.some((m) => m.citizenId === x.citizenId))!;
+    const res = await system.query(
+      `query($id: ID!) { person(citizenId: $id) { fullName membership { cardNumber } healthRecord { openedOn } insuranceCard { code } } }`,
+      { id: p.citizenId },
+      { as: 'commune-officer', commune: p.communeCode },
+    );
     expect(res.status).toBe(200);
     const person = res.body.data.person;
     expect(person.fullName).toBeTruthy();
@@ -220,7 +248,7 @@ describe('one subgraph down', () => {
 
   it('a subgraph that stops while the gateway runs is reported the same way', async () => {
     await system.stopSubgraph('association');
-    const res = await system.query(`{ people(first: 3) { edges { node { fullName membership { cardNumber } } } } }`);
+    const res = await system.query(`{ people(first: 3) { edges { node { fullName membership { cardNumber } } } } }`, {}, { as: 'association' });
     expect(res.status).toBe(200);
     expect(res.body.data.people.edges).toHaveLength(3);
     expect(res.body.data.people.edges.every((e: any) => e.node.fullName && e.node.membership === null)).toBe(true);

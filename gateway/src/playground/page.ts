@@ -25,6 +25,8 @@ const ASSETS: Record<string, string> = {
 };
 
 export interface PlaygroundPageOptions {
+  /** HTTP headers every tab starts with (development: a token and a purpose). */
+  headers?: Record<string, string>;
   /** GraphQL endpoint path, relative to the page's own origin. */
   endpoint?: string;
   /** Opens a second tab with `person(citizenId:)` for this id. */
@@ -51,6 +53,7 @@ export function renderPlayground(options: PlaygroundPageOptions = {}): string {
     endpoint,
     query: tab.query === PERSON_QUERY && options.citizenIdType ? tab.query.replace('$citizenId: ID!', `$citizenId: ${options.citizenIdType}`) : tab.query,
     variables: tab.variables ? JSON.stringify(tab.variables, null, 2) : undefined,
+    headers: options.headers,
   }));
   const html = renderPlaygroundPage({
     title: 'NCT — GraphQL Playground',

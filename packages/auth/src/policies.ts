@@ -35,6 +35,8 @@ export const POLICIES = {
   SOCIAL_WRITE: { roles: ['social'], personal: true, vi: 'cập nhật hồ sơ trợ giúp xã hội', en: 'social-protection updates' },
   HEALTH_WRITE: { roles: ['health'], personal: true, vi: 'cập nhật dữ liệu y tế', en: 'health-data updates' },
   ASSOCIATION_WRITE: { roles: ['association'], personal: true, vi: 'cập nhật dữ liệu hội', en: 'association-data updates' },
+  /** Public reference data (administrative units): any signed-in caller. */
+  REFERENCE: { roles: ['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'coordinator', 'auditor', 'admin'], personal: false, vi: 'dữ liệu danh mục', en: 'reference data' },
   /** Club facts that identify nobody (name, commune, founding decision). */
   ORGANISATION: { roles: [...STAFF, 'coordinator'], personal: false, vi: 'dữ liệu tổ chức', en: 'organisation data' },
   /** Aggregates with small cells suppressed. */

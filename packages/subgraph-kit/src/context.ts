@@ -1,10 +1,15 @@
 import DataLoader from 'dataloader';
+import type { Identity, Purpose } from '@nct/auth';
 import type { Logger } from '@nct/logger';
 
-/** What every resolver gets: the request id, a logger carrying it, and per-request loaders. */
+/** What every resolver gets: who asks and why, the request id, a logger, per-request loaders. */
 export interface RequestContext {
   requestId: string;
   logger: Logger;
+  /** The caller the gateway verified (from the internal credential), or anonymous. */
+  identity: Identity;
+  /** The declared purpose of the request, or null. */
+  purpose: Purpose | null;
   /** Per-request memo of DataLoaders: one batch per loader per tick, never shared across requests. */
   loaders: Map<string, DataLoader<any, any>>;
 }

@@ -4,6 +4,7 @@ import { IResolvers, printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { policyChecker } from './access';
 
 /** Federation 2 directives every subgraph may use. */
 export const FEDERATION_LINK = `extend schema
@@ -22,7 +23,13 @@ export interface FederatedSchemaOptions extends Omit<BuildSchemaOptions, 'skipCh
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<{ schema: GraphQLSchema; sdl: string }> {
   const { referenceResolvers, ...buildOptions } = options;
-  const typeGraphqlSchema = await buildSchema({ ...buildOptions, skipCheck: true, validate: false });
+  const typeGraphqlSchema = await buildSchema({
+    authChecker: policyChecker,
+    authMode: 'error',
+    ...buildOptions,
+    skipCheck: true,
+    validate: false,
+  });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as IResolvers;
   for (const [typeName, ref] of Object.entries(referenceResolvers ?? {})) {

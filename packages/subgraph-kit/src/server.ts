@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { formatError } from '@nct/errors';
+import { ANONYMOUS, Identity, INTERNAL_HEADER, InternalClaims, Purpose, verifyInternal } from '@nct/auth';
+import { AppError, formatError } from '@nct/errors';
 import type { Logger } from '@nct/logger';
 import type { RequestContext } from './context';
 
@@ -13,9 +14,36 @@ export function requestIdFrom(req?: IncomingMessage): string {
   return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
-export function createContext(logger: Logger, req?: IncomingMessage): RequestContext {
-  const requestId = requestIdFrom(req);
-  return { requestId, logger: logger.child({ requestId }), loaders: new Map() };
+export function createContext(
+  logger: Logger,
+  req?: IncomingMessage,
+  caller: { identity: Identity; purpose: Purpose | null; requestId?: string } = { identity: ANONYMOUS, purpose: null },
+): RequestContext {
+  const requestId = caller.requestId ?? requestIdFrom(req);
+  return {
+    requestId,
+    logger: logger.child({ requestId, subject: caller.identity.subject }),
+    identity: caller.identity,
+    purpose: caller.purpose,
+    loaders: new Map(),
+  };
+}
+
+/**
+ * Context of a request that reached a subgraph over HTTP: it must carry a valid internal
+ * credential from the gateway, or it is refused with 401 before any resolver runs.
+ */
+export async function authenticatedContext(logger: Logger, req: IncomingMessage, secrets: Uint8Array[]): Promise<RequestContext> {
+  const header = req.headers[INTERNAL_HEADER];
+  const claims: InternalClaims | null = await verifyInternal(typeof header === 'string' ? header : undefined, secrets);
+  if (!claims) {
+    throw new AppError(
+      'UNAUTHENTICATED',
+      { vi: 'Chỉ nhận yêu cầu từ cổng API', en: 'Only requests from the gateway are accepted' },
+      { http: { status: 401 } },
+    );
+  }
+  return createContext(logger, req, claims);
 }
 
 /** Logs each operation once, with its duration and error codes, never its variables. */

@@ -2,7 +2,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Connection } from 'mongoose';
 import { connectDatabase, provisionDatabase, syncIndexes } from '@nct/db';
 import { createLogger, Logger } from '@nct/logger';
-import { createApolloServer, createContext } from './server';
+import { Identity, parseSecrets, Purpose, Role } from '@nct/auth';
+import { authenticatedContext, createApolloServer, createContext } from './server';
 import { startHttpServer, RunningHttpServer } from './http';
 import type { ApolloServer } from '@apollo/server';
 import type { RequestContext } from './context';
@@ -10,6 +11,8 @@ import type { RequestContext } from './context';
 /** What a subgraph tells the kit about itself; the kit knows no agency. */
 export interface SubgraphDefinition<M> {
   name: string;
+  /** The role of this agency's own staff (the default caller of in-process tests). */
+  staffRole: Role;
   createModels(conn: Connection): M;
   buildSchema(models: M): Promise<{ schema: GraphQLSchema; sdl: string }>;
 }
@@ -21,8 +24,11 @@ export interface SubgraphInstance<M> {
   sdl: string;
   apollo: ApolloServer<RequestContext>;
   logger: Logger;
-  /** Context for in-process calls (tests). */
-  context(): RequestContext;
+  /**
+   * Context for in-process calls (tests): by default this agency's staff with a purpose;
+   * pass another identity (or `ANONYMOUS`) and purpose to test access rules.
+   */
+  context(identity?: Partial<Identity> | Identity, purpose?: Purpose | null): RequestContext;
 }
 
 /** Builds models, indexes, schema and Apollo server on an open connection (no listener). */
@@ -33,7 +39,12 @@ export async function createSubgraph<M>(def: SubgraphDefinition<M>, conn: Connec
   const { schema, sdl } = await def.buildSchema(models);
   const apollo = createApolloServer(schema, logger);
   await apollo.start();
-  return { name: def.name, models, schema, sdl, apollo, logger, context: () => createContext(logger) };
+  const context = (identity?: Partial<Identity>, purpose: Purpose | null = 'CARE_COORDINATION') =>
+    createContext(logger, undefined, {
+      identity: { subject: `test-${def.staffRole}`, role: def.staffRole, commune: null, agency: null, ...(identity ?? {}) },
+      purpose,
+    });
+  return { name: def.name, models, schema, sdl, apollo, logger, context };
 }
 
 export interface ListenOptions {
@@ -41,6 +52,8 @@ export interface ListenOptions {
   dbName: string;
   host: string;
   port: number;
+  /** Secrets that verify the gateway's internal credential (INTERNAL_AUTH_SECRET). */
+  internalSecrets: Uint8Array[];
 }
 
 export interface RunningSubgraph<M> extends SubgraphInstance<M> {
@@ -58,7 +71,7 @@ export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: Listen
     apollo: instance.apollo,
     host: options.host,
     port: options.port,
-    context: async (req) => createContext(instance.logger, req),
+    context: (req) => authenticatedContext(instance.logger, req, options.internalSecrets),
     ready: () => conn.readyState === 1,
   });
   return {
@@ -80,8 +93,12 @@ export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: Listen
  */
 export async function serveStandalone<M>(def: SubgraphDefinition<M>, options: { host: string; port: number; dbName: string }): Promise<void> {
   const logger = createLogger(def.name);
+  const internalSecrets = parseSecrets(process.env.INTERNAL_AUTH_SECRET);
+  if (internalSecrets.length === 0) {
+    throw new Error('INTERNAL_AUTH_SECRET is not set: a subgraph accepts only requests signed by the gateway (see docs/security.md)');
+  }
   const db = await provisionDatabase({ log: (m) => logger.info(m) });
-  const running = await runSubgraph(def, { uri: db.uri, dbName: options.dbName, host: options.host, port: options.port });
+  const running = await runSubgraph(def, { uri: db.uri, dbName: options.dbName, host: options.host, port: options.port, internalSecrets });
   logger.info({ url: running.url, database: options.dbName }, `${def.name} subgraph ready`);
   const stop = async () => {
     await running.stop();

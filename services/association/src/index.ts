@@ -11,6 +11,7 @@ export { compositionTargetsOn } from './clubs/rules/composition-targets';
 /** Hội Người cao tuổi: Association membership and intergenerational self-help clubs (owner of `Club`). */
 export const definition: SubgraphDefinition<Models> = {
   name: 'association',
+  staffRole: 'association',
   createModels,
   buildSchema,
 };

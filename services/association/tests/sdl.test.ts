@@ -23,7 +23,7 @@ describe('association SDL', () => {
 
   it('extends Person by its key with membership and clubs', () => {
     expect(sdl).toContain('type Person @key(fields: "citizenId") {');
-    expect(fieldsOf(doc, 'Person')).toEqual({ citizenId: 'ID!', membership: 'AssociationMembership', clubs: '[ClubMembership!]!' });
+    expect(fieldsOf(doc, 'Person')).toEqual({ citizenId: 'ID!', membership: 'AssociationMembership', clubs: '[ClubMembership!]' });
   });
 
   it('owns Club as an entity and points at AdministrativeUnit without resolving it', () => {

@@ -9,6 +9,7 @@ export { createModels, type Models } from './models';
 /** Sở Y tế: health records, periodic checks and BHYT cards, added to `Person`. */
 export const definition: SubgraphDefinition<Models> = {
   name: 'health',
+  staffRole: 'health',
   createModels,
   buildSchema,
 };

@@ -14,9 +14,9 @@ describe('health subgraph SDL', () => {
   it('adds the health fields to Person with their exact names and types', () => {
     const person = /type Person[^{]*\{([^}]*)\}/.exec(sdl)?.[1] ?? '';
     expect(person).toMatch(/citizenId: ID!/);
-    expect(person).toMatch(/healthRecord: HealthRecord\n/);
-    expect(person).toMatch(/lastHealthCheck: HealthCheck\n/);
-    expect(person).toMatch(/insuranceCard: InsuranceCard\n/);
+    expect(person).toMatch(/healthRecord: HealthRecord @requiresScopes\(scopes: \[\["role:health"\]\]\)\n/);
+    expect(person).toMatch(/lastHealthCheck: HealthCheck @requiresScopes\(scopes: \[\["role:health"\]\]\)\n/);
+    expect(person).toMatch(/insuranceCard: InsuranceCard @requiresScopes\(scopes: \[\["role:health"\], \["role:social"\], \["role:commune-officer"\]\]\)\n/);
     expect(person).not.toMatch(/fullName|birthDate/);
   });
 
@@ -28,7 +28,7 @@ describe('health subgraph SDL', () => {
       /benefitLevel: Int!/,
       /validToday: Boolean!/,
       /healthChecks\([\s\S]*?citizenId: ID![\s\S]*?\): HealthCheckConnection!/,
-      /insuranceCard\([\s\S]*?code: String!\s*\): InsuranceCard\n/,
+      /insuranceCard\([\s\S]*?code: String!\s*\): InsuranceCard @requiresScopes/,
       /openHealthRecord\(input: OpenHealthRecordInput!\): HealthRecord!/,
       /recordHealthCheck\(input: RecordHealthCheckInput!\): HealthCheck!/,
       /issueInsuranceCard\(input: IssueInsuranceCardInput!\): InsuranceCard!/,

@@ -9,6 +9,7 @@ export { createModels, type Models } from './models';
 /** Sở Nội vụ: administrative units and the resident register (owner of `Person` identity). */
 export const definition: SubgraphDefinition<Models> = {
   name: 'homeaffairs',
+  staffRole: 'homeaffairs',
   createModels,
   buildSchema,
 };

@@ -9,6 +9,7 @@ export { createModels, type Models } from './models';
 /** Sở LĐ-TBXH: social protection (monthly social allowance, social pension) on `Person`. */
 export const definition: SubgraphDefinition<Models> = {
   name: 'social',
+  staffRole: 'social',
   createModels,
   buildSchema,
 };

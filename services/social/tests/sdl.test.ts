@@ -16,8 +16,9 @@ describe('social subgraph SDL', () => {
 
   it('extends Person with the external birth date it requires', () => {
     expect(sdl).toMatch(/type Person @key\(fields: "citizenId"\) \{\n\s+citizenId: ID!\n\s+birthDate: Date! @external\n/);
-    expect(sdl).toMatch(/monthlyAllowance: AllowanceCase @requires\(fields: "birthDate"\)/);
-    expect(sdl).toMatch(/socialPension: SocialPensionCase\n/);
+    expect(sdl).toMatch(/monthlyAllowance: AllowanceCase .*@requires\(fields: "birthDate"\)/);
+    expect(sdl).toMatch(/monthlyAllowance: AllowanceCase .*@requiresScopes\(scopes: \[\["role:social"\], \["role:commune-officer"\]\]\)/);
+    expect(sdl).toMatch(/socialPension: SocialPensionCase @requiresScopes/);
   });
 
   it('declares the case types, enums, lists and mutation', () => {

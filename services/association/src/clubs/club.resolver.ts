@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { groupByKey, loader, pageRequest, RequestContext, todayInVietnam, toPage } from '@nct/subgraph-kit';
+import { Access, assertInScope, groupByKey, loader, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
 import { cleanText, refuse } from '../common/problems';
 import type { Models } from '../models';
 import { Person } from '../person/person';
@@ -75,11 +75,13 @@ class ClubsArgs extends PageArgs {
 export class ClubResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('ORGANISATION')
   @Query(() => Club, { nullable: true, description: 'Một câu lạc bộ theo mã (null nếu không có). / One club by ID, null when unknown.' })
   async club(@Arg('clubId', () => ID) clubId: string, @Ctx() ctx: RequestContext): Promise<ClubDoc | null> {
     return clubLoader(this.models, ctx).load(clubIdArg(clubId));
   }
 
+  @Access('ORGANISATION')
   @Query(() => ClubConnection, { description: 'Danh sách câu lạc bộ, theo mã. / Clubs, ordered by club ID.' })
   async clubs(@Args() { filter, first, after }: ClubsArgs): Promise<ClubConnection> {
     const page = pageRequest(first, after);
@@ -92,27 +94,29 @@ export class ClubResolver {
     }
     const query = page.afterKey ? { ...filterQuery, clubId: trusted({ $gt: page.afterKey }) } : filterQuery;
     const rows = await this.models.Club.find(query).sort({ clubId: 1 }).limit(page.limit + 1).lean<ClubDoc[]>();
-    const { items, pageInfo, cursors } = toPage(rows, page.limit, (r) => r.clubId);
-    return Object.assign(new ClubConnection(), { edges: items.map((node, i) => ({ cursor: cursors[i], node })), pageInfo, filterQuery });
+    return toConnection(ClubConnection, rows, page.limit, (r) => r.clubId, filterQuery);
   }
 
+  @Access('ORGANISATION')
   @FieldResolver(() => AdministrativeUnit)
   commune(@Root() club: ClubDoc): AdministrativeUnit {
     return { code: club.communeCode };
   }
 
+  @Access('ORGANISATION')
   @FieldResolver(() => Int)
   async memberCount(@Root() club: ClubDoc, @Ctx() ctx: RequestContext): Promise<number> {
     return memberCountLoader(this.models, ctx).load(club.clubId);
   }
 
+  @Access('ASSOCIATION_DATA')
   @FieldResolver(() => ClubMemberConnection, { description: 'Thành viên, theo số định danh. / Members, by citizen ID.' })
-  async members(@Root() club: ClubDoc, @Args() { first, after }: PageArgs): Promise<ClubMemberConnection> {
+  async members(@Root() club: ClubDoc, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext): Promise<ClubMemberConnection> {
+    assertInScope(ctx, club.communeCode);
     const page = pageRequest(first, after);
     const query = page.afterKey ? { clubId: club.clubId, citizenId: trusted({ $gt: page.afterKey }) } : { clubId: club.clubId };
     const rows = await this.models.ClubMember.find(query).sort({ citizenId: 1 }).limit(page.limit + 1).lean<ClubMemberDoc[]>();
-    const { items, pageInfo, cursors } = toPage(rows, page.limit, (r) => r.citizenId);
-    return { edges: items.map((node, i) => ({ cursor: cursors[i], node: node as unknown as ClubMember })), pageInfo };
+    return toConnection(ClubMemberConnection, rows as unknown as ClubMember[], page.limit, (r) => r.citizenId);
   }
 }
 
@@ -120,9 +124,10 @@ export class ClubResolver {
 export class ClubConnectionResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('ORGANISATION')
   @FieldResolver(() => Int, { description: 'Tổng số câu lạc bộ khớp bộ lọc. / Number of clubs matching the filter.' })
   async totalCount(@Root() connection: ClubConnection): Promise<number> {
-    return this.models.Club.countDocuments(connection.filterQuery);
+    return this.models.Club.countDocuments(connection.filterQuery ?? {});
   }
 }
 
@@ -142,12 +147,14 @@ export class ClubMembershipResolver {
 export class ClubMemberResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('ASSOCIATION_DATA')
   @FieldResolver(() => Person, { nullable: true })
   person(@Root() m: ClubMemberDoc): Person | null {
     // Only elderly members are in the register (homeaffairs); the gateway resolves the rest.
     return m.elderly ? { citizenId: m.citizenId } : null;
   }
 
+  @Access('ASSOCIATION_WRITE')
   @Mutation(() => ClubMember, {
     description:
       'Thêm thành viên vào câu lạc bộ; các cờ phải khớp ngày sinh và giới tính, tối đa một chủ nhiệm. / Add a club member; flags must agree with birth date and sex; at most one chair.',

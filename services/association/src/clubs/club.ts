@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, PageInfo } from '@nct/subgraph-kit';
+import { ConnectionType, DateScalar, SexEnum } from '@nct/subgraph-kit';
 import { Person } from '../person/person';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import type { ClubRole, Sex } from './clubs.rules';
@@ -19,12 +19,6 @@ registerEnumType(ClubRoleEnum, {
   },
 });
 
-// Same name, values and description as homeaffairs' `Sex` (an input enum must match across subgraphs).
-export enum SexEnum {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
-registerEnumType(SexEnum, { name: 'Sex', description: 'Giới tính. / Sex as recorded in the register.' });
 
 @ObjectType({
   description:
@@ -103,44 +97,11 @@ export class ClubFilter {
   communeCode?: string | null;
 }
 
-@ObjectType({ description: 'Một câu lạc bộ trong trang. / A club in a page.' })
-export class ClubEdge {
-  @Field({ description: 'Con trỏ. / Cursor.' })
-  cursor!: string;
-
-  @Field(() => Club, { description: 'Câu lạc bộ. / The club.' })
-  node!: Club;
-}
-
 @ObjectType({ description: 'Một trang câu lạc bộ, theo mã. / A page of clubs, by club ID.' })
-export class ClubConnection {
-  @Field(() => [ClubEdge], { description: 'Các phần tử. / Edges.' })
-  edges!: ClubEdge[];
-
-  @Field(() => PageInfo, { description: 'Phân trang. / Pagination.' })
-  pageInfo!: PageInfo;
-
-  /** Set by the resolver; counted only when asked for. */
-  filterQuery!: Record<string, unknown>;
-}
-
-@ObjectType({ description: 'Một thành viên trong trang. / A member in a page.' })
-export class ClubMemberEdge {
-  @Field({ description: 'Con trỏ. / Cursor.' })
-  cursor!: string;
-
-  @Field(() => ClubMember, { description: 'Thành viên. / The member.' })
-  node!: ClubMember;
-}
+export class ClubConnection extends ConnectionType(Club, 'Club') {}
 
 @ObjectType({ description: 'Một trang thành viên, theo số định danh. / A page of members, by citizen ID.' })
-export class ClubMemberConnection {
-  @Field(() => [ClubMemberEdge], { description: 'Các phần tử. / Edges.' })
-  edges!: ClubMemberEdge[];
-
-  @Field(() => PageInfo, { description: 'Phân trang. / Pagination.' })
-  pageInfo!: PageInfo;
-}
+export class ClubMemberConnection extends ConnectionType(ClubMember, 'ClubMember') {}
 
 @InputType({ description: 'Thêm thành viên vào câu lạc bộ. / Add a member to a club.' })
 export class AddClubMemberInput {

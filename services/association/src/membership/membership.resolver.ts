@@ -1,7 +1,7 @@
 import { Arg, Mutation, Resolver } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
 import { refuse } from '../common/problems';
 import type { Models } from '../models';
 import { AssociationMembership, RegisterAssociationMemberInput } from './membership';
@@ -21,6 +21,7 @@ export function membershipLoader(models: Models, ctx: RequestContext) {
 export class MembershipResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('ASSOCIATION_WRITE')
   @Mutation(() => AssociationMembership, {
     description:
       'Kết nạp hội viên. Chưa kiểm tra đủ 60 tuổi (sẽ dùng @requires trên ngày sinh của Person). / Register a member; the age-60 check through @requires comes later.',

@@ -1,7 +1,7 @@
-import { Arg, Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { citizenIdArg, isIsoDate, loader, pageRequest, RequestContext, todayInVietnam, toPage } from '@nct/subgraph-kit';
+import { Access, assertInScope, citizenIdArg, isIsoDate, loader, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { normaliseText, refuse } from '../common/problems';
 import { recordCheckProblems } from './checks.rules';
@@ -58,19 +58,25 @@ class HealthChecksArgs {
 export class HealthCheckResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('HEALTH_CHECKS')
   @Query(() => HealthCheckConnection, { description: 'Lịch sử khám sức khỏe của một người, mới nhất trước. / A person’s check history, most recent first.' })
-  async healthChecks(@Args() { citizenId, first, after }: HealthChecksArgs): Promise<HealthCheckConnection> {
+  async healthChecks(@Args() { citizenId, first, after }: HealthChecksArgs, @Ctx() ctx: RequestContext): Promise<HealthCheckConnection> {
     const id = citizenIdArg(citizenId);
+    if (ctx.identity.commune) {
+      // A commune health station sees the people whose record it keeps.
+      const record = await this.models.HealthRecord.findOne({ citizenId: id }, { communeCode: 1 }).lean<{ communeCode: string }>();
+      assertInScope(ctx, record?.communeCode);
+    }
     const page = pageRequest(first, after);
     const filter = page.afterKey === null ? { citizenId: id } : { citizenId: id, ...afterFilter(page.afterKey) };
     const rows = await this.models.HealthCheck.find(filter, PROJECTION)
       .sort({ date: -1, facility: 1 })
       .limit(page.limit + 1)
       .lean<HealthCheckDoc[]>();
-    const { items, pageInfo, cursors } = toPage(rows, page.limit, checkKey);
-    return { edges: items.map((node, i) => ({ cursor: cursors[i], node })), pageInfo };
+    return toConnection(HealthCheckConnection, rows, page.limit, checkKey);
   }
 
+  @Access('HEALTH_WRITE')
   @Mutation(() => HealthCheck, {
     description:
       'Ghi nhận một lần khám định kỳ (trùng người/ngày/cơ sở: CONFLICT). / Record a periodic check; the same person, date and facility twice is a CONFLICT.',

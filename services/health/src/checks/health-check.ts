@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, PageInfo } from '@nct/subgraph-kit';
+import { DateScalar, ConnectionType } from '@nct/subgraph-kit';
 import type { ResultClass } from './checks.rules';
 
 export enum HealthResultClassEnum {
@@ -36,23 +36,8 @@ export class HealthCheck {
   resultClass!: ResultClass;
 }
 
-@ObjectType({ description: 'Một lần khám trong danh sách. / A check in a list.' })
-export class HealthCheckEdge {
-  @Field({ description: 'Con trỏ phân trang. / Pagination cursor.' })
-  cursor!: string;
-
-  @Field(() => HealthCheck, { description: 'Lần khám. / The check.' })
-  node!: HealthCheck;
-}
-
 @ObjectType({ description: 'Lịch sử khám, mới nhất trước. / Check history, most recent first.' })
-export class HealthCheckConnection {
-  @Field(() => [HealthCheckEdge], { description: 'Các lần khám của trang. / Checks on this page.' })
-  edges!: HealthCheckEdge[];
-
-  @Field(() => PageInfo, { description: 'Thông tin phân trang. / Pagination state.' })
-  pageInfo!: PageInfo;
-}
+export class HealthCheckConnection extends ConnectionType(HealthCheck, 'HealthCheck') {}
 
 @InputType({ description: 'Ghi nhận một lần khám sức khỏe định kỳ. / Record a periodic health check.' })
 export class RecordHealthCheckInput {

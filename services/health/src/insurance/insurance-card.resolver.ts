@@ -1,7 +1,7 @@
 import { Arg, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { normaliseText, refuse } from '../common/problems';
 import { InsuranceCard, IssueInsuranceCardInput } from './insurance-card';
@@ -35,6 +35,7 @@ function duplicateCode(code: string): ConflictError {
 export class InsuranceCardResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('INSURANCE_CARD')
   @Query(() => InsuranceCard, {
     nullable: true,
     description: 'Một thẻ BHYT theo mã (mã sai dạng: BAD_USER_INPUT kèm danh sách lỗi). / One card by code; a malformed code is BAD_USER_INPUT listing the problems.',
@@ -45,6 +46,7 @@ export class InsuranceCardResolver {
     return this.models.InsuranceCard.findOne({ code }, PROJECTION).lean<InsuranceCardDoc>();
   }
 
+  @Access('HEALTH_WRITE')
   @Mutation(() => InsuranceCard, {
     description:
       'Cấp thẻ BHYT: mã hợp lệ, hết hạn sau ngày bắt đầu; trùng mã hoặc chồng thời hạn với thẻ khác của cùng người: CONFLICT. / Issue a card; a duplicate code or a validity overlapping another card of the person is a CONFLICT.',

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '@nct/subgraph-kit';
+import { Access, type RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { HealthCheck } from '../checks/health-check';
 import type { HealthCheckDoc } from '../checks/health-check.model';
@@ -17,16 +17,19 @@ import { Person } from './person';
 export class PersonHealthResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('HEALTH_RECORD')
   @FieldResolver(() => HealthRecord, { nullable: true, description: 'Hồ sơ theo dõi sức khỏe (null nếu chưa lập). / Health record, null when none.' })
   healthRecord(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<HealthRecordDoc | null> {
     return healthRecordLoader(this.models, ctx).load(person.citizenId);
   }
 
+  @Access('HEALTH_CHECKS')
   @FieldResolver(() => HealthCheck, { nullable: true, description: 'Lần khám định kỳ gần nhất. / Most recent periodic check, null when none.' })
   lastHealthCheck(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<HealthCheckDoc | null> {
     return lastHealthCheckLoader(this.models, ctx).load(person.citizenId);
   }
 
+  @Access('INSURANCE_CARD')
   @FieldResolver(() => InsuranceCard, {
     nullable: true,
     description:

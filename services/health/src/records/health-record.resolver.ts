@@ -1,7 +1,7 @@
 import { Arg, Mutation, Resolver } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { byKey, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, byKey, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { normaliseText, refuse } from '../common/problems';
 import { HealthRecord, OpenHealthRecordInput } from './health-record';
@@ -21,6 +21,7 @@ export function healthRecordLoader(models: Models, ctx: RequestContext) {
 export class HealthRecordResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('HEALTH_WRITE')
   @Mutation(() => HealthRecord, {
     description: 'Lập hồ sơ theo dõi sức khỏe (mỗi người một hồ sơ; trùng: CONFLICT). / Open a health record; one per person, a duplicate is a CONFLICT.',
   })

@@ -1,4 +1,6 @@
-import type { RequestContext } from '@nct/subgraph-kit';
+import { decide } from '@nct/auth';
+import { AppError } from '@nct/errors';
+import { assertInScope, type RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { personLoader } from './person.resolver';
 
@@ -8,6 +10,13 @@ import { personLoader } from './person.resolver';
  */
 export function personReference(models: Models) {
   return {
-    __resolveReference: (ref: { citizenId: string }, ctx: RequestContext) => personLoader(models, ctx).load(ref.citizenId),
+    __resolveReference: async (ref: { citizenId: string }, ctx: RequestContext) => {
+      // Another subgraph handed out this person: the register still decides who sees them.
+      const decision = decide(ctx.identity, ctx.purpose, 'IDENTITY');
+      if (!decision.allowed) throw new AppError(decision.code, { vi: decision.vi, en: decision.en }, { policy: 'IDENTITY' });
+      const person = await personLoader(models, ctx).load(ref.citizenId);
+      if (person) assertInScope(ctx, person.communeCode);
+      return person;
+    },
   };
 }

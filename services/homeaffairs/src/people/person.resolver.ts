@@ -2,13 +2,16 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { trusted } from '@nct/db';
 import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
 import {
+  Access,
+  assertInScope,
   citizenIdArg,
+  scopedCommune,
   foldVietnamese,
   loader,
   pageRequest,
   RequestContext,
   todayInVietnam,
-  toPage,
+  toConnection,
 } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
@@ -69,27 +72,31 @@ class PeopleArgs {
 export class PersonResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('IDENTITY')
   @Query(() => Person, { nullable: true, description: 'Một người theo số định danh (null nếu không có). / One person by citizen ID, null when unknown.' })
   async person(@Arg('citizenId', () => ID) citizenId: string, @Ctx() ctx: RequestContext): Promise<PersonDoc | null> {
-    return personLoader(this.models, ctx).load(citizenIdArg(citizenId));
+    const person = await personLoader(this.models, ctx).load(citizenIdArg(citizenId));
+    if (person) assertInScope(ctx, person.communeCode);
+    return person;
   }
 
-  @Query(() => PersonConnection, { description: 'Danh sách người cao tuổi, theo số định danh. / People, ordered by citizen ID.' })
-  async people(@Args() { filter, first, after }: PeopleArgs): Promise<PersonConnection> {
+  @Access('IDENTITY')
+  @Query(() => PersonConnection, {
+    description:
+      'Danh sách người cao tuổi, theo số định danh (cán bộ xã: chỉ xã mình). / People, ordered by citizen ID (a commune officer sees their commune only).',
+  })
+  async people(@Args() { filter, first, after }: PeopleArgs, @Ctx() ctx: RequestContext): Promise<PersonConnection> {
     const page = pageRequest(first, after);
-    const { conditions, problems } = peopleConditions(filter, todayInVietnam());
+    const communeCode = scopedCommune(ctx, filter?.communeCode);
+    const { conditions, problems } = peopleConditions({ ...(filter ?? {}), communeCode }, todayInVietnam());
     if (problems.length) refuse(problems);
     const filterQuery = toMongoFilter(conditions);
     const query = page.afterKey ? { ...filterQuery, citizenId: trusted({ $gt: page.afterKey }) } : filterQuery;
     const rows = await this.models.Person.find(query).sort({ citizenId: 1 }).limit(page.limit + 1).lean<PersonDoc[]>();
-    const { items, pageInfo, cursors } = toPage(rows, page.limit, (r) => r.citizenId);
-    return Object.assign(new PersonConnection(), {
-      edges: items.map((node, i) => ({ cursor: cursors[i], node })),
-      pageInfo,
-      filterQuery,
-    });
+    return toConnection(PersonConnection, rows, page.limit, (r) => r.citizenId, filterQuery);
   }
 
+  @Access('REGISTER_WRITE')
   @Mutation(() => Person, { description: 'Đăng ký một người vào sổ. / Register a person in the register.' })
   async registerPerson(@Arg('input', () => RegisterPersonInput) input: RegisterPersonInput): Promise<PersonDoc> {
     const today = todayInVietnam();
@@ -141,8 +148,9 @@ export class PersonResolver {
 export class PersonConnectionResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('IDENTITY')
   @FieldResolver(() => Int, { description: 'Tổng số người khớp bộ lọc. / Number of people matching the filter.' })
   async totalCount(@Root() connection: PersonConnection): Promise<number> {
-    return this.models.Person.countDocuments(connection.filterQuery);
+    return this.models.Person.countDocuments(connection.filterQuery ?? {});
   }
 }

@@ -1,13 +1,7 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, PageInfo } from '@nct/subgraph-kit';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Access, ConnectionType, DateScalar, SexEnum } from '@nct/subgraph-kit';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import type { Sex } from './person.model';
-
-export enum SexEnum {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
-registerEnumType(SexEnum, { name: 'Sex', description: 'Giới tính. / Sex as recorded in the register.' });
 
 @ObjectType({
   description:
@@ -18,29 +12,37 @@ export class Person {
   @Field(() => ID, { description: 'Số định danh cá nhân (12 chữ số). / 12-digit citizen ID.' })
   citizenId!: string;
 
+  @Access('IDENTITY')
   @Field({ description: 'Họ và tên. / Full name, as written (NFC).' })
   fullName!: string;
 
+  @Access('IDENTITY')
   @Field(() => DateScalar, { description: 'Ngày sinh. / Birth date.' })
   birthDate!: string;
 
+  @Access('IDENTITY')
   @Field(() => SexEnum)
   sex!: Sex;
 
+  @Access('IDENTITY')
   @Field({ description: 'Dân tộc. / Ethnicity.' })
   ethnicity!: string;
 
+  @Access('IDENTITY')
   @Field(() => Int, {
     description: 'Tuổi tròn hôm nay (giờ Việt Nam), hoặc tuổi khi mất. / Age in full years today (Vietnam time), or at death.',
   })
   age!: number;
 
+  @Access('IDENTITY')
   @Field(() => AdministrativeUnit, { description: 'Xã/phường nơi cư trú hiện nay. / Current residence commune.' })
   residence!: AdministrativeUnit;
 
+  @Access('IDENTITY')
   @Field(() => DateScalar, { nullable: true, description: 'Ngày mất. / Date of death.' })
   deathDate!: string | null;
 
+  @Access('IDENTITY')
   @Field(() => String, {
     nullable: true,
     description: 'Mã đơn vị cũ (trước 01/7/2025) khi hồ sơ được lập. / Pre-July-2025 unit code the record was made under.',
@@ -77,26 +79,8 @@ export class PersonFilter {
   nameContains?: string | null;
 }
 
-@ObjectType()
-export class PersonEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Person)
-  node!: Person;
-}
-
 @ObjectType({ description: 'Một trang người cao tuổi. / A page of people.' })
-export class PersonConnection {
-  @Field(() => [PersonEdge])
-  edges!: PersonEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  /** Set by the resolver; counted only when asked for. */
-  filterQuery!: Record<string, unknown>;
-}
+export class PersonConnection extends ConnectionType(Person, 'Person') {}
 
 @InputType({ description: 'Đăng ký một người vào sổ. / Register a person.' })
 export class RegisterPersonInput {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { BadUserInputError } from '@nct/errors';
-import { DateScalar, groupByKey, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, DateScalar, groupByKey, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { AdministrativeUnit, UnitLineage } from './administrative-unit';
 import type { LineageDoc, UnitDoc } from './administrative-unit.model';
@@ -33,11 +33,13 @@ const MAX_COMMUNES = 500;
 export class AdministrativeUnitResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('REFERENCE')
   @Query(() => AdministrativeUnit, { nullable: true, description: 'Một đơn vị theo mã. / One unit by code (null when unknown).' })
   async administrativeUnit(@Arg('code', () => ID) code: string, @Ctx() ctx: RequestContext): Promise<UnitDoc | null> {
     return unitLoader(this.models, ctx).load(checkCode(code, 'code'));
   }
 
+  @Access('REFERENCE')
   @Query(() => [AdministrativeUnit], {
     description: 'Các xã/phường/đặc khu của tỉnh có hiệu lực vào ngày asOf (mặc định hôm nay). / Communes of a province in force on a date.',
   })
@@ -60,6 +62,7 @@ export class AdministrativeUnitResolver {
       .lean<UnitDoc[]>();
   }
 
+  @Access('REFERENCE')
   @FieldResolver(() => [UnitLineage], { description: 'Đơn vị cũ hợp thành đơn vị này. / Units this one was formed from.' })
   async predecessors(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<LineageDoc[]> {
     return loader<string, LineageDoc[]>(ctx, 'lineage-to', async (codes) =>
@@ -67,6 +70,7 @@ export class AdministrativeUnitResolver {
     ).load(unit.code);
   }
 
+  @Access('REFERENCE')
   @FieldResolver(() => [UnitLineage], { description: 'Đơn vị mới kế thừa đơn vị này. / Units that succeeded this one.' })
   async successors(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<LineageDoc[]> {
     return loader<string, LineageDoc[]>(ctx, 'lineage-from', async (codes) =>

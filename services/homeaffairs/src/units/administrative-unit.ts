@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '@nct/subgraph-kit';
+import { Access, DateScalar } from '@nct/subgraph-kit';
 import type { UnitKind, UnitLevel } from './administrative-unit.model';
 
 export enum UnitKindEnum {
@@ -39,21 +39,26 @@ export class AdministrativeUnit {
   @Field(() => ID, { description: 'Mã đơn vị. / Official code.' })
   code!: string;
 
+  @Access('REFERENCE')
   @Field({ description: 'Tên đơn vị. / Name.' })
   name!: string;
 
+  @Access('REFERENCE')
   @Field(() => UnitKindEnum)
   kind!: UnitKind;
 
   level!: UnitLevel;
   parentCode!: string | null;
 
+  @Access('REFERENCE')
   @Field(() => DateScalar, { description: 'Có hiệu lực từ. / Valid from.' })
   validFrom!: string;
 
+  @Access('REFERENCE')
   @Field(() => DateScalar, { nullable: true, description: 'Hết hiệu lực (null nếu còn hiệu lực). / Valid to, null while current.' })
   validTo!: string | null;
 
+  @Access('REFERENCE')
   @Field({ description: 'Xã đặc biệt khó khăn vùng dân tộc thiểu số và miền núi. / Especially disadvantaged ethnic-minority or mountain commune.' })
   disadvantaged!: boolean;
 }

@@ -1,6 +1,6 @@
-import { Arg, Args, ArgsType, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { citizenIdArg, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, citizenIdArg, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
 import type { BenefitCaseDoc } from '../cases/benefit-case.model';
 import { listCases } from '../cases/benefit-case.queries';
 import { caseIdFor } from '../cases/cases.rules';
@@ -31,12 +31,14 @@ class AllowanceCasesArgs {
 export class AllowanceCaseResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('SOCIAL_DATA')
   @Query(() => AllowanceCaseConnection, {
     description: 'Hồ sơ trợ cấp xã hội hằng tháng, theo mã hồ sơ. / Monthly social allowance cases, by case ID.',
   })
-  async allowanceCases(@Args() { filter, first, after }: AllowanceCasesArgs): Promise<AllowanceCaseConnection> {
+  async allowanceCases(@Args() { filter, first, after }: AllowanceCasesArgs, @Ctx() ctx: RequestContext): Promise<AllowanceCaseConnection> {
     const today = todayInVietnam();
-    const { docs, cursors, pageInfo, filterQuery } = await listCases(this.models, 'ALLOWANCE', filter, first, after);
+    const scoped = { ...(filter ?? {}), communeCode: scopedCommune(ctx, filter?.communeCode) };
+    const { docs, cursors, pageInfo, filterQuery } = await listCases(this.models, 'ALLOWANCE', scoped, first, after);
     return Object.assign(new AllowanceCaseConnection(), {
       edges: docs.map((d, i) => ({ cursor: cursors[i], node: allowanceCaseView(d, null, today) })),
       pageInfo,
@@ -44,6 +46,7 @@ export class AllowanceCaseResolver {
     });
   }
 
+  @Access('SOCIAL_WRITE')
   @Mutation(() => AllowanceCase, {
     description:
       'Mở hồ sơ trợ cấp xã hội hằng tháng theo quyết định (trạng thái ACTIVE). Mỗi người chỉ một hồ sơ đang hưởng. / Open an ACTIVE allowance case from a decision; one open case per person.',
@@ -96,8 +99,9 @@ export class AllowanceCaseResolver {
 export class AllowanceCaseConnectionResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('SOCIAL_DATA')
   @FieldResolver(() => Int, { description: 'Tổng số hồ sơ khớp bộ lọc. / Number of cases matching the filter.' })
   async totalCount(@Root() connection: AllowanceCaseConnection): Promise<number> {
-    return this.models.BenefitCase.countDocuments(connection.filterQuery);
+    return this.models.BenefitCase.countDocuments(connection.filterQuery ?? {});
   }
 }

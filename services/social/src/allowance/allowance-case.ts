@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, MonthScalar, PageInfo } from '@nct/subgraph-kit';
+import { BenefitCaseFields } from '../cases/benefit-case';
+import { ConnectionType, DateScalar, MonthScalar } from '@nct/subgraph-kit';
 import type { AllowanceGroup, CaseStatus } from '../cases/benefit-case.model';
 import { BenefitCaseStatusEnum } from '../cases/case-status';
-import { Person } from '../person/person';
 
 export enum AllowanceGroupEnum {
   A5A = 'A5A',
@@ -46,24 +46,9 @@ registerEnumType(AllowanceGroupEnum, {
   description:
     'Hồ sơ trợ cấp xã hội hằng tháng (NĐ 20/2021/NĐ-CP). Hệ số, mức chuẩn, số tiền tính cho tháng asOfMonth. / A monthly social allowance case; coefficient, base level and amount are as of asOfMonth.',
 })
-export class AllowanceCase {
-  @Field(() => ID, { description: 'Mã hồ sơ (TCXH-…). / Case ID.' })
-  caseId!: string;
-
-  @Field(() => ID, { description: 'Số định danh cá nhân của người hưởng. / Citizen ID of the recipient.' })
-  citizenId!: string;
-
-  @Field(() => Person, { description: 'Người hưởng (thông tin định danh từ Sở Nội vụ). / The recipient, identity from home affairs.' })
-  person!: { citizenId: string };
-
+export class AllowanceCase extends BenefitCaseFields {
   @Field(() => AllowanceGroupEnum, { description: 'Nhóm đối tượng. / Beneficiary group.' })
   group!: AllowanceGroup;
-
-  @Field(() => MonthScalar, {
-    description:
-      'Tháng áp dụng cho hệ số/mức chuẩn/số tiền: tháng hiện tại, hoặc tháng cuối được chi nếu đã thôi. / Month the amounts are for: the current month, or the last paid month of a stopped case.',
-  })
-  asOfMonth!: string;
 
   @Field(() => Float, {
     nullable: true,
@@ -80,24 +65,6 @@ export class AllowanceCase {
     description: 'Số tiền hằng tháng = hệ số × mức chuẩn (đồng); null khi hệ số null. / Monthly amount in VND = coefficient × base level; null with the coefficient.',
   })
   monthlyAmount!: number | null;
-
-  @Field(() => BenefitCaseStatusEnum, { description: 'Trạng thái. / Status.' })
-  status!: CaseStatus;
-
-  @Field(() => MonthScalar, { description: 'Tháng bắt đầu hưởng. / First month paid.' })
-  startMonth!: string;
-
-  @Field(() => MonthScalar, { nullable: true, description: 'Thôi hưởng từ tháng (không chi tháng này). / Stopped from this month (not paid).' })
-  stopMonth!: string | null;
-
-  @Field({ description: 'Số quyết định. / Decision number.' })
-  decisionNumber!: string;
-
-  @Field(() => DateScalar, { description: 'Ngày quyết định. / Decision date.' })
-  decisionDate!: string;
-
-  @Field({ description: 'Mã xã/phường chi trả (5 chữ số). / Paying commune, 5-digit code.' })
-  communeCode!: string;
 }
 
 @InputType({ description: 'Bộ lọc hồ sơ trợ cấp xã hội. / Filter for allowance cases.' })
@@ -112,26 +79,8 @@ export class AllowanceCaseFilter {
   status?: CaseStatus | null;
 }
 
-@ObjectType({ description: 'Một hồ sơ trong trang. / An allowance case in a page.' })
-export class AllowanceCaseEdge {
-  @Field({ description: 'Con trỏ. / Cursor.' })
-  cursor!: string;
-
-  @Field(() => AllowanceCase, { description: 'Hồ sơ. / The case.' })
-  node!: AllowanceCase;
-}
-
 @ObjectType({ description: 'Một trang hồ sơ trợ cấp xã hội, theo mã hồ sơ. / A page of allowance cases, by case ID.' })
-export class AllowanceCaseConnection {
-  @Field(() => [AllowanceCaseEdge], { description: 'Các hồ sơ. / The cases.' })
-  edges!: AllowanceCaseEdge[];
-
-  @Field(() => PageInfo, { description: 'Phân trang. / Pagination.' })
-  pageInfo!: PageInfo;
-
-  /** Set by the resolver; counted only when asked for. */
-  filterQuery!: Record<string, unknown>;
-}
+export class AllowanceCaseConnection extends ConnectionType(AllowanceCase, 'AllowanceCase') {}
 
 @InputType({ description: 'Mở hồ sơ trợ cấp xã hội hằng tháng theo quyết định. / Open an allowance case from a decision.' })
 export class OpenAllowanceCaseInput {

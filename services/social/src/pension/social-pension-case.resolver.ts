@@ -1,5 +1,5 @@
-import { Args, ArgsType, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { todayInVietnam } from '@nct/subgraph-kit';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Access, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
 import { listCases } from '../cases/benefit-case.queries';
 import type { Models } from '../models';
 import { SocialPensionCase, SocialPensionCaseConnection, SocialPensionCaseFilter } from './social-pension-case';
@@ -21,10 +21,12 @@ class SocialPensionCasesArgs {
 export class SocialPensionCaseResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('SOCIAL_DATA')
   @Query(() => SocialPensionCaseConnection, { description: 'Hồ sơ trợ cấp hưu trí xã hội, theo mã hồ sơ. / Social pension cases, by case ID.' })
-  async socialPensionCases(@Args() { filter, first, after }: SocialPensionCasesArgs): Promise<SocialPensionCaseConnection> {
+  async socialPensionCases(@Args() { filter, first, after }: SocialPensionCasesArgs, @Ctx() ctx: RequestContext): Promise<SocialPensionCaseConnection> {
     const today = todayInVietnam();
-    const { docs, cursors, pageInfo, filterQuery } = await listCases(this.models, 'SOCIAL_PENSION', filter, first, after);
+    const scoped = { ...(filter ?? {}), communeCode: scopedCommune(ctx, filter?.communeCode) };
+    const { docs, cursors, pageInfo, filterQuery } = await listCases(this.models, 'SOCIAL_PENSION', scoped, first, after);
     return Object.assign(new SocialPensionCaseConnection(), {
       edges: docs.map((d, i) => ({ cursor: cursors[i], node: socialPensionCaseView(d, today) })),
       pageInfo,
@@ -37,8 +39,9 @@ export class SocialPensionCaseResolver {
 export class SocialPensionCaseConnectionResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('SOCIAL_DATA')
   @FieldResolver(() => Int, { description: 'Tổng số hồ sơ khớp bộ lọc. / Number of cases matching the filter.' })
   async totalCount(@Root() connection: SocialPensionCaseConnection): Promise<number> {
-    return this.models.BenefitCase.countDocuments(connection.filterQuery);
+    return this.models.BenefitCase.countDocuments(connection.filterQuery ?? {});
   }
 }

@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
 import { AllowanceCase } from '../allowance/allowance-case';
 import { allowanceCaseView, AllowanceCaseView } from '../allowance/allowance.rules';
 import { casesByCitizenLoader } from '../cases/benefit-case.queries';
@@ -14,6 +14,7 @@ import { Person, type PersonRef } from './person';
 export class PersonBenefitsResolver {
   constructor(private readonly models: Models) {}
 
+  @Access('SOCIAL_DATA')
   @FieldResolver(() => AllowanceCase, {
     nullable: true,
     description:
@@ -26,6 +27,7 @@ export class PersonBenefitsResolver {
     return current && allowanceCaseView(current, person.birthDate, todayInVietnam());
   }
 
+  @Access('SOCIAL_DATA')
   @FieldResolver(() => SocialPensionCase, {
     nullable: true,
     description:
