@@ -47,11 +47,15 @@ export async function runScenario(
   return { name, n: latencies.length, medianMs: percentile(latencies, 50), p95Ms: percentile(latencies, 95), rps: latencies.length / seconds };
 }
 
-/** The person view every scenario asks for (kept equal to the IDE's default query). */
+/**
+ * The person view every scenario asks for: what a commune officer may see (identity, social,
+ * the BHYT card, association), per owning subgraph. Health records and check results are
+ * for health staff only, so they are not part of this view.
+ */
 export const PERSON_FIELDS_DIRECT = {
   homeaffairs: 'citizenId fullName birthDate sex age deathDate residence { code name }',
   social: 'monthlyAllowance { group coefficient monthlyAmount status startMonth } socialPension { monthlyAmount status startMonth }',
-  health: 'healthRecord { openedOn facility } lastHealthCheck { date resultClass facility } insuranceCard { code validFrom validTo }',
+  health: 'insuranceCard { code validFrom validTo }',
   association: 'membership { branchName joinedOn cardNumber } clubs { role club { clubId name } }',
 };
 

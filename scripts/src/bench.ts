@@ -16,6 +16,8 @@ import { subgraphDatabase, subgraphInfo } from '@nct/registry';
 import { createLogger } from '@nct/logger';
 import { BENCH_SEED_PEOPLE } from '@nct/seed';
 import { encodeCursor } from '@nct/subgraph-kit';
+import { INTERNAL_HEADER, issueDevToken, signInternal } from '@nct/auth';
+import { DEV_ISSUER_DIR } from '@nct/gateway';
 import { startSystem } from './system';
 import { PERSON_FIELDS_DIRECT, PERSON_VIEW, runScenario, ScenarioResult } from './bench-lib';
 
@@ -25,10 +27,10 @@ const int = (name: string, fallback: number) => {
   return v;
 };
 
-async function gql(url: string, query: string, variables?: Record<string, unknown>): Promise<any> {
+async function gql(url: string, query: string, variables?: Record<string, unknown>, headers?: () => Promise<Record<string, string>>): Promise<any> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(headers ? await headers() : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: any; errors?: Array<{ message: string }> };
@@ -75,11 +77,23 @@ async function main(): Promise<void> {
     // the register's database (one scan), not by paging through the graph.
     const conn = await connectDatabase(system.db.uri, subgraphDatabase(subgraphInfo('homeaffairs')));
     const register = conn.collection('people');
-    const allIds = (await register.find({}, { projection: { _id: 0, citizenId: 1 } }).toArray()).map((d) => d.citizenId as string).sort();
-    const total = allIds.length;
-    const step = Math.max(1, Math.floor(total / 2000));
-    const ids = allIds.filter((_, i) => i % step === 0);
-    const cursors: Array<string | null> = [null, ...ids.filter((_, i) => i % 100 === 50).map((id) => encodeCursor(id))];
+    const everyone = await register.find({}, { projection: { _id: 0, citizenId: 1, communeCode: 1 } }).toArray();
+    const total = everyone.length;
+    // Every call is made as a commune officer (sees identity, social, BHYT card, association)
+    // of the most populous commune, so people and pages come from that commune.
+    const sizes = new Map<string, number>();
+    for (const d of everyone) sizes.set(d.communeCode as string, (sizes.get(d.communeCode as string) ?? 0) + 1);
+    const commune = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const communeIds = everyone.filter((d) => d.communeCode === commune).map((d) => d.citizenId as string).sort();
+    const step = Math.max(1, Math.floor(communeIds.length / 2000));
+    const ids = communeIds.filter((_, i) => i % step === 0);
+    const cursors: Array<string | null> = [null, ...communeIds.filter((_, i) => i % 100 === 50 && i + 100 < communeIds.length).map((id) => encodeCursor(id))];
+    const identity = { subject: 'bench', role: 'commune-officer' as const, commune, agency: null };
+    const token = await issueDevToken(DEV_ISSUER_DIR, { role: 'commune-officer', commune, subject: 'bench' });
+    const viaGateway = async () => ({ authorization: `Bearer ${token}`, 'x-access-purpose': 'STATISTICS' });
+    const secret = new TextEncoder().encode(system.internalSecret);
+    let rid = 0;
+    const direct = async () => ({ [INTERNAL_HEADER]: await signInternal({ identity, purpose: 'STATISTICS', requestId: `bench-${rid++}` }, secret) });
     const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length];
     const entities = (name: string, fields: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${fields} } } }`;
     const ENTITY_FIELDS = PERSON_FIELDS_DIRECT;
@@ -87,9 +101,9 @@ async function main(): Promise<void> {
       const identity = await identityQuery;
       const reps = (identity as Array<{ citizenId: string; birthDate: string }>).map((p) => ({ __typename: 'Person', citizenId: p.citizenId, birthDate: p.birthDate }));
       await Promise.all([
-        gql(sg.social, entities('social', ENTITY_FIELDS.social), { r: reps }),
-        gql(sg.health, entities('health', ENTITY_FIELDS.health), { r: reps }),
-        gql(sg.association, entities('association', ENTITY_FIELDS.association), { r: reps }),
+        gql(sg.social, entities('social', ENTITY_FIELDS.social), { r: reps }, direct),
+        gql(sg.health, entities('health', ENTITY_FIELDS.health), { r: reps }, direct),
+        gql(sg.association, entities('association', ENTITY_FIELDS.association), { r: reps }, direct),
       ]);
       return idsForCall.length;
     };
@@ -109,32 +123,32 @@ async function main(): Promise<void> {
     };
 
     await scenario('a. one person, full view, via gateway', requests, (i) =>
-      gql(gw, `query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id: pick(ids, i) }),
+      gql(gw, `query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id: pick(ids, i) }, viaGateway),
     );
     await scenario('a. one person, identity, direct homeaffairs', requests, (i) =>
-      gql(sg.homeaffairs, `query($id: ID!) { person(citizenId: $id) { ${PERSON_FIELDS_DIRECT.homeaffairs} } }`, { id: pick(ids, i) }),
+      gql(sg.homeaffairs, `query($id: ID!) { person(citizenId: $id) { ${PERSON_FIELDS_DIRECT.homeaffairs} } }`, { id: pick(ids, i) }, direct),
     );
     await scenario('a. one person, full view, 4 direct subgraph calls', requests, (i) => {
       const id = pick(ids, i);
-      return directAll([id], gql(sg.homeaffairs, `query($id: ID!) { person(citizenId: $id) { ${PERSON_FIELDS_DIRECT.homeaffairs} } }`, { id }).then((d) => [d.person]));
+      return directAll([id], gql(sg.homeaffairs, `query($id: ID!) { person(citizenId: $id) { ${PERSON_FIELDS_DIRECT.homeaffairs} } }`, { id }, direct).then((d) => [d.person]));
     });
     await scenario('b. page of 100, all agencies, via gateway', pageRequests, (i) =>
-      gql(gw, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_VIEW} } } } }`, { after: pick(cursors, i) }),
+      gql(gw, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_VIEW} } } } }`, { after: pick(cursors, i) }, viaGateway),
     );
     await scenario('b. page of 100, identity, direct homeaffairs', pageRequests, (i) =>
-      gql(sg.homeaffairs, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_FIELDS_DIRECT.homeaffairs} } } } }`, { after: pick(cursors, i) }),
+      gql(sg.homeaffairs, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_FIELDS_DIRECT.homeaffairs} } } } }`, { after: pick(cursors, i) }, direct),
     );
     await scenario('b. page of 100, all agencies, 4 direct subgraph calls', pageRequests, (i) =>
       directAll(
         [],
-        gql(sg.homeaffairs, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_FIELDS_DIRECT.homeaffairs} } } } }`, { after: pick(cursors, i) }).then(
+        gql(sg.homeaffairs, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_FIELDS_DIRECT.homeaffairs} } } } }`, { after: pick(cursors, i) }, direct).then(
           (d) => d.people.edges.map((e: any) => e.node),
         ),
       ),
     );
 
     const lines = [
-      `Benchmark: ${total} people in the register (seed size ${people}), concurrency ${concurrency}, at most ${maxSeconds} s per scenario, ${new Date().toISOString()}`,
+      `Benchmark: ${total} people in the register (seed size ${people}); calls as a commune officer of ${commune} (${communeIds.length} people); concurrency ${concurrency}, at most ${maxSeconds} s per scenario, ${new Date().toISOString()}`,
       `node ${process.version}, database ${system.db.kind}`,
       '',
       `${'scenario'.padEnd(56)}${'n'.padStart(6)}${'median ms'.padStart(12)}${'p95 ms'.padStart(10)}${'req/s'.padStart(9)}`,

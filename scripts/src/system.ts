@@ -1,4 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { issueDevToken } from '@nct/auth';
+import { DEV_ISSUER_DIR } from '@nct/gateway';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { connectDatabase, DatabaseServer, provisionDatabase, REPO_ROOT, syncIndexes } from '@nct/db';
@@ -45,11 +48,11 @@ export async function seedAll(uri: string, people: number, seed: number, env: No
   }
 }
 
-async function firstLivingCitizenId(uri: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+async function firstLivingPerson(uri: string, env: NodeJS.ProcessEnv): Promise<{ citizenId: string; communeCode: string } | null> {
   const conn = await connectDatabase(uri, subgraphDatabase(subgraphInfo('homeaffairs'), env));
   try {
-    const person = await conn.collection('people').findOne({ deathDate: null }, { sort: { citizenId: 1 }, projection: { citizenId: 1 } });
-    return person?.citizenId as string | undefined;
+    const person = await conn.collection('people').findOne({ deathDate: null }, { sort: { citizenId: 1 }, projection: { citizenId: 1, communeCode: 1 } });
+    return person ? { citizenId: person.citizenId as string, communeCode: person.communeCode as string } : null;
   } finally {
     await conn.close();
   }
@@ -57,6 +60,8 @@ async function firstLivingCitizenId(uri: string, env: NodeJS.ProcessEnv): Promis
 
 export interface RunningSystem {
   db: DatabaseServer;
+  /** The run's gateway-to-subgraph secret (benchmarks call subgraphs directly with it). */
+  internalSecret: string;
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   children: ChildProcess[];
@@ -121,9 +126,18 @@ export async function startSystem(options: StartOptions): Promise<RunningSystem>
   };
   try {
     await seedAll(db.uri, options.people, options.seed, env, logger);
-    const childEnv: NodeJS.ProcessEnv = { ...env, MONGODB_URI: db.uri };
-    // The IDE's second tab opens on a real person: the first living one in the register.
-    childEnv.PLAYGROUND_CITIZEN_ID ??= await firstLivingCitizenId(db.uri, env);
+    // One secret per run, shared by the gateway and the subgraphs only (never written to disk).
+    const internalSecret = env.INTERNAL_AUTH_SECRET ?? randomBytes(32).toString('hex');
+    const childEnv: NodeJS.ProcessEnv = { ...env, MONGODB_URI: db.uri, INTERNAL_AUTH_SECRET: internalSecret };
+    // The IDE opens on a real person (the first living one in the register), signed in as a
+    // commune officer of that person's commune (development issuer; never in production).
+    const first = await firstLivingPerson(db.uri, env);
+    if (first) {
+      childEnv.PLAYGROUND_CITIZEN_ID ??= first.citizenId;
+      if (env.NODE_ENV !== 'production' && !env.AUTH_JWKS_URL && !env.AUTH_JWKS_FILE) {
+        childEnv.PLAYGROUND_TOKEN ??= await issueDevToken(DEV_ISSUER_DIR, { role: 'commune-officer', commune: first.communeCode });
+      }
+    }
     const subgraphUrls = {} as Record<SubgraphName, string>;
     await Promise.all(
       SUBGRAPHS.map(async (info) => {
@@ -147,7 +161,7 @@ export async function startSystem(options: StartOptions): Promise<RunningSystem>
     const gatewayPort = Number(env.PORT ?? GATEWAY_PORT);
     const gatewayHost = env.HOST ?? DEFAULT_HOST;
     await waitHealthy(`http://${gatewayHost}:${gatewayPort}/health`, gateway, 'gateway');
-    return { db, gatewayUrl: `http://${gatewayHost}:${gatewayPort}/graphql`, subgraphUrls, children, stop };
+    return { db, internalSecret, gatewayUrl: `http://${gatewayHost}:${gatewayPort}/graphql`, subgraphUrls, children, stop };
   } catch (err) {
     await stop();
     throw err;
