@@ -18,6 +18,8 @@ export interface GatewayConfig {
   playgroundCitizenId?: string;
   /** Token for the IDE's default headers (development only). */
   playgroundToken?: string;
+  /** Requests per minute per subject (RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute?: number;
   auth: AuthSettings;
 }
 
@@ -128,6 +130,11 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     problems.push('in production AUTH_JWKS_URL (or AUTH_JWKS_FILE), AUTH_ISSUER and AUTH_AUDIENCE must be set: the development issuer is not trusted');
   }
   const playgroundToken = env.PLAYGROUND_TOKEN || undefined;
+  let rateLimitPerMinute: number | undefined;
+  if (env.RATE_LIMIT_PER_MINUTE !== undefined) {
+    rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE);
+    if (!/^\d+$/.test(env.RATE_LIMIT_PER_MINUTE) || rateLimitPerMinute < 1) problems.push(`RATE_LIMIT_PER_MINUTE must be a positive whole number, got "${env.RATE_LIMIT_PER_MINUTE}"`);
+  }
   if (playgroundToken && nodeEnv === 'production') problems.push('PLAYGROUND_TOKEN is for development only');
 
   if (problems.length) throw new ConfigError(problems);
@@ -141,6 +148,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     production: nodeEnv === 'production',
     playgroundCitizenId,
     playgroundToken,
+    rateLimitPerMinute,
     auth: {
       jwksUrl,
       jwksFile,

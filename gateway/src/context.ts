@@ -3,6 +3,7 @@ import type { Identity, Purpose } from '@nct/auth';
 import type { Logger } from '@nct/logger';
 import { requestIdFrom } from '@nct/subgraph-kit';
 import { callerOf, GatewayAuth } from './auth';
+import type { RateLimiter } from './rate-limit';
 
 export interface GatewayContext {
   requestId: string;
@@ -13,8 +14,14 @@ export interface GatewayContext {
   auth: GatewayAuth;
 }
 
-export async function createGatewayContext(logger: Logger, req: IncomingMessage | undefined, auth: GatewayAuth): Promise<GatewayContext> {
+export async function createGatewayContext(
+  logger: Logger,
+  req: IncomingMessage | undefined,
+  auth: GatewayAuth,
+  limiter?: RateLimiter,
+): Promise<GatewayContext> {
   const requestId = requestIdFrom(req);
   const { identity, purpose } = await callerOf(req, auth);
+  limiter?.take(identity.role ? `sub:${identity.subject}` : `anon:${req?.socket.remoteAddress ?? 'unknown'}`);
   return { requestId, logger: logger.child({ requestId, subject: identity.subject }), identity, purpose, auth };
 }

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       supergraphSdl,
       auth: await gatewayAuth(config.auth),
       playgroundToken: config.playgroundToken,
+      rateLimitPerMinute: config.rateLimitPerMinute,
       host: config.host,
       port: config.port,
       subgraphUrls: config.subgraphUrls,

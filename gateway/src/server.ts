@@ -4,7 +4,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { createLogger, Logger } from '@nct/logger';
 import { DEFAULT_MAX_BODY_BYTES, startHttpServer } from '@nct/subgraph-kit';
 import type { GatewayAuth } from './auth';
+import { DEFAULT_LIMITS, limitsPlugin, QueryLimits } from './limits';
+import { RateLimiter } from './rate-limit';
 import { withDocumentedSecurity } from './security-directives';
+
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+export const DEFAULT_RATE_LIMIT_BURST = 120;
 import { createGatewayContext, GatewayContext } from './context';
 import { SubgraphDataSource } from './datasource';
 import { formatGatewayError } from './errors';
@@ -26,6 +31,11 @@ export interface GatewayServerOptions {
   playground?: boolean;
   /** Citizen id for the IDE's second tab. */
   playgroundCitizenId?: string;
+  /** Abuse limits (depth, aliases, cost, tokens); defaults in limits.ts. */
+  limits?: Partial<QueryLimits>;
+  /** Requests per minute per subject, and the burst allowed. */
+  rateLimitPerMinute?: number;
+  rateLimitBurst?: number;
   /** Development token the IDE's tabs start with (never in production). */
   playgroundToken?: string;
   maxBodyBytes?: number;
@@ -66,6 +76,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       })
     : '';
 
+  const limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
+  const limiter = new RateLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, options.rateLimitBurst ?? DEFAULT_RATE_LIMIT_BURST);
   const gateway = new ApolloGateway({
     supergraphSdl: withDocumentedSecurity(options.supergraphSdl),
     logger,
@@ -81,7 +93,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     introspection: !options.production,
     // index.ts owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal mid-close.
     stopOnTerminationSignals: false,
-    plugins: [showIde ? landingPage(html) : ApolloServerPluginLandingPageDisabled()],
+    plugins: [showIde ? landingPage(html) : ApolloServerPluginLandingPageDisabled(), limitsPlugin(limits)],
+    parseOptions: { maxTokens: limits.maxTokens },
   });
 
   // Start listening at once so `/health` can say 503 until the supergraph is loaded;
@@ -93,7 +106,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     apollo,
     host: options.host,
     port: options.port,
-    context: (req) => createGatewayContext(logger, req, options.auth),
+    context: (req) => createGatewayContext(logger, req, options.auth, limiter),
     ready: () => loaded,
     routes: showIde
       ? [{ methods: ['GET', 'HEAD'], path: '/', handle: (req, res) => sendPlaygroundHtml(req, res, html) }, ...playgroundAssetRoutes()]

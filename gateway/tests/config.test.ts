@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       production: false,
       playgroundCitizenId: undefined,
       playgroundToken: undefined,
+      rateLimitPerMinute: undefined,
       auth: { jwksUrl: undefined, jwksFile: undefined, issuer: 'urn:nct:dev-issuer', audience: 'nct-gateway', internalSecrets: [new TextEncoder().encode(SECRET)] },
     });
     expect(SUPERGRAPH_FILE).toBe(path.resolve(__dirname, '..', 'supergraph.graphql'));

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface Bilingual {
@@ -24,6 +25,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   UNAUTHENTICATED: 401,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   INTERNAL_SERVER_ERROR: 500,
 };
 
