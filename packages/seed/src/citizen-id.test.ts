@@ -1,7 +1,6 @@
 import { createRng } from './rng';
 import {
   buildCitizenId,
-  centurySexDigit,
   CitizenIdIssuer,
   isConsistentCitizenId,
   OLD_PROVINCE_CODES,
@@ -13,16 +12,6 @@ describe('citizen-id', () => {
     expect(new Set(OLD_PROVINCE_CODES).size).toBe(63);
     expect(OLD_PROVINCE_CODES).toContain('012');
     expect(OLD_PROVINCE_CODES).not.toContain('003');
-  });
-
-  it.each([
-    [1950, 'MALE', '0'],
-    [1950, 'FEMALE', '1'],
-    [1999, 'MALE', '0'],
-    [2000, 'MALE', '2'],
-    [2001, 'FEMALE', '3'],
-  ] as const)('century/sex digit for %i %s is %s', (year, sex, digit) => {
-    expect(centurySexDigit(year, sex)).toBe(digit);
   });
 
   it.each([

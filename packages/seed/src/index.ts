@@ -13,7 +13,6 @@ export {
 export {
   OLD_PROVINCE_CODES,
   buildCitizenId,
-  centurySexDigit,
   isConsistentCitizenId,
   CitizenIdIssuer,
 } from './citizen-id';
