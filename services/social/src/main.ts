@@ -3,8 +3,11 @@ import { serveStandalone } from '@nct/subgraph-kit';
 import { definition } from './index';
 
 const info = subgraphInfo('social');
-void serveStandalone(definition, {
+serveStandalone(definition, {
   host: process.env.HOST ?? DEFAULT_HOST,
   port: subgraphPort(info),
   dbName: subgraphDatabase(info),
+}).catch((err: unknown) => {
+  process.stderr.write(`social subgraph cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
 });
