@@ -3,4 +3,5 @@ export { PURPOSES, PURPOSE_HEADER, isPurpose, type Purpose } from './purposes';
 export { POLICIES, decide, communeLimit, scopesOf, type PolicyName, type Policy, type AccessDecision } from './policies';
 export { INTERNAL_HEADER, INTERNAL_TTL_SECONDS, parseSecrets, signInternal, verifyInternal, type InternalClaims } from './internal-credential';
 export { createTokenVerifier, type TokenVerifier, type VerifierOptions, type VerifyResult } from './token-verifier';
+export { SMALL_CELL_THRESHOLD, suppressSmallCells, type Cell, type DisclosedCell } from './disclosure';
 export { DEV_ISSUER, DEV_AUDIENCE, ensureDevIssuer, issueDevToken, devIssuerFiles, type DevTokenOptions } from './dev-issuer';

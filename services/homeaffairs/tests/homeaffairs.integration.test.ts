@@ -118,6 +118,64 @@ describe('homeaffairs subgraph on the real database', () => {
     expect(res.data?.before).toEqual([]);
   });
 
+  describe('registerStatistics (aggregates, small cells withheld)', () => {
+    beforeAll(async () => {
+      // Commune 03410: six women in their seventies, five men in their sixties, one woman of 85.
+      const { makeCitizenId } = await import('@nct/citizen-id');
+      const docs = [
+        ...Array.from({ length: 6 }, (_, i) => ({ sex: 'FEMALE', birthDate: '1952-01-0' + (i + 1) })),
+        ...Array.from({ length: 5 }, (_, i) => ({ sex: 'MALE', birthDate: '1962-02-0' + (i + 1) })),
+        { sex: 'FEMALE', birthDate: '1941-03-03' },
+      ].map((p, i) => ({
+        ...p,
+        citizenId: makeCitizenId('012', p.sex as 'MALE' | 'FEMALE', Number(p.birthDate.slice(0, 4)), 900 + i),
+        fullName: 'Người Thống Kê',
+        nameSearch: 'nguoi thong ke',
+        ethnicity: 'Kinh',
+        communeCode: '03410',
+        legacyUnitCode: null,
+        deathDate: null,
+      }));
+      await sg.models.Person.insertMany(docs);
+    });
+    afterAll(async () => {
+      await sg.models.Person.deleteMany({ communeCode: '03410' });
+    });
+
+    const query = `query($c: String) { registerStatistics(communeCode: $c) { communeCode total cells { sex ageBand count suppressed } } }`;
+    const cell = (stats: any, sex: string, band: string) => stats.cells.find((c: any) => c.sex === sex && c.ageBand === band);
+
+    it('gives a coordinator the figures with small cells withheld', async () => {
+      const res = await executeOperation(sg.apollo, query, { c: '03410' }, sg.context({ role: 'coordinator' }, 'STATISTICS'));
+      expect(res.errors).toBeUndefined();
+      const stats = res.data?.registerStatistics as any;
+      expect(stats.total).toBe(12);
+      expect(cell(stats, 'FEMALE', '70-79')).toEqual({ sex: 'FEMALE', ageBand: '70-79', count: 6, suppressed: false });
+      expect(cell(stats, 'FEMALE', '80-89')).toMatchObject({ count: null, suppressed: true }); // 1 person
+      expect(cell(stats, 'MALE', '60-69')).toMatchObject({ count: null, suppressed: true }); // 5, withheld with it
+      expect(cell(stats, 'MALE', '90-99')).toMatchObject({ count: 0, suppressed: false });
+    });
+
+    it('withholds a total under five', async () => {
+      const res = await executeOperation(sg.apollo, query, { c: '03199' }, sg.context({ role: 'coordinator' }, 'STATISTICS'));
+      const stats = res.data?.registerStatistics as any;
+      expect(stats.total).toBeNull();
+      expect(stats.cells.every((c: any) => c.count === 0 || c.count === null)).toBe(true);
+    });
+
+    it('keeps a coordinator away from personal rows', async () => {
+      const res = await executeOperation(sg.apollo, `{ people(first: 5) { totalCount } }`, undefined, sg.context({ role: 'coordinator' }, 'STATISTICS'));
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('limits a commune officer to their commune', async () => {
+      const own = await executeOperation(sg.apollo, query, { c: null }, sg.context({ role: 'commune-officer', commune: '03410' }));
+      expect((own.data?.registerStatistics as any).communeCode).toBe('03410');
+      const other = await executeOperation(sg.apollo, query, { c: '03199' }, sg.context({ role: 'commune-officer', commune: '03410' }));
+      expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
   describe('registerPerson', () => {
     const mutation = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { citizenId fullName residence { code } } }`;
     const input = { citizenId: '012055000042', fullName: ' Hoàng Văn Tú ', birthDate: '1955-02-02', sex: 'MALE', ethnicity: 'Tày', communeCode: '03199' };
