@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       `node ${process.version}, database ${system.db.kind}`,
       '',
       `${'scenario'.padEnd(56)}${'n'.padStart(6)}${'median ms'.padStart(12)}${'p95 ms'.padStart(10)}${'req/s'.padStart(9)}`,
-      ...[...results, ...floor].map((r) => `${r.name.padEnd(56)}${String(r.n).padStart(6)}${r.medianMs.toFixed(1).padStart(12)}${r.p95Ms.toFixed(1).padStart(10)}${r.rps.toFixed(1).padStart(9)}`),
+      ...[...results, ...floor].map((r) => `${r.name.padEnd(56)}${String(r.n).padStart(6)}${r.medianMs.toFixed(1).padStart(12)}${r.p95Ms.toFixed(1).padStart(10)}${(r.rps < 10 ? r.rps.toFixed(3) : r.rps.toFixed(1)).padStart(9)}`),
       '',
       'Ratios measured in this run (gateway / direct):',
       ...[
