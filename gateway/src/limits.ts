@@ -13,7 +13,9 @@ import { AppError } from '@nct/errors';
 /**
  * Abuse limits checked on every operation before anything runs: nesting depth, number of
  * aliases, and an estimated cost where a field's cost is multiplied by the page sizes
- * (`first`) of the lists above it. The parser also stops at `maxTokens`.
+ * (`first`) of the lists above it. The parser also stops at `maxTokens`. Introspection fields
+ * are not measured (the IDE's standard schema query is 15 levels deep); they touch no data and
+ * introspection is disabled in production.
  */
 export interface QueryLimits {
   maxDepth: number;
@@ -55,7 +57,9 @@ export function measureOperation(document: DocumentNode, operation: OperationDef
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         if (sel.alias) aliases++;
-        if (sel.name.value === '__typename') continue;
+        // Introspection (`__schema`, `__type`) is the IDE's schema query, deeper than any
+        // data query (about 15 levels); it is off in production, and needs no data access.
+        if (sel.name.value.startsWith('__')) continue;
         const d = depth + 1;
         maxDepth = Math.max(maxDepth, d);
         cost += multiplier;

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { INTERNAL_HEADER, Role, ROLES, signInternal } from '@nct/auth';
 import { startSystem, System } from './harness';
 
@@ -68,6 +69,12 @@ describe('access rules through the gateway', () => {
     const refused = (res.body.errors ?? []).map((e: any) => [e.path.join('.'), e.extensions.code]).sort();
     const hidden = (Object.keys(FIELDS) as Field[]).filter((f) => !expected.includes(f)).map((f) => [`person.${f}`, 'FORBIDDEN']).sort();
     expect(refused).toEqual(hidden);
+  });
+
+  it("answers the IDE's schema query (introspection, development) for anyone", async () => {
+    const res = await system.query(getIntrospectionQuery());
+    expect(res.status).toBe(200);
+    expect(res.body.data.__schema.types.some((t: any) => t.name === 'Person')).toBe(true);
   });
 
   it('asks an anonymous caller to authenticate', async () => {
