@@ -25,6 +25,11 @@ export const PERSON_VIEW_FRAGMENT = `fragment PersonView on Person {
 
 export const PEOPLE_QUERY = `# Năm người đầu tiên trong sổ, với dữ liệu của cả bốn cơ quan.
 # The first five people in the register, with every agency's data.
+# Mỗi vai trò chỉ thấy phần được phép; trường bị từ chối trả về null kèm lỗi FORBIDDEN
+# (npm start đăng nhập sẵn là cán bộ xã: hồ sơ và kết quả khám chỉ dành cho ngành y tế).
+# Each role sees what it may; a refused field is null with a FORBIDDEN error (npm start signs
+# the IDE in as a commune officer: health records and check results are for health staff;
+# npm run token -- --role health, then paste it in HTTP HEADERS).
 query People {
   people(first: 5) {
     edges {
