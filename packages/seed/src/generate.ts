@@ -36,6 +36,7 @@ import { MINORITY_ETHNICITIES, makeFullName } from './names';
 import { createRng, hashSeed, shuffled, WeightedTable, type Rng } from './rng';
 import type {
   AllowanceCaseSeed,
+  CaseStatus,
   AllowanceGroup,
   ClubMembershipSeed,
   ClubSeed,
@@ -358,22 +359,9 @@ export function generateSeed(options: SeedOptions): SeedData {
       turned >= DECREE_20_START || sr.chance(0.4)
         ? min(latest, earliest + sr.int(0, 2))
         : sr.int(earliest, latest);
-    let status: AllowanceCaseSeed['status'] = 'ACTIVE';
-    let stop: number | null = null;
-    if (forced) {
-      status = 'ACTIVE';
-    } else if (deathMonth !== null) {
-      status = 'STOPPED';
-      stop = deathMonth + 1; // stops from the month after death
-    } else {
-      const r = sr.next();
-      if (r < 0.03 && start < asOfMonth) {
-        status = 'STOPPED';
-        stop = sr.int(start + 1, asOfMonth);
-      } else if (r < 0.08) {
-        status = 'SUSPENDED';
-      }
-    }
+    const { status, stop } = forced
+      ? { status: 'ACTIVE' as const, stop: null }
+      : caseLifecycle(sr, start, deathMonth, asOfMonth, 0.03, 0.08);
     const c: AllowanceCaseSeed = {
       citizenId: p.seed.citizenId,
       group,
@@ -396,20 +384,7 @@ export function generateSeed(options: SeedOptions): SeedData {
     const latest = deathMonth ?? asOfMonth;
     if (earliest > latest) continue;
     const start = min(latest, earliest + sr.int(0, 3));
-    let status: SocialPensionCaseSeed['status'] = 'ACTIVE';
-    let stop: number | null = null;
-    if (deathMonth !== null) {
-      status = 'STOPPED';
-      stop = deathMonth + 1;
-    } else {
-      const r = sr.next();
-      if (r < 0.02 && start < asOfMonth) {
-        status = 'STOPPED';
-        stop = sr.int(start + 1, asOfMonth);
-      } else if (r < 0.05) {
-        status = 'SUSPENDED';
-      }
-    }
+    const { status, stop } = caseLifecycle(sr, start, deathMonth, asOfMonth, 0.02, 0.05);
     const c: SocialPensionCaseSeed = {
       citizenId: p.seed.citizenId,
       decisionNumber: nextDecision('QĐ-UBND'),
@@ -680,4 +655,23 @@ export function monthBounds(month: string): { first: string; last: string } {
 /** Full age on an ISO date. */
 export function ageAt(birthDate: string, on: string): number {
   return ageOnDay(isoToDay(birthDate), isoToDay(on));
+}
+
+/**
+ * Status of a benefit case as of `asOfMonth`: stopped from the month after death; otherwise
+ * stopped (share `stoppedBelow`) or suspended (up to `suspendedBelow`, cumulative) at random.
+ */
+function caseLifecycle(
+  sr: Rng,
+  start: number,
+  deathMonth: number | null,
+  asOfMonth: number,
+  stoppedBelow: number,
+  suspendedBelow: number,
+): { status: CaseStatus; stop: number | null } {
+  if (deathMonth !== null) return { status: 'STOPPED', stop: deathMonth + 1 }; // stops from the month after death
+  const r = sr.next();
+  if (r < stoppedBelow && start < asOfMonth) return { status: 'STOPPED', stop: sr.int(start + 1, asOfMonth) };
+  if (r < suspendedBelow) return { status: 'SUSPENDED', stop: null };
+  return { status: 'ACTIVE', stop: null };
 }
