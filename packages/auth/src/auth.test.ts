@@ -51,6 +51,7 @@ describe('the role x policy matrix', () => {
     SOCIAL_WRITE: ['social'],
     HEALTH_WRITE: ['health'],
     ASSOCIATION_WRITE: ['association'],
+    ORGANISATION_WRITE: ['homeaffairs', 'association', 'admin'],
     REFERENCE: ['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'coordinator', 'auditor', 'admin'],
     ORGANISATION: ['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'admin', 'coordinator'],
     AGGREGATES: ['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'admin', 'coordinator'],

@@ -35,6 +35,8 @@ export const POLICIES = {
   SOCIAL_WRITE: { roles: ['social'], personal: true, vi: 'cập nhật hồ sơ trợ giúp xã hội', en: 'social-protection updates' },
   HEALTH_WRITE: { roles: ['health'], personal: true, vi: 'cập nhật dữ liệu y tế', en: 'health-data updates' },
   ASSOCIATION_WRITE: { roles: ['association'], personal: true, vi: 'cập nhật dữ liệu hội', en: 'association-data updates' },
+  /** Organisation records, implementation plans and their tasks, club and fund books (no personal rows). */
+  ORGANISATION_WRITE: { roles: ['homeaffairs', 'association', 'admin'], personal: false, vi: 'cập nhật dữ liệu tổ chức', en: 'organisation-data updates' },
   /** Public reference data (administrative units): any signed-in caller. */
   REFERENCE: { roles: ['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'coordinator', 'auditor', 'admin'], personal: false, vi: 'dữ liệu danh mục', en: 'reference data' },
   /** Club facts that identify nobody (name, commune, founding decision). */

@@ -18,3 +18,5 @@ export { createApolloServer, createContext, authenticatedContext, requestIdFrom,
 export { Access, policyChecker, scopedCommune, assertInScope } from './access';
 export { createSubgraph, runSubgraph, serveStandalone } from './subgraph';
 export type { SubgraphDefinition, SubgraphInstance, RunningSubgraph, ListenOptions } from './subgraph';
+export { Digest, digestModel } from './digest';
+export type { DigestSpec, DigestDocument } from './digest';

@@ -1,0 +1,66 @@
+import mongoose from 'mongoose';
+import { connectDatabase } from '@nct/db';
+import { testMongoUri, uniqueDbName } from '@nct/testing';
+import { Digest, digestModel } from './digest';
+
+interface Row {
+  citizenId: string;
+  birthDate: string;
+  deathDate: string | null;
+}
+
+describe('commune digests (real FerretDB)', () => {
+  let connection: mongoose.Connection;
+  let digest: Digest<Row>;
+  beforeAll(async () => {
+    connection = await connectDatabase(testMongoUri(), uniqueDbName('digest'));
+    digest = new Digest<Row>(digestModel(connection), { kind: 'register', fields: ['citizenId', 'birthDate', 'deathDate'], key: 'citizenId' });
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('rebuilds, reads one commune, several and all', async () => {
+    const n = await digest.rebuild([
+      { commune: '01001', row: { citizenId: 'a', birthDate: '1940-01-01', deathDate: null } },
+      { commune: '01001', row: { citizenId: 'b', birthDate: '1950-02-02', deathDate: '2026-01-01' } },
+      { commune: '01002', row: { citizenId: 'c', birthDate: '1930-03-03', deathDate: null } },
+    ]);
+    expect(n).toBe(3);
+    expect((await digest.read(['01001'])).get('01001')).toEqual([
+      { citizenId: 'a', birthDate: '1940-01-01', deathDate: null },
+      { citizenId: 'b', birthDate: '1950-02-02', deathDate: '2026-01-01' },
+    ]);
+    expect([...(await digest.read(['01001', '01002'])).keys()].sort()).toEqual(['01001', '01002']);
+    expect((await digest.readAll()).map((r) => `${r.commune}/${r.citizenId}`).sort()).toEqual(['01001/a', '01001/b', '01002/c']);
+    expect((await digest.read(['09999'])).size).toBe(0);
+  });
+
+  it('put replaces the row with the same key; remove deletes it; a new commune is created', async () => {
+    await digest.put('01001', { citizenId: 'a', birthDate: '1940-01-01', deathDate: '2026-05-05' });
+    await digest.put('01003', { citizenId: 'd', birthDate: '1960-01-01', deathDate: null });
+    await digest.remove('01002', 'c');
+    await digest.remove('01002', 'not-there');
+    const all = await digest.readAll();
+    expect(all.filter((r) => r.citizenId === 'a')).toEqual([{ commune: '01001', citizenId: 'a', birthDate: '1940-01-01', deathDate: '2026-05-05' }]);
+    expect(all.map((r) => r.citizenId).sort()).toEqual(['a', 'b', 'd']);
+  });
+
+  it('concurrent puts to one commune lose nothing (optimistic versions)', async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, i) => digest.put('01004', { citizenId: `p${i}`, birthDate: '1950-01-01', deathDate: null })));
+    expect((await digest.read(['01004'])).get('01004')?.map((r) => r.citizenId).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `p${i}`).sort());
+  });
+
+  it('a rebuild of one kind leaves the other kinds alone', async () => {
+    const other = new Digest<{ citizenId: string }>(digestModel(connection), { kind: 'other', fields: ['citizenId'], key: 'citizenId' });
+    await other.rebuild([{ commune: '01001', row: { citizenId: 'x' } }]);
+    await digest.rebuild([{ commune: '01001', row: { citizenId: 'z', birthDate: '1940-01-01', deathDate: null } }]);
+    expect((await other.readAll()).map((r) => r.citizenId)).toEqual(['x']);
+    expect((await digest.readAll()).map((r) => r.citizenId)).toEqual(['z']);
+  });
+
+  it('refuses a spec whose key is not a field', () => {
+    expect(() => new Digest<Row>(digestModel(connection), { kind: 'bad', fields: ['birthDate'], key: 'citizenId' })).toThrow(/key citizenId/);
+  });
+});
