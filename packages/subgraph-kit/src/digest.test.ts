@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { connectDatabase } from '@nct/db';
-import { testMongoUri, uniqueDbName } from '@nct/testing';
+import { randomBytes } from 'node:crypto';
 import { Digest, digestModel } from './digest';
 
 interface Row {
@@ -13,7 +13,7 @@ describe('commune digests (real FerretDB)', () => {
   let connection: mongoose.Connection;
   let digest: Digest<Row>;
   beforeAll(async () => {
-    connection = await connectDatabase(testMongoUri(), uniqueDbName('digest'));
+    connection = await connectDatabase(process.env.NCT_TEST_MONGODB_URI ?? '', `t_digest_${randomBytes(5).toString('hex')}`);
     digest = new Digest<Row>(digestModel(connection), { kind: 'register', fields: ['citizenId', 'birthDate', 'deathDate'], key: 'citizenId' });
   });
   afterAll(async () => {
