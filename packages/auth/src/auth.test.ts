@@ -46,6 +46,7 @@ describe('the role x policy matrix', () => {
     INSURANCE_CARD: ['social', 'health', 'commune-officer'],
     HEALTH_RECORD: ['health'],
     HEALTH_CHECKS: ['health'],
+    CARE_FOLLOW_UP: ['health', 'social', 'association', 'commune-officer'],
     ASSOCIATION_DATA: ['association', 'commune-officer'],
     REGISTER_WRITE: ['homeaffairs', 'admin'],
     SOCIAL_WRITE: ['social'],

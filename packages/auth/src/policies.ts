@@ -28,6 +28,13 @@ export const POLICIES = {
   HEALTH_RECORD: { roles: ['health'], personal: true, vi: 'hồ sơ sức khỏe', en: 'health record' },
   /** Periodic check results: health staff only (PDP Law 91/2025: health data is sensitive). */
   HEALTH_CHECKS: { roles: ['health'], personal: true, vi: 'kết quả khám sức khỏe', en: 'health check results' },
+  /**
+   * Derived yes/no facts a follow-up needs and nothing more (a check is due this year, a home
+   * visit was made this quarter, a BHYT card is valid today): no results, codes or diagnoses.
+   * Lets a commune officer or the association invite a club's priority members to a check
+   * without seeing health data (PDP Law 91/2025: access limited to what the purpose needs).
+   */
+  CARE_FOLLOW_UP: { roles: ['health', 'social', 'association', 'commune-officer'], personal: true, vi: 'thông tin theo dõi chăm sóc', en: 'care follow-up facts' },
   /** Membership, clubs, club members. */
   ASSOCIATION_DATA: { roles: ['association', 'commune-officer'], personal: true, vi: 'dữ liệu hội viên', en: 'association data' },
   /** Writing the register. */
