@@ -12,6 +12,8 @@ export interface GatewayContext {
   identity: Identity;
   purpose: Purpose | null;
   auth: GatewayAuth;
+  /** citizenId -> fields read, reported by the subgraphs, for the access log (access-log.ts). */
+  accessReads: Map<string, Set<string>>;
 }
 
 export async function createGatewayContext(
@@ -23,5 +25,5 @@ export async function createGatewayContext(
   const requestId = requestIdFrom(req);
   const { identity, purpose } = await callerOf(req, auth);
   limiter?.take(identity.role ? `sub:${identity.subject}` : `anon:${req?.socket.remoteAddress ?? 'unknown'}`);
-  return { requestId, logger: logger.child({ requestId, subject: identity.subject }), identity, purpose, auth };
+  return { requestId, logger: logger.child({ requestId, subject: identity.subject }), identity, purpose, auth, accessReads: new Map() };
 }

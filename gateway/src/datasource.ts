@@ -4,6 +4,7 @@ import { INTERNAL_HEADER, signInternal } from '@nct/auth';
 import type { Logger } from '@nct/logger';
 import type { GatewayContext } from './context';
 import { subgraphUnavailable } from './errors';
+import { ACCESS_LOG_EXTENSION, mergeReads } from './access-log';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -40,6 +41,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       INTERNAL_HEADER,
       await signInternal({ identity: context.identity, purpose: context.purpose, requestId: context.requestId }, context.auth.internalSecret),
     );
+  }
+
+  /** Collects the subgraph's report of personal data it returned, for the access log. */
+  override async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    const report = response.extensions?.[ACCESS_LOG_EXTENSION];
+    if (report !== undefined && context?.accessReads) mergeReads(context.accessReads, report, context.logger);
+    return response;
   }
 
   /**

@@ -7,6 +7,7 @@ import type { GatewayAuth } from './auth';
 import { DEFAULT_LIMITS, limitsPlugin, QueryLimits } from './limits';
 import { RateLimiter } from './rate-limit';
 import { withDocumentedSecurity } from './security-directives';
+import { AccessLogWriter, accessLogPlugin, auditUrlFromSupergraph, DEFAULT_AUDIT_TIMEOUT_MS } from './access-log';
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 export const DEFAULT_RATE_LIMIT_BURST = 120;
@@ -39,6 +40,8 @@ export interface GatewayServerOptions {
   /** Development token the IDE's tabs start with (never in production). */
   playgroundToken?: string;
   maxBodyBytes?: number;
+  /** Deadline of the access-log write of one request (fail closed after it). */
+  auditTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -93,7 +96,16 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     introspection: !options.production,
     // index.ts owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal mid-close.
     stopOnTerminationSignals: false,
-    plugins: [showIde ? landingPage(html) : ApolloServerPluginLandingPageDisabled(), limitsPlugin(limits)],
+    plugins: [
+      showIde ? landingPage(html) : ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(limits),
+      accessLogPlugin(
+        new AccessLogWriter(
+          options.subgraphUrls?.audit ?? auditUrlFromSupergraph(options.supergraphSdl),
+          options.auditTimeoutMs ?? DEFAULT_AUDIT_TIMEOUT_MS,
+        ),
+      ),
+    ],
     parseOptions: { maxTokens: limits.maxTokens },
   });
 

@@ -9,6 +9,7 @@ import type { Logger } from '@nct/logger';
 import { DEFAULT_HOST, GATEWAY_PORT, SUBGRAPHS, SubgraphName, subgraphDatabase, subgraphInfo, subgraphPort } from '@nct/registry';
 import { generateSeed, SeedData } from '@nct/seed';
 import * as association from '@nct/association';
+import * as audit from '@nct/audit';
 import * as health from '@nct/health';
 import * as homeaffairs from '@nct/homeaffairs';
 import * as social from '@nct/social';
@@ -23,6 +24,7 @@ export const SERVICES: Record<SubgraphName, SeedableService> = {
   social: social as unknown as SeedableService,
   health: health as unknown as SeedableService,
   association: association as unknown as SeedableService,
+  audit: audit as unknown as SeedableService,
 };
 
 /**
@@ -109,7 +111,7 @@ export interface StartOptions {
   quiet?: boolean;
 }
 
-/** Database, seed, four subgraph processes and the gateway process, each waited for. */
+/** Database, seed, the subgraph processes (four agencies and the access log) and the gateway, each waited for. */
 export async function startSystem(options: StartOptions): Promise<RunningSystem> {
   const env = { ...process.env, ...(options.env ?? {}) };
   const { logger } = options;

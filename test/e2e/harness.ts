@@ -11,6 +11,7 @@ import { generateSeed, SeedData } from '@nct/seed';
 import { runSubgraph, RunningSubgraph, SubgraphDefinition } from '@nct/subgraph-kit';
 import { testMongoUri, uniqueDbName } from '@nct/testing';
 import * as association from '@nct/association';
+import * as audit from '@nct/audit';
 import * as health from '@nct/health';
 import * as homeaffairs from '@nct/homeaffairs';
 import * as social from '@nct/social';
@@ -20,7 +21,7 @@ interface ServiceModule {
   seedDatabase(models: any, data: SeedData): Promise<unknown>;
 }
 
-const SERVICES: Record<SubgraphName, ServiceModule> = { homeaffairs, social, health, association };
+const SERVICES: Record<SubgraphName, ServiceModule> = { homeaffairs, social, health, association, audit };
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../gateway/supergraph.graphql');
 
@@ -41,7 +42,7 @@ export interface System {
     query: string,
     variables?: Record<string, unknown>,
     options?: { as?: Role; commune?: string; purpose?: Purpose | null; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: { data?: T; errors?: any } }>;
+  ): Promise<{ status: number; body: { data?: T; errors?: any }; headers: Headers }>;
   stopSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
@@ -108,7 +109,7 @@ export async function startSystem(options: { people: number; seed?: number; down
         headers: { 'content-type': 'application/json', ...auth, ...(opts.headers ?? {}) },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, body: (await res.json()) as any };
+      return { status: res.status, body: (await res.json()) as any, headers: res.headers };
     },
     async stopSubgraph(name) {
       const s = subgraphs[name];

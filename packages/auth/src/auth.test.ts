@@ -81,6 +81,12 @@ describe('the internal credential', () => {
     expect(await verifyInternal(await signInternal(claims, secret), [secret])).toEqual(claims);
   });
 
+  it('carries the gateway-service marker only when the gateway signs for itself', async () => {
+    const own = { ...claims, service: 'gateway' as const };
+    expect(await verifyInternal(await signInternal(own, secret), [secret])).toEqual(own);
+    expect((await verifyInternal(await signInternal(claims, secret), [secret]))?.service).toBeUndefined();
+  });
+
   it('verifies with any configured secret (rotation)', async () => {
     expect(await verifyInternal(await signInternal(claims, other), [secret, other])).toEqual(claims);
   });

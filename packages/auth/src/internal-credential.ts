@@ -18,6 +18,11 @@ export interface InternalClaims {
   identity: Identity;
   purpose: Purpose | null;
   requestId: string;
+  /**
+   * Set only when the gateway calls a subgraph on its own behalf (writing the access log),
+   * never when it relays a client's operation.
+   */
+  service?: 'gateway';
 }
 
 export function parseSecrets(raw: string | undefined): Uint8Array[] {
@@ -29,13 +34,14 @@ export function parseSecrets(raw: string | undefined): Uint8Array[] {
 }
 
 export async function signInternal(claims: InternalClaims, secret: Uint8Array): Promise<string> {
-  const { identity, purpose, requestId } = claims;
+  const { identity, purpose, requestId, service } = claims;
   return new SignJWT({
     role: identity.role,
     commune: identity.commune,
     agency: identity.agency,
     purpose,
     rid: requestId,
+    ...(service ? { svc: service } : {}),
   })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.subject)
@@ -57,7 +63,8 @@ export async function verifyInternal(token: string | undefined, secrets: Uint8Ar
       if (typeof payload.rid !== 'string') return null;
       const identity = payload.role === null ? { ...ANONYMOUS } : identityFromClaims(payload as Record<string, unknown>);
       if (!identity) return null;
-      return { identity, purpose, requestId: payload.rid };
+      if (payload.svc !== undefined && payload.svc !== 'gateway') return null;
+      return { identity, purpose, requestId: payload.rid, ...(payload.svc === 'gateway' ? { service: 'gateway' as const } : {}) };
     } catch {
       /* try the next secret */
     }

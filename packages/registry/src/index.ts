@@ -2,7 +2,7 @@
  * The one registry of subgraphs. Every other configuration (gateway service list,
  * composition, start script, tests, benchmark) is derived from this list.
  */
-export type SubgraphName = 'homeaffairs' | 'social' | 'health' | 'association';
+export type SubgraphName = 'homeaffairs' | 'social' | 'health' | 'association' | 'audit';
 
 export interface SubgraphInfo {
   readonly name: SubgraphName;
@@ -19,6 +19,8 @@ export const SUBGRAPHS: readonly SubgraphInfo[] = [
   { name: 'social', port: 4002, database: 'nct_social', agency: 'Sở LĐ-TBXH (social protection)' },
   { name: 'health', port: 4003, database: 'nct_health', agency: 'Sở Y tế (health)' },
   { name: 'association', port: 4004, database: 'nct_association', agency: 'Hội Người cao tuổi (Association of the Elderly)' },
+  // Not an agency: the access log of personal-data reads, written by the gateway (docs/security.md).
+  { name: 'audit', port: 4005, database: 'nct_audit', agency: 'access log (data protection)' },
 ] as const;
 
 export const GATEWAY_PORT = 4000;

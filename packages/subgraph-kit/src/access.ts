@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { AuthChecker, Authorized, Directive } from 'type-graphql';
-import { decide, PolicyName, scopesOf } from '@nct/auth';
+import { decide, POLICIES, PolicyName, scopesOf } from '@nct/auth';
 import { AppError, ForbiddenError } from '@nct/errors';
 import type { RequestContext } from './context';
 
@@ -20,13 +20,16 @@ export function Access(policy: PolicyName): MethodDecorator & PropertyDecorator 
 }
 
 /** type-graphql auth checker: every named policy must allow the caller, or the field errors. */
-export const policyChecker: AuthChecker<RequestContext, PolicyName> = ({ context }, policies) => {
+export const policyChecker: AuthChecker<RequestContext, PolicyName> = ({ context, info }, policies) => {
   for (const policy of policies) {
     const decision = decide(context.identity, context.purpose, policy);
     if (!decision.allowed) {
       throw new AppError(decision.code, { vi: decision.vi, en: decision.en }, { policy });
     }
   }
+  // An allowed personal rule: what resolves at and under this path is a personal-data read
+  // for the access log (access-record.ts).
+  if (policies.some((p) => POLICIES[p].personal)) context.access.granted.add(info.path);
   return true;
 };
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Identity, Purpose } from '@nct/auth';
 import type { Logger } from '@nct/logger';
+import type { AccessRecorder } from './access-record';
 
 /** What every resolver gets: who asks and why, the request id, a logger, per-request loaders. */
 export interface RequestContext {
@@ -12,6 +13,10 @@ export interface RequestContext {
   purpose: Purpose | null;
   /** Per-request memo of DataLoaders: one batch per loader per tick, never shared across requests. */
   loaders: Map<string, DataLoader<any, any>>;
+  /** Personal-data reads of this request, reported to the gateway for the access log. */
+  access: AccessRecorder;
+  /** 'gateway' when the gateway calls on its own behalf (never for a relayed client operation). */
+  service?: 'gateway';
 }
 
 /**

@@ -7,6 +7,7 @@ import { ANONYMOUS, Identity, INTERNAL_HEADER, InternalClaims, Purpose, verifyIn
 import { AppError, formatError } from '@nct/errors';
 import type { Logger } from '@nct/logger';
 import type { RequestContext } from './context';
+import { accessRecordPlugin, newAccessRecorder } from './access-record';
 
 /** Accepts a caller's request id only when it is short and plain; otherwise makes one. */
 export function requestIdFrom(req?: IncomingMessage): string {
@@ -17,7 +18,7 @@ export function requestIdFrom(req?: IncomingMessage): string {
 export function createContext(
   logger: Logger,
   req?: IncomingMessage,
-  caller: { identity: Identity; purpose: Purpose | null; requestId?: string } = { identity: ANONYMOUS, purpose: null },
+  caller: { identity: Identity; purpose: Purpose | null; requestId?: string; service?: 'gateway' } = { identity: ANONYMOUS, purpose: null },
 ): RequestContext {
   const requestId = caller.requestId ?? requestIdFrom(req);
   return {
@@ -26,6 +27,8 @@ export function createContext(
     identity: caller.identity,
     purpose: caller.purpose,
     loaders: new Map(),
+    access: newAccessRecorder(),
+    ...(caller.service ? { service: caller.service } : {}),
   };
 }
 
@@ -69,7 +72,7 @@ export function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-export function createApolloServer(schema: GraphQLSchema, logger?: Logger): ApolloServer<RequestContext> {
+export function createApolloServer(schema: GraphQLSchema, logger?: Logger, subgraphName = 'subgraph'): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema,
     logger,
@@ -79,6 +82,11 @@ export function createApolloServer(schema: GraphQLSchema, logger?: Logger): Apol
     // Subgraphs must answer `_service { sdl }` for composition tooling; the gateway decides
     // what clients may introspect.
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogPlugin(),
+      accessRecordPlugin(subgraphName),
+    ],
   });
 }

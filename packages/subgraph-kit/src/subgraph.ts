@@ -37,7 +37,7 @@ export async function createSubgraph<M>(def: SubgraphDefinition<M>, conn: Connec
   const models = def.createModels(conn);
   await syncIndexes(conn);
   const { schema, sdl } = await def.buildSchema(models);
-  const apollo = createApolloServer(schema, logger);
+  const apollo = createApolloServer(schema, logger, def.name);
   await apollo.start();
   const context = (identity?: Partial<Identity>, purpose: Purpose | null = 'CARE_COORDINATION') =>
     createContext(logger, undefined, {

@@ -1,0 +1,159 @@
+import { ANONYMOUS, INTERNAL_HEADER, signInternal } from '@nct/auth';
+import { startSystem, System } from './harness';
+
+// The access log (issue 3): every read of personal data through the graph records who, why,
+// which person, which fields, when and the request id; refused reads record nothing; the
+// log is written before the response and the response is withheld when it cannot be.
+describe('the access log through the gateway', () => {
+  let system: System;
+  let subject: { citizenId: string; communeCode: string };
+  const entries = () => system.subgraphs.audit!.models.AccessEntry.find({}).sort({ key: 1 }).lean() as Promise<any[]>;
+  const clear = () => system.subgraphs.audit!.models.AccessEntry.deleteMany({});
+
+  beforeAll(async () => {
+    system = await startSystem({ people: 300 });
+    const s = system.seed;
+    subject = s.people.find(
+      (p) =>
+        p.deathDate === null &&
+        s.social.allowanceCases.some((c) => c.citizenId === p.citizenId && c.status === 'ACTIVE') &&
+        s.health.insuranceCards.some((r) => r.citizenId === p.citizenId) &&
+        s.association.memberships.some((m) => m.citizenId === p.citizenId),
+    )!;
+  }, 120_000);
+  afterAll(async () => {
+    await system?.stop();
+  });
+  beforeEach(async () => {
+    await clear();
+  });
+
+  const VIEW = `query PersonView($id: ID!) { person(citizenId: $id) {
+    citizenId fullName birthDate monthlyAllowance { group } insuranceCard { code } membership { cardNumber } } }`;
+
+  it('a read writes exactly one entry: who, role, commune, purpose, person, fields, request id, time', async () => {
+    const before = new Date().toISOString();
+    const res = await system.query(VIEW, { id: subject.citizenId }, {
+      as: 'commune-officer',
+      commune: subject.communeCode,
+      purpose: 'BENEFIT_ADMINISTRATION',
+      headers: { 'x-request-id': 'audit-test-1' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.headers.get('server-timing')).toMatch(/^audit;dur=\d+(\.\d)?$/);
+    const log = await entries();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({
+      requestId: 'audit-test-1',
+      role: 'commune-officer',
+      commune: subject.communeCode,
+      purpose: 'BENEFIT_ADMINISTRATION',
+      citizenId: subject.citizenId,
+      operationName: 'PersonView',
+    });
+    expect(log[0].subject).toMatch(/^dev-commune-officer/);
+    expect(log[0].at >= before).toBe(true);
+    // Identity from homeaffairs, the allowance from social, the card from health, the
+    // membership from association: one entry for the person, the fields of four subgraphs.
+    expect(log[0].fields).toEqual(
+      expect.arrayContaining([
+        'homeaffairs:Query.person',
+        'homeaffairs:Person.fullName',
+        'homeaffairs:Person.birthDate',
+        'social:Person.monthlyAllowance',
+        'health:Person.insuranceCard',
+        'association:Person.membership',
+      ]),
+    );
+  });
+
+  it('a page of people writes one entry per person returned, and nothing for people not returned', async () => {
+    const res = await system.query(
+      `query { people(first: 7, filter: { communeCode: "${subject.communeCode}" }) { edges { node { citizenId fullName } } } }`,
+      {},
+      { as: 'commune-officer', commune: subject.communeCode },
+    );
+    const ids = res.body.data.people.edges.map((e: any) => e.node.citizenId).sort();
+    const log = await entries();
+    expect(log.map((e) => e.citizenId).sort()).toEqual(ids);
+    expect(new Set(log.map((e) => e.requestId)).size).toBe(1);
+  });
+
+  it('a refused read writes nothing (refusals are in the application log, not the access log)', async () => {
+    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { healthRecord { openedOn } lastHealthCheck { date } } }`, { id: subject.citizenId }, {
+      as: 'social',
+    });
+    expect(res.body.data.person.healthRecord).toBeNull();
+    expect(res.body.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    // `person` itself was allowed (identity) but no personal field of it was selected or read
+    // except through the refused health fields: the entry names the identity lookup only.
+    const log = await entries();
+    expect(log.flatMap((e) => e.fields).filter((f: string) => f.startsWith('health:'))).toEqual([]);
+  });
+
+  it('without a purpose the read is refused and nothing is written', async () => {
+    const res = await system.query(VIEW, { id: subject.citizenId }, { as: 'social', purpose: null });
+    expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(await entries()).toHaveLength(0);
+  });
+
+  it('reads of no personal data (units, counts for coordinators) write nothing', async () => {
+    const res = await system.query(`query { communes(provinceCode: "12") { code name } }`, {}, { as: 'coordinator' });
+    expect(res.body.errors).toBeUndefined();
+    expect(await entries()).toHaveLength(0);
+  });
+
+  it('the auditor reads the log through the graph, filtered by person, reader and period; nobody else can', async () => {
+    await system.query(VIEW, { id: subject.citizenId }, { as: 'social' });
+    await system.query(VIEW, { id: subject.citizenId }, { as: 'association' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const LOG = `query($f: AccessLogFilter) { accessLog(filter: $f, first: 10) { edges { node { citizenId role purpose fields } } } }`;
+    const byPerson = await system.query(LOG, { f: { citizenId: subject.citizenId, from: today, to: today } }, { as: 'auditor', purpose: 'AUDIT' });
+    expect(byPerson.body.errors).toBeUndefined();
+    expect(byPerson.body.data.accessLog.edges.map((e: any) => e.node.role)).toEqual(['social', 'association']);
+    const byRole = await system.query(LOG, { f: { role: 'association' } }, { as: 'auditor', purpose: 'AUDIT' });
+    expect(byRole.body.data.accessLog.edges).toHaveLength(1);
+    expect(byRole.body.data.accessLog.edges[0].node.fields).toContain('association:Person.membership');
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const before = await system.query(LOG, { f: { to: yesterday } }, { as: 'auditor', purpose: 'AUDIT' });
+    expect(before.body.data.accessLog.edges).toHaveLength(0);
+    for (const role of ['social', 'health', 'admin', 'coordinator'] as const) {
+      const res = await system.query(LOG, { f: {} }, { as: role });
+      expect(res.body.data?.accessLog ?? null).toBeNull();
+      expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('a client cannot write the log: recordAccess is not in the API, and the subgraph refuses relayed credentials', async () => {
+    const mutation = `mutation { recordAccess(entries: []) }`;
+    const viaGateway = await system.query(mutation, {}, { as: 'admin' });
+    expect(viaGateway.status).toBe(400);
+    expect(viaGateway.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const audit = system.subgraphs.audit!;
+    const body = JSON.stringify({
+      query: `mutation($e: [AccessLogEntryInput!]!) { recordAccess(entries: $e) }`,
+      variables: { e: [{ at: new Date().toISOString(), requestId: 'forged', subject: 'x', role: 'admin', purpose: 'AUDIT', citizenId: subject.citizenId, fields: ['x:Person.fullName'] }] },
+    });
+    const noCredential = await fetch(audit.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(noCredential.status).toBe(401);
+    // A credential the gateway signs when relaying a client's operation is not the gateway's own.
+    const relayed = await signInternal({ identity: { ...ANONYMOUS, subject: 'x', role: 'admin' }, purpose: 'AUDIT', requestId: 'r' }, system.internalSecret);
+    const withRelayed = await fetch(audit.url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: relayed }, body });
+    expect(((await withRelayed.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(await entries()).toHaveLength(0);
+  });
+
+  it('fails closed: when the log cannot be written, the personal data is not sent (503)', async () => {
+    await system.stopSubgraph('audit');
+    const res = await system.query(VIEW, { id: subject.citizenId }, { as: 'social' });
+    expect(res.status).toBe(503);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'AUDIT_UNAVAILABLE' }) })]);
+    expect(JSON.stringify(res.body)).not.toContain(subject.citizenId);
+    // Requests that read no personal data still work.
+    const units = await system.query(`query { communes(provinceCode: "12") { code } }`, {}, { as: 'coordinator' });
+    expect(units.status).toBe(200);
+    expect(units.body.errors).toBeUndefined();
+  });
+});
