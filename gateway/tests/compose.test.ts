@@ -67,7 +67,7 @@ describe('staleness check', () => {
 });
 
 describe('compose CLI', () => {
-  const sdlByName: Record<string, string> = { homeaffairs: HOMEAFFAIRS_SDL, health: HEALTH_SDL, social: `${LINK}type Person @key(fields: "citizenId") { citizenId: ID! }`, association: `${LINK}type Club @key(fields: "clubId") { clubId: ID! }` };
+  const sdlByName: Record<string, string> = { homeaffairs: HOMEAFFAIRS_SDL, health: HEALTH_SDL, social: `${LINK}type Person @key(fields: "citizenId") { citizenId: ID! }`, association: `${LINK}type Club @key(fields: "clubId") { clubId: ID! }`, audit: `${LINK}type Query { accessLog: [String!]! }` };
   const load = (name: string) => ({ printSubgraphSdl: async () => sdlByName[name] });
   let dir: string;
   let stderr: jest.SpyInstance;
@@ -93,6 +93,7 @@ describe('compose CLI', () => {
         ['social', 'http://127.0.0.1:4002/graphql'],
         ['health', 'http://127.0.0.1:4003/graphql'],
         ['association', 'http://127.0.0.1:4004/graphql'],
+        ['audit', 'http://127.0.0.1:4005/graphql'],
       ]);
     } finally {
       delete process.env.HEALTH_URL;

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
         social: 'http://127.0.0.1:4002/graphql',
         health: 'http://127.0.0.1:4003/graphql',
         association: 'http://127.0.0.1:4004/graphql',
+        audit: 'http://127.0.0.1:4005/graphql',
       },
       nodeEnv: 'development',
       production: false,

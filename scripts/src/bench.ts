@@ -19,7 +19,7 @@ import { encodeCursor } from '@nct/subgraph-kit';
 import { INTERNAL_HEADER, issueDevToken, signInternal } from '@nct/auth';
 import { DEV_ISSUER_DIR } from '@nct/gateway';
 import { startSystem } from './system';
-import { PERSON_FIELDS_DIRECT, PERSON_VIEW, runScenario, ScenarioResult } from './bench-lib';
+import { percentile, PERSON_FIELDS_DIRECT, PERSON_VIEW, runScenario, ScenarioResult } from './bench-lib';
 
 const int = (name: string, fallback: number) => {
   const v = Number(process.env[name] ?? fallback);
@@ -27,12 +27,18 @@ const int = (name: string, fallback: number) => {
   return v;
 };
 
+/** Access-log write times (ms) the gateway reported in `Server-Timing`, per scenario. */
+const auditTimings = new Map<string, number[]>();
+let currentScenario = '';
+
 async function gql(url: string, query: string, variables?: Record<string, unknown>, headers?: () => Promise<Record<string, string>>): Promise<any> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(headers ? await headers() : {}) },
     body: JSON.stringify({ query, variables }),
   });
+  const timing = /audit;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+  if (timing) auditTimings.set(currentScenario, [...(auditTimings.get(currentScenario) ?? []), Number(timing[1])]);
   const body = (await res.json()) as { data?: any; errors?: Array<{ message: string }> };
   if (res.status !== 200 || body.errors?.length) {
     throw new Error(`GraphQL call failed (${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
     SOCIAL_PORT: '4102',
     HEALTH_PORT: '4103',
     ASSOCIATION_PORT: '4104',
+    AUDIT_PORT: '4105',
     LOG_LEVEL: 'warn',
     // Measure, do not cut: on the embedded FerretDB a 100,000-person query can take longer
     // than the gateway's default 5 s subgraph timeout.
@@ -117,6 +124,7 @@ async function main(): Promise<void> {
 
     const results: ScenarioResult[] = [];
     const scenario = async (name: string, n: number, fn: (i: number) => Promise<unknown>) => {
+      currentScenario = name;
       const r = await runScenario(name, n, concurrency, fn, maxSeconds, warmup);
       results.push(r);
       logger.info({ scenario: name, median: r.medianMs, p95: r.p95Ms, rps: r.rps }, 'done');
@@ -165,11 +173,20 @@ async function main(): Promise<void> {
         const b = results[d as number];
         return `  ${String(label).padEnd(56)} median x${(a.medianMs / b.medianMs).toFixed(2)}, throughput x${(a.rps / b.rps).toFixed(2)}`;
       }),
+      '',
+      'Access log: time the gateway spent writing the entries before answering (Server-Timing "audit"), same run:',
+      ...results
+        .filter((r) => auditTimings.has(r.name))
+        .map((r) => {
+          const t = [...auditTimings.get(r.name)!].sort((a, b) => a - b);
+          const median = percentile(t, 50);
+          return `  ${r.name.padEnd(56)} median ${median.toFixed(1)} ms, p95 ${percentile(t, 95).toFixed(1)} ms, max ${t[t.length - 1].toFixed(1)} ms (${((100 * median) / r.medianMs).toFixed(1)} % of the request median)`;
+        }),
     ];
     process.stdout.write(lines.join('\n') + '\n');
     const outDir = path.join(REPO_ROOT, 'bench-results');
     fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(path.join(outDir, `bench-${Date.now()}.json`), JSON.stringify({ total, people, concurrency, results, floor }, null, 2));
+    fs.writeFileSync(path.join(outDir, `bench-${Date.now()}.json`), JSON.stringify({ total, people, concurrency, results, floor, auditTimings: Object.fromEntries(auditTimings) }, null, 2));
   } finally {
     await system.stop();
   }
