@@ -4,7 +4,11 @@ import { createModels, Models } from './models';
 import { buildSchema } from './schema';
 
 export { seedDatabase } from './seed';
+export { deriveHomeaffairsSeed, SEED_PLAN_NUMBER, type HomeaffairsSeedExtra } from './seed/derive';
 export { createModels, type Models } from './models';
+export { rebuildRegisterDigest, registerDigest, REGISTER_DIGEST, type RegisterRow } from './dashboards/register.digest';
+export { rosterCriteria, rosterMatches, communeCounts, aliveOn, calendarAge } from './dashboards/roster.rules';
+export { importUnits } from './units/unit-import';
 
 /** Sở Nội vụ: administrative units and the resident register (owner of `Person` identity). */
 export const definition: SubgraphDefinition<Models> = {

@@ -1,6 +1,8 @@
 import type { SeedData } from '@nct/seed';
 import { foldVietnamese } from '@nct/subgraph-kit';
+import { rebuildRegisterDigest, registerDigest } from './dashboards/register.digest';
 import type { Models } from './models';
+import { deriveHomeaffairsSeed } from './seed/derive';
 
 const BATCH = 2000;
 
@@ -10,17 +12,45 @@ async function insertInBatches<T>(model: { insertMany(docs: T[], opts: object): 
   }
 }
 
-/** Writes the homeaffairs slice of the seed: units, lineage and the register. Skips a non-empty register. */
+async function isEmpty(model: { findOne(): { lean(): Promise<unknown> } }): Promise<boolean> {
+  return !(await model.findOne().lean());
+}
+
+/**
+ * Writes the homeaffairs slice of the seed: units, lineage and the register (skipped when the
+ * register is not empty), then the derived organisation records and plan (each skipped when
+ * its collection is not empty), then rebuilds the register digest whenever the register was
+ * seeded now or the digest is empty.
+ */
 export async function seedDatabase(models: Models, data: SeedData): Promise<{ seeded: boolean; counts: Record<string, number> }> {
-  if ((await models.Person.estimatedDocumentCount()) > 0 || (await models.Person.findOne().lean())) {
-    return { seeded: false, counts: {} };
+  const counts: Record<string, number> = {};
+  let seeded = false;
+  if (await isEmpty(models.Person)) {
+    const units = [data.province, ...data.communes, ...data.historicalUnits];
+    await insertInBatches(models.Unit, units);
+    await insertInBatches(models.Lineage, data.lineage);
+    await insertInBatches(
+      models.Person,
+      data.people.map((p) => ({ ...p, nameSearch: foldVietnamese(p.fullName) })),
+    );
+    Object.assign(counts, { units: units.length, lineage: data.lineage.length, people: data.people.length });
+    seeded = true;
   }
-  const units = [data.province, ...data.communes, ...data.historicalUnits];
-  await insertInBatches(models.Unit, units);
-  await insertInBatches(models.Lineage, data.lineage);
-  await insertInBatches(
-    models.Person,
-    data.people.map((p) => ({ ...p, nameSearch: foldVietnamese(p.fullName) })),
-  );
-  return { seeded: true, counts: { units: units.length, lineage: data.lineage.length, people: data.people.length } };
+  const extra = deriveHomeaffairsSeed(data);
+  if (await isEmpty(models.AssociationUnit)) {
+    await insertInBatches(models.AssociationUnit, extra.associationUnits);
+    await insertInBatches(models.LeadershipTerm, extra.leadershipTerms);
+    Object.assign(counts, { associationUnits: extra.associationUnits.length, leadershipTerms: extra.leadershipTerms.length });
+    seeded = true;
+  }
+  if (await isEmpty(models.Plan)) {
+    await insertInBatches(models.Plan, extra.plans);
+    await insertInBatches(models.PlanTask, extra.planTasks);
+    Object.assign(counts, { plans: extra.plans.length, planTasks: extra.planTasks.length });
+    seeded = true;
+  }
+  if (seeded || (await registerDigest(models).read()).size === 0) {
+    counts.registerDigestRows = await rebuildRegisterDigest(models);
+  }
+  return { seeded, counts };
 }

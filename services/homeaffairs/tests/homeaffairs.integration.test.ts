@@ -112,10 +112,11 @@ describe('homeaffairs subgraph on the real database', () => {
   });
 
   it('lists the communes of a province in force on a date', async () => {
-    const res = await run(`{ now: communes(provinceCode: "12") { code } before: communes(provinceCode: "12", asOf: "2025-06-30") { code } }`);
+    const res = await run(`{ now: communes(provinceCode: "12") { code } before: communesOf(provinceCode: "12", asOf: "2025-06-30") { code } }`);
     expect(res.errors).toBeUndefined();
     expect((res.data?.now as any[]).map((u) => u.code)).toEqual(['03199', '03388']);
-    expect(res.data?.before).toEqual([]);
+    // before the reform: the old communes (under the province's old districts)
+    expect(res.data?.before).toEqual([{ code: '03202' }]);
   });
 
   describe('registerStatistics (aggregates, small cells withheld)', () => {

@@ -119,3 +119,50 @@ export function registrationProblems(input: RegistrationInput, today: string): P
 export function displayedAge(birthDate: string, deathDate: string | null, today: string): number {
   return ageOn(birthDate, deathDate && deathDate < today ? deathDate : today);
 }
+
+export interface CorrectionInput {
+  fullName?: string | null;
+  birthDate?: string | null;
+  sex?: Sex | null;
+  ethnicity?: string | null;
+  communeCode?: string | null;
+  clearLegacyUnitCode?: boolean | null;
+}
+
+/**
+ * A correction applied to a register entry: the merged entry must pass every registration
+ * check again (the citizen ID's digits 4-6 against the corrected birth year and sex), and a
+ * recorded death must stay on or after the (corrected) birth date.
+ */
+export function correctionProblems(
+  current: RegistrationInput & { deathDate: string | null },
+  change: CorrectionInput,
+  today: string,
+): { merged: RegistrationInput; problems: Problem[] } {
+  const given = Object.entries(change).filter(([, v]) => v != null);
+  const merged: RegistrationInput = {
+    citizenId: current.citizenId,
+    fullName: change.fullName ?? current.fullName,
+    birthDate: change.birthDate ?? current.birthDate,
+    sex: change.sex ?? current.sex,
+    ethnicity: change.ethnicity ?? current.ethnicity,
+    communeCode: change.communeCode ?? current.communeCode,
+  };
+  if (given.length === 0) {
+    return { merged, problems: [{ field: 'input', vi: 'Không có trường nào cần sửa', en: 'Nothing to correct' }] };
+  }
+  const problems = registrationProblems(merged, today);
+  if (current.deathDate && isIsoDate(merged.birthDate) && merged.birthDate > current.deathDate) {
+    problems.push({ field: 'birthDate', vi: 'Ngày sinh sau ngày mất đã ghi', en: 'birthDate is after the recorded date of death' });
+  }
+  return { merged, problems };
+}
+
+/** A death may be recorded once, on a real date, not before birth and not in the future. */
+export function deathProblems(person: { birthDate: string; deathDate: string | null }, deathDate: string, today: string): Problem[] {
+  if (!isIsoDate(deathDate)) return [{ field: 'deathDate', vi: 'Ngày mất không hợp lệ', en: 'deathDate is not a valid date' }];
+  const problems: Problem[] = [];
+  if (deathDate > today) problems.push({ field: 'deathDate', vi: 'Ngày mất ở tương lai', en: 'deathDate is in the future' });
+  if (deathDate < person.birthDate) problems.push({ field: 'deathDate', vi: 'Ngày mất trước ngày sinh', en: 'deathDate is before the birth date' });
+  return problems;
+}

@@ -102,3 +102,34 @@ export class RegisterPersonInput {
   @Field({ description: 'Mã xã/phường hiện hành (5 chữ số). / Current 5-digit commune code.' })
   communeCode!: string;
 }
+
+@InputType({
+  description:
+    'Sửa thông tin một người trong sổ (chỉ các trường được nêu). / Correct a register entry (only the fields given).',
+})
+export class CorrectPersonInput {
+  @Field(() => String, { nullable: true, description: 'Họ và tên. / Full name.' })
+  fullName?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày sinh (phải khớp số định danh). / Birth date (must agree with the citizen ID).' })
+  birthDate?: string | null;
+
+  @Field(() => SexEnum, { nullable: true, description: 'Giới tính (phải khớp số định danh). / Sex (must agree with the citizen ID).' })
+  sex?: Sex | null;
+
+  @Field(() => String, { nullable: true, description: 'Dân tộc. / Ethnicity.' })
+  ethnicity?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Xã/phường cư trú hiện hành (5 chữ số); hồ sơ chuyển sang mã hiện hành. / Current residence commune; the record moves onto the current code.',
+  })
+  communeCode?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: bỏ mã đơn vị cũ (trước 01/7/2025) của hồ sơ. / true: take the record off its pre-July-2025 unit code.',
+  })
+  clearLegacyUnitCode?: boolean | null;
+}

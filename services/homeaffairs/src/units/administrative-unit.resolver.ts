@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { BadUserInputError } from '@nct/errors';
-import { Access, DateScalar, groupByKey, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, DateScalar, groupByKey, isIsoDate, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { AdministrativeUnit, UnitLineage } from './administrative-unit';
 import type { LineageDoc, UnitDoc } from './administrative-unit.model';
-import { codeLevel } from './units.rules';
+import { codeLevel, resolveLineage, type LineageFetch } from './units.rules';
 
 /** Every unit of one request by code, one query per batch. */
 export function unitLoader(models: Models, ctx: RequestContext) {
@@ -47,12 +47,60 @@ export class AdministrativeUnitResolver {
     @Arg('provinceCode', () => ID) provinceCode: string,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<UnitDoc[]> {
+    return this.communesOn(provinceCode, asOf);
+  }
+
+  @Access('REFERENCE')
+  @Query(() => [AdministrativeUnit], {
+    description:
+      'Các xã/phường/đặc khu của tỉnh có hiệu lực vào ngày asOf (mặc định hôm nay; trước 01/7/2025: các xã cũ). / A province\'s communes in force on a date (before 2025-07-01: the old communes).',
+  })
+  async communesOf(
+    @Arg('provinceCode', () => ID) provinceCode: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
+  ): Promise<UnitDoc[]> {
+    return this.communesOn(provinceCode, asOf);
+  }
+
+  @Access('REFERENCE')
+  @Query(() => [AdministrativeUnit], {
+    nullable: true,
+    description:
+      'Mã đơn vị bất kỳ (xã, huyện cũ trước 01/7/2025 ...) -> (các) đơn vị có hiệu lực vào ngày onDate (mặc định hôm nay), theo chuỗi kế thừa; xã bị chia -> nhiều đơn vị. null: mã chưa từng có. / Any unit code (old commune or district) -> the unit(s) in force on onDate through lineage chains; a split commune gives several; null for a code never known.',
+  })
+  async resolveUnitCode(
+    @Arg('code', () => String) code: string,
+    @Arg('onDate', () => DateScalar, { nullable: true }) onDate: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UnitDoc[] | null> {
+    checkCode(code, 'code');
+    const date = onDate ?? todayInVietnam();
+    if (!isIsoDate(date)) throw new BadUserInputError({ vi: 'Ngày onDate không hợp lệ', en: 'onDate is not a valid date' }, { argument: 'onDate' });
+    const fetch: LineageFetch = async (codes) => {
+      const [units, links] = await Promise.all([
+        this.models.Unit.find({ code: trusted({ $in: [...codes] }) }).lean<UnitDoc[]>(),
+        this.models.Lineage.find({ fromCode: trusted({ $in: [...codes] }) }).lean<LineageDoc[]>(),
+      ]);
+      return { units, links };
+    };
+    const { known, codes } = await resolveLineage(code, date, fetch);
+    if (!known) return null;
+    const units = await Promise.all(codes.map((c) => unitLoader(this.models, ctx).load(c)));
+    return units.filter((u): u is UnitDoc => u !== null);
+  }
+
+  private async communesOn(provinceCode: string, asOf: string | null | undefined): Promise<UnitDoc[]> {
     if (codeLevel(provinceCode) !== 'PROVINCE') {
       throw new BadUserInputError({ vi: 'Mã tỉnh phải gồm 2 chữ số', en: 'provinceCode must be 2 digits' }, { argument: 'provinceCode' });
     }
     const date = asOf ?? todayInVietnam();
+    if (!isIsoDate(date)) throw new BadUserInputError({ vi: 'Ngày asOf không hợp lệ', en: 'asOf is not a valid date' }, { argument: 'asOf' });
+    // Before the reform, communes hang under districts: take the province's districts too.
+    const districts = (await this.models.Unit.find({ parentCode: provinceCode, level: 'DISTRICT' }, { _id: 0, code: 1 }).lean<Array<{ code: string }>>()).map(
+      (d) => d.code,
+    );
     return this.models.Unit.find({
-      parentCode: provinceCode,
+      parentCode: trusted({ $in: [provinceCode, ...districts] }),
       level: 'COMMUNE',
       validFrom: trusted({ $lte: date }),
       $or: [{ validTo: null }, { validTo: trusted({ $gte: date }) }],
@@ -75,6 +123,29 @@ export class AdministrativeUnitResolver {
   async successors(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<LineageDoc[]> {
     return loader<string, LineageDoc[]>(ctx, 'lineage-from', async (codes) =>
       groupByKey(codes, await this.models.Lineage.find({ fromCode: trusted({ $in: [...codes] }) }).lean<LineageDoc[]>(), (l) => l.fromCode),
+    ).load(unit.code);
+  }
+}
+
+/** Unit facts other subgraphs `@requires` (association: a province's communes and the mountain flag). */
+@Resolver(() => AdministrativeUnit)
+export class UnitFactsResolver {
+  constructor(private readonly models: Models) {}
+
+  @FieldResolver(() => Boolean, { nullable: true })
+  mountainous(@Root() unit: UnitDoc): boolean {
+    return unit.mountainous === true;
+  }
+
+  @FieldResolver(() => [AdministrativeUnit], { nullable: true })
+  async communes(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<UnitDoc[] | null> {
+    if (unit.level !== 'PROVINCE') return null;
+    return loader<string, UnitDoc[]>(ctx, 'current-communes', async (codes) =>
+      groupByKey(
+        codes,
+        await this.models.Unit.find({ parentCode: trusted({ $in: [...codes] }), level: 'COMMUNE', validTo: null }).sort({ code: 1 }).lean<UnitDoc[]>(),
+        (u) => u.parentCode ?? '',
+      ),
     ).load(unit.code);
   }
 }

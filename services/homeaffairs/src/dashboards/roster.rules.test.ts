@@ -1,0 +1,97 @@
+import { communeCounts, MAX_ROSTER_ROWS, rosterCriteria, rosterMatches } from './roster.rules';
+import type { RegisterRow } from './register.digest';
+
+const row = (birthDate: string, extra: Partial<RegisterRow> = {}): RegisterRow => ({
+  citizenId: '012146000001',
+  fullName: 'Lò Văn A',
+  birthDate,
+  sex: 'MALE',
+  deathDate: null,
+  legacyUnitCode: null,
+  ethnicity: 'Thái',
+  ...extra,
+});
+const matches = (r: RegisterRow, filter: Parameters<typeof rosterCriteria>[0], today = '2026-11-01') => {
+  const { criteria, problems } = rosterCriteria(filter, today);
+  expect(problems).toEqual([]);
+  return rosterMatches(r, criteria);
+};
+
+describe('roster filters at their boundaries (ages in full years, Law on the Elderly 2009)', () => {
+  it.each([
+    ['turns 80 on asOf', '1946-11-01', { minAge: 80, asOf: '2026-11-01' }, true],
+    ['turns 80 the day after asOf', '1946-11-02', { minAge: 80, asOf: '2026-11-01' }, false],
+    ['74 until the 75th birthday (maxAge 74)', '1952-11-02', { minAge: 70, maxAge: 74, asOf: '2026-11-01' }, true],
+    ['75 on asOf is out of 70-74', '1951-11-01', { minAge: 70, maxAge: 74, asOf: '2026-11-01' }, false],
+    ['born 29 Feb: 100 only on 1 March of a common year', '1926-02-29', { minAge: 100, asOf: '2026-02-28' }, false],
+    ['born 29 Feb: 100 on 1 March', '1926-02-29', { minAge: 100, asOf: '2026-03-01' }, true],
+    ['asOf defaults to today', '1946-11-01', { minAge: 80 }, true],
+  ])('%s', (_l, birth, filter, expected) => {
+    expect(matches(row(birth), filter)).toBe(expected);
+  });
+
+  it.each([
+    ['born 31 Dec 1956 reaches 70 in 2026', '1956-12-31', true],
+    ['born 1 Jan 1956 reaches 70 in 2026', '1956-01-01', true],
+    ['born 31 Dec 1955 reaches 71, not listed', '1955-12-31', false],
+    ['born 1 Jan 1957 reaches 69, not listed', '1957-01-01', false],
+  ])('calendar age: %s', (_l, birth, expected) => {
+    // on 2 January 2026 the Dec-31 person is still 69: celebrations count by calendar year
+    expect(matches(row(birth), { calendarYear: 2026, calendarAges: [70, 75, 80], asOf: '2026-01-02' })).toBe(expected);
+  });
+
+  it('calendar age at least 100, and the default year is that of asOf', () => {
+    expect(matches(row('1926-12-31'), { calendarAgeAtLeast: 100, asOf: '2026-01-01' })).toBe(true);
+    expect(matches(row('1927-01-01'), { calendarAgeAtLeast: 100, asOf: '2026-12-31' })).toBe(false);
+    expect(matches(row('1920-06-01'), { calendarAges: [90], calendarAgeAtLeast: 100, calendarYear: 2026 })).toBe(true);
+  });
+
+  it.each([
+    [{ alive: true, asOf: '2026-05-01' }, '2026-05-01', false], // died that day
+    [{ alive: true, asOf: '2026-04-30' }, '2026-05-01', true], // the day before
+    [{ alive: false, asOf: '2026-05-01' }, '2026-05-01', true],
+    [{ alive: false }, null, false],
+  ])('alive %j, death %s -> %s', (filter, death, expected) => {
+    expect(matches(row('1940-01-01', { deathDate: death }), filter)).toBe(expected);
+  });
+
+  it('legacy code and citizen ID filters', () => {
+    const legacy = row('1940-01-01', { legacyUnitCode: '03203' });
+    expect(matches(legacy, { legacyCode: true })).toBe(true);
+    expect(matches(legacy, { legacyCode: false })).toBe(false);
+    expect(matches(row('1940-01-01'), { legacyCode: true })).toBe(false);
+    expect(matches(legacy, { citizenIdIn: ['012146000001'] })).toBe(true);
+    expect(matches(legacy, { citizenIdIn: ['012146000002'] })).toBe(false);
+  });
+
+  it.each([
+    [{ minAge: 90, maxAge: 80 }, 'minAge'],
+    [{ minAge: -1 }, 'minAge'],
+    [{ asOf: '2026-02-30' }, 'asOf'],
+    [{ calendarYear: 2026 }, 'calendarYear'],
+    [{ calendarAges: [] }, 'calendarAges'],
+    [{ calendarAges: [500] }, 'calendarAges'],
+    [{ citizenIdIn: ['123'] }, 'citizenIdIn'],
+  ])('refuses %j', (filter, field) => {
+    expect(rosterCriteria(filter as never, '2026-11-01').problems.map((p) => p.field)).toContain(field);
+  });
+
+  it('refuses more than 10,000 citizen IDs', () => {
+    const citizenIdIn = Array.from({ length: MAX_ROSTER_ROWS + 1 }, () => '012146000001');
+    expect(rosterCriteria({ citizenIdIn }, '2026-11-01').problems.map((p) => p.field)).toEqual(['citizenIdIn']);
+  });
+});
+
+describe('commune counts (the denominators other subgraphs require)', () => {
+  it('counts living 60+ and 100+ on a date, and legacy records', () => {
+    const rows = [
+      row('1966-11-01'), // 60 on 2026-11-01
+      row('1966-11-02'), // 59
+      row('1926-11-01'), // 100
+      row('1926-11-02', { legacyUnitCode: '03222' }), // 99
+      row('1930-01-01', { deathDate: '2026-10-31', legacyUnitCode: '03222' }), // dead
+    ];
+    expect(communeCounts(rows, '2026-11-01')).toEqual({ elderly: 3, centenarians: 1, legacyRecords: 2 });
+    expect(communeCounts(rows, '2026-10-30')).toEqual({ elderly: 3, centenarians: 0, legacyRecords: 2 });
+  });
+});

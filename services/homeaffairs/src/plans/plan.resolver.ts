@@ -1,0 +1,291 @@
+import { Arg, Args, ArgsType, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { trusted } from '@nct/db';
+import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
+import { Access, DateScalar, isIsoDate, pageRequest, todayInVietnam, toConnection } from '@nct/subgraph-kit';
+import type { Models } from '../models';
+import { refuse } from '../people/person.resolver';
+import type { Problem } from '../people/people.rules';
+import {
+  AgencyEnum,
+  ImplementationPlan,
+  ImplementationPlanInput,
+  PlanProgress,
+  PlanTask,
+  PlanTaskConnection,
+  PlanTaskInput,
+  ProgressReportInput,
+  TaskStatusEnum,
+} from './plan';
+import type { Agency, PlanDoc, PlanTaskDoc, TaskStatus } from './plan.model';
+import {
+  allowedTransitions,
+  isOverdue,
+  MAX_TASKS_PER_PLAN,
+  PLAN_NUMBER,
+  planProblems,
+  planProgressOf,
+  reportProblems,
+  STATUS_RULES,
+  taskKey,
+  taskProblems,
+} from './plans.rules';
+
+const NO_META = { _id: 0, createdAt: 0, updatedAt: 0 } as const;
+const normalize = (s: string) => s.normalize('NFC').trim();
+
+function checkPlanNumber(planNumber: string): string {
+  if (!PLAN_NUMBER.test(planNumber)) {
+    throw new BadUserInputError({ vi: 'Số kế hoạch dạng "125/KH-UBND"', en: 'planNumber must look like "125/KH-UBND"' }, { argument: 'planNumber' });
+  }
+  return planNumber;
+}
+
+function checkDate(value: string | null | undefined, argument: string): string {
+  const date = value ?? todayInVietnam();
+  if (!isIsoDate(date)) throw new BadUserInputError({ vi: `Ngày ${argument} không hợp lệ`, en: `${argument} is not a valid date` }, { argument });
+  return date;
+}
+
+function taskDoc(planNumber: string, t: PlanTaskInput, today: string): PlanTaskDoc {
+  return {
+    taskKey: taskKey(planNumber, t.taskNo),
+    planNumber,
+    taskNo: t.taskNo,
+    title: normalize(t.title),
+    leadAgency: t.leadAgency,
+    leadBody: t.leadAgency === 'OTHER' ? normalize(t.leadBody ?? '') : null,
+    cooperatingAgencies: t.cooperatingAgencies ?? [],
+    cooperatingBodies: (t.cooperatingBodies ?? []).map(normalize),
+    deadline: t.deadline,
+    status: 'NOT_STARTED',
+    statusChangedOn: today,
+    reports: [],
+  };
+}
+
+@ArgsType()
+class TaskListArgs {
+  @Field(() => Int, { nullable: true, description: 'Số phần tử mỗi trang (1-100). / Page size, 1-100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Con trỏ. / Cursor.' })
+  after?: string | null;
+}
+
+@Resolver(() => ImplementationPlan)
+export class PlanResolver {
+  constructor(private readonly models: Models) {}
+
+  private async plan(planNumber: string): Promise<PlanDoc> {
+    const plan = await this.models.Plan.findOne({ planNumber: checkPlanNumber(planNumber) }, NO_META).lean<PlanDoc>();
+    if (!plan) throw new NotFoundError({ vi: `Không có kế hoạch ${planNumber}`, en: `No plan ${planNumber}` });
+    return plan;
+  }
+
+  private async task(planNumber: string, taskNo: number): Promise<PlanTaskDoc> {
+    const task = await this.models.PlanTask.findOne({ taskKey: taskKey(checkPlanNumber(planNumber), taskNo) }, NO_META).lean<PlanTaskDoc>();
+    if (!task) throw new NotFoundError({ vi: `Không có nhiệm vụ ${taskNo} của kế hoạch ${planNumber}`, en: `No task ${taskNo} in plan ${planNumber}` });
+    return task;
+  }
+
+  @Access('ORGANISATION')
+  @Query(() => [ImplementationPlan], { description: 'Các kế hoạch triển khai (mới trước; tối đa 100). / Implementation plans, newest first (max 100).' })
+  implementationPlans(): Promise<PlanDoc[]> {
+    return this.models.Plan.find({}, NO_META).sort({ date: -1 }).limit(100).lean<PlanDoc[]>();
+  }
+
+  @Access('ORGANISATION')
+  @Query(() => ImplementationPlan, { nullable: true, description: 'Một kế hoạch theo số. / One plan by number.' })
+  implementationPlan(@Arg('planNumber', () => ID) planNumber: string): Promise<PlanDoc | null> {
+    return this.models.Plan.findOne({ planNumber: checkPlanNumber(planNumber) }, NO_META).lean<PlanDoc>();
+  }
+
+  @Access('ORGANISATION')
+  @Query(() => PlanTaskConnection, { description: 'Nhiệm vụ của một kế hoạch, theo số thứ tự. / Tasks of a plan, by number.' })
+  async planTasks(
+    @Arg('planNumber', () => ID) planNumber: string,
+    @Arg('status', () => TaskStatusEnum, { nullable: true }) status: TaskStatus | null,
+    @Arg('leadAgency', () => AgencyEnum, { nullable: true }) leadAgency: Agency | null,
+    @Args() { first, after }: TaskListArgs,
+  ): Promise<PlanTaskConnection> {
+    const page = pageRequest(first, after);
+    const filter: Record<string, unknown> = { planNumber: checkPlanNumber(planNumber) };
+    if (status) filter.status = status;
+    if (leadAgency) filter.leadAgency = leadAgency;
+    return this.page(filter, page);
+  }
+
+  @Access('ORGANISATION')
+  @Query(() => PlanTaskConnection, {
+    description:
+      'Nhiệm vụ quá hạn vào ngày asOf (mặc định hôm nay): hạn đã qua, chưa hoàn thành, chưa hủy; lọc theo cơ quan chủ trì. / Overdue tasks on asOf (deadline passed, not done or cancelled), optionally of one lead agency.',
+  })
+  async overdueTasks(
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('agency', () => AgencyEnum, { nullable: true }) agency: Agency | null,
+    @Args() { first, after }: TaskListArgs,
+  ): Promise<PlanTaskConnection> {
+    const date = checkDate(asOf, 'asOf');
+    const page = pageRequest(first, after);
+    const open = STATUS_RULES[STATUS_RULES.length - 1].open;
+    const filter: Record<string, unknown> = { deadline: trusted({ $lt: date }), status: trusted({ $in: [...open] }) };
+    if (agency) filter.leadAgency = agency;
+    return this.page(filter, page);
+  }
+
+  private async page(filter: Record<string, unknown>, page: { limit: number; afterKey: string | null }): Promise<PlanTaskConnection> {
+    const query = page.afterKey ? { ...filter, taskKey: trusted({ $gt: page.afterKey }) } : filter;
+    const rows = await this.models.PlanTask.find(query, NO_META).sort({ taskKey: 1 }).limit(page.limit + 1).lean<PlanTaskDoc[]>();
+    return toConnection(PlanTaskConnection, rows, page.limit, (r) => r.taskKey, filter);
+  }
+
+  @Access('ORGANISATION')
+  @Query(() => PlanProgress, {
+    description:
+      'Câu hỏi 13: nhiệm vụ theo cơ quan chủ trì và trạng thái, số quá hạn vào ngày asOf. / Q13: tasks by lead agency and status, overdue counts on asOf.',
+  })
+  async planProgress(
+    @Arg('planNumber', () => ID) planNumber: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+  ): Promise<PlanProgress> {
+    const date = checkDate(asOf, 'asOf');
+    await this.plan(planNumber);
+    const tasks = await this.models.PlanTask.find({ planNumber }, { _id: 0, leadAgency: 1, status: 1, deadline: 1 }).lean<PlanTaskDoc[]>();
+    const p = planProgressOf(tasks, date);
+    return Object.assign(new PlanProgress(), {
+      planNumber,
+      asOf: date,
+      totalTasks: p.totalTasks,
+      byAgencyStatus: p.cells,
+      overdueByAgency: p.overdue,
+      overdueTotal: p.overdueTotal,
+    });
+  }
+
+  @Access('ORGANISATION_WRITE')
+  @Mutation(() => ImplementationPlan, {
+    description: 'Ghi một kế hoạch triển khai với phụ lục nhiệm vụ (tất cả chưa triển khai). / Record a plan with its task appendix (all NOT_STARTED).',
+  })
+  async createImplementationPlan(@Arg('input', () => ImplementationPlanInput) input: ImplementationPlanInput): Promise<PlanDoc> {
+    const today = todayInVietnam();
+    const tasks = input.tasks ?? [];
+    const problems: Problem[] = planProblems(input, today);
+    if (tasks.length > MAX_TASKS_PER_PLAN) problems.push({ field: 'tasks', vi: `Tối đa ${MAX_TASKS_PER_PLAN} nhiệm vụ`, en: `At most ${MAX_TASKS_PER_PLAN} tasks` });
+    else tasks.forEach((t, i) => problems.push(...taskProblems(t, input.date).map((p) => ({ ...p, field: `tasks[${i}].${p.field}` }))));
+    if (new Set(tasks.map((t) => t.taskNo)).size !== tasks.length) problems.push({ field: 'tasks', vi: 'Số thứ tự nhiệm vụ trùng', en: 'Task numbers repeat' });
+    if (problems.length) refuse(problems);
+    const plan: PlanDoc = {
+      planNumber: input.planNumber,
+      title: normalize(input.title),
+      date: input.date,
+      issuingBody: normalize(input.issuingBody),
+      legalBasis: input.legalBasis.map(normalize),
+    };
+    try {
+      await this.models.Plan.create(plan);
+    } catch (err) {
+      if (isDuplicateKeyError(err)) throw new ConflictError({ vi: `Kế hoạch ${input.planNumber} đã có`, en: `Plan ${input.planNumber} already exists` }, { field: 'planNumber' });
+      throw err;
+    }
+    // one insert per task, each guarded by the unique task key (a retry adds what is missing)
+    for (const t of tasks) {
+      try {
+        await this.models.PlanTask.create(taskDoc(plan.planNumber, t, today));
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+      }
+    }
+    return plan;
+  }
+
+  @Access('ORGANISATION_WRITE')
+  @Mutation(() => PlanTask, { description: 'Thêm một nhiệm vụ vào phụ lục kế hoạch. / Add a task to a plan\'s appendix.' })
+  async addPlanTask(@Arg('planNumber', () => ID) planNumber: string, @Arg('input', () => PlanTaskInput) input: PlanTaskInput): Promise<PlanTaskDoc> {
+    const plan = await this.plan(planNumber);
+    const problems = taskProblems(input, plan.date);
+    if (problems.length) refuse(problems);
+    const doc = taskDoc(plan.planNumber, input, todayInVietnam());
+    try {
+      await this.models.PlanTask.create(doc);
+    } catch (err) {
+      if (isDuplicateKeyError(err)) throw new ConflictError({ vi: `Nhiệm vụ ${input.taskNo} đã có`, en: `Task ${input.taskNo} already exists` }, { field: 'taskNo' });
+      throw err;
+    }
+    return doc;
+  }
+
+  @Access('ORGANISATION_WRITE')
+  @Mutation(() => PlanTask, {
+    description:
+      'Đổi trạng thái nhiệm vụ: NOT_STARTED -> IN_PROGRESS -> DONE; bất kỳ -> CANCELLED; chuyển sai bị từ chối kèm các trạng thái được phép. / Change a task\'s status; invalid transitions are refused with the allowed ones.',
+  })
+  async changeTaskStatus(
+    @Arg('planNumber', () => ID) planNumber: string,
+    @Arg('taskNo', () => Int) taskNo: number,
+    @Arg('status', () => TaskStatusEnum) status: TaskStatus,
+  ): Promise<PlanTaskDoc> {
+    const task = await this.task(planNumber, taskNo);
+    const today = todayInVietnam();
+    const allowed = allowedTransitions(task.status, today);
+    if (!allowed.includes(status)) {
+      throw new BadUserInputError(
+        {
+          vi: `Không thể chuyển từ ${task.status} sang ${status}; được phép: ${allowed.join(', ') || '(không)'}`,
+          en: `Cannot move from ${task.status} to ${status}; allowed: ${allowed.join(', ') || '(none)'}`,
+        },
+        { argument: 'status', from: task.status, allowed: [...allowed] },
+      );
+    }
+    // conditional on the status read: a concurrent change makes this one a conflict
+    const result = await this.models.PlanTask.updateOne({ taskKey: task.taskKey, status: task.status }, { $set: { status, statusChangedOn: today } });
+    if (result.modifiedCount !== 1) throw new ConflictError({ vi: 'Nhiệm vụ vừa được cập nhật; hãy thử lại', en: 'The task was changed meanwhile; try again' });
+    return { ...task, status, statusChangedOn: today };
+  }
+
+  @Access('ORGANISATION_WRITE')
+  @Mutation(() => PlanTask, { description: 'Ghi một báo cáo tiến độ (ngày, nội dung, %). / File a progress report (date, text, percent).' })
+  async reportTaskProgress(
+    @Arg('planNumber', () => ID) planNumber: string,
+    @Arg('taskNo', () => Int) taskNo: number,
+    @Arg('input', () => ProgressReportInput) input: ProgressReportInput,
+  ): Promise<PlanTaskDoc> {
+    const plan = await this.plan(planNumber);
+    const task = await this.task(planNumber, taskNo);
+    const problems = reportProblems(task, input, plan.date, todayInVietnam());
+    if (problems.length) refuse(problems);
+    const report = { date: input.date, text: normalize(input.text), percent: input.percent };
+    const result = await this.models.PlanTask.updateOne({ taskKey: task.taskKey, status: task.status }, { $push: { reports: report } });
+    if (result.modifiedCount !== 1) throw new ConflictError({ vi: 'Nhiệm vụ vừa được cập nhật; hãy thử lại', en: 'The task was changed meanwhile; try again' });
+    return { ...task, reports: [...task.reports, report] };
+  }
+}
+
+@Resolver(() => PlanTask)
+export class PlanTaskFieldsResolver {
+  @FieldResolver(() => Int, { nullable: true })
+  latestPercent(@Root() task: PlanTaskDoc): number | null {
+    const latest = [...task.reports].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).pop();
+    return latest ? latest.percent : null;
+  }
+
+  @FieldResolver(() => Boolean)
+  overdue(@Root() task: PlanTaskDoc): boolean {
+    return isOverdue(task, todayInVietnam());
+  }
+
+  @FieldResolver(() => [TaskStatusEnum])
+  allowedTransitions(@Root() task: PlanTaskDoc): readonly TaskStatus[] {
+    return allowedTransitions(task.status, todayInVietnam());
+  }
+}
+
+@Resolver(() => PlanTaskConnection)
+export class PlanTaskConnectionResolver {
+  constructor(private readonly models: Models) {}
+
+  @Access('ORGANISATION')
+  @FieldResolver(() => Int, { description: 'Tổng số nhiệm vụ khớp bộ lọc. / Number of tasks matching the filter.' })
+  totalCount(@Root() connection: PlanTaskConnection): Promise<number> {
+    return this.models.PlanTask.countDocuments(connection.filterQuery ?? {});
+  }
+}
