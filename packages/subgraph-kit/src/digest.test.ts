@@ -47,6 +47,18 @@ describe('commune digests (real FerretDB)', () => {
     expect(all.map((r) => r.citizenId).sort()).toEqual(['a', 'b', 'd']);
   });
 
+  it('putMany replaces and removes several rows of a commune in one write', async () => {
+    await digest.putMany('01005', [
+      { citizenId: 'm1', birthDate: '1950-01-01', deathDate: null },
+      { citizenId: 'm2', birthDate: '1951-01-01', deathDate: null },
+    ]);
+    await digest.putMany('01005', [{ citizenId: 'm2', birthDate: '1951-01-01', deathDate: '2026-02-02' }, { citizenId: 'm3', birthDate: '1952-01-01', deathDate: null }], ['m1']);
+    expect((await digest.read(['01005'])).get('01005')).toEqual([
+      { citizenId: 'm2', birthDate: '1951-01-01', deathDate: '2026-02-02' },
+      { citizenId: 'm3', birthDate: '1952-01-01', deathDate: null },
+    ]);
+  });
+
   it('concurrent puts to one commune lose nothing (optimistic versions)', async () => {
     await Promise.all(Array.from({ length: 12 }, (_, i) => digest.put('01004', { citizenId: `p${i}`, birthDate: '1950-01-01', deathDate: null })));
     expect((await digest.read(['01004'])).get('01004')?.map((r) => r.citizenId).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `p${i}`).sort());

@@ -132,6 +132,17 @@ export class Digest<R extends object> {
     await this.update(commune, (rows) => [...rows.filter((r) => this.keyOf(r) !== key), text]);
   }
 
+  /**
+   * Several rows of one commune in one write: replaces the rows with the keys of `rows` and
+   * removes those of `removeKeys` (a batch import touching hundreds of people of a commune).
+   */
+  async putMany(commune: string, rows: readonly R[], removeKeys: readonly string[] = []): Promise<void> {
+    if (rows.length === 0 && removeKeys.length === 0) return;
+    const drop = new Set<string>([...removeKeys, ...rows.map((r) => String(r[this.spec.key]))]);
+    const texts = rows.map((r) => this.encode(r));
+    await this.update(commune, (current) => [...current.filter((t) => !drop.has(this.keyOf(t))), ...texts]);
+  }
+
   /** Removes the row with this key from `commune` (no-op when absent). */
   async remove(commune: string, key: string): Promise<void> {
     await this.update(commune, (rows) => rows.filter((r) => this.keyOf(r) !== key));

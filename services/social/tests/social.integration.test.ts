@@ -46,6 +46,18 @@ const PENSIONS = [
   { citizenId: ID.pension, decisionNumber: '202/QĐ-UBND', decisionDate: '2025-07-20', startMonth: '2025-08', status: 'ACTIVE', stopMonth: null, communeCode: '03388' },
 ];
 
+/** A minimal generation: these people (born 1940, alive) in two communes, with the given cases. */
+const seedOf = (allowanceCases: object[], socialPensionCases: object[]) =>
+  ({
+    asOf: TODAY,
+    communes: [
+      { code: '03199', kind: 'COMMUNE', disadvantaged: false },
+      { code: '03388', kind: 'WARD', disadvantaged: false },
+    ],
+    people: Object.values(ID).map((citizenId) => ({ citizenId, birthDate: '1940-01-01', sex: 'MALE', communeCode: '03199', deathDate: null })),
+    social: { allowanceCases, socialPensionCases },
+  }) as unknown as SeedData;
+
 const PERSON_FIELDS = `citizenId
   monthlyAllowance { caseId group coefficient baseLevel monthlyAmount asOfMonth status startMonth stopMonth decisionNumber decisionDate communeCode }
   socialPension { caseId monthlyAmount asOfMonth status startMonth stopMonth decisionNumber }`;
@@ -65,8 +77,8 @@ describe('social subgraph on the real database', () => {
   beforeAll(async () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('social'));
     sg = await createSubgraph(definition, conn);
-    const data = { social: { allowanceCases: ALLOWANCES, socialPensionCases: PENSIONS } } as unknown as SeedData;
-    expect(await seedDatabase(sg.models, data)).toEqual({ seeded: true, counts: { allowanceCases: 7, socialPensionCases: 2 } });
+    const data = seedOf(ALLOWANCES, PENSIONS);
+    expect(await seedDatabase(sg.models, data)).toMatchObject({ seeded: true, counts: { allowanceCases: 7, socialPensionCases: 2 } });
   });
 
   afterAll(async () => {
@@ -76,7 +88,7 @@ describe('social subgraph on the real database', () => {
   });
 
   it('seeds once: a second run skips the non-empty collection', async () => {
-    const again = await seedDatabase(sg.models, { social: { allowanceCases: ALLOWANCES, socialPensionCases: [] } } as unknown as SeedData);
+    const again = await seedDatabase(sg.models, seedOf(ALLOWANCES, []));
     expect(again.seeded).toBe(false);
     expect(await sg.models.BenefitCase.countDocuments({})).toBe(9);
   });
@@ -211,6 +223,7 @@ describe('social subgraph on the real database', () => {
       decisionDate: `${lastMonth}-05`,
       startMonth: lastMonth,
       communeCode: '03199',
+      identity: { birthDate: '1943-01-01' },
     };
     const count = () => sg.models.BenefitCase.countDocuments({});
 
@@ -235,9 +248,9 @@ describe('social subgraph on the real database', () => {
     });
 
     it('opens a case for someone whose earlier cases are all stopped', async () => {
-      const res = await run(MUTATION, { input: { ...input, citizenId: ID.stopped, decisionNumber: '302/QĐ-UBND', group: 'A5A' } });
+      const res = await run(MUTATION, { input: { ...input, citizenId: ID.stopped, decisionNumber: '302/QĐ-UBND', group: 'A5C' } });
       expect(res.errors).toBeUndefined();
-      expect(res.data?.openAllowanceCase).toMatchObject({ status: 'ACTIVE', coefficient: null, monthlyAmount: null });
+      expect(res.data?.openAllowanceCase).toMatchObject({ status: 'ACTIVE', coefficient: 1, monthlyAmount: 500_000 });
     });
 
     it('refuses a decision number already used (unique index) with CONFLICT, writing nothing', async () => {

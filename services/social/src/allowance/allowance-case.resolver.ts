@@ -1,19 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, citizenIdArg, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
-import type { BenefitCaseDoc } from '../cases/benefit-case.model';
-import { listCases } from '../cases/benefit-case.queries';
-import { caseIdFor } from '../cases/cases.rules';
+import { Access, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
+import { listCases, listCasesFromDigest } from '../cases/benefit-case.queries';
+import { openCase } from '../cases/open-case';
 import type { Models } from '../models';
 import { AllowanceCase, AllowanceCaseConnection, AllowanceCaseFilter, OpenAllowanceCaseInput } from './allowance-case';
-import { allowanceCaseView, AllowanceCaseView, normalizeDecisionNumber, openAllowanceProblems, Problem } from './allowance.rules';
+import { allowanceCaseView, AllowanceCaseView } from './allowance.rules';
 
-export function refuse(problems: Problem[]): never {
-  throw new BadUserInputError(
-    { vi: problems.map((p) => p.vi).join('; '), en: problems.map((p) => p.en).join('; ') },
-    { problems: problems.map((p) => ({ field: p.field, messageVi: p.vi, messageEn: p.en })) },
-  );
-}
+export { refuse } from '../cases/open-case';
 
 @ArgsType()
 class AllowanceCasesArgs {
@@ -33,11 +26,20 @@ export class AllowanceCaseResolver {
 
   @Access('SOCIAL_DATA')
   @Query(() => AllowanceCaseConnection, {
-    description: 'Hồ sơ trợ cấp xã hội hằng tháng, theo mã hồ sơ. / Monthly social allowance cases, by case ID.',
+    description:
+      'Hồ sơ trợ cấp xã hội hằng tháng, theo mã hồ sơ. Lọc trạng thái ACTIVE/SUSPENDED đọc bản tổng hợp theo xã. / Monthly social allowance cases, by case ID; ACTIVE/SUSPENDED filters read the commune digests.',
   })
   async allowanceCases(@Args() { filter, first, after }: AllowanceCasesArgs, @Ctx() ctx: RequestContext): Promise<AllowanceCaseConnection> {
     const today = todayInVietnam();
     const scoped = { ...(filter ?? {}), communeCode: scopedCommune(ctx, filter?.communeCode) };
+    const fromDigest = await listCasesFromDigest(this.models, 'ALLOWANCE', scoped, first, after);
+    if (fromDigest) {
+      return Object.assign(new AllowanceCaseConnection(), {
+        edges: fromDigest.docs.map((d, i) => ({ cursor: fromDigest.cursors[i], node: allowanceCaseView(d, null, today) })),
+        pageInfo: fromDigest.pageInfo,
+        total: fromDigest.total,
+      });
+    }
     const { docs, cursors, pageInfo, filterQuery } = await listCases(this.models, 'ALLOWANCE', scoped, first, after);
     return Object.assign(new AllowanceCaseConnection(), {
       edges: docs.map((d, i) => ({ cursor: cursors[i], node: allowanceCaseView(d, null, today) })),
@@ -49,49 +51,12 @@ export class AllowanceCaseResolver {
   @Access('SOCIAL_WRITE')
   @Mutation(() => AllowanceCase, {
     description:
-      'Mở hồ sơ trợ cấp xã hội hằng tháng theo quyết định (trạng thái ACTIVE). Mỗi người chỉ một hồ sơ đang hưởng. / Open an ACTIVE allowance case from a decision; one open case per person.',
+      'Mở hồ sơ trợ cấp xã hội hằng tháng theo quyết định (ACTIVE). Từ chối khi không đủ điều kiện tại tháng bắt đầu (kèm lý do), khi có chế độ cao hơn, hoặc khi đang có hồ sơ mở. / Open an ACTIVE allowance case from a decision; refused when not eligible in the start month (reasons in the error), when a higher entitlement applies, or when a case is open.',
   })
   async openAllowanceCase(@Arg('input', () => OpenAllowanceCaseInput) input: OpenAllowanceCaseInput): Promise<AllowanceCaseView> {
-    const citizenId = citizenIdArg(input.citizenId, 'input.citizenId');
     const today = todayInVietnam();
-    const problems = openAllowanceProblems(input, today);
-    if (problems.length) refuse(problems);
-    const decisionNumber = normalizeDecisionNumber(input.decisionNumber);
-    const caseId = caseIdFor('ALLOWANCE', decisionNumber);
-    const doc: BenefitCaseDoc = {
-      caseId,
-      kind: 'ALLOWANCE',
-      citizenId,
-      group: input.group,
-      decisionNumber,
-      decisionDate: input.decisionDate,
-      startMonth: input.startMonth,
-      status: 'ACTIVE',
-      stopMonth: null,
-      communeCode: input.communeCode,
-      openSlot: citizenId,
-    };
-    try {
-      await this.models.BenefitCase.create(doc);
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      // Which unique key was hit: an open case for the person, or the decision number.
-      const open = await this.models.BenefitCase.findOne({ kind: 'ALLOWANCE', openSlot: citizenId }).lean<BenefitCaseDoc>();
-      if (open) {
-        throw new ConflictError(
-          {
-            vi: `Người này đang có hồ sơ trợ cấp ${open.caseId} (${open.status}); chỉ được hưởng một mức cao nhất; hãy thôi hồ sơ hiện tại trước`,
-            en: `This person already has allowance case ${open.caseId} (${open.status}); only the highest entitlement is paid; stop the current case first`,
-          },
-          { field: 'citizenId', caseId: open.caseId },
-        );
-      }
-      throw new ConflictError(
-        { vi: `Số quyết định ${decisionNumber} đã được dùng`, en: `Decision number ${decisionNumber} is already used` },
-        { field: 'decisionNumber' },
-      );
-    }
-    return allowanceCaseView(doc, null, today);
+    const doc = await openCase(this.models, 'ALLOWANCE', input, today);
+    return allowanceCaseView(doc, input.identity.birthDate, today);
   }
 }
 
@@ -101,7 +66,8 @@ export class AllowanceCaseConnectionResolver {
 
   @Access('SOCIAL_DATA')
   @FieldResolver(() => Int, { description: 'Tổng số hồ sơ khớp bộ lọc. / Number of cases matching the filter.' })
-  async totalCount(@Root() connection: AllowanceCaseConnection): Promise<number> {
+  async totalCount(@Root() connection: AllowanceCaseConnection & { total?: number }): Promise<number> {
+    if (typeof connection.total === 'number') return connection.total;
     return this.models.BenefitCase.countDocuments(connection.filterQuery ?? {});
   }
 }

@@ -75,8 +75,26 @@ export class AllowanceCaseFilter {
   @Field(() => AllowanceGroupEnum, { nullable: true, description: 'Nhóm đối tượng. / Group.' })
   group?: AllowanceGroup | null;
 
+  @Field(() => [AllowanceGroupEnum], { nullable: true, description: 'Một trong các nhóm (tối đa 6). / Any of these groups (at most 6).' })
+  groups?: AllowanceGroup[] | null;
+
   @Field(() => BenefitCaseStatusEnum, { nullable: true, description: 'Trạng thái. / Status.' })
   status?: CaseStatus | null;
+}
+
+@InputType({
+  description:
+    'Thông tin danh tính theo sổ đăng ký (Sở Nội vụ) ghi trên quyết định: client đọc từ person { birthDate deathDate residence { disadvantaged } }. / Identity facts from the register as written on the decision.',
+})
+export class IdentityFactsInput {
+  @Field(() => DateScalar, { description: 'Ngày sinh. / Birth date.' })
+  birthDate!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày mất (nếu có). / Death date, if any.' })
+  deathDate?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Xã nơi cư trú thuộc vùng ĐBKK. / Residence commune especially disadvantaged.' })
+  disadvantagedCommune?: boolean | null;
 }
 
 @ObjectType({ description: 'Một trang hồ sơ trợ cấp xã hội, theo mã hồ sơ. / A page of allowance cases, by case ID.' })
@@ -103,4 +121,7 @@ export class OpenAllowanceCaseInput {
 
   @Field({ description: 'Mã xã/phường chi trả (5 chữ số). / Paying commune, 5-digit code.' })
   communeCode!: string;
+
+  @Field(() => IdentityFactsInput, { description: 'Danh tính theo sổ đăng ký. / Identity facts from the register.' })
+  identity!: IdentityFactsInput;
 }

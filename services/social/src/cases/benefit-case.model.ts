@@ -3,6 +3,34 @@ import { Schema } from 'mongoose';
 export type BenefitKind = 'ALLOWANCE' | 'SOCIAL_PENSION';
 export type AllowanceGroup = 'A5A' | 'A5B' | 'A5C' | 'A5D' | 'DISABILITY_SEVERE' | 'DISABILITY_VERY_SEVERE';
 export type CaseStatus = 'ACTIVE' | 'SUSPENDED' | 'STOPPED';
+export type StopReason = 'DEATH' | 'NO_LONGER_ELIGIBLE' | 'MOVED_AWAY' | 'HIGHER_ENTITLEMENT' | 'OTHER';
+export const STOP_REASONS: readonly StopReason[] = ['DEATH', 'NO_LONGER_ELIGIBLE', 'MOVED_AWAY', 'HIGHER_ENTITLEMENT', 'OTHER'];
+
+/**
+ * Identity facts as written on the decision (birth date, death date, whether the residence
+ * commune is especially disadvantaged). A mutation cannot `@requires` register fields, so
+ * the caseworker's client passes what the register says and the decision keeps it; the
+ * payroll uses the birth date for the age-dependent 5a coefficient. `Person` fields always
+ * use the register's values through the graph (see docs/identity-in-mutations.md).
+ */
+export interface DecisionFacts {
+  birthDate: string;
+  deathDate: string | null;
+  disadvantagedCommune: boolean | null;
+}
+
+export interface FuneralSupport {
+  deathDate: string;
+  amount: number;
+  recordedOn: string;
+}
+
+export interface CaseTransition {
+  action: 'OPEN' | 'SUSPEND' | 'RESUME' | 'STOP';
+  month: string;
+  on: string;
+  note: string | null;
+}
 
 /**
  * One benefit case: a monthly social allowance (Decree 20/2021) or a social pension (Social
@@ -31,6 +59,12 @@ export interface BenefitCaseDoc {
    * the database (no partial indexes needed, which FerretDB lacks).
    */
   openSlot: string;
+  decisionFacts?: DecisionFacts | null;
+  /** First month not paid because of the suspension (while SUSPENDED). */
+  suspendedFrom?: string | null;
+  stopReason?: StopReason | null;
+  funeralSupport?: FuneralSupport | null;
+  history?: CaseTransition[];
 }
 
 export const benefitCaseSchema = new Schema<BenefitCaseDoc>(
@@ -46,6 +80,27 @@ export const benefitCaseSchema = new Schema<BenefitCaseDoc>(
     stopMonth: { type: String, default: null, match: /^\d{4}-\d{2}$/ },
     communeCode: { type: String, required: true, match: /^\d{5}$/ },
     openSlot: { type: String, required: true },
+    decisionFacts: {
+      type: new Schema(
+        {
+          birthDate: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
+          deathDate: { type: String, default: null },
+          disadvantagedCommune: { type: Boolean, default: null },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    suspendedFrom: { type: String, default: null },
+    stopReason: { type: String, default: null, enum: [...STOP_REASONS, null] },
+    funeralSupport: {
+      type: new Schema({ deathDate: String, amount: Number, recordedOn: String }, { _id: false }),
+      default: null,
+    },
+    history: {
+      type: [{ _id: false, action: String, month: String, on: String, note: { type: String, default: null } }],
+      default: [],
+    },
   },
   { collection: 'benefit_cases', versionKey: false, timestamps: true },
 );

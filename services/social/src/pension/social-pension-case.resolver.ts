@@ -1,9 +1,10 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
-import { listCases } from '../cases/benefit-case.queries';
+import { listCases, listCasesFromDigest } from '../cases/benefit-case.queries';
+import { openCase } from '../cases/open-case';
 import type { Models } from '../models';
-import { SocialPensionCase, SocialPensionCaseConnection, SocialPensionCaseFilter } from './social-pension-case';
-import { socialPensionCaseView } from './pension.rules';
+import { OpenSocialPensionCaseInput, SocialPensionCase, SocialPensionCaseConnection, SocialPensionCaseFilter } from './social-pension-case';
+import { socialPensionCaseView, type SocialPensionCaseView } from './pension.rules';
 
 @ArgsType()
 class SocialPensionCasesArgs {
@@ -26,12 +27,30 @@ export class SocialPensionCaseResolver {
   async socialPensionCases(@Args() { filter, first, after }: SocialPensionCasesArgs, @Ctx() ctx: RequestContext): Promise<SocialPensionCaseConnection> {
     const today = todayInVietnam();
     const scoped = { ...(filter ?? {}), communeCode: scopedCommune(ctx, filter?.communeCode) };
+    const fromDigest = await listCasesFromDigest(this.models, 'SOCIAL_PENSION', scoped, first, after);
+    if (fromDigest) {
+      return Object.assign(new SocialPensionCaseConnection(), {
+        edges: fromDigest.docs.map((d, i) => ({ cursor: fromDigest.cursors[i], node: socialPensionCaseView(d, today) })),
+        pageInfo: fromDigest.pageInfo,
+        total: fromDigest.total,
+      });
+    }
     const { docs, cursors, pageInfo, filterQuery } = await listCases(this.models, 'SOCIAL_PENSION', scoped, first, after);
     return Object.assign(new SocialPensionCaseConnection(), {
       edges: docs.map((d, i) => ({ cursor: cursors[i], node: socialPensionCaseView(d, today) })),
       pageInfo,
       filterQuery,
     });
+  }
+
+  @Access('SOCIAL_WRITE')
+  @Mutation(() => SocialPensionCase, {
+    description:
+      'Mở hồ sơ trợ cấp hưu trí xã hội theo quyết định (ACTIVE); từ chối khi không đủ điều kiện tại tháng bắt đầu (kèm lý do) hoặc khi có chế độ cao hơn/hồ sơ đang mở. / Open an ACTIVE social pension case; refused when not eligible in the start month, when a higher entitlement applies or a case is open.',
+  })
+  async openSocialPensionCase(@Arg('input', () => OpenSocialPensionCaseInput) input: OpenSocialPensionCaseInput): Promise<SocialPensionCaseView> {
+    const today = todayInVietnam();
+    return socialPensionCaseView(await openCase(this.models, 'SOCIAL_PENSION', input, today), today);
   }
 }
 
@@ -41,7 +60,8 @@ export class SocialPensionCaseConnectionResolver {
 
   @Access('SOCIAL_DATA')
   @FieldResolver(() => Int, { description: 'Tổng số hồ sơ khớp bộ lọc. / Number of cases matching the filter.' })
-  async totalCount(@Root() connection: SocialPensionCaseConnection): Promise<number> {
+  async totalCount(@Root() connection: SocialPensionCaseConnection & { total?: number }): Promise<number> {
+    if (typeof connection.total === 'number') return connection.total;
     return this.models.BenefitCase.countDocuments(connection.filterQuery ?? {});
   }
 }

@@ -1,5 +1,6 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType } from '@nct/subgraph-kit';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, DateScalar, MonthScalar } from '@nct/subgraph-kit';
+import { IdentityFactsInput } from '../allowance/allowance-case';
 import { BenefitCaseFields } from '../cases/benefit-case';
 import type { CaseStatus } from '../cases/benefit-case.model';
 import { BenefitCaseStatusEnum } from '../cases/case-status';
@@ -24,3 +25,24 @@ export class SocialPensionCaseFilter {
 
 @ObjectType({ description: 'Một trang hồ sơ trợ cấp hưu trí xã hội, theo mã hồ sơ. / A page of social pension cases, by case ID.' })
 export class SocialPensionCaseConnection extends ConnectionType(SocialPensionCase, 'SocialPensionCase') {}
+
+@InputType({ description: 'Mở hồ sơ trợ cấp hưu trí xã hội theo quyết định. / Open a social pension case from a decision.' })
+export class OpenSocialPensionCaseInput {
+  @Field(() => ID, { description: 'Số định danh cá nhân (12 chữ số). / 12-digit citizen ID.' })
+  citizenId!: string;
+
+  @Field({ description: 'Số quyết định (1-50 ký tự, duy nhất). / Decision number, 1-50 characters, unique.' })
+  decisionNumber!: string;
+
+  @Field(() => DateScalar, { description: 'Ngày quyết định (không ở tương lai). / Decision date, not in the future.' })
+  decisionDate!: string;
+
+  @Field(() => MonthScalar, { description: 'Tháng bắt đầu hưởng (từ 2025-07). / First month paid, from 2025-07.' })
+  startMonth!: string;
+
+  @Field({ description: 'Mã xã/phường chi trả (5 chữ số). / Paying commune, 5-digit code.' })
+  communeCode!: string;
+
+  @Field(() => IdentityFactsInput, { description: 'Danh tính theo sổ đăng ký. / Identity facts from the register.' })
+  identity!: IdentityFactsInput;
+}

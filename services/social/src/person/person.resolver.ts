@@ -1,13 +1,29 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Access, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { BadUserInputError } from '@nct/errors';
+import { Access, assertInScope, DateScalar, isIsoDate, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
 import { AllowanceCase } from '../allowance/allowance-case';
 import { allowanceCaseView, AllowanceCaseView } from '../allowance/allowance.rules';
+import { AllowanceEligibility } from '../allowance/eligibility';
+import { evaluateEligibility, type Eligibility } from '../allowance/eligibility.rules';
 import { casesByCitizenLoader } from '../cases/benefit-case.queries';
 import { currentCase } from '../cases/cases.rules';
+import { SocialCoverage } from '../dashboards/coverage';
+import { coverageFrom, paymentsAfterDeathFrom, paymentsAfterRecordedStopFrom, type Coverage } from '../dashboards/coverage.rules';
+import { recordsByCitizenLoader, socialRowLoader } from '../dashboards/social-rows.loader';
 import type { Models } from '../models';
+import { MonthlyPayment } from '../payments/monthly-payment';
+import { expandRanges, type PaymentView } from '../payments/payments.rules';
 import { SocialPensionCase } from '../pension/social-pension-case';
 import { socialPensionCaseView, SocialPensionCaseView } from '../pension/pension.rules';
+import { SocialRecord } from '../records/social-record';
+import { receivesPensionOn, type SocialRecordDoc } from '../records/social-record.model';
 import { Person, type PersonRef } from './person';
+
+function asOfArg(asOf: string | null | undefined): string {
+  const date = asOf ?? todayInVietnam();
+  if (!isIsoDate(date)) throw new BadUserInputError({ vi: 'Ngày xét không hợp lệ', en: 'asOf is not a valid date' }, { argument: 'asOf' });
+  return date;
+}
 
 /** The social subgraph's fields on `Person` (owned by homeaffairs). */
 @Resolver(() => Person)
@@ -38,4 +54,91 @@ export class PersonBenefitsResolver {
     const current = currentCase(cases.filter((c) => c.kind === 'SOCIAL_PENSION'));
     return current && socialPensionCaseView(current, todayInVietnam());
   }
+
+  @Access('SOCIAL_DATA')
+  @FieldResolver(() => AllowanceEligibility, {
+    nullable: true,
+    description:
+      'Xét hưởng tại một ngày (mặc định hôm nay): nhóm 5a-5d, khuyết tật, trợ cấp hưu trí xã hội; chỉ hưởng mức cao nhất. Danh tính (ngày sinh, ngày mất, xã ĐBKK) lấy từ sổ đăng ký. / Eligibility on a date (default today) with reasons and every entitlement considered; identity from the register.',
+  })
+  @Directive('@requires(fields: "birthDate deathDate residence { code disadvantaged }")')
+  async allowanceEligibility(
+    @Root() person: PersonRef,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày xét (mặc định hôm nay). / Date, default today.' }) asOf?: string | null,
+  ): Promise<Eligibility> {
+    const date = asOfArg(asOf);
+    if (person.residence?.code) assertInScope(ctx, person.residence.code);
+    const record = await recordsByCitizenLoader(this.models, ctx).load(person.citizenId);
+    return evaluateEligibility(factsOf(person, record, date), date);
+  }
+
+  @Access('SOCIAL_DATA')
+  @FieldResolver(() => SocialCoverage, {
+    nullable: true,
+    description:
+      'Bao phủ trợ giúp xã hội tại một ngày (mặc định hôm nay): lương hưu/BHXH, trợ cấp xã hội, hưu trí xã hội, hộ nghèo. Lô từ 20 người đọc bản tổng hợp theo xã. / Social coverage on a date (default today); batches of 20+ read the commune digests.',
+  })
+  async socialCoverage(
+    @Root() person: PersonRef,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày xét (mặc định hôm nay). / Date, default today.' }) asOf?: string | null,
+  ): Promise<Coverage> {
+    const date = asOfArg(asOf);
+    const entry = await socialRowLoader(this.models, ctx).load(person.citizenId);
+    return coverageFrom(entry?.row ?? null, date);
+  }
+
+  @Access('SOCIAL_DATA')
+  @FieldResolver(() => [MonthlyPayment], {
+    nullable: true,
+    description:
+      'Các khoản đã chi cho tháng sau tháng mất (ngày mất theo sổ đăng ký): trợ cấp còn chi sau khi chết. / Payments for months after the month of death recorded in the register.',
+  })
+  @Directive('@requires(fields: "deathDate")')
+  async paymentsAfterDeath(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<PaymentView[]> {
+    const entry = await socialRowLoader(this.models, ctx).load(person.citizenId);
+    return paymentsAfterDeathFrom(entry?.row ?? null, person.citizenId, person.deathDate ?? null);
+  }
+
+  @Access('SOCIAL_DATA')
+  @FieldResolver(() => [MonthlyPayment], {
+    nullable: true,
+    description: 'Các khoản đã chi từ tháng thôi hưởng ghi trên hồ sơ trở đi (kiểm tra nội bộ). / Payments for months at or after the stop month recorded on the case.',
+  })
+  async paymentsAfterRecordedStop(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<PaymentView[]> {
+    const entry = await socialRowLoader(this.models, ctx).load(person.citizenId);
+    return paymentsAfterRecordedStopFrom(entry?.row ?? null, person.citizenId);
+  }
+
+  @Access('SOCIAL_DATA')
+  @FieldResolver(() => [MonthlyPayment], { nullable: true, description: 'Lịch sử chi trả theo tháng. / Payment history by month.' })
+  async paymentHistory(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<PaymentView[]> {
+    const entry = await socialRowLoader(this.models, ctx).load(person.citizenId);
+    return entry ? expandRanges(person.citizenId, entry.row.payments, () => true) : [];
+  }
+
+  @Access('SOCIAL_DATA')
+  @FieldResolver(() => SocialRecord, {
+    nullable: true,
+    description: 'Hồ sơ hoàn cảnh của Sở (hộ nghèo theo năm, lương hưu/BHXH, khuyết tật). / The department’s record of circumstances.',
+  })
+  async socialRecord(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<SocialRecordDoc | null> {
+    return recordsByCitizenLoader(this.models, ctx).load(person.citizenId);
+  }
+}
+
+/** Facts for the eligibility engine: identity from the representation, circumstances from our record. */
+export function factsOf(person: PersonRef, record: SocialRecordDoc | null, asOf: string) {
+  return {
+    birthDate: person.birthDate ?? null,
+    deathDate: person.deathDate ?? null,
+    disadvantagedCommune: person.residence?.disadvantaged ?? null,
+    poverty: record?.poverty ?? [],
+    receivesPension: receivesPensionOn(record, asOf),
+    disability: record?.disability ?? 'NONE',
+    noSupporter: record?.noSupporter ?? false,
+    careFacilityEligible: record?.careFacilityEligible ?? false,
+    otherMonthlyAllowance: record?.otherMonthlyAllowance ?? false,
+  } as const;
 }

@@ -1,0 +1,43 @@
+import { ConflictError } from '@nct/errors';
+import { monthOf } from '@nct/subgraph-kit';
+import { baseLevelOn } from '../allowance/allowance.rules';
+import { rowInForce } from '../rules/dated-table';
+import type { BenefitKind, CaseStatus } from './benefit-case.model';
+import { addMonths } from './cases.rules';
+import { FUNERAL_SUPPORT_TABLE } from './rules/funeral-support';
+
+export type CaseAction = 'SUSPEND' | 'RESUME' | 'STOP';
+
+/** The case state machine: which actions each status allows. */
+export const ALLOWED_ACTIONS: Readonly<Record<CaseStatus, readonly CaseAction[]>> = {
+  ACTIVE: ['SUSPEND', 'STOP'],
+  SUSPENDED: ['RESUME', 'STOP'],
+  STOPPED: [],
+};
+
+export const NEXT_STATUS: Readonly<Record<CaseAction, CaseStatus>> = { SUSPEND: 'SUSPENDED', RESUME: 'ACTIVE', STOP: 'STOPPED' };
+
+/** Refuses an action the case's status does not allow; the error lists the allowed ones. */
+export function assertTransition(caseId: string, status: CaseStatus, action: CaseAction): void {
+  const allowed = ALLOWED_ACTIONS[status];
+  if (allowed.includes(action)) return;
+  const list = allowed.length ? allowed.join(', ') : '—';
+  throw new ConflictError(
+    {
+      vi: `Hồ sơ ${caseId} đang ở trạng thái ${status}: không thể ${action}; các thao tác được phép: ${list}`,
+      en: `Case ${caseId} is ${status}: ${action} is not allowed; allowed: ${list}`,
+    },
+    { caseId, status, action, allowedActions: [...allowed] },
+  );
+}
+
+/** Death stops payment from the month after the month of death. */
+export function stopMonthAfterDeath(deathDate: string): string {
+  return addMonths(monthOf(deathDate), 1);
+}
+
+/** Funeral support in VND: the table's multiple of the base level in force in the month of death. */
+export function funeralSupportAmount(kind: BenefitKind, deathDate: string): number {
+  const month = monthOf(deathDate);
+  return Math.round(rowInForce('funeral support', FUNERAL_SUPPORT_TABLE, month).baseMultiple[kind] * baseLevelOn(month));
+}

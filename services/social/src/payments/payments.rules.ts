@@ -1,0 +1,124 @@
+import { monthOf } from '@nct/subgraph-kit';
+import { allowanceCoefficient, baseLevelOn } from '../allowance/allowance.rules';
+import type { BenefitCaseDoc } from '../cases/benefit-case.model';
+import { addMonths, ageInMonth } from '../cases/cases.rules';
+import { WORKFLOW_TABLE } from '../cases/rules/workflow';
+import { socialPensionAmountOn } from '../pension/pension.rules';
+import { rowInForce } from '../rules/dated-table';
+import type { MonthlyPaymentDoc, PaymentStatus } from './monthly-payment.model';
+
+/** Whether a case is to be paid for `month`: ACTIVE, started, not stopped, not suspended. */
+export function casePaysIn(c: Pick<BenefitCaseDoc, 'status' | 'startMonth' | 'stopMonth' | 'suspendedFrom' | 'history'>, month: string): boolean {
+  if (c.startMonth > month) return false;
+  if (c.stopMonth && month >= c.stopMonth) return false;
+  if (c.status === 'STOPPED' && !c.stopMonth) return false;
+  if (c.status === 'SUSPENDED' && (!c.suspendedFrom || month >= c.suspendedFrom)) return false;
+  return !suspendedIn(c.history ?? [], month);
+}
+
+/** Whether a month fell in an earlier suspension (from a SUSPEND to the next RESUME, exclusive). */
+export function suspendedIn(history: NonNullable<BenefitCaseDoc['history']>, month: string): boolean {
+  let from: string | null = null;
+  for (const t of history) {
+    if (t.action === 'SUSPEND') from = t.month;
+    else if (t.action === 'RESUME' && from !== null) {
+      if (month >= from && month < t.month) return true;
+      from = null;
+    }
+  }
+  return false;
+}
+
+/**
+ * A case's amount for a month in VND: coefficient x base level (allowance; the 5a coefficient
+ * uses the birth date written on the decision) or the social pension level. null when it
+ * cannot be computed (5a without a birth date, a month before the rules).
+ */
+export function caseAmountIn(c: BenefitCaseDoc, month: string): number | null {
+  try {
+    if (c.kind === 'SOCIAL_PENSION') return socialPensionAmountOn(month);
+    const birth = c.decisionFacts?.birthDate ?? null;
+    const coefficient = allowanceCoefficient(c.group!, birth ? ageInMonth(birth, month) : null, month);
+    return coefficient === null ? null : Math.round(coefficient * baseLevelOn(month));
+  } catch {
+    return null;
+  }
+}
+
+/** The case paid for a person in a month: the highest amount among the cases that pay (only one is paid). */
+export function payableCase(cases: readonly BenefitCaseDoc[], month: string): { c: BenefitCaseDoc; amount: number } | null {
+  let best: { c: BenefitCaseDoc; amount: number } | null = null;
+  for (const c of cases) {
+    if (!casePaysIn(c, month)) continue;
+    const amount = caseAmountIn(c, month);
+    if (amount === null) continue;
+    if (!best || amount > best.amount || (amount === best.amount && c.caseId < best.c.caseId)) best = { c, amount };
+  }
+  return best;
+}
+
+/** Consecutive uncollected months needed before a suspension (dated table). */
+export function uncollectedMonthsToSuspend(month: string): number {
+  return rowInForce('payment workflow', WORKFLOW_TABLE, month).uncollectedMonthsToSuspend;
+}
+
+/**
+ * Whether payment may be suspended from `fromMonth`: the N months just before it were paid
+ * out on this case and all left uncollected. Returns the months that are missing or collected.
+ */
+export function suspensionBlockers(payments: readonly Pick<MonthlyPaymentDoc, 'month' | 'caseId' | 'status'>[], caseId: string, fromMonth: string): string[] {
+  const n = uncollectedMonthsToSuspend(fromMonth);
+  const blockers: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const m = addMonths(fromMonth, -i);
+    const p = payments.find((x) => x.month === m && x.caseId === caseId);
+    if (!p || p.status !== 'UNCOLLECTED') blockers.push(m);
+  }
+  return blockers.sort();
+}
+
+/** Payment tuple in a digest: [fromMonth, toMonth, caseId, amount, status, communeCode]. */
+export type PaymentRange = [string, string, string, number, PaymentStatus, string];
+
+/** Compresses payments into runs of consecutive months with the same case, amount, status and commune. */
+export function paymentRanges(payments: readonly MonthlyPaymentDoc[]): PaymentRange[] {
+  const sorted = [...payments].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const out: PaymentRange[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && addMonths(last[1], 1) === p.month && last[2] === p.caseId && last[3] === p.amount && last[4] === p.status && last[5] === p.communeCode) {
+      last[1] = p.month;
+    } else {
+      out.push([p.month, p.month, p.caseId, p.amount, p.status, p.communeCode]);
+    }
+  }
+  return out;
+}
+
+export interface PaymentView {
+  citizenId: string;
+  month: string;
+  caseId: string;
+  kind: 'ALLOWANCE' | 'SOCIAL_PENSION';
+  amount: number;
+  status: PaymentStatus;
+  communeCode: string;
+}
+
+/** The payments of a set of ranges whose month satisfies `keep`, in month order. */
+export function expandRanges(citizenId: string, ranges: readonly PaymentRange[], keep: (month: string, caseId: string) => boolean): PaymentView[] {
+  const out: PaymentView[] = [];
+  for (const [from, to, caseId, amount, status, communeCode] of ranges) {
+    for (let m = from; m <= to; m = addMonths(m, 1)) {
+      if (keep(m, caseId)) out.push({ citizenId, month: m, caseId, kind: caseId.startsWith('HTXH') ? 'SOCIAL_PENSION' : 'ALLOWANCE', amount, status, communeCode });
+    }
+  }
+  return out.sort((a, b) => (a.month < b.month ? -1 : 1));
+}
+
+/** Payments for months after the month of death (death stops payment from the following month). */
+export function paymentsAfterDeath(citizenId: string, ranges: readonly PaymentRange[], deathDate: string | null): PaymentView[] {
+  if (!deathDate) return [];
+  const deathMonth = monthOf(deathDate);
+  return expandRanges(citizenId, ranges, (m) => m > deathMonth);
+}
