@@ -4,11 +4,17 @@ import { createModels, Models } from './models';
 import { buildSchema } from './schema';
 
 export { seedDatabase } from './seed';
+export { deriveAssociationSeed, DERIVE_RATES, type AssociationSeedExtra } from './seed/derive';
 export { createModels, type Models } from './models';
 export { clubComposition, withinPercent, memberFlagProblems } from './clubs/clubs.rules';
+export { clubCompliance, periodStart } from './clubs/compliance.rules';
 export { compositionTargetsOn } from './clubs/rules/composition-targets';
+export { operationTargetsOn, coverageTargetsOn, ACTIVITY_AREAS } from './clubs/rules/operation-targets';
+export { celebrationView, celebratesAt, calendarAge, celebrationAges, giftFor } from './celebrations/celebrations.rules';
+export { clubCoverage } from './units/units.rules';
+export { associationDigest, rebuildAssociationDigest, ASSOCIATION_DIGEST, type AssociationRow } from './dashboards/association.digest';
 
-/** Hội Người cao tuổi: Association membership and intergenerational self-help clubs (owner of `Club`). */
+/** Hội Người cao tuổi: members and branches, clubs and their funds, celebrations, recognitions (owner of `Club`). */
 export const definition: SubgraphDefinition<Models> = {
   name: 'association',
   staffRole: 'association',

@@ -1,6 +1,8 @@
 import type { SeedData } from '@nct/seed';
 import type { Models } from './models';
 import { roleSlotOf } from './clubs/club-member.model';
+import { rebuildAssociationDigest } from './dashboards/association.digest';
+import { deriveAssociationSeed } from './seed/derive';
 
 const BATCH = 2000;
 
@@ -11,17 +13,46 @@ async function insertInBatches<T>(model: { insertMany(docs: T[], opts: object): 
 }
 
 /**
- * Writes the association slice of the seed: memberships, clubs and club members.
- * Skips when memberships or clubs already hold data. `lean` inserts skip mongoose defaults,
- * so derived fields (status, roleSlot) are set here.
+ * Writes the association slice of the seed (memberships, clubs, club members) and the records
+ * derived from it (`deriveAssociationSeed`), then rebuilds the `association` digest. Skips the
+ * writes when memberships or clubs already hold data, but still rebuilds the digest when it is
+ * empty. `lean` inserts skip mongoose defaults, so derived fields (status, roleSlot) are set here.
  */
 export async function seedDatabase(models: Models, data: SeedData): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   if ((await models.Membership.findOne().lean()) || (await models.Club.findOne().lean())) {
+    if (!(await models.digests.findOne({ kind: 'association' }).lean())) {
+      return { seeded: false, counts: { digestRows: await rebuildAssociationDigest(models) } };
+    }
     return { seeded: false, counts: {} };
   }
   const { memberships, clubs, clubMemberships } = data.association;
-  await insertInBatches(models.Membership, memberships.map((m) => ({ ...m, status: 'ACTIVE' as const })));
+  const extra = deriveAssociationSeed(data);
+  await insertInBatches(models.Branch, extra.branches);
+  await insertInBatches(
+    models.Membership,
+    memberships.map((m) => ({ ...m, status: 'ACTIVE' as const, branchId: extra.membershipBranches[m.citizenId] ?? null, groupName: null, declaredBirthDate: null })),
+  );
   await insertInBatches(models.Club, clubs);
   await insertInBatches(models.ClubMember, clubMemberships.map((m) => ({ ...m, roleSlot: roleSlotOf(m) })));
-  return { seeded: true, counts: { memberships: memberships.length, clubs: clubs.length, clubMembers: clubMemberships.length } };
+  await insertInBatches(models.ClubLoan, extra.loans);
+  await insertInBatches(models.ClubActivity, extra.activities);
+  await insertInBatches(models.LedgerEntry, extra.fundEntries);
+  await insertInBatches(models.Celebration, extra.celebrations);
+  await insertInBatches(models.Recognition, extra.recognitions);
+  const digestRows = await rebuildAssociationDigest(models);
+  return {
+    seeded: true,
+    counts: {
+      memberships: memberships.length,
+      clubs: clubs.length,
+      clubMembers: clubMemberships.length,
+      branches: extra.branches.length,
+      loans: extra.loans.length,
+      activities: extra.activities.length,
+      fundEntries: extra.fundEntries.length,
+      celebrations: extra.celebrations.length,
+      recognitions: extra.recognitions.length,
+      digestRows,
+    },
+  };
 }

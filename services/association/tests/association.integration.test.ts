@@ -1,9 +1,9 @@
 import type { Connection } from 'mongoose';
 import { connectDatabase, QueryCounter } from '@nct/db';
-import type { SeedData } from '@nct/seed';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { executeOperation, testMongoUri, uniqueDbName } from '@nct/testing';
-import { definition, seedDatabase, type Models } from '../src';
+import { generateSeed } from '@nct/seed';
+import { associationDigest, definition, deriveAssociationSeed, rebuildAssociationDigest, seedDatabase, type Models } from '../src';
 import { roleSlotOf } from '../src/clubs/club-member.model';
 
 // A small hand-written association, so that expected answers are obvious.
@@ -37,6 +37,7 @@ describe('association subgraph on the real database', () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('association'));
     sg = await createSubgraph(definition, conn);
     await sg.models.Club.insertMany(CLUBS);
+    await sg.models.Branch.insertMany([{ branchId: 'CH-03199-001', communeCode: '03199', name: 'Chi hội Bản Hon', village: 'Bản Hon', groups: ['Tổ 1', 'Tổ 2'] }]);
     await sg.models.Membership.insertMany([
       ...MEMBERSHIPS,
       ...BULK_IDS.map((citizenId, i) => ({ citizenId, branchName: 'Chi hội Nà Tăm', communeCode: '03199', joinedOn: '2015-01-01', cardNumber: `HNCT-03199-1${String(i).padStart(5, '0')}`, status: 'ACTIVE' })),
@@ -154,15 +155,19 @@ describe('association subgraph on the real database', () => {
     });
   });
 
-  describe('registerMember', () => {
-    const mutation = `mutation($input: RegisterAssociationMemberInput!) { registerMember(input: $input) { citizenId branchName communeCode joinedOn cardNumber status } }`;
-    const input = { citizenId: '012148000077', branchName: ' Chi hội Nà Tăm ', communeCode: '03199', joinedOn: '2020-10-01', cardNumber: 'hnct-03199-000077' };
+  describe('joinAssociation', () => {
+    const mutation = `mutation($input: JoinAssociationInput!) { joinAssociation(input: $input) { citizenId branchId branchName groupName communeCode joinedOn cardNumber status } }`;
+    const input = { citizenId: '012148000077', branchId: 'CH-03199-001', groupName: ' Tổ 1 ', joinedOn: '2020-10-01', cardNumber: 'hnct-03199-000077' };
     const count = () => sg.models.Membership.countDocuments({});
 
-    it('registers a member, normalised', async () => {
+    it('admits a member into a branch and group, normalised, and updates the commune digest', async () => {
       const res = await run(mutation, { input });
       expect(res.errors).toBeUndefined();
-      expect(res.data?.registerMember).toEqual({ ...input, branchName: 'Chi hội Nà Tăm', cardNumber: 'HNCT-03199-000077', status: 'ACTIVE' });
+      expect(res.data?.joinAssociation).toEqual({
+        citizenId: '012148000077', branchId: 'CH-03199-001', branchName: 'Chi hội Bản Hon', groupName: 'Tổ 1', communeCode: '03199', joinedOn: '2020-10-01', cardNumber: 'HNCT-03199-000077', status: 'ACTIVE',
+      });
+      const rows = (await associationDigest(sg.models).read(['03199'])).get('03199') ?? [];
+      expect(rows.find((r) => r.citizenId === '012148000077')).toEqual({ citizenId: '012148000077', member: 'ACTIVE', clubs: [], birthDate: null, celebrations: [] });
     });
 
     it.each([
@@ -178,11 +183,15 @@ describe('association subgraph on the real database', () => {
 
     it.each([
       ['a future joining date', { joinedOn: '2999-01-01' }, 'joinedOn'],
-      ['a 4-digit commune code', { communeCode: '3199' }, 'communeCode'],
-      ['an operator as commune code', { communeCode: '{"$gt":""}' }, 'communeCode'],
-      ['a 5000-character branch name', { branchName: 'x'.repeat(5000) }, 'branchName'],
+      ['a malformed branch ID', { branchId: 'CH-3199-1' }, 'branchId'],
+      ['an operator as branch ID', { branchId: '{"$gt":""}' }, 'branchId'],
       ['a 5000-character card number', { cardNumber: 'y'.repeat(5000) }, 'cardNumber'],
       ['a 5-digit citizen ID', { citizenId: '12345' }, 'citizenId'],
+      ['someone born in 1970 (under 60 in 2020)', { citizenId: '012170000079' }, 'joinedOn'],
+      ['the 60th year without a birth date', { citizenId: '012160000079' }, 'birthDate'],
+      ['the 60th year, birthday still ahead', { citizenId: '012160000079', birthDate: '1960-12-01' }, 'joinedOn'],
+      ['a birth date that contradicts the ID', { citizenId: '012160000079', birthDate: '1959-01-01' }, 'birthDate'],
+      ['a group the branch does not have', { groupName: 'Tổ 9' }, 'groupName'],
     ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_what, change, field) => {
       const before = await count();
       const res = await run(mutation, { input: { ...input, citizenId: '012148000079', cardNumber: 'HNCT-03199-000079', ...change } });
@@ -191,10 +200,38 @@ describe('association subgraph on the real database', () => {
       expect(await count()).toBe(before);
     });
 
+    it('admits someone in the year of their 60th birthday once it has passed, and keeps the declared date', async () => {
+      const res = await run(mutation, { input: { ...input, citizenId: '012160000080', cardNumber: 'HNCT-03199-000080', birthDate: '1960-09-30' } });
+      expect(res.errors).toBeUndefined();
+      expect((await sg.models.Membership.findOne({ citizenId: '012160000080' }).lean())?.declaredBirthDate).toBe('1960-09-30');
+    });
+
+    it('refuses an unknown branch with NOT_FOUND', async () => {
+      const res = await run(mutation, { input: { ...input, citizenId: '012148000081', cardNumber: 'X-1', branchId: 'CH-03199-999' } });
+      expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(await sg.models.Membership.exists({ citizenId: '012148000081' })).toBeNull();
+    });
+
     it('refuses a malformed date at the scalar', async () => {
       const res = await run(mutation, { input: { ...input, citizenId: '012148000079', joinedOn: '2020-02-30' } });
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(await sg.models.Membership.exists({ citizenId: '012148000079' })).toBeNull();
+    });
+
+    it('checks the age rule against the register afterwards (membershipEligibility @requires birthDate)', async () => {
+      const res = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId membershipEligibility { ageAtJoining eligible declaredBirthDate declaredMatchesRegister } } } }`, {
+        r: [
+          { __typename: 'Person', citizenId: '012160000080', birthDate: '1960-09-30' },
+          { __typename: 'Person', citizenId: '012148000077', birthDate: '1961-01-01' }, // the register disagrees with the ID: flagged
+          { __typename: 'Person', citizenId: '012199999999', birthDate: '1940-01-01' },
+        ],
+      });
+      expect(res.errors).toBeUndefined();
+      expect((res.data?._entities as any[]).map((p) => p.membershipEligibility)).toEqual([
+        { ageAtJoining: 60, eligible: true, declaredBirthDate: '1960-09-30', declaredMatchesRegister: true },
+        { ageAtJoining: 59, eligible: false, declaredBirthDate: null, declaredMatchesRegister: null },
+        null,
+      ]);
     });
   });
 
@@ -262,20 +299,26 @@ describe('association subgraph on the real database', () => {
 });
 
 describe('seedDatabase', () => {
-  it('writes the association slice once, with derived fields', async () => {
+  it('writes the slice and the derived records once, rebuilds the digest, and rebuilds it again when it is missing', async () => {
     const conn = await connectDatabase(testMongoUri(), uniqueDbName('association_seed'));
     try {
       const sg = await createSubgraph(definition, conn);
-      const association = {
-        memberships: MEMBERSHIPS.map(({ status: _s, ...m }) => m),
-        clubs: CLUBS,
-        clubMemberships: MEMBERS.map(({ roleSlot: _r, ...m }) => m),
-      };
-      const data = { association } as unknown as SeedData;
-      expect(await seedDatabase(sg.models, data)).toEqual({ seeded: true, counts: { memberships: 2, clubs: 3, clubMembers: 4 } });
+      const data = generateSeed({ people: 400, seed: 3 });
+      const extra = deriveAssociationSeed(data);
+      const first = await seedDatabase(sg.models, data);
+      expect(first.seeded).toBe(true);
+      expect(first.counts).toMatchObject({
+        memberships: data.association.memberships.length, clubs: data.association.clubs.length, clubMembers: data.association.clubMemberships.length,
+        celebrations: extra.celebrations.length, loans: extra.loans.length, fundEntries: extra.fundEntries.length, branches: extra.branches.length,
+      });
       expect(await seedDatabase(sg.models, data)).toEqual({ seeded: false, counts: {} });
-      expect(await sg.models.Membership.countDocuments({ status: 'ACTIVE' })).toBe(2);
-      expect((await sg.models.ClubMember.findOne({ role: 'CHAIR' }).lean())?.roleSlot).toBe('CHAIR');
+      expect(await sg.models.Membership.countDocuments({ status: 'ACTIVE' })).toBe(data.association.memberships.length);
+      expect(await sg.models.Membership.countDocuments({ branchId: null })).toBe(0);
+      const rows = await associationDigest(sg.models).readAll();
+      expect(rows.length).toBe(first.counts.digestRows);
+      await sg.models.digests.deleteMany({});
+      expect((await seedDatabase(sg.models, data)).counts.digestRows).toBe(first.counts.digestRows);
+      expect(await rebuildAssociationDigest(sg.models)).toBe(first.counts.digestRows);
       await sg.apollo.stop();
     } finally {
       await conn.dropDatabase();

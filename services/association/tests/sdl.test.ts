@@ -23,14 +23,36 @@ describe('association SDL', () => {
 
   it('extends Person by its key with membership and clubs', () => {
     expect(sdl).toContain('type Person @key(fields: "citizenId") {');
-    expect(fieldsOf(doc, 'Person')).toEqual({ citizenId: 'ID!', membership: 'AssociationMembership', clubs: '[ClubMembership!]' });
+    expect(fieldsOf(doc, 'Person')).toEqual({
+      citizenId: 'ID!',
+      birthDate: 'Date!',
+      deathDate: 'Date',
+      membership: 'AssociationMembership',
+      clubs: '[ClubMembership!]',
+      membershipEligibility: 'MembershipEligibility',
+      longevityCelebration: '(year: Int!)LongevityCelebration',
+      exemplaryRecognitions: '[ExemplaryRecognition!]',
+    });
+    expect(sdl).toMatch(/birthDate: Date! @external/);
+    expect(sdl).toMatch(/deathDate: Date @external/);
+    expect(sdl).toMatch(/longevityCelebration\(year: Int!\): LongevityCelebration @requiresScopes\([^\n]*\) @requires\(fields: "birthDate deathDate"\)/);
+    expect(sdl).toMatch(/membershipEligibility: MembershipEligibility @requiresScopes\([^\n]*\) @requires\(fields: "birthDate"\)/);
   });
 
-  it('owns Club as an entity and points at AdministrativeUnit without resolving it', () => {
+  it('owns Club as an entity and adds club figures to AdministrativeUnit', () => {
     expect(sdl).toContain('type Club @key(fields: "clubId") {');
-    expect(sdl).toContain('type AdministrativeUnit @key(fields: "code", resolvable: false) {');
-    expect(fieldsOf(doc, 'AdministrativeUnit')).toEqual({ code: 'ID!' });
-    expect(fieldsOf(doc, 'Club')).toEqual({
+    expect(sdl).toContain('type AdministrativeUnit @key(fields: "code") {');
+    expect(fieldsOf(doc, 'AdministrativeUnit')).toEqual({
+      code: 'ID!',
+      mountainous: 'Boolean',
+      communes: '[AdministrativeUnit!]',
+      clubCount: 'Int',
+      clubs: '[Club!]',
+      centenarianCelebrations: '(year: Int!)Int',
+      clubCoverage: '(asOf: Date)ClubCoverage',
+    });
+    expect(sdl).toMatch(/\): ClubCoverage @requiresScopes\([^\n]*\) @requires\(fields: "communes \{ code mountainous \}"\)/);
+    expect(fieldsOf(doc, 'Club')).toMatchObject({
       clubId: 'ID!',
       name: 'String!',
       commune: 'AdministrativeUnit!',
@@ -45,10 +67,23 @@ describe('association SDL', () => {
     expect(fieldsOf(doc, 'Query')).toEqual({
       club: '(clubId: ID!)Club',
       clubs: '(first: Int, after: String, filter: ClubFilter)ClubConnection!',
+      clubPriorityMembers: '(communeCode: String!)[Person!]!',
+      branches: '(communeCode: String!)[Branch!]!',
+      fundLedger: '(ledger: FundRefInput!)FundLedger!',
+      longevityCelebrationAges: '(year: Int!)[Int!]!',
+      longevityCelebrationRule: '(year: Int!)LongevityCelebrationRule!',
+      exemplaryRecognitions: '(year: Int!, communeCode: String!)[ExemplaryRecognition!]!',
     });
     expect(fieldsOf(doc, 'Mutation')).toEqual({
-      registerMember: '(input: RegisterAssociationMemberInput!)AssociationMembership!',
+      joinAssociation: '(input: JoinAssociationInput!)AssociationMembership!',
+      createBranch: '(input: CreateBranchInput!)Branch!',
+      createClub: '(input: CreateClubInput!)Club!',
       addClubMember: '(input: AddClubMemberInput!)ClubMember!',
+      recordClubLoan: '(input: RecordClubLoanInput!)ClubLoan!',
+      recordClubActivity: '(input: RecordClubActivityInput!)ClubActivity!',
+      recordFundEntry: '(input: RecordFundEntryInput!)FundEntry!',
+      recordCelebrationDelivery: '(input: RecordCelebrationInput!)LongevityCelebration!',
+      recordExemplaryRecognition: '(input: RecordRecognitionInput!)ExemplaryRecognition!',
     });
     expect(fieldsOf(doc, 'ClubConnection')).toMatchObject({ totalCount: 'Int!', pageInfo: 'PageInfo!' });
     expect(fieldsOf(doc, 'AssociationMembership')).toMatchObject({

@@ -11,6 +11,15 @@ export interface MembershipDoc {
   joinedOn: string;
   cardNumber: string;
   status: MembershipStatus;
+  /** The branch (chi hội) by ID; null on records made before branches were kept. */
+  branchId?: string | null;
+  /** Group (tổ hội) within the branch, when the branch has groups. */
+  groupName?: string | null;
+  /**
+   * Birth date the applicant declared on joining, when the citizen ID's birth year alone could
+   * not prove a full 60 (see docs/membership-age.md); null otherwise.
+   */
+  declaredBirthDate?: string | null;
 }
 
 export const membershipSchema = new Schema<MembershipDoc>(
@@ -21,6 +30,9 @@ export const membershipSchema = new Schema<MembershipDoc>(
     joinedOn: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
     cardNumber: { type: String, required: true, maxlength: 30 },
     status: { type: String, required: true, enum: ['ACTIVE', 'LEFT'], default: 'ACTIVE' },
+    branchId: { type: String, default: null },
+    groupName: { type: String, default: null, maxlength: 100 },
+    declaredBirthDate: { type: String, default: null },
   },
   { collection: 'memberships', versionKey: false },
 );

@@ -1,12 +1,14 @@
-import { Arg, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { trusted } from '@nct/db';
-import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
-import { refuse } from '../common/problems';
+import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
+import { Access, assertInScope, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import type { BranchDoc } from '../branches/branch.model';
+import { cleanText, Problem, refuse, textProblem } from '../common/problems';
+import { inPersonQueue, refreshPersonDigest } from '../dashboards/association.digest';
 import type { Models } from '../models';
-import { AssociationMembership, RegisterAssociationMemberInput } from './membership';
+import { AssociationMembership, Branch, CreateBranchInput, JoinAssociationInput } from './membership';
 import type { MembershipDoc } from './membership.model';
-import { membershipProblems, normaliseMembership } from './membership.rules';
+import { BRANCH_ID_PATTERN, joinProblems } from './membership.rules';
 
 /** Memberships of one request by citizen ID: one query per batch. */
 export function membershipLoader(models: Models, ctx: RequestContext) {
@@ -17,6 +19,8 @@ export function membershipLoader(models: Models, ctx: RequestContext) {
   });
 }
 
+const withDefaults = (d: MembershipDoc) => ({ ...d, branchId: d.branchId ?? null, groupName: d.groupName ?? null });
+
 @Resolver(() => AssociationMembership)
 export class MembershipResolver {
   constructor(private readonly models: Models) {}
@@ -24,29 +28,89 @@ export class MembershipResolver {
   @Access('ASSOCIATION_WRITE')
   @Mutation(() => AssociationMembership, {
     description:
-      'Kết nạp hội viên. Chưa kiểm tra đủ 60 tuổi (sẽ dùng @requires trên ngày sinh của Person). / Register a member; the age-60 check through @requires comes later.',
+      'Kết nạp hội viên vào một chi hội. Điều kiện đủ 60 tuổi: năm sinh lấy từ số định danh; trong năm tròn 60 cần ngày sinh; sổ đăng ký đối chiếu sau qua Person.membershipEligibility (xem docs/membership-age.md). / Admit a member; the age-60 rule uses the ID\'s birth year, a birth date in the 60th year, and the register afterwards.',
   })
-  async registerMember(@Arg('input', () => RegisterAssociationMemberInput) input: RegisterAssociationMemberInput): Promise<MembershipDoc> {
-    const problems = membershipProblems(input, todayInVietnam());
+  async joinAssociation(@Arg('input', () => JoinAssociationInput) input: JoinAssociationInput, @Ctx() ctx: RequestContext): Promise<MembershipDoc> {
+    const problems = joinProblems(input, todayInVietnam());
     if (problems.length) refuse(problems);
-    const clean = normaliseMembership(input);
-    try {
-      const doc = await this.models.Membership.create({ ...clean, status: 'ACTIVE' });
-      return doc.toObject();
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      // Which unique index refused it: the person, or the card.
-      const samePerson = await this.models.Membership.exists({ citizenId: clean.citizenId });
-      if (samePerson) {
+    const branch = await this.models.Branch.findOne({ branchId: input.branchId }).lean<BranchDoc | null>();
+    if (!branch) throw new NotFoundError({ vi: `Không có chi hội ${input.branchId}`, en: `No branch ${input.branchId}` }, { field: 'branchId' });
+    assertInScope(ctx, branch.communeCode);
+    const groupName = input.groupName == null ? null : cleanText(input.groupName);
+    if (groupName !== null && !branch.groups.includes(groupName)) {
+      refuse([{ field: 'groupName', vi: `Chi hội ${branch.name} không có tổ ${groupName}`, en: `Branch ${branch.branchId} has no group ${groupName}` }]);
+    }
+    const doc: MembershipDoc = {
+      citizenId: input.citizenId,
+      branchName: branch.name,
+      branchId: branch.branchId,
+      groupName,
+      communeCode: branch.communeCode,
+      joinedOn: input.joinedOn,
+      cardNumber: cleanText(input.cardNumber).toUpperCase(),
+      status: 'ACTIVE',
+      declaredBirthDate: input.birthDate ?? null,
+    };
+    return inPersonQueue(input.citizenId, async () => {
+      try {
+        await this.models.Membership.create(doc);
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        // Which unique index refused it: the person, or the card.
+        if (await this.models.Membership.exists({ citizenId: doc.citizenId })) {
+          throw new ConflictError(
+            { vi: `Người có số định danh ${doc.citizenId} đã là hội viên`, en: `Citizen ${doc.citizenId} is already a member` },
+            { field: 'citizenId' },
+          );
+        }
         throw new ConflictError(
-          { vi: `Người có số định danh ${clean.citizenId} đã là hội viên`, en: `Citizen ${clean.citizenId} is already a member` },
-          { field: 'citizenId' },
+          { vi: `Số thẻ ${doc.cardNumber} đã được cấp cho hội viên khác`, en: `Card number ${doc.cardNumber} is already issued` },
+          { field: 'cardNumber' },
         );
       }
-      throw new ConflictError(
-        { vi: `Số thẻ ${clean.cardNumber} đã được cấp cho hội viên khác`, en: `Card number ${clean.cardNumber} is already issued` },
-        { field: 'cardNumber' },
-      );
+      await refreshPersonDigest(this.models, doc.citizenId);
+      return withDefaults(doc);
+    });
+  }
+}
+
+@Resolver(() => Branch)
+export class BranchResolver {
+  constructor(private readonly models: Models) {}
+
+  @Access('ORGANISATION')
+  @Query(() => [Branch], { description: 'Các chi hội của xã, theo mã. / The commune\'s branches by ID.' })
+  async branches(@Arg('communeCode') communeCode: string): Promise<BranchDoc[]> {
+    if (!/^\d{5}$/.test(communeCode)) refuse([{ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }]);
+    return this.models.Branch.find({ communeCode }).sort({ branchId: 1 }).lean<BranchDoc[]>();
+  }
+
+  @Access('ORGANISATION_WRITE')
+  @Mutation(() => Branch, { description: 'Lập chi hội (mã xã lấy từ mã chi hội). / Create a branch; the commune comes from the branch ID.' })
+  async createBranch(@Arg('input', () => CreateBranchInput) input: CreateBranchInput): Promise<BranchDoc> {
+    const problems: Problem[] = [];
+    if (!BRANCH_ID_PATTERN.test(input.branchId)) problems.push({ field: 'branchId', vi: 'Mã chi hội có dạng CH-xxxxx-nnn', en: 'branchId must look like CH-12345-001' });
+    for (const p of [textProblem('name', input.name, 100), textProblem('village', input.village, 100)]) if (p) problems.push(p);
+    if (!Array.isArray(input.groups) || input.groups.length > 30) problems.push({ field: 'groups', vi: 'Tối đa 30 tổ hội', en: 'At most 30 groups' });
+    else {
+      for (const g of input.groups) {
+        const p = textProblem('groups', g, 100);
+        if (p) {
+          problems.push(p);
+          break;
+        }
+      }
+      if (new Set(input.groups.map(cleanText)).size !== input.groups.length) problems.push({ field: 'groups', vi: 'Tên tổ hội trùng nhau', en: 'Group names repeat' });
+    }
+    if (problems.length) refuse(problems);
+    const doc: BranchDoc = { branchId: input.branchId, communeCode: input.branchId.slice(3, 8), name: cleanText(input.name), village: cleanText(input.village), groups: input.groups.map(cleanText) };
+    try {
+      await this.models.Branch.create(doc);
+      return doc;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      const field = (await this.models.Branch.exists({ branchId: doc.branchId })) ? 'branchId' : 'name';
+      throw new ConflictError({ vi: `Đã có chi hội với ${field} này`, en: `A branch with this ${field} exists` }, { field });
     }
   }
 }

@@ -1,10 +1,17 @@
+import { isIsoDate } from '@nct/subgraph-kit';
+import type { PersonRef } from './person';
+
 /**
- * Resolves `Person` representations: identity lives in homeaffairs, so the stub is just the
- * key; the field resolvers' loaders then batch every person of the fetch into one query per
- * collection.
+ * Resolves `Person` representations without a query: the stub keeps the key and the register
+ * dates the gateway sent for `@requires`; the field loaders then batch every person of the
+ * fetch into one read per collection (or one digest read for large batches).
  */
 export function personReference() {
   return {
-    __resolveReference: (ref: { citizenId: string }) => ({ citizenId: ref.citizenId }),
+    __resolveReference: (ref: { citizenId: string; birthDate?: unknown; deathDate?: unknown }): PersonRef => ({
+      citizenId: ref.citizenId,
+      birthDate: isIsoDate(ref.birthDate) ? ref.birthDate : null,
+      deathDate: isIsoDate(ref.deathDate) ? ref.deathDate : null,
+    }),
   };
 }

@@ -1,0 +1,20 @@
+import { Schema } from 'mongoose';
+import type { CelebrationRecord } from './celebrations.rules';
+
+/** A longevity celebration (mừng thọ) of one person in one year: who, where, delivered or not. */
+export type CelebrationDoc = CelebrationRecord;
+
+export const celebrationSchema = new Schema<CelebrationDoc>(
+  {
+    citizenId: { type: String, required: true, match: /^\d{12}$/ },
+    year: { type: Number, required: true, min: 2000, max: 2100 },
+    communeCode: { type: String, required: true, match: /^\d{5}$/ },
+    age: { type: Number, required: true, min: 60, max: 150 },
+    status: { type: String, required: true, enum: ['PLANNED', 'DELIVERED', 'NOT_DELIVERED'] },
+    deliveredOn: { type: String, default: null },
+    reason: { type: String, default: null, maxlength: 300 },
+  },
+  { collection: 'celebrations', versionKey: false },
+);
+celebrationSchema.index({ citizenId: 1, year: 1 }, { unique: true });
+celebrationSchema.index({ communeCode: 1, year: 1 });

@@ -1,0 +1,158 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { trusted } from '@nct/db';
+import { ConflictError, isDuplicateKeyError } from '@nct/errors';
+import { Access, assertInScope, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { birthYearOf } from '../common/citizen';
+import { cleanText, refuse } from '../common/problems';
+import { provinceCode } from '../config/province';
+import { associationDigest, celebrationsFromRows, inPersonQueue, refreshPersonDigest } from '../dashboards/association.digest';
+import type { Models } from '../models';
+import { AdministrativeUnit } from '../units/administrative-unit';
+import { LongevityCelebration, LongevityCelebrationRule, RecordCelebrationInput } from './celebration';
+import type { CelebrationDoc } from './celebration.model';
+import {
+  calendarAge,
+  CelebrationRecord,
+  celebrationAges,
+  celebrationProblems,
+  CelebrationView,
+  giftFor,
+  MAX_YEAR,
+  MIN_YEAR,
+  transitionAllowed,
+} from './celebrations.rules';
+import { provinceGiftsFor } from './rules/gift-levels';
+
+/** From this many people in one batch, read the digest instead of the collection. */
+export const DIGEST_BATCH_THRESHOLD = 20;
+
+/**
+ * Celebration records of one request by person (every year). Under 20 people: one `$in`
+ * query on `celebrations`; from 20 on (a commune's celebration list): one read of the whole
+ * province's `association` digest, which costs the same whatever the collection's size.
+ * Both paths return the same records (tested).
+ */
+export function celebrationsByPersonLoader(models: Models, ctx: RequestContext) {
+  return loader<string, CelebrationRecord[]>(ctx, 'celebrations-by-person', async (ids) => {
+    if (ids.length >= DIGEST_BATCH_THRESHOLD) {
+      const wanted = new Set(ids);
+      const byPerson = celebrationsFromRows((await associationDigest(models).readAll()).filter((r) => wanted.has(r.citizenId)));
+      return ids.map((id) => (byPerson.get(id) ?? []).sort((a, b) => a.year - b.year));
+    }
+    const docs = await models.Celebration.find({ citizenId: trusted({ $in: [...ids] }) }).lean<CelebrationDoc[]>();
+    const map = new Map<string, CelebrationRecord[]>();
+    for (const d of docs) {
+      const rec: CelebrationRecord = { citizenId: d.citizenId, year: d.year, age: d.age, status: d.status, deliveredOn: d.deliveredOn ?? null, reason: d.reason ?? null, communeCode: d.communeCode };
+      map.set(d.citizenId, [...(map.get(d.citizenId) ?? []), rec]);
+    }
+    return ids.map((id) => (map.get(id) ?? []).sort((a, b) => a.year - b.year));
+  });
+}
+
+export function yearArg(year: number): number {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+    refuse([{ field: 'year', vi: `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}`, en: `year must be between ${MIN_YEAR} and ${MAX_YEAR}` }]);
+  }
+  return year;
+}
+
+/** The view of a stored record (age as recorded, gift from the table of that year). */
+export function recordView(doc: CelebrationRecord): CelebrationView {
+  const gift = giftFor(provinceCode(), doc.year, doc.age);
+  return {
+    citizenId: doc.citizenId,
+    year: doc.year,
+    age: doc.age,
+    giftLevel: gift?.level ?? null,
+    giftAmount: gift?.amount ?? null,
+    legalAct: gift?.legalAct ?? null,
+    status: doc.status,
+    deliveredOn: doc.deliveredOn ?? null,
+    reason: doc.reason ?? null,
+    communeCode: doc.communeCode,
+  };
+}
+
+@Resolver(() => LongevityCelebration)
+export class CelebrationResolver {
+  constructor(private readonly models: Models) {}
+
+  @Access('REFERENCE')
+  @Query(() => [Int], {
+    description:
+      'Các tuổi (tính theo năm) được mừng thọ một lần trong năm: 70, 75, 80, 85, 90, 95; từ longevityCelebrationRule.calendarAgeAtLeast (100) thì hằng năm. / Calendar ages celebrated once in the year; every year from calendarAgeAtLeast (100).',
+  })
+  longevityCelebrationAges(@Arg('year', () => Int) year: number): number[] {
+    return celebrationAges(yearArg(year)).ages;
+  }
+
+  @Access('REFERENCE')
+  @Query(() => LongevityCelebrationRule, {
+    description:
+      'Quy định mừng thọ của năm: các tuổi, tuổi từ đó mừng hằng năm, mức quà của tỉnh. Dùng cho elderlyRoster(calendarYear, calendarAges, calendarAgeAtLeast). / The year\'s ages, the every-year age and the province\'s gifts, to ask the register\'s roster for the right people.',
+  })
+  longevityCelebrationRule(@Arg('year', () => Int) year: number): LongevityCelebrationRule {
+    const ages = celebrationAges(yearArg(year));
+    const gifts = provinceGiftsFor(provinceCode(), year);
+    return {
+      year,
+      calendarAges: ages.ages,
+      calendarAgeAtLeast: ages.everyYearFrom,
+      legalAct: ages.legalAct,
+      gifts: (gifts?.gifts ?? []).map((g) => ({ age: g.age, orOlder: !!g.orOlder, level: g.level, amount: g.amount })),
+      giftLegalAct: gifts?.legalAct ?? null,
+    };
+  }
+
+  @Access('ASSOCIATION_DATA')
+  @FieldResolver(() => AdministrativeUnit, { nullable: true })
+  commune(@Root() c: CelebrationView): AdministrativeUnit | null {
+    return c.communeCode ? { code: c.communeCode } : null;
+  }
+
+  @Access('ASSOCIATION_WRITE')
+  @Mutation(() => LongevityCelebration, {
+    description:
+      'Ghi nhận mừng thọ: PLANNED -> DELIVERED hoặc NOT_DELIVERED (có lý do); NOT_DELIVERED -> DELIVERED; đã trao thì không đổi. Tuổi tính theo năm sinh trong số định danh. Gửi lại cùng nội dung không ghi thêm. / Record a celebration; the calendar age uses the birth year in the citizen ID; repeating the same record changes nothing.',
+  })
+  async recordCelebrationDelivery(@Arg('input', () => RecordCelebrationInput) input: RecordCelebrationInput, @Ctx() ctx: RequestContext): Promise<CelebrationView> {
+    const problems = celebrationProblems(input, todayInVietnam());
+    if (problems.length) refuse(problems);
+    assertInScope(ctx, input.communeCode);
+    const age = calendarAge(birthYearOf(input.citizenId) as number, input.year);
+    const next: CelebrationDoc = {
+      citizenId: input.citizenId,
+      year: input.year,
+      communeCode: input.communeCode,
+      age,
+      status: input.status,
+      deliveredOn: input.status === 'DELIVERED' ? (input.deliveredOn as string) : null,
+      reason: input.reason == null || cleanText(input.reason) === '' ? null : cleanText(input.reason),
+    };
+    return inPersonQueue(input.citizenId, async () => {
+      const existing = await this.models.Celebration.findOne({ citizenId: input.citizenId, year: input.year }).lean<CelebrationDoc | null>();
+      const conflict = (vi: string, en: string) => new ConflictError({ vi, en }, { field: 'status', current: existing?.status ?? null });
+      if (existing) {
+        const same = existing.status === next.status && existing.communeCode === next.communeCode && (existing.deliveredOn ?? null) === next.deliveredOn && (existing.reason ?? null) === next.reason;
+        if (same) return recordView(existing);
+        if (existing.status === next.status || !transitionAllowed(existing.status, next.status)) {
+          throw conflict(
+            `Mừng thọ ${input.year} của ${input.citizenId} đang ở trạng thái ${existing.status}, không chuyển sang ${next.status} với nội dung này`,
+            `The ${input.year} celebration of ${input.citizenId} is ${existing.status}; it cannot become ${next.status} with these details`,
+          );
+        }
+        const res = await this.models.Celebration.updateOne({ citizenId: input.citizenId, year: input.year, status: existing.status }, { $set: next });
+        if (res.modifiedCount !== 1) throw conflict('Bản ghi vừa được cập nhật, hãy thử lại', 'The record changed meanwhile; try again');
+      } else {
+        try {
+          await this.models.Celebration.create(next);
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
+          throw conflict('Bản ghi vừa được tạo, hãy thử lại', 'The record was created meanwhile; try again');
+        }
+      }
+      await refreshPersonDigest(this.models, input.citizenId, existing ? [existing.communeCode] : []);
+      return recordView(next);
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { trusted } from '@nct/db';
+import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
+import { Access, loader, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
+import { cleanText, Problem, refuse } from '../common/problems';
+import type { Models } from '../models';
+import type { EntryType, FundKind, LedgerEntryDoc } from './ledger-entry.model';
+import { FundEntry, FundEntryConnection, FundLedger, FundRefInput, RecordFundEntryInput } from './ledger';
+import { EntryInput, entryProblems, ledgerOf, LedgerRef, nextEntry, sameEntry, summarise } from './funds.rules';
+
+const MAX_APPEND_RETRIES = 20;
+
+export interface LedgerView {
+  ledgerId: string;
+  fund: FundKind;
+  ownerCode: string;
+  balance: number;
+  contributions: number;
+  disbursements: number;
+  entryCount: number;
+}
+
+export function ledgerView(ledgerId: string, fund: FundKind, ownerCode: string, entries: readonly LedgerEntryDoc[]): LedgerView {
+  const s = summarise(entries);
+  return { ledgerId, fund, ownerCode, balance: s.balance, contributions: s.contributions, disbursements: s.disbursements, entryCount: entries.length };
+}
+
+/** Entries of one request's books by ledger ID: one query per batch. */
+export function entriesByLedgerLoader(models: Models, ctx: RequestContext) {
+  return loader<string, LedgerEntryDoc[]>(ctx, 'ledger-entries', async (ids) => {
+    const docs = await models.LedgerEntry.find({ ledgerId: trusted({ $in: [...ids] }) }).lean<LedgerEntryDoc[]>();
+    const map = new Map<string, LedgerEntryDoc[]>();
+    for (const d of docs) map.set(d.ledgerId, [...(map.get(d.ledgerId) ?? []), d]);
+    return ids.map((id) => (map.get(id) ?? []).sort((a, b) => a.seq - b.seq));
+  });
+}
+
+/**
+ * Appends an entry to a book, single-document and idempotent:
+ * - the same reference with the same content returns the stored entry (a retry);
+ *   the same reference with other content is a CONFLICT;
+ * - the entry goes at tail.seq + 1 with the balance computed from the tail; the unique index
+ *   on {ledgerId, seq} lets one concurrent writer win, the others re-read the tail and retry;
+ * - a disbursement larger than the balance is refused (CONFLICT, nothing written).
+ */
+export async function appendEntry(models: Models, ledger: { ledgerId: string; ownerCode: string; fund: FundKind }, input: EntryInput): Promise<LedgerEntryDoc> {
+  const description = cleanText(input.description);
+  for (let attempt = 0; attempt < MAX_APPEND_RETRIES; attempt++) {
+    const same = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId, reference: input.reference }).lean<LedgerEntryDoc | null>();
+    if (same) {
+      if (sameEntry(same, input)) return same;
+      throw new ConflictError(
+        { vi: `Số tham chiếu ${input.reference} đã dùng cho bút toán khác`, en: `Reference ${input.reference} is already used by another entry` },
+        { field: 'reference' },
+      );
+    }
+    const tail = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId }).sort({ seq: -1 }).lean<LedgerEntryDoc | null>();
+    const next = nextEntry(tail, input);
+    if ('shortfall' in next) {
+      throw new ConflictError(
+        { vi: `Số dư ${next.balance} đồng không đủ để chi ${input.amount} đồng`, en: `The balance (${next.balance} VND) does not cover a disbursement of ${input.amount} VND` },
+        { field: 'amount', balance: next.balance },
+      );
+    }
+    const doc: LedgerEntryDoc = { ...ledger, seq: next.seq, balanceAfter: next.balanceAfter, reference: input.reference, type: input.type as EntryType, amount: input.amount, date: input.date, description };
+    try {
+      await models.LedgerEntry.create(doc);
+      return doc;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err; // another entry took this seq, or this reference: look again
+    }
+  }
+  throw new ConflictError({ vi: 'Sổ quỹ đang được ghi đồng thời, hãy thử lại', en: 'The book is busy; try again' }, { field: 'ledger' });
+}
+
+/** A book reference checked against the input rules and, for a club fund, the club's existence. */
+export async function resolveLedger(models: Models, ref: LedgerRef): Promise<{ ledgerId: string; ownerCode: string; fund: FundKind }> {
+  const l = ledgerOf(ref);
+  if ('field' in l) refuse([l as Problem]);
+  const ok = l as { ledgerId: string; ownerCode: string };
+  if (ref.fund !== 'CARE' && !(await models.Club.exists({ clubId: ok.ownerCode }))) {
+    throw new NotFoundError({ vi: `Không có câu lạc bộ ${ok.ownerCode}`, en: `No club ${ok.ownerCode}` }, { field: 'clubId' });
+  }
+  return { ...ok, fund: ref.fund };
+}
+
+@ArgsType()
+class EntriesArgs {
+  @Field(() => Int, { nullable: true, description: 'Số phần tử mỗi trang (1-100, mặc định 20). / Page size, 1-100, default 20.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Con trỏ bắt đầu sau. / Start after this cursor.' })
+  after?: string | null;
+}
+
+@Resolver(() => FundLedger)
+export class FundResolver {
+  constructor(private readonly models: Models) {}
+
+  @Access('ORGANISATION')
+  @Query(() => FundLedger, { description: 'Một sổ quỹ với số dư (sổ chưa có bút toán: số dư 0). / One fund book with its balance (0 when empty).' })
+  async fundLedger(@Arg('ledger', () => FundRefInput) ref: FundRefInput, @Ctx() ctx: RequestContext): Promise<LedgerView> {
+    const l = ledgerOf(ref);
+    if ('field' in l) refuse([l as Problem]);
+    const ok = l as { ledgerId: string; ownerCode: string };
+    return ledgerView(ok.ledgerId, ref.fund, ok.ownerCode, await entriesByLedgerLoader(this.models, ctx).load(ok.ledgerId));
+  }
+
+  @Access('ORGANISATION')
+  @FieldResolver(() => FundEntryConnection, { description: 'Các bút toán theo thứ tự. / Entries in order.' })
+  async entries(@Root() ledger: LedgerView, @Args() { first, after }: EntriesArgs, @Ctx() ctx: RequestContext): Promise<FundEntryConnection> {
+    const page = pageRequest(first, after);
+    const afterSeq = page.afterKey === null ? 0 : Number(page.afterKey);
+    if (!Number.isInteger(afterSeq) || afterSeq < 0) refuse([{ field: 'after', vi: 'Con trỏ không hợp lệ', en: 'Invalid cursor' }]);
+    const all = await entriesByLedgerLoader(this.models, ctx).load(ledger.ledgerId);
+    const rows = all.filter((e) => e.seq > afterSeq).slice(0, page.limit + 1);
+    return toConnection(FundEntryConnection, rows as unknown as FundEntry[], page.limit, (r) => String(r.seq));
+  }
+
+  @Access('ORGANISATION_WRITE')
+  @Mutation(() => FundEntry, {
+    description:
+      'Ghi thu/chi vào sổ quỹ (quỹ câu lạc bộ hoặc quỹ chăm sóc NCT). Chi vượt số dư bị từ chối (CONFLICT); cùng số tham chiếu và nội dung: trả lại bút toán đã ghi. / Record a contribution or disbursement; a disbursement above the balance is refused; a retry with the same reference returns the stored entry.',
+  })
+  async recordFundEntry(@Arg('input', () => RecordFundEntryInput) input: RecordFundEntryInput): Promise<LedgerEntryDoc> {
+    const problems = entryProblems(input, todayInVietnam());
+    const l = ledgerOf(input.ledger);
+    if ('field' in l) problems.unshift(l as Problem);
+    if (problems.length) refuse(problems);
+    const ledger = await resolveLedger(this.models, input.ledger);
+    return appendEntry(this.models, ledger, input);
+  }
+}

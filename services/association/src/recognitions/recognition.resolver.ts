@@ -1,0 +1,63 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
+import { trusted } from '@nct/db';
+import { ConflictError, isDuplicateKeyError } from '@nct/errors';
+import { Access, assertInScope, isIsoDate, loader, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
+import { cleanText, Problem, refuse, textProblem } from '../common/problems';
+import type { Models } from '../models';
+import { ExemplaryRecognition, RecordRecognitionInput } from './recognition';
+import type { RecognitionDoc } from './recognition.model';
+
+/** Recognitions of one request by person: one query per batch. */
+export function recognitionsLoader(models: Models, ctx: RequestContext) {
+  return loader<string, RecognitionDoc[]>(ctx, 'recognitions', async (ids) => {
+    const docs = await models.Recognition.find({ citizenId: trusted({ $in: [...ids] }) }).lean<RecognitionDoc[]>();
+    const map = new Map<string, RecognitionDoc[]>();
+    for (const d of docs) map.set(d.citizenId, [...(map.get(d.citizenId) ?? []), d]);
+    return ids.map((id) => (map.get(id) ?? []).sort((a, b) => a.year - b.year || a.level.localeCompare(b.level)));
+  });
+}
+
+export function recognitionProblems(input: RecordRecognitionInput, today: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const p of checkCitizenId(input.citizenId)) problems.push({ field: 'citizenId', ...PROBLEM_MESSAGES[p] });
+  if (!/^\d{5}$/.test(input.communeCode)) problems.push({ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' });
+  const d = textProblem('decisionNumber', input.decisionNumber, 50);
+  if (d) problems.push(d);
+  if (!isIsoDate(input.decisionDate) || input.decisionDate > today) problems.push({ field: 'decisionDate', vi: 'Ngày quyết định không hợp lệ hoặc ở tương lai', en: 'decisionDate is not a valid past date' });
+  else if (Number(input.decisionDate.slice(0, 4)) !== input.year) problems.push({ field: 'year', vi: 'Năm khen phải là năm của quyết định', en: 'year must be the decision\'s year' });
+  return problems;
+}
+
+@Resolver(() => ExemplaryRecognition)
+export class RecognitionResolver {
+  constructor(private readonly models: Models) {}
+
+  @Access('ASSOCIATION_DATA')
+  @Query(() => [ExemplaryRecognition], { description: 'Khen thưởng "Tuổi cao - Gương sáng" của xã trong năm. / The commune\'s recognitions of a year.' })
+  async exemplaryRecognitions(@Arg('communeCode') communeCode: string, @Arg('year', () => Int) year: number, @Ctx() ctx: RequestContext): Promise<RecognitionDoc[]> {
+    if (!/^\d{5}$/.test(communeCode)) refuse([{ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }]);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) refuse([{ field: 'year', vi: 'Năm không hợp lệ', en: 'year must be 2000-2100' }]);
+    const commune = scopedCommune(ctx, communeCode) as string;
+    const docs = await this.models.Recognition.find({ communeCode: commune, year }).lean<RecognitionDoc[]>();
+    return docs.sort((a, b) => a.citizenId.localeCompare(b.citizenId) || a.level.localeCompare(b.level));
+  }
+
+  @Access('ASSOCIATION_WRITE')
+  @Mutation(() => ExemplaryRecognition, { description: 'Ghi nhận khen thưởng; trùng người, năm, cấp: CONFLICT (cùng quyết định: trả lại bản ghi). / Record a recognition; the same person, year and level twice is a CONFLICT unless identical.' })
+  async recordExemplaryRecognition(@Arg('input', () => RecordRecognitionInput) input: RecordRecognitionInput, @Ctx() ctx: RequestContext): Promise<RecognitionDoc> {
+    const problems = recognitionProblems(input, todayInVietnam());
+    if (problems.length) refuse(problems);
+    assertInScope(ctx, input.communeCode);
+    const doc: RecognitionDoc = { citizenId: input.citizenId, year: input.year, level: input.level, decisionNumber: cleanText(input.decisionNumber), decisionDate: input.decisionDate, communeCode: input.communeCode };
+    try {
+      await this.models.Recognition.create(doc);
+      return doc;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      const existing = await this.models.Recognition.findOne({ citizenId: doc.citizenId, year: doc.year, level: doc.level }).lean<RecognitionDoc | null>();
+      if (existing && existing.decisionNumber === doc.decisionNumber && existing.decisionDate === doc.decisionDate && existing.communeCode === doc.communeCode) return existing;
+      throw new ConflictError({ vi: `${doc.citizenId} đã được khen cấp ${doc.level} năm ${doc.year}`, en: `${doc.citizenId} already has a ${doc.level} recognition in ${doc.year}` }, { field: 'level' });
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { decide } from '@nct/auth';
+import { trusted } from '@nct/db';
+import { Access, DateScalar, isIsoDate, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { refuse } from '../common/problems';
+import { yearArg } from '../celebrations/celebration.resolver';
+import type { ClubDoc } from '../clubs/club.model';
+import { coverageTargetsOn } from '../clubs/rules/operation-targets';
+import { Club } from '../clubs/club';
+import { associationDigest } from '../dashboards/association.digest';
+import type { Models } from '../models';
+import { AdministrativeUnit } from './administrative-unit';
+import { ClubCoverage } from './club-coverage';
+import { clubCoverage } from './units.rules';
+
+/** Clubs of one request's communes: one query per batch. */
+export function clubsByCommuneLoader(models: Models, ctx: RequestContext) {
+  return loader<string, ClubDoc[]>(ctx, 'clubs-by-commune', async (codes) => {
+    const docs = await models.Club.find({ communeCode: trusted({ $in: [...codes] }) }).lean<ClubDoc[]>();
+    const map = new Map<string, ClubDoc[]>();
+    for (const d of docs) map.set(d.communeCode, [...(map.get(d.communeCode) ?? []), d]);
+    return codes.map((c) => (map.get(c) ?? []).sort((a, b) => a.clubId.localeCompare(b.clubId)));
+  });
+}
+
+/** 100+ celebrations per commune and year, from the commune digests: one digest read per batch. */
+function centenarianLoader(models: Models, ctx: RequestContext) {
+  return loader<string, number>(ctx, 'centenarian-celebrations', async (keys) => {
+    const communes = [...new Set(keys.map((k) => k.split('|')[0]))];
+    const rows = await associationDigest(models).read(communes);
+    return keys.map((k) => {
+      const [commune, year] = k.split('|');
+      let n = 0;
+      for (const r of rows.get(commune) ?? []) {
+        if (r.celebrations.some(([y, age, status]) => y === Number(year) && age >= 100 && status !== 'NOT_DELIVERED')) n++;
+      }
+      return n;
+    });
+  });
+}
+
+/** The association's figures on homeaffairs' `AdministrativeUnit`. */
+@Resolver(() => AdministrativeUnit)
+export class UnitResolver {
+  constructor(private readonly models: Models) {}
+
+  @Access('ORGANISATION')
+  @FieldResolver(() => Int, { nullable: true, description: 'Số câu lạc bộ liên thế hệ của xã (đã thành lập đến hôm nay). / Intergenerational self-help clubs of the commune, founded by today.' })
+  async clubCount(@Root() unit: AdministrativeUnit, @Ctx() ctx: RequestContext): Promise<number> {
+    const today = todayInVietnam();
+    return (await clubsByCommuneLoader(this.models, ctx).load(unit.code)).filter((c) => c.foundedOn <= today).length;
+  }
+
+  @Access('ORGANISATION')
+  @FieldResolver(() => [Club], { nullable: true, description: 'Các câu lạc bộ của xã, theo mã (ít, không phân trang). / The commune\'s clubs by ID (a handful, unpaged).' })
+  async clubs(@Root() unit: AdministrativeUnit, @Ctx() ctx: RequestContext): Promise<ClubDoc[]> {
+    return clubsByCommuneLoader(this.models, ctx).load(unit.code);
+  }
+
+  @Access('AGGREGATES')
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Số người 100 tuổi trở lên (tính theo năm) được ghi nhận mừng thọ trong năm (dự kiến hoặc đã trao) tại xã; đối chiếu với centenarianCountToday của Sở Nội vụ (xem docs/cross-agency.md). Ô 1-4 bị ẩn (null) với người không được xem dữ liệu hội viên. / 100+ celebrations recorded (planned or delivered) in the commune for the year; to reconcile with home affairs\' centenarianCountToday. Cells of 1-4 are withheld (null) for callers who may not see association data.',
+  })
+  async centenarianCelebrations(@Root() unit: AdministrativeUnit, @Arg('year', () => Int) year: number, @Ctx() ctx: RequestContext): Promise<number | null> {
+    const n = await centenarianLoader(this.models, ctx).load(`${unit.code}|${yearArg(year)}`);
+    const personal = decide(ctx.identity, ctx.purpose, 'ASSOCIATION_DATA').allowed && (!ctx.identity.commune || ctx.identity.commune === unit.code);
+    return !personal && n > 0 && n < 5 ? null : n;
+  }
+
+  @Access('ORGANISATION')
+  @FieldResolver(() => ClubCoverage, {
+    nullable: true,
+    description:
+      'Độ phủ câu lạc bộ của tỉnh so với chỉ tiêu tại ngày asOf (danh sách xã và cờ miền núi lấy từ Sở Nội vụ). / The province\'s club coverage against the target on asOf; communes and the mountain flag come from home affairs.',
+  })
+  @Directive('@requires(fields: "communes { code mountainous }")')
+  async clubCoverage(
+    @Root() unit: AdministrativeUnit,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày tính (mặc định hôm nay). / Reference date, today by default.' }) asOf?: string | null,
+  ): Promise<(ReturnType<typeof clubCoverage> & { asOf: string }) | null> {
+    const date = asOf ?? todayInVietnam();
+    const target = isIsoDate(date) ? coverageTargetsOn(date) : null;
+    if (!target) refuse([{ field: 'asOf', vi: 'Không có chỉ tiêu độ phủ tại ngày này', en: 'No coverage target in force on asOf' }]);
+    const communes = (unit.communes ?? []).filter((c) => c && /^\d{5}$/.test(c.code));
+    if (communes.length === 0) return null; // not a province, or home affairs sent no communes
+    const clubs = await clubsByCommuneLoader(this.models, ctx).loadMany(communes.map((c) => c.code));
+    return {
+      asOf: date,
+      ...clubCoverage(
+        communes.map((c, i) => {
+          const list = clubs[i];
+          if (list instanceof Error) throw list;
+          return { code: c.code, mountainous: c.mountainous === true, clubs: list.filter((k) => k.foundedOn <= date).length };
+        }),
+        target as NonNullable<typeof target>,
+      ),
+    };
+  }
+}
+
+/** `AdministrativeUnit` representations: the key (and the @requires fields) as sent. */
+export function administrativeUnitReference() {
+  return {
+    __resolveReference: (ref: { code: unknown; mountainous?: unknown; communes?: unknown }): AdministrativeUnit => ({
+      code: typeof ref.code === 'string' ? ref.code : '',
+      mountainous: typeof ref.mountainous === 'boolean' ? ref.mountainous : null,
+      communes: Array.isArray(ref.communes)
+        ? ref.communes
+            .filter((c): c is { code: string; mountainous?: unknown } => !!c && typeof (c as { code?: unknown }).code === 'string')
+            .map((c) => ({ code: c.code, mountainous: c.mountainous === true }))
+        : null,
+    }),
+  };
+}
