@@ -3,10 +3,12 @@ import type { SubgraphDefinition } from '@nct/subgraph-kit';
 import { createModels, Models } from './models';
 import { buildSchema } from './schema';
 
-export { seedDatabase } from './seed';
+export { seedDatabase } from './seed/seed';
+export { deriveHealthSeed, type HealthSeedExtra, type ChronicConditionSeed, type HomeVisitSeed } from './seed/derive';
+export { rebuildHealthDigest, computeHealthDigestRows, healthDigest, dayNumber, isoOfDay, HEALTH_DIGEST_SPEC, type HealthDigestRow } from './dashboards/health.digest';
 export { createModels, type Models } from './models';
 
-/** Sở Y tế: health records, periodic checks and BHYT cards, added to `Person`. */
+/** Sở Y tế: health records, periodic checks, BHYT cards, chronic conditions and home visits, added to `Person`. */
 export const definition: SubgraphDefinition<Models> = {
   name: 'health',
   staffRole: 'health',

@@ -3,7 +3,7 @@ import { connectDatabase, QueryCounter } from '@nct/db';
 import { generateSeed } from '@nct/seed';
 import { createSubgraph, SubgraphInstance, todayInVietnam } from '@nct/subgraph-kit';
 import { executeOperation, testMongoUri, uniqueDbName } from '@nct/testing';
-import { definition, seedDatabase, type Models } from '../src';
+import { definition, deriveHealthSeed, rebuildHealthDigest, seedDatabase, type Models } from '../src';
 
 /** ISO date `n` days from `iso`. */
 function addDays(iso: string, n: number): string {
@@ -34,6 +34,10 @@ const CARDS = [
 
 const PERSON_FIELDS = `citizenId
   healthRecord { citizenId openedOn facility communeCode }
+  chronicConditions { code }
+  healthCheckDue(year: ${TODAY.slice(0, 4)})
+  insuranceCardValid
+  homeVisitedInQuarter(quarter: "${TODAY.slice(0, 4)}-Q${Math.floor((Number(TODAY.slice(5, 7)) - 1) / 3) + 1}")
   lastHealthCheck { date facility resultClass }
   insuranceCard { code beneficiaryGroup benefitLevel provinceCode validFrom validTo validToday primaryCareFacility }`;
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${PERSON_FIELDS} } } }`;
@@ -55,6 +59,7 @@ describe('health subgraph on the real database', () => {
     await sg.models.HealthRecord.insertMany(RECORDS);
     await sg.models.HealthCheck.insertMany(CHECKS);
     await sg.models.InsuranceCard.insertMany(CARDS);
+    await rebuildHealthDigest(sg.models);
   });
 
   afterAll(async () => {
@@ -82,6 +87,11 @@ describe('health subgraph on the real database', () => {
           validToday: true,
           primaryCareFacility: STATION,
         },
+        chronicConditions: [],
+        // the check 30 days ago may fall in last year in January
+        healthCheckDue: addDays(TODAY, -30).slice(0, 4) !== TODAY.slice(0, 4),
+        insuranceCardValid: true,
+        homeVisitedInQuarter: false,
       });
     });
 
@@ -93,7 +103,16 @@ describe('health subgraph on the real database', () => {
       expect(mai.healthRecord).toBeNull();
       expect(mai.lastHealthCheck).toEqual({ date: addDays(TODAY, -10), facility: STATION, resultClass: 'V' });
       expect(hoa.insuranceCard).toBeNull();
-      expect(nobody).toEqual({ citizenId: NOBODY, healthRecord: null, lastHealthCheck: null, insuranceCard: null });
+      expect(nobody).toEqual({
+        citizenId: NOBODY,
+        healthRecord: null,
+        lastHealthCheck: null,
+        insuranceCard: null,
+        chronicConditions: [],
+        healthCheckDue: true,
+        insuranceCardValid: false,
+        homeVisitedInQuarter: false,
+      });
     });
   });
 
@@ -118,13 +137,14 @@ describe('health subgraph on the real database', () => {
       return seen;
     }
 
-    it('reads each collection once for 100 representations, as for 1', async () => {
+    it('reads each collection once for 100 representations, as for 1; the follow-up facts come from the digest for big batches', async () => {
       const hundred = Array.from({ length: 100 }, (_, i) => [AN, MAI, HOA][i % 3].slice(0, 6) + String(i).padStart(6, '0'));
       hundred[0] = AN;
       hundred[1] = MAI;
-      const expected = { health_records: 1, health_checks: 1, insurance_cards: 1, total: 3 };
-      expect(await measure(hundred)).toEqual(expected);
-      expect(await measure([AN])).toEqual(expected);
+      // 100: the record, last check, card and conditions by $in (one find each) + one digest read for the follow-up facts
+      expect(await measure(hundred)).toEqual({ health_records: 1, health_checks: 1, insurance_cards: 1, chronic_conditions: 1, digests: 1, total: 5 });
+      // 1: the follow-up facts read the collections (checks and cards once more, visits once)
+      expect(await measure([AN])).toEqual({ health_records: 1, health_checks: 2, insurance_cards: 2, chronic_conditions: 1, home_visits: 1, total: 7 });
     });
   });
 
@@ -211,6 +231,18 @@ describe('health subgraph on the real database', () => {
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect((res.errors?.[0].extensions?.problems as any[]).map((p) => p.field)).toEqual([field]);
       expect(await counts()).toEqual(before);
+    });
+
+    it('records where the record is kept: the VNeID health book, or the station by default', async () => {
+      const res = await run(`mutation($input: OpenHealthRecordInput!) { openHealthRecord(input: $input) { citizenId source } }`, {
+        input: { ...input, citizenId: '012170000005', source: 'VNEID_HEALTH_BOOK' },
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.openHealthRecord).toEqual({ citizenId: '012170000005', source: 'VNEID_HEALTH_BOOK' });
+      const read = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { healthRecord { source } } } }`, { r: reps(['012170000005', AN, MAI]) });
+      expect((read.data?._entities as any[]).map((p) => p.healthRecord.source)).toEqual(['VNEID_HEALTH_BOOK', 'COMMUNE_STATION', 'COMMUNE_STATION']);
+      const bad = await run(mutation, { input: { ...input, citizenId: HOA, source: 'PAPER' } });
+      expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
 
     it('refuses an impossible date at the scalar and changes nothing', async () => {
@@ -315,9 +347,17 @@ describe('seedDatabase', () => {
       const sg = await createSubgraph(definition, conn);
       const data = generateSeed({ people: 300, seed: 7 });
       const first = await seedDatabase(sg.models, data);
+      const extra = deriveHealthSeed(data);
       expect(first).toEqual({
         seeded: true,
-        counts: { records: data.health.records.length, checks: data.health.checks.length, insuranceCards: data.health.insuranceCards.length },
+        counts: {
+          records: data.health.records.length,
+          checks: data.health.checks.length,
+          insuranceCards: data.health.insuranceCards.length,
+          chronicConditions: extra.chronicConditions.length,
+          homeVisits: extra.homeVisits.length,
+          digestRows: expect.any(Number),
+        },
       });
       expect(await sg.models.InsuranceCard.countDocuments({})).toBe(data.health.insuranceCards.length);
       expect(await sg.models.HealthCheck.countDocuments({})).toBe(data.health.checks.length);

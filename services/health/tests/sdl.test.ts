@@ -38,11 +38,26 @@ describe('health subgraph SDL', () => {
     }
   });
 
-  it('defines none of the names homeaffairs owns, and no chronic-condition data yet', () => {
-    for (const name of ['Sex', 'UnitKind', 'PersonFilter', 'PersonEdge', 'PersonConnection', 'RegisterPersonInput', 'UnitLineage', 'AdministrativeUnit']) {
+  it('defines none of the names homeaffairs owns; AdministrativeUnit only as a stub requiring elderlyCountToday', () => {
+    for (const name of ['Sex', 'UnitKind', 'PersonFilter', 'PersonEdge', 'PersonConnection', 'RegisterPersonInput', 'UnitLineage']) {
       expect(sdl).not.toMatch(new RegExp(`(type|enum|input) ${name}\\b`));
     }
-    expect(sdl).not.toMatch(/chronic|icd/i);
+    const unit = /type AdministrativeUnit @key\(fields: "code"\) \{([\s\S]*?)\n\}/.exec(sdl)?.[1] ?? '';
+    expect(unit).toMatch(/code: ID!/);
+    expect(unit).toMatch(/elderlyCountToday: Int @external/);
+    expect(unit).toMatch(/\): HealthCoverage @requiresScopes\([^)]*\) @requires\(fields: "elderlyCountToday"\)/);
+    expect(unit).not.toMatch(/name:/);
+  });
+
+  it('adds the care follow-up facts under CARE_FOLLOW_UP and chronic conditions under HEALTH_RECORD', () => {
+    const followUp = '@requiresScopes(scopes: [["role:health"], ["role:social"], ["role:association"], ["role:commune-officer"]])';
+    const person = /type Person[^{]*\{([\s\S]*?)\n\}/.exec(sdl)?.[1] ?? '';
+    expect(person).toContain(`year: Int!\n  ): Boolean ${followUp}`);
+    expect(person).toContain(`asOf: Date\n  ): Boolean ${followUp}`);
+    expect(person).toContain(`quarter: String!\n  ): Boolean ${followUp}`);
+    expect(person).toMatch(/chronicConditions: \[ChronicCondition!\] @requiresScopes\(scopes: \[\["role:health"\]\]\)/);
+    expect(sdl).toMatch(/recordChronicCondition\(input: RecordChronicConditionInput!\): ChronicCondition!/);
+    expect(sdl).toMatch(/recordHomeVisit\(input: RecordHomeVisitInput!\): HomeVisit!/);
   });
 });
 

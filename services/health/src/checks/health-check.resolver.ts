@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } f
 import { trusted } from '@nct/db';
 import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
 import { Access, assertInScope, citizenIdArg, isIsoDate, loader, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
+import { changePersonDigest, refreshPersonDigest, ROW_CHANGES } from '../dashboards/health.digest';
 import type { Models } from '../models';
 import { normaliseText, refuse } from '../common/problems';
 import { recordCheckProblems } from './checks.rules';
@@ -87,9 +88,9 @@ export class HealthCheckResolver {
     const doc: HealthCheckDoc = { citizenId: input.citizenId, date: input.date, facility: normaliseText(input.facility), resultClass: input.resultClass };
     try {
       await this.models.HealthCheck.create(doc);
-      return doc;
     } catch (err) {
       if (isDuplicateKeyError(err)) {
+        await refreshPersonDigest(this.models, doc.citizenId);
         throw new ConflictError(
           { vi: `Lần khám ngày ${doc.date} tại ${doc.facility} đã được ghi nhận`, en: `The check on ${doc.date} at ${doc.facility} is already recorded` },
           { field: 'date' },
@@ -97,5 +98,7 @@ export class HealthCheckResolver {
       }
       throw err;
     }
+    await changePersonDigest(this.models, doc.citizenId, ROW_CHANGES.checkRecorded(doc.date));
+    return doc;
   }
 }

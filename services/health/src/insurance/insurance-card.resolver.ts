@@ -2,6 +2,7 @@ import { Arg, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-g
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
 import { Access, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { changePersonDigest, refreshPersonDigest, ROW_CHANGES } from '../dashboards/health.digest';
 import type { Models } from '../models';
 import { normaliseText, refuse } from '../common/problems';
 import { InsuranceCard, IssueInsuranceCardInput } from './insurance-card';
@@ -80,11 +81,15 @@ export class InsuranceCardResolver {
     }
     try {
       await this.models.InsuranceCard.create(doc);
-      return doc;
     } catch (err) {
-      if (isDuplicateKeyError(err)) throw duplicateCode(doc.code);
+      if (isDuplicateKeyError(err)) {
+        await refreshPersonDigest(this.models, doc.citizenId);
+        throw duplicateCode(doc.code);
+      }
       throw err;
     }
+    await changePersonDigest(this.models, doc.citizenId, ROW_CHANGES.cardIssued(doc.code, doc.validFrom, doc.validTo));
+    return doc;
   }
 
   @FieldResolver(() => String)

@@ -1,5 +1,13 @@
 import { Schema } from 'mongoose';
 
+/**
+ * Where the record is kept: the commune health station's own record, or the electronic health
+ * book (sổ sức khỏe điện tử) on VNeID, which has the same legal value (Decision 1332/QĐ-BYT
+ * 2023 on the electronic health book; Law on Medical Examination and Treatment 2023).
+ */
+export const RECORD_SOURCES = ['COMMUNE_STATION', 'VNEID_HEALTH_BOOK'] as const;
+export type RecordSource = (typeof RECORD_SOURCES)[number];
+
 /** Health management record (hồ sơ theo dõi sức khỏe): one per person. */
 export interface HealthRecordDoc {
   citizenId: string;
@@ -7,6 +15,8 @@ export interface HealthRecordDoc {
   /** The commune health station that keeps the record. */
   facility: string;
   communeCode: string;
+  /** absent on records written before the field existed: read as COMMUNE_STATION */
+  source?: RecordSource;
 }
 
 export const healthRecordSchema = new Schema<HealthRecordDoc>(
@@ -15,6 +25,7 @@ export const healthRecordSchema = new Schema<HealthRecordDoc>(
     openedOn: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
     facility: { type: String, required: true, maxlength: 200 },
     communeCode: { type: String, required: true, match: /^\d{5}$/ },
+    source: { type: String, enum: RECORD_SOURCES, default: 'COMMUNE_STATION' },
   },
   { collection: 'health_records', versionKey: false, timestamps: true },
 );

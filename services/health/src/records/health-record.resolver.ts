@@ -1,14 +1,15 @@
-import { Arg, Mutation, Resolver } from 'type-graphql';
+import { Arg, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
 import { Access, byKey, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { changePersonDigest, refreshPersonDigest, ROW_CHANGES } from '../dashboards/health.digest';
 import type { Models } from '../models';
 import { normaliseText, refuse } from '../common/problems';
-import { HealthRecord, OpenHealthRecordInput } from './health-record';
-import type { HealthRecordDoc } from './health-record.model';
+import { HealthRecord, OpenHealthRecordInput, RecordSourceEnum } from './health-record';
+import type { HealthRecordDoc, RecordSource } from './health-record.model';
 import { openRecordProblems } from './records.rules';
 
-const PROJECTION = { _id: 0, citizenId: 1, openedOn: 1, facility: 1, communeCode: 1 } as const;
+const PROJECTION = { _id: 0, citizenId: 1, openedOn: 1, facility: 1, communeCode: 1, source: 1 } as const;
 
 /** Health records of one request by citizen ID: one query per batch. */
 export function healthRecordLoader(models: Models, ctx: RequestContext) {
@@ -20,6 +21,12 @@ export function healthRecordLoader(models: Models, ctx: RequestContext) {
 @Resolver(() => HealthRecord)
 export class HealthRecordResolver {
   constructor(private readonly models: Models) {}
+
+  /** Records written before `source` existed are the station's own. */
+  @FieldResolver(() => RecordSourceEnum)
+  source(@Root() record: HealthRecordDoc): RecordSource {
+    return record.source ?? 'COMMUNE_STATION';
+  }
 
   @Access('HEALTH_WRITE')
   @Mutation(() => HealthRecord, {
@@ -33,12 +40,14 @@ export class HealthRecordResolver {
       openedOn: input.openedOn,
       facility: normaliseText(input.facility),
       communeCode: input.communeCode,
+      source: input.source ?? 'COMMUNE_STATION',
     };
     try {
       await this.models.HealthRecord.create(doc);
-      return doc;
     } catch (err) {
       if (isDuplicateKeyError(err)) {
+        // a retry after a write whose digest update failed heals the digest
+        await refreshPersonDigest(this.models, doc.citizenId);
         throw new ConflictError(
           { vi: `Người có số định danh ${input.citizenId} đã có hồ sơ sức khỏe`, en: `Citizen ${input.citizenId} already has a health record` },
           { field: 'citizenId' },
@@ -46,5 +55,7 @@ export class HealthRecordResolver {
       }
       throw err;
     }
+    await changePersonDigest(this.models, doc.citizenId, ROW_CHANGES.recordOpened(doc.openedOn, doc.communeCode));
+    return doc;
   }
 }

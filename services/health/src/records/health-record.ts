@@ -1,5 +1,19 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '@nct/subgraph-kit';
+import type { RecordSource } from './health-record.model';
+
+export enum RecordSourceEnum {
+  COMMUNE_STATION = 'COMMUNE_STATION',
+  VNEID_HEALTH_BOOK = 'VNEID_HEALTH_BOOK',
+}
+registerEnumType(RecordSourceEnum, {
+  name: 'HealthRecordSource',
+  description: 'Nơi lưu hồ sơ sức khỏe. / Where the health record is kept.',
+  valuesConfig: {
+    COMMUNE_STATION: { description: 'Hồ sơ của trạm y tế xã. / The commune health station’s record.' },
+    VNEID_HEALTH_BOOK: { description: 'Sổ sức khỏe điện tử trên VNeID (cùng giá trị pháp lý). / The electronic health book on VNeID, same legal value.' },
+  },
+});
 
 @ObjectType({
   description: 'Hồ sơ theo dõi sức khỏe do trạm y tế xã lập (mỗi người một hồ sơ). / Health management record kept by a commune health station, one per person.',
@@ -16,6 +30,9 @@ export class HealthRecord {
 
   @Field({ description: 'Mã xã/phường của trạm y tế (5 chữ số). / 5-digit commune code of the station.' })
   communeCode!: string;
+
+  @Field(() => RecordSourceEnum, { description: 'Nơi lưu hồ sơ. / Where the record is kept.' })
+  source!: RecordSource;
 }
 
 @InputType({ description: 'Lập hồ sơ theo dõi sức khỏe. / Open a health record.' })
@@ -31,4 +48,7 @@ export class OpenHealthRecordInput {
 
   @Field({ description: 'Mã xã/phường (5 chữ số). / 5-digit commune code.' })
   communeCode!: string;
+
+  @Field(() => RecordSourceEnum, { nullable: true, description: 'Nơi lưu hồ sơ (mặc định trạm y tế xã). / Where it is kept, default the commune station.' })
+  source?: RecordSource | null;
 }

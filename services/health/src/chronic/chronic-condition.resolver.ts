@@ -1,0 +1,108 @@
+import { Arg, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
+import { trusted } from '@nct/db';
+import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
+import { Access, DateScalar, groupByKey, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { normaliseText, refuse } from '../common/problems';
+import { changePersonDigest, refreshPersonDigest, ROW_CHANGES } from '../dashboards/health.digest';
+import type { Models } from '../models';
+import { ChronicCondition, RecordChronicConditionInput, SetChronicManagementInput, TrackedCondition } from './chronic-condition';
+import type { ChronicConditionDoc } from './chronic-condition.model';
+import { icd10Problems, isNeverStored, HIV_REFUSAL, recordChronicProblems, TRACKED_CONDITIONS, trackedConditionOf } from './chronic.rules';
+
+const PROJECTION = { _id: 0, citizenId: 1, code: 1, diagnosedOn: 1, underManagement: 1, facility: 1 } as const;
+
+/** Each person's chronic conditions, for one request: one query per batch. */
+export function chronicConditionsLoader(models: Models, ctx: RequestContext) {
+  return loader<string, ChronicConditionDoc[]>(ctx, 'chronic-conditions', async (ids) => {
+    const rows = await models.ChronicCondition.find({ citizenId: trusted({ $in: [...ids] }) }, PROJECTION)
+      .sort({ citizenId: 1, code: 1 })
+      .lean<ChronicConditionDoc[]>();
+    return groupByKey(ids, rows, (r) => r.citizenId);
+  });
+}
+
+@Resolver(() => ChronicCondition)
+export class ChronicConditionResolver {
+  constructor(private readonly models: Models) {}
+
+  @Access('REFERENCE')
+  @Query(() => [TrackedCondition], {
+    description:
+      'Danh mục bệnh mạn tính theo dõi ở người cao tuổi áp dụng vào ngày (mặc định hôm nay). / The tracked chronic conditions in force on a date (default today).',
+  })
+  trackedChronicConditions(@Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày (mặc định hôm nay). / Date, default today.' }) asOf?: string | null): TrackedCondition[] {
+    const date = asOf ?? todayInVietnam();
+    return TRACKED_CONDITIONS.filter((r) => r.effectiveFrom <= date && (r.effectiveTo === null || date <= r.effectiveTo));
+  }
+
+  @Access('HEALTH_WRITE')
+  @Mutation(() => ChronicCondition, {
+    description:
+      'Ghi nhận một bệnh mạn tính (mã ICD-10 trong danh mục; mã HIV B20-B24, Z21, R75 luôn bị từ chối; trùng người/mã: CONFLICT). / Record a chronic condition; HIV codes are always refused; the same person and code twice is a CONFLICT.',
+  })
+  async recordChronicCondition(@Arg('input', () => RecordChronicConditionInput) input: RecordChronicConditionInput): Promise<ChronicConditionDoc> {
+    const problems = recordChronicProblems(input, todayInVietnam());
+    if (problems.length) refuse(problems);
+    const doc: ChronicConditionDoc = {
+      citizenId: input.citizenId,
+      code: input.code,
+      diagnosedOn: input.diagnosedOn,
+      underManagement: input.underManagement,
+      facility: normaliseText(input.facility),
+    };
+    try {
+      await this.models.ChronicCondition.create(doc);
+    } catch (err) {
+      if (isDuplicateKeyError(err)) {
+        await refreshPersonDigest(this.models, doc.citizenId);
+        throw new ConflictError(
+          { vi: `Bệnh ${doc.code} của người này đã được ghi nhận`, en: `Condition ${doc.code} is already recorded for this person` },
+          { field: 'code' },
+        );
+      }
+      throw err;
+    }
+    await changePersonDigest(this.models, doc.citizenId, ROW_CHANGES.conditionRecorded(doc.underManagement));
+    return doc;
+  }
+
+  @Access('HEALTH_WRITE')
+  @Mutation(() => ChronicCondition, {
+    description:
+      'Cập nhật tình trạng quản lý điều trị của một bệnh đã ghi nhận (lặp lại: không đổi; không có: NOT_FOUND). / Set whether a recorded condition is under management; idempotent; NOT_FOUND when not recorded.',
+  })
+  async setChronicConditionManagement(@Arg('input', () => SetChronicManagementInput) input: SetChronicManagementInput): Promise<ChronicConditionDoc> {
+    const today = todayInVietnam();
+    if (isNeverStored(input.code, today)) refuse([{ field: 'code', problem: 'HIV_NOT_STORED', ...HIV_REFUSAL }]);
+    const problems = [
+      ...checkCitizenId(input.citizenId).map((p) => ({ field: 'citizenId', problem: p, ...PROBLEM_MESSAGES[p] })),
+      // a recorded code was in the table when recorded; only its shape matters here
+      ...icd10Problems(input.code, today).filter((p) => p.problem !== 'NOT_TRACKED'),
+    ];
+    if (problems.length) refuse(problems);
+    // Read, then update only when it changes (FerretDB v1 has no findAndModify with a
+    // projection); the digest's managed count moves by the difference.
+    const before = await this.models.ChronicCondition.findOne({ citizenId: input.citizenId, code: input.code }, PROJECTION).lean<ChronicConditionDoc>();
+    if (!before) {
+      throw new NotFoundError(
+        { vi: `Chưa ghi nhận bệnh ${input.code} cho người này`, en: `Condition ${input.code} is not recorded for this person` },
+        { field: 'code' },
+      );
+    }
+    if (before.underManagement === input.underManagement) return before; // idempotent: nothing to write
+    await this.models.ChronicCondition.updateOne({ citizenId: input.citizenId, code: input.code }, { $set: { underManagement: input.underManagement } });
+    await changePersonDigest(this.models, input.citizenId, ROW_CHANGES.managementChanged(input.underManagement ? 1 : -1));
+    return { ...before, underManagement: input.underManagement };
+  }
+
+  @FieldResolver(() => String)
+  condition(@Root() c: ChronicConditionDoc): string {
+    return trackedConditionOf(c.code, c.diagnosedOn)?.key ?? 'UNKNOWN';
+  }
+
+  @FieldResolver(() => String)
+  conditionName(@Root() c: ChronicConditionDoc): string {
+    return trackedConditionOf(c.code, c.diagnosedOn)?.nameVi ?? c.code;
+  }
+}
