@@ -20,6 +20,7 @@ import { INTERNAL_HEADER, issueDevToken, signInternal } from '@nct/auth';
 import { DEV_ISSUER_DIR } from '@nct/gateway';
 import { startSystem } from './system';
 import { percentile, PERSON_FIELDS_DIRECT, PERSON_VIEW, runScenario, ScenarioResult } from './bench-lib';
+import { DASHBOARD_QUESTIONS, DASHBOARD_TARGET_MS } from './bench-dashboards';
 
 const int = (name: string, fallback: number) => {
   const v = Number(process.env[name] ?? fallback);
@@ -54,6 +55,10 @@ async function main(): Promise<void> {
   const maxSeconds = int('BENCH_MAX_SECONDS', 120);
   const warmup = Number(process.env.BENCH_WARMUP ?? 3);
   const concurrency = int('BENCH_CONCURRENCY', 4);
+  const dashboardRequests = int('BENCH_DASHBOARD_REQUESTS', 5);
+  // BENCH_ONLY=dashboards skips the person-view scenarios; BENCH_ONLY=person skips the dashboards.
+  const only = process.env.BENCH_ONLY ?? '';
+  if (only && only !== 'dashboards' && only !== 'person') throw new Error('BENCH_ONLY must be dashboards or person');
   const env = {
     PORT: '4100',
     HOMEAFFAIRS_PORT: '4101',
@@ -118,8 +123,10 @@ async function main(): Promise<void> {
     // The database's own cost, without any GraphQL: what one lookup by citizen ID and one
     // batched lookup of 100 IDs cost on this server (FerretDB scans; MongoDB uses the index).
     const floor: ScenarioResult[] = [];
-    floor.push(await runScenario('db. find one person by citizenId (no GraphQL)', 5, 1, (i) => register.findOne({ citizenId: pick(ids, i) }), maxSeconds, 1));
-    floor.push(await runScenario('db. find 100 people by citizenId $in (no GraphQL)', 5, 1, (i) => register.find({ citizenId: { $in: ids.slice((i % 10) * 100, (i % 10) * 100 + 100) } }).toArray(), maxSeconds, 1));
+    if (only !== 'dashboards') {
+      floor.push(await runScenario('db. find one person by citizenId (no GraphQL)', 5, 1, (i) => register.findOne({ citizenId: pick(ids, i) }), maxSeconds, 1));
+      floor.push(await runScenario('db. find 100 people by citizenId $in (no GraphQL)', 5, 1, (i) => register.find({ citizenId: { $in: ids.slice((i % 10) * 100, (i % 10) * 100 + 100) } }).toArray(), maxSeconds, 1));
+    }
     await conn.close();
 
     const results: ScenarioResult[] = [];
@@ -130,30 +137,50 @@ async function main(): Promise<void> {
       logger.info({ scenario: name, median: r.medianMs, p95: r.p95Ms, rps: r.rps }, 'done');
     };
 
-    await scenario('a. one person, full view, via gateway', requests, (i) =>
-      gql(gw, `query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id: pick(ids, i) }, viaGateway),
-    );
-    await scenario('a. one person, identity, direct homeaffairs', requests, (i) =>
-      gql(sg.homeaffairs, `query($id: ID!) { person(citizenId: $id) { ${PERSON_FIELDS_DIRECT.homeaffairs} } }`, { id: pick(ids, i) }, direct),
-    );
-    await scenario('a. one person, full view, 4 direct subgraph calls', requests, (i) => {
-      const id = pick(ids, i);
-      return directAll([id], gql(sg.homeaffairs, `query($id: ID!) { person(citizenId: $id) { ${PERSON_FIELDS_DIRECT.homeaffairs} } }`, { id }, direct).then((d) => [d.person]));
-    });
-    await scenario('b. page of 100, all agencies, via gateway', pageRequests, (i) =>
-      gql(gw, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_VIEW} } } } }`, { after: pick(cursors, i) }, viaGateway),
-    );
-    await scenario('b. page of 100, identity, direct homeaffairs', pageRequests, (i) =>
-      gql(sg.homeaffairs, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_FIELDS_DIRECT.homeaffairs} } } } }`, { after: pick(cursors, i) }, direct),
-    );
-    await scenario('b. page of 100, all agencies, 4 direct subgraph calls', pageRequests, (i) =>
-      directAll(
-        [],
-        gql(sg.homeaffairs, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_FIELDS_DIRECT.homeaffairs} } } } }`, { after: pick(cursors, i) }, direct).then(
-          (d) => d.people.edges.map((e: any) => e.node),
+    if (only !== 'dashboards') {
+      await scenario('a. one person, full view, via gateway', requests, (i) =>
+        gql(gw, `query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id: pick(ids, i) }, viaGateway),
+      );
+      await scenario('a. one person, identity, direct homeaffairs', requests, (i) =>
+        gql(sg.homeaffairs, `query($id: ID!) { person(citizenId: $id) { ${PERSON_FIELDS_DIRECT.homeaffairs} } }`, { id: pick(ids, i) }, direct),
+      );
+      await scenario('a. one person, full view, 4 direct subgraph calls', requests, (i) => {
+        const id = pick(ids, i);
+        return directAll([id], gql(sg.homeaffairs, `query($id: ID!) { person(citizenId: $id) { ${PERSON_FIELDS_DIRECT.homeaffairs} } }`, { id }, direct).then((d) => [d.person]));
+      });
+      await scenario('b. page of 100, all agencies, via gateway', pageRequests, (i) =>
+        gql(gw, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_VIEW} } } } }`, { after: pick(cursors, i) }, viaGateway),
+      );
+      await scenario('b. page of 100, identity, direct homeaffairs', pageRequests, (i) =>
+        gql(sg.homeaffairs, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_FIELDS_DIRECT.homeaffairs} } } } }`, { after: pick(cursors, i) }, direct),
+      );
+      await scenario('b. page of 100, all agencies, 4 direct subgraph calls', pageRequests, (i) =>
+        directAll(
+          [],
+          gql(sg.homeaffairs, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_FIELDS_DIRECT.homeaffairs} } } } }`, { after: pick(cursors, i) }, direct).then(
+            (d) => d.people.edges.map((e: any) => e.node),
+          ),
         ),
-      ),
-    );
+      );
+    }
+
+    // c. The cross-agency dashboard questions, one request at a time (what a dashboard does).
+    const dashboards: Array<ScenarioResult & { id: string; title: string; role: string }> = [];
+    if (only !== 'person') {
+      const coordinatorToken = await issueDevToken(DEV_ISSUER_DIR, { role: 'coordinator', subject: 'bench-coordinator' });
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+      const ctx = { province: '12', commune, year: Number(today.slice(0, 4)), today, quarter: `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}` };
+      for (const q of DASHBOARD_QUESTIONS) {
+        const headers = async () => ({
+          authorization: `Bearer ${q.role === 'coordinator' ? coordinatorToken : token}`,
+          'x-access-purpose': q.purpose,
+        });
+        currentScenario = `c. ${q.id}`;
+        const r = await runScenario(`c. ${q.id} ${q.title}`, dashboardRequests, 1, () => gql(gw, q.query, q.variables(ctx), headers), maxSeconds, 1);
+        dashboards.push({ ...r, id: q.id, title: q.title, role: q.role });
+        logger.info({ question: q.id, median: r.medianMs, p95: r.p95Ms }, 'dashboard question done');
+      }
+    }
 
     const lines = [
       `Benchmark: ${total} people in the register (seed size ${people}); calls as a commune officer of ${commune} (${communeIds.length} people); concurrency ${concurrency}, at most ${maxSeconds} s per scenario, ${new Date().toISOString()}`,
@@ -163,7 +190,7 @@ async function main(): Promise<void> {
       ...[...results, ...floor].map((r) => `${r.name.padEnd(56)}${String(r.n).padStart(6)}${r.medianMs.toFixed(1).padStart(12)}${r.p95Ms.toFixed(1).padStart(10)}${(r.rps < 10 ? r.rps.toFixed(3) : r.rps.toFixed(1)).padStart(9)}`),
       '',
       'Ratios measured in this run (gateway / direct):',
-      ...[
+      ...(results.length < 6 ? [] : [
         [0, 1, 'a. full view via gateway vs identity from homeaffairs'],
         [0, 2, 'a. full view via gateway vs 4 direct calls'],
         [3, 4, 'b. page via gateway vs identity page from homeaffairs'],
@@ -172,7 +199,7 @@ async function main(): Promise<void> {
         const a = results[g as number];
         const b = results[d as number];
         return `  ${String(label).padEnd(56)} median x${(a.medianMs / b.medianMs).toFixed(2)}, throughput x${(a.rps / b.rps).toFixed(2)}`;
-      }),
+      })),
       '',
       'Access log: time the gateway spent writing the entries before answering (Server-Timing "audit"), same run:',
       ...results
@@ -182,11 +209,18 @@ async function main(): Promise<void> {
           const median = percentile(t, 50);
           return `  ${r.name.padEnd(56)} median ${median.toFixed(1)} ms, p95 ${percentile(t, 95).toFixed(1)} ms, max ${t[t.length - 1].toFixed(1)} ms (${((100 * median) / r.medianMs).toFixed(1)} % of the request median)`;
         }),
+      '',
+      `Cross-agency dashboard questions (docs/cross-agency.md), one request at a time, target < ${DASHBOARD_TARGET_MS} ms:`,
+      `${'question'.padEnd(76)}${'role'.padStart(16)}${'n'.padStart(4)}${'median ms'.padStart(11)}${'p95 ms'.padStart(10)}  target`,
+      ...dashboards.map(
+        (d) =>
+          `${`${d.id} ${d.title}`.padEnd(76)}${d.role.padStart(16)}${String(d.n).padStart(4)}${d.medianMs.toFixed(1).padStart(11)}${d.p95Ms.toFixed(1).padStart(10)}  ${d.medianMs < DASHBOARD_TARGET_MS ? 'met' : 'NOT met'}`,
+      ),
     ];
     process.stdout.write(lines.join('\n') + '\n');
     const outDir = path.join(REPO_ROOT, 'bench-results');
     fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(path.join(outDir, `bench-${Date.now()}.json`), JSON.stringify({ total, people, concurrency, results, floor, auditTimings: Object.fromEntries(auditTimings) }, null, 2));
+    fs.writeFileSync(path.join(outDir, `bench-${Date.now()}.json`), JSON.stringify({ total, people, concurrency, results, floor, dashboards, auditTimings: Object.fromEntries(auditTimings) }, null, 2));
   } finally {
     await system.stop();
   }
