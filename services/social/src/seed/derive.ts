@@ -122,7 +122,8 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
     const turned70 = addMonths(monthOf(p.birthDate), 70 * 12);
     const start = [turned70, '2025-07', `${asOfYear}-01`].sort().pop()!;
     if (start >= asOfMonth) continue;
-    const decisionNumber = `HT-${p.citizenId.slice(-6)}/QĐ-UBND`;
+    // the whole citizen ID: six digits collide in a 100,000-person province
+    const decisionNumber = `HT-${p.citizenId}/QĐ-UBND`;
     const caseId = caseIdFor('SOCIAL_PENSION', decisionNumber);
     extraPensions.push({
       caseId,
