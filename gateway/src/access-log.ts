@@ -16,8 +16,32 @@ import type { GatewayContext } from './context';
  */
 export const AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE';
 export const DEFAULT_AUDIT_TIMEOUT_MS = 5_000;
-/** Entries per write call (the audit subgraph accepts up to 20,000). */
-const CHUNK = 10_000;
+/**
+ * One write call carries at most this many bytes of entries: every HTTP listener refuses
+ * bodies over 256 KiB (a commune's roster can name thousands of people).
+ */
+const MAX_CALL_BYTES = 200_000;
+/** Write calls of one request in flight at once. */
+const PARALLEL_CALLS = 4;
+
+/** Splits entries into calls of at most `maxBytes` of JSON each. */
+export function chunkBySize<T>(entries: readonly T[], maxBytes = MAX_CALL_BYTES): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const e of entries) {
+    const bytes = Buffer.byteLength(JSON.stringify(e)) + 1;
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(e);
+    size += bytes;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
 
 const FIELD = /^[a-z]+:[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -67,18 +91,20 @@ export class AccessLogWriter {
       ctx.auth.internalSecret,
     );
     const deadline = AbortSignal.timeout(this.timeoutMs);
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      const res = await fetch(this.url, {
+    const send = async (chunk: unknown[]) => {
+      const res = await fetch(this.url!, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: credential, 'x-request-id': ctx.requestId },
-        body: JSON.stringify({ query: RECORD, variables: { entries: entries.slice(i, i + CHUNK) } }),
+        body: JSON.stringify({ query: RECORD, variables: { entries: chunk } }),
         signal: deadline,
       });
       const body = (await res.json().catch(() => null)) as { data?: { recordAccess?: number }; errors?: unknown[] } | null;
       if (!res.ok || !body || body.errors?.length || typeof body.data?.recordAccess !== 'number') {
         throw new Error(`audit write refused: HTTP ${res.status} ${JSON.stringify(body?.errors ?? body).slice(0, 300)}`);
       }
-    }
+    };
+    const chunks = chunkBySize(entries);
+    for (let i = 0; i < chunks.length; i += PARALLEL_CALLS) await Promise.all(chunks.slice(i, i + PARALLEL_CALLS).map(send));
     return entries.length;
   }
 }

@@ -1,4 +1,4 @@
-import { auditUrlFromSupergraph, mergeReads } from '../src/access-log';
+import { auditUrlFromSupergraph, chunkBySize, mergeReads } from '../src/access-log';
 
 describe('access-log reports from subgraphs', () => {
   it('merges the reports of several subgraphs into one set of fields per person', () => {
@@ -24,6 +24,15 @@ describe('access-log reports from subgraphs', () => {
     const reads = new Map<string, Set<string>>();
     mergeReads(reads, report);
     expect(reads.size).toBe(0);
+  });
+
+  it('splits a large request\'s entries into calls under the body limit, keeping every entry once', () => {
+    const entries = Array.from({ length: 5000 }, (_, i) => ({ citizenId: String(100000000000 + i), fields: ['homeaffairs:Person.fullName', 'social:Person.socialCoverage'] }));
+    const chunks = chunkBySize(entries, 200_000);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThanOrEqual(200_000 + 2);
+    expect(chunks.flat()).toEqual(entries);
+    expect(chunkBySize([])).toEqual([]);
   });
 
   it('finds the audit subgraph URL in a supergraph, or null', () => {
