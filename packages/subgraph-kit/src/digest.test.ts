@@ -72,6 +72,34 @@ describe('commune digests (real FerretDB)', () => {
     expect((await digest.readAll()).map((r) => r.citizenId)).toEqual(['z']);
   });
 
+  it('serves unchanged communes from the process copy and re-reads a commune whose version moved (any writer)', async () => {
+    await digest.rebuild([
+      { commune: '02001', row: { citizenId: 'v1', birthDate: '1940-01-01', deathDate: null } },
+      { commune: '02002', row: { citizenId: 'v2', birthDate: '1941-01-01', deathDate: null } },
+    ]);
+    expect((await digest.readAll()).map((r) => r.citizenId).sort()).toEqual(['v1', 'v2']);
+    const docs = connection.collection('digests');
+    const versions = connection.collection('digest_versions');
+    // A change behind the digest's back, without a new version, is not seen: the copy is used.
+    await docs.updateOne({ _id: 'register:02001' as never }, { $set: { rows: ['["sneaky","1940-01-01",null]'] } });
+    expect((await digest.readAll()).map((r) => r.citizenId).sort()).toEqual(['v1', 'v2']);
+    // Another process's write moves the version: the next read sees it.
+    const current = (await versions.findOne({ _id: 'register:02001' as never }))!.version as number;
+    await docs.updateOne({ _id: 'register:02001' as never }, { $set: { rows: ['["other","1940-01-01",null]'], version: current + 1 } });
+    await versions.updateOne({ _id: 'register:02001' as never }, { $set: { version: current + 1 } });
+    expect((await digest.readAll()).map((r) => r.citizenId).sort()).toEqual(['other', 'v2']);
+    // This process's own writes are seen at once.
+    await digest.put('02002', { citizenId: 'v3', birthDate: '1942-01-01', deathDate: null });
+    expect((await digest.read(['02002'])).get('02002')?.map((r) => r.citizenId)).toEqual(['v2', 'v3']);
+  });
+
+  it('hands out frozen rows, so no caller can change the shared copy', async () => {
+    const rows = (await digest.read(['02002'])).get('02002')!;
+    expect(Object.isFrozen(rows[0])).toBe(true);
+    rows.pop();
+    expect((await digest.read(['02002'])).get('02002')).toHaveLength(2);
+  });
+
   it('refuses a spec whose key is not a field', () => {
     expect(() => new Digest<Row>(digestModel(connection), { kind: 'bad', fields: ['birthDate'], key: 'citizenId' })).toThrow(/key citizenId/);
   });

@@ -40,6 +40,57 @@ export function digestModel(connection: Connection): Model<DigestDocument> {
   return (connection.models.Digest as Model<DigestDocument> | undefined) ?? connection.model<DigestDocument>('Digest', digestSchema);
 }
 
+/**
+ * One small document per digest document, holding only its version: the cheap thing a reader
+ * checks before trusting its in-process copy (reading the tiny `digest_versions` collection
+ * costs milliseconds; reading the digests themselves costs ~25 ms per commune).
+ */
+interface DigestVersionDocument {
+  _id: string;
+  kind: string;
+  commune: string;
+  version: number;
+}
+
+const versionSchema = new Schema<DigestVersionDocument>(
+  {
+    _id: { type: String, required: true },
+    kind: { type: String, required: true },
+    commune: { type: String, required: true },
+    version: { type: Number, required: true },
+  },
+  { collection: 'digest_versions', versionKey: false, strict: true },
+);
+
+function versionModel(connection: Connection): Model<DigestVersionDocument> {
+  return (connection.models.DigestVersion as Model<DigestVersionDocument> | undefined) ?? connection.model<DigestVersionDocument>('DigestVersion', versionSchema);
+}
+
+/**
+ * Decoded digest documents kept in this process, keyed by database and `_id`, each with the
+ * version it was read at. A reader uses an entry only while `digest_versions` still names
+ * that version, so a write by this or any other process is seen on the next read; entries
+ * are also re-read after `CACHE_MAX_AGE_MS` (bounds staleness if a writer crashed between
+ * its two writes).
+ */
+interface CacheEntry {
+  version: number;
+  rows: readonly object[];
+  readAt: number;
+}
+const cache = new Map<string, CacheEntry>();
+const CACHE_MAX_AGE_MS = 60_000;
+/** Above this many stale communes, one scan of the kind beats reading them one by one. */
+const SCAN_ABOVE = 6;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** The shape of one kind of row: the field order of its stored tuple and the key field. */
 export interface DigestSpec<R> {
   /** e.g. 'register', 'social' */
@@ -110,6 +161,7 @@ export class Digest<R extends object> {
       if (!doc) {
         try {
           await this.model.create({ _id, kind: this.spec.kind, commune, rows: change([]), version: 1 });
+          await this.recordVersion(commune, 1);
           return;
         } catch (e) {
           if ((e as { code?: number }).code === 11000) continue; // someone created it first
@@ -120,7 +172,10 @@ export class Digest<R extends object> {
         { _id, version: doc.version },
         { $set: { rows: change(doc.rows), version: doc.version + 1 } },
       );
-      if (result.modifiedCount === 1) return;
+      if (result.modifiedCount === 1) {
+        await this.recordVersion(commune, doc.version + 1);
+        return;
+      }
     }
     throw new Error(`digest ${this.spec.kind}:${commune}: too many concurrent updates`);
   }
@@ -148,17 +203,70 @@ export class Digest<R extends object> {
     await this.update(commune, (rows) => rows.filter((r) => this.keyOf(r) !== key));
   }
 
-  /** Rows of the given communes, or of the whole province when `communes` is omitted. */
+  private cacheKey(commune: string): string {
+    return `${this.model.db.name}/${this.id(commune)}`;
+  }
+
+  private get versions(): Model<DigestVersionDocument> {
+    return versionModel(this.model.db);
+  }
+
+  /** Written after the digest document: a reader never sees a version before its rows. */
+  private async recordVersion(commune: string, version: number): Promise<void> {
+    cache.delete(this.cacheKey(commune));
+    await this.versions.updateOne({ _id: this.id(commune) }, { $set: { kind: this.spec.kind, commune, version } }, { upsert: true });
+  }
+
+  private remember(doc: DigestDocument): void {
+    const rows = doc.rows.map((r) => deepFreeze(this.decode(r)));
+    cache.set(this.cacheKey(doc.commune), { version: doc.version, rows, readAt: Date.now() });
+  }
+
+  /**
+   * Rows of the given communes, or of the whole province when `communes` is omitted. Served
+   * from this process's copy when `digest_versions` says it is current; only changed
+   * communes are read again. Rows are frozen: callers must not change them.
+   */
   async read(communes?: readonly string[]): Promise<Map<string, R[]>> {
-    const filter =
-      communes === undefined
-        ? { kind: this.spec.kind }
-        : communes.length === 1
-          ? { _id: this.id(communes[0]) } // the one filter FerretDB pushes down
-          : { _id: trusted({ $in: communes.map((c) => this.id(c)) }) };
-    const docs = await this.model.find(filter).lean();
+    const versionDocs =
+      communes !== undefined && communes.length === 1
+        ? await this.versions.find({ _id: this.id(communes[0]) }).lean()
+        : await this.versions.find({ kind: this.spec.kind }).lean();
+    const versionOf = new Map(versionDocs.map((v) => [v.commune, v.version]));
+    const now = Date.now();
+    let wanted: string[];
+    if (communes !== undefined) wanted = [...communes];
+    else if (versionDocs.length > 0) wanted = versionDocs.map((v) => v.commune);
+    else {
+      // No versions recorded (digests written before versions existed): read everything once
+      // and record them.
+      const docs = await this.model.find({ kind: this.spec.kind }).lean();
+      for (const d of docs) {
+        this.remember(d);
+        await this.versions.updateOne({ _id: d._id }, { $set: { kind: this.spec.kind, commune: d.commune, version: d.version } }, { upsert: true });
+      }
+      wanted = docs.map((d) => d.commune);
+      for (const d of docs) versionOf.set(d.commune, d.version);
+    }
+    const stale = wanted.filter((c) => {
+      const entry = cache.get(this.cacheKey(c));
+      return !entry || !versionOf.has(c) || entry.version !== versionOf.get(c) || now - entry.readAt > CACHE_MAX_AGE_MS;
+    });
+    if (stale.length > SCAN_ABOVE) {
+      const want = new Set(stale);
+      for (const d of await this.model.find({ kind: this.spec.kind }).lean()) if (want.has(d.commune)) this.remember(d);
+    } else {
+      for (const c of stale) {
+        const d = await this.model.findOne({ _id: this.id(c) }).lean(); // the one filter FerretDB pushes down
+        if (d) this.remember(d);
+        else cache.delete(this.cacheKey(c));
+      }
+    }
     const out = new Map<string, R[]>();
-    for (const doc of docs) out.set(doc.commune, doc.rows.map((r) => this.decode(r)));
+    for (const c of wanted) {
+      const entry = cache.get(this.cacheKey(c));
+      if (entry) out.set(c, entry.rows.slice() as R[]);
+    }
     return out;
   }
 
@@ -181,8 +289,28 @@ export class Digest<R extends object> {
       count++;
     }
     await this.model.deleteMany({ kind: this.spec.kind });
-    const docs = [...grouped].map(([commune, list]) => ({ _id: this.id(commune), kind: this.spec.kind, commune, rows: list, version: 1 }));
+    await this.versions.deleteMany({ kind: this.spec.kind });
+    for (const key of [...cache.keys()]) if (key.startsWith(`${this.model.db.name}/${this.spec.kind}:`)) cache.delete(key);
+    // A new version number per rebuild, so that other processes' copies are never taken as current.
+    const version = Date.now();
+    const docs = [...grouped].map(([commune, list]) => ({ _id: this.id(commune), kind: this.spec.kind, commune, rows: list, version }));
     for (let i = 0; i < docs.length; i += 20) await this.model.insertMany(docs.slice(i, i + 20), { ordered: true });
+    if (docs.length) await this.versions.insertMany(docs.map((d) => ({ _id: d._id, kind: d.kind, commune: d.commune, version })), { ordered: true });
     return count;
   }
+}
+
+/**
+ * From how many keys a per-request batch reads the digest instead of its collection
+ * (`DIGEST_BATCH_THRESHOLD`, default 1: always the digest). On the embedded FerretDB a
+ * collection read scans the whole collection (5-12 s at 100,000 people) while the province's
+ * digest is read in about a second, so the digest wins for any batch; on MongoDB, whose
+ * indexes serve small `$in` reads in milliseconds, set it to about 20. Tests run with 20 so
+ * that both paths are exercised and compared (jest global setup).
+ */
+export function digestBatchThreshold(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.DIGEST_BATCH_THRESHOLD;
+  const n = raw === undefined || raw === '' ? 1 : Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`DIGEST_BATCH_THRESHOLD must be a whole number >= 1, got "${raw}"`);
+  return n;
 }

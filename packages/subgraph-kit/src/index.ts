@@ -18,7 +18,7 @@ export { createApolloServer, createContext, authenticatedContext, requestIdFrom,
 export { Access, policyChecker, scopedCommune, assertInScope } from './access';
 export { createSubgraph, runSubgraph, serveStandalone } from './subgraph';
 export type { SubgraphDefinition, SubgraphInstance, RunningSubgraph, ListenOptions } from './subgraph';
-export { Digest, digestModel } from './digest';
+export { Digest, digestModel, digestBatchThreshold } from './digest';
 export type { DigestSpec, DigestDocument } from './digest';
 export { accessRecordPlugin, accessReadsOf, newAccessRecorder, ACCESS_LOG_EXTENSION } from './access-record';
 export type { AccessRecorder, AccessRead } from './access-record';

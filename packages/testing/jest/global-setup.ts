@@ -12,6 +12,9 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // Batches under 20 keys read the collections, 20 and more the digests: tests exercise and
+  // compare both paths (the running system reads the digests for any batch; see digest.ts).
+  process.env.DIGEST_BATCH_THRESHOLD ??= '20';
   if (process.env.MONGODB_URI) {
     process.env.NCT_TEST_MONGODB_URI = process.env.MONGODB_URI;
     return;

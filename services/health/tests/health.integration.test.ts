@@ -142,7 +142,12 @@ describe('health subgraph on the real database', () => {
       hundred[0] = AN;
       hundred[1] = MAI;
       // 100: the record, last check, card and conditions by $in (one find each) + one digest read for the follow-up facts
-      expect(await measure(hundred)).toEqual({ health_records: 1, health_checks: 1, insurance_cards: 1, chronic_conditions: 1, digests: 1, total: 5 });
+      // (a digest read is its versions, plus the communes whose copy in this process is not current)
+      const { digest_versions: versions, digests = 0, total, ...collections } = await measure(hundred);
+      expect(collections).toEqual({ health_records: 1, health_checks: 1, insurance_cards: 1, chronic_conditions: 1 });
+      expect(versions).toBe(1);
+      expect(digests).toBeLessThanOrEqual(6); // stale communes one by one (at most 6), else one scan
+      expect(total).toBe(5 + digests);
       // 1: the follow-up facts read the collections (checks and cards once more, visits once)
       expect(await measure([AN])).toEqual({ health_records: 1, health_checks: 2, insurance_cards: 2, chronic_conditions: 1, home_visits: 1, total: 7 });
     });

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, assertInScope, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, assertInScope, digestBatchThreshold, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
 import { birthYearOf } from '../common/citizen';
 import { cleanText, refuse } from '../common/problems';
 import { provinceCode } from '../config/province';
@@ -24,7 +24,6 @@ import {
 import { provinceGiftsFor } from './rules/gift-levels';
 
 /** From this many people in one batch, read the digest instead of the collection. */
-export const DIGEST_BATCH_THRESHOLD = 20;
 
 /**
  * Celebration records of one request by person (every year). Under 20 people: one `$in`
@@ -34,7 +33,7 @@ export const DIGEST_BATCH_THRESHOLD = 20;
  */
 export function celebrationsByPersonLoader(models: Models, ctx: RequestContext) {
   return loader<string, CelebrationRecord[]>(ctx, 'celebrations-by-person', async (ids) => {
-    if (ids.length >= DIGEST_BATCH_THRESHOLD) {
+    if (ids.length >= digestBatchThreshold()) {
       const wanted = new Set(ids);
       const byPerson = celebrationsFromRows((await associationDigest(models).readAll()).filter((r) => wanted.has(r.citizenId)));
       return ids.map((id) => (byPerson.get(id) ?? []).sort((a, b) => a.year - b.year));

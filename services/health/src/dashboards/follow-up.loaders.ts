@@ -1,8 +1,8 @@
 import { trusted } from '@nct/db';
-import { groupByKey, loader, RequestContext } from '@nct/subgraph-kit';
+import { digestBatchThreshold, groupByKey, loader, RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { quarterOf } from '../visits/visits.rules';
-import { dayNumber, DIGEST_BATCH_THRESHOLD, HealthDigestRow, provinceDigestLoader } from './health.digest';
+import { dayNumber, HealthDigestRow, provinceDigestLoader } from './health.digest';
 
 /**
  * Per-request loaders for the care follow-up facts. A batch of fewer than 20 people reads the
@@ -19,7 +19,7 @@ function factsLoader<V>(
   fromCollections: (ids: readonly string[]) => Promise<V[]>,
 ) {
   return loader<string, V>(ctx, name, async (ids) => {
-    if (ids.length >= DIGEST_BATCH_THRESHOLD) {
+    if (ids.length >= digestBatchThreshold()) {
       const rows = await provinceDigestLoader(models, ctx).load('all');
       return ids.map((id) => fromDigest(rows.get(id)));
     }

@@ -223,9 +223,11 @@ export function changePersonDigest(models: Models, citizenId: string, apply: Row
     const located = await models.DigestLocator.findOne({ _id: citizenId }).lean<DigestLocatorDoc>();
     let row: HealthDigestRow | undefined = emptyRow(citizenId);
     if (located) {
-      row = ((await healthDigest(models).read([located.bucket])).get(located.bucket) ?? []).find((r) => r.citizenId === citizenId);
+      const found = ((await healthDigest(models).read([located.bucket])).get(located.bucket) ?? []).find((r) => r.citizenId === citizenId);
       // located but not there: the digest drifted; recompute instead of guessing
-      if (!row) return refreshNow(models, citizenId);
+      if (!found) return refreshNow(models, citizenId);
+      row = structuredClone(found); // digest rows are shared, frozen copies: change a copy
+
     }
     const current = located?.bucket ?? UNPLACED_BUCKET;
     await putRow(models, row, apply(row, current), located?.bucket ?? null);
@@ -273,7 +275,6 @@ export const ROW_CHANGES = {
 };
 
 /** Batches from this size on read the digest instead of the collections. */
-export const DIGEST_BATCH_THRESHOLD = 20;
 
 /** The whole province's digest rows by citizen ID, read once per request. */
 export function provinceDigestLoader(models: Models, ctx: RequestContext) {

@@ -6,6 +6,7 @@ import {
   assertInScope,
   citizenIdArg,
   DateScalar,
+  digestBatchThreshold,
   scopedCommune,
   foldVietnamese,
   loader,
@@ -43,7 +44,6 @@ import {
  * request, ~0.7 s for 100,000 people) instead of `$in` on `people` (a full scan of the
  * collection on FerretDB, ~75 µs per stored document, see docs/performance.md).
  */
-export const DIGEST_BATCH_THRESHOLD = 20;
 
 /** The whole province's register, from the digest, read at most once per request. */
 export function provinceRegister(models: Models, ctx: RequestContext): Promise<Map<string, PersonIdentity>> {
@@ -66,7 +66,7 @@ export async function peopleFromCollection(models: Models, ids: readonly string[
  */
 export function personLoader(models: Models, ctx: RequestContext) {
   return loader<string, PersonIdentity | null>(ctx, 'person', async (ids) => {
-    const map = ids.length >= DIGEST_BATCH_THRESHOLD ? await provinceRegister(models, ctx) : await peopleFromCollection(models, ids);
+    const map = ids.length >= digestBatchThreshold() ? await provinceRegister(models, ctx) : await peopleFromCollection(models, ids);
     return ids.map((id) => map.get(id) ?? null);
   });
 }

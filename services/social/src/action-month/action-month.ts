@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, DateScalar } from '@nct/subgraph-kit';
 import { Person } from '../person/person';
 import type { SupportKind } from './action-month-support.model';
@@ -99,7 +99,7 @@ export class ActionMonthReachCell {
   @Field(() => Int, { nullable: true, description: 'Trong đó không thuộc danh sách. / Of whom on no list.' })
   notOnLists!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Tổng giá trị (đồng; null khi ẩn). / Total value in VND (null when withheld).' })
+  @Field(() => Float, { nullable: true, description: 'Tổng giá trị (đồng, số nguyên; null khi ẩn). / Total value in whole VND (a Float: province totals exceed 32-bit Int; null when withheld).' })
   totalAmount!: number | null;
 }
 

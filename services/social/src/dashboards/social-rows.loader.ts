@@ -1,5 +1,5 @@
 import { trusted } from '@nct/db';
-import { groupByKey, loader, type RequestContext } from '@nct/subgraph-kit';
+import { digestBatchThreshold, groupByKey, loader, type RequestContext } from '@nct/subgraph-kit';
 import { casesByCitizenLoader } from '../cases/benefit-case.queries';
 import type { Models } from '../models';
 import type { MonthlyPaymentDoc } from '../payments/monthly-payment.model';
@@ -7,7 +7,6 @@ import type { SocialRecordDoc } from '../records/social-record.model';
 import { socialRowFrom, type SocialRow } from './social.digest';
 
 /** From this many people in one batch, Person fields read the digest instead of the collections. */
-export const DIGEST_BATCH_THRESHOLD = 20;
 
 export interface RowEntry {
   commune: string;
@@ -49,7 +48,7 @@ export function provinceDigest(models: Models, ctx: RequestContext): Promise<Map
  */
 export function socialRowLoader(models: Models, ctx: RequestContext) {
   return loader<string, RowEntry | null>(ctx, 'social-rows', async (ids) => {
-    if (ids.length >= DIGEST_BATCH_THRESHOLD) {
+    if (ids.length >= digestBatchThreshold()) {
       const province = await provinceDigest(models, ctx);
       return ids.map((id) => province.get(id) ?? null);
     }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { BadUserInputError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
 import { Access, citizenIdArg, MonthScalar, monthOf, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
 import { ALLOWANCE_FIRST_MONTH } from '../allowance/allowance.rules';
@@ -33,7 +33,7 @@ export class PayrollTotals {
   @Field(() => Int, { description: 'Số người. / People.' })
   people!: number;
 
-  @Field(() => Int, { description: 'Tổng tiền (đồng). / Total VND.' })
+  @Field(() => Float, { description: 'Tổng tiền (đồng, số nguyên). / Total in whole VND (a Float: sums can exceed 32-bit Int).' })
   amount!: number;
 
   @Field(() => Int, { description: 'Đã nhận. / Collected.' })
