@@ -165,7 +165,7 @@ async function main(): Promise<void> {
     }
 
     // c. The cross-agency dashboard questions, one request at a time (what a dashboard does).
-    const dashboards: Array<ScenarioResult & { id: string; title: string; role: string }> = [];
+    const dashboards: Array<ScenarioResult & { id: string; title: string; role: string; firstMs: number }> = [];
     if (only !== 'person') {
       const coordinatorToken = await issueDevToken(DEV_ISSUER_DIR, { role: 'coordinator', subject: 'bench-coordinator' });
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
@@ -176,8 +176,13 @@ async function main(): Promise<void> {
           'x-access-purpose': q.purpose,
         });
         currentScenario = `c. ${q.id}`;
-        const r = await runScenario(`c. ${q.id} ${q.title}`, dashboardRequests, 1, () => gql(gw, q.query, q.variables(ctx), headers), maxSeconds, 1);
-        dashboards.push({ ...r, id: q.id, title: q.title, role: q.role });
+        // The first request also pays for reading the digests this process has not read yet
+        // (each subgraph keeps a version-checked copy: docs/read-models.md); then the median.
+        const t0 = performance.now();
+        await gql(gw, q.query, q.variables(ctx), headers);
+        const firstMs = performance.now() - t0;
+        const r = await runScenario(`c. ${q.id} ${q.title}`, dashboardRequests, 1, () => gql(gw, q.query, q.variables(ctx), headers), maxSeconds, 0);
+        dashboards.push({ ...r, id: q.id, title: q.title, role: q.role, firstMs });
         logger.info({ question: q.id, median: r.medianMs, p95: r.p95Ms }, 'dashboard question done');
       }
     }
@@ -210,11 +215,12 @@ async function main(): Promise<void> {
           return `  ${r.name.padEnd(56)} median ${median.toFixed(1)} ms, p95 ${percentile(t, 95).toFixed(1)} ms, max ${t[t.length - 1].toFixed(1)} ms (${((100 * median) / r.medianMs).toFixed(1)} % of the request median)`;
         }),
       '',
-      `Cross-agency dashboard questions (docs/cross-agency.md), one request at a time, target < ${DASHBOARD_TARGET_MS} ms:`,
-      `${'question'.padEnd(76)}${'role'.padStart(16)}${'n'.padStart(4)}${'median ms'.padStart(11)}${'p95 ms'.padStart(10)}  target`,
+      `Cross-agency dashboard questions (docs/cross-agency.md), one request at a time, target < ${DASHBOARD_TARGET_MS} ms`,
+      `("first": the first request after the system started, which also reads digests not yet held in memory):`,
+      `${'question'.padEnd(76)}${'role'.padStart(16)}${'first ms'.padStart(10)}${'n'.padStart(4)}${'median ms'.padStart(11)}${'p95 ms'.padStart(10)}  target`,
       ...dashboards.map(
         (d) =>
-          `${`${d.id} ${d.title}`.padEnd(76)}${d.role.padStart(16)}${String(d.n).padStart(4)}${d.medianMs.toFixed(1).padStart(11)}${d.p95Ms.toFixed(1).padStart(10)}  ${d.medianMs < DASHBOARD_TARGET_MS ? 'met' : 'NOT met'}`,
+          `${`${d.id} ${d.title}`.padEnd(76)}${d.role.padStart(16)}${d.firstMs.toFixed(1).padStart(10)}${String(d.n).padStart(4)}${d.medianMs.toFixed(1).padStart(11)}${d.p95Ms.toFixed(1).padStart(10)}  ${d.medianMs < DASHBOARD_TARGET_MS ? 'met' : 'NOT met'}${d.firstMs < DASHBOARD_TARGET_MS ? '' : ' (first request over)'}`,
       ),
     ];
     process.stdout.write(lines.join('\n') + '\n');
