@@ -1,0 +1,108 @@
+import { coverageCounts, coverageYearProblems, indicatorValue, referenceDate, targetFor, validateCoverageTargets } from './coverage.rules';
+import { COVERAGE_TARGET_ROWS } from './rules/coverage-targets';
+import { dayNumber, type HealthDigestRow } from '../dashboards/health.digest';
+
+// Decision 1579/QĐ-TTg (2020): annual check >= 70%; health record 95% (2025) -> 100% (2030).
+// Decision 1948/QĐ-TTg (2021): BHYT 95% (2025) -> 100% (2030).
+describe('coverage targets by year', () => {
+  it.each([
+    ['ANNUAL_CHECK', 2020, null],
+    ['ANNUAL_CHECK', 2021, 70],
+    ['ANNUAL_CHECK', 2030, 70],
+    ['HEALTH_RECORD', 2024, null],
+    ['HEALTH_RECORD', 2025, 95],
+    ['HEALTH_RECORD', 2029, 95],
+    ['HEALTH_RECORD', 2030, 100],
+    ['INSURANCE_CARD', 2026, 95],
+    ['INSURANCE_CARD', 2031, 100],
+    ['CHRONIC_MANAGEMENT', 2026, 70],
+  ] as const)('%s in %i -> %j', (indicator, year, target) => {
+    expect(targetFor(indicator, year)?.targetPercent ?? null).toBe(target);
+  });
+
+  it.each([
+    [{ targetPercent: 101 }],
+    [{ targetPercent: 70.5 }],
+    [{ indicator: 'OTHER' as 'ANNUAL_CHECK' }],
+    [{ effectiveFrom: '2025' }],
+    [{ legalAct: '' }],
+  ])('refuses a malformed row %j', (change) => {
+    expect(() => validateCoverageTargets([{ ...COVERAGE_TARGET_ROWS[0], ...change }])).toThrow();
+  });
+
+  it('refuses two rows for the same indicator and date', () => {
+    expect(() => validateCoverageTargets([COVERAGE_TARGET_ROWS[0], { ...COVERAGE_TARGET_ROWS[0], targetPercent: 80 }])).toThrow(/same indicator/);
+  });
+});
+
+describe('an indicator against its target, at the boundaries', () => {
+  it.each([
+    // exactly 70% of 100 meets the 70% check target; 69 does not
+    ['ANNUAL_CHECK', 70, 100, true, 0.7],
+    ['ANNUAL_CHECK', 69, 100, false, 0.69],
+    // 21 of 30 is exactly 70%
+    ['ANNUAL_CHECK', 21, 30, true, 0.7],
+    // exactly 95% meets the 2026 record and card targets; one person fewer does not
+    ['HEALTH_RECORD', 95, 100, true, 0.95],
+    ['HEALTH_RECORD', 94, 100, false, 0.94],
+    ['INSURANCE_CARD', 190, 200, true, 0.95],
+    ['INSURANCE_CARD', 189, 200, false, 0.945],
+    // 133 of 140 = 95% exactly (integer comparison, no floating-point rounding)
+    ['INSURANCE_CARD', 133, 140, true, 0.95],
+  ] as const)('%s %i of %i -> met %s, share %f', (indicator, count, denominator, met, share) => {
+    expect(indicatorValue(indicator, count, denominator, 2026)).toMatchObject({ count, denominator, met, share, suppressed: false, targetPercent: indicator === 'ANNUAL_CHECK' ? 70 : 95 });
+  });
+
+  it('meets 100% (2030) only when everyone is covered', () => {
+    expect(indicatorValue('HEALTH_RECORD', 200, 200, 2030).met).toBe(true);
+    expect(indicatorValue('HEALTH_RECORD', 199, 200, 2030).met).toBe(false);
+  });
+
+  it('withholds small cells on either side (1-4 people), but still says on which side of the target', () => {
+    expect(indicatorValue('ANNUAL_CHECK', 3, 100, 2026)).toMatchObject({ count: null, share: null, suppressed: true, met: false });
+    // 97 with, 3 without: the 3 could be recovered from the total, so the 97 is withheld too
+    expect(indicatorValue('HEALTH_RECORD', 97, 100, 2026)).toMatchObject({ count: null, share: null, suppressed: true, met: true });
+    expect(indicatorValue('HEALTH_RECORD', 100, 100, 2026)).toMatchObject({ count: 100, share: 1, suppressed: false });
+    expect(indicatorValue('HEALTH_RECORD', 0, 100, 2026)).toMatchObject({ count: 0, share: 0, suppressed: false, met: false });
+  });
+
+  it('gives no count, share or verdict when the denominator is withheld (null)', () => {
+    expect(indicatorValue('HEALTH_RECORD', 40, null, 2026)).toMatchObject({ count: null, share: null, met: null, denominator: null, targetPercent: 95 });
+  });
+
+  it('gives no verdict without a target or with an empty commune', () => {
+    expect(indicatorValue('HEALTH_RECORD', 40, 50, 2024)).toMatchObject({ met: null, targetPercent: null, count: 40 });
+    expect(indicatorValue('HEALTH_RECORD', 0, 0, 2026)).toMatchObject({ met: null, share: null });
+  });
+});
+
+describe('coverage counts of a commune', () => {
+  const row = (over: Partial<HealthDigestRow>): HealthDigestRow => ({
+    citizenId: '012140000001',
+    recordOpenedOn: dayNumber('2020-01-01'),
+    checkYears: [],
+    cards: [],
+    visitQuarters: [],
+    chronicTotal: 0,
+    chronicManaged: 0,
+    ...over,
+  });
+  it('counts records opened by the reference date, checks in the year, cards valid on it, managed conditions', () => {
+    const rows = [
+      row({ checkYears: [2025, 2026], cards: [[dayNumber('2026-01-01'), dayNumber('2026-12-31')]], chronicTotal: 2, chronicManaged: 2 }),
+      row({ recordOpenedOn: dayNumber('2026-06-01'), checkYears: [2025], cards: [[dayNumber('2025-01-01'), dayNumber('2025-12-31')]], chronicTotal: 1, chronicManaged: 0 }),
+      row({ recordOpenedOn: null, checkYears: [2026], chronicTotal: 2, chronicManaged: 1 }),
+    ];
+    expect(coverageCounts(rows, 2026, '2026-03-10')).toEqual({ withRecord: 1, checkedInYear: 2, validCard: 1, withChronic: 3, chronicAllManaged: 1 });
+    expect(coverageCounts(rows, 2025, '2025-12-31')).toEqual({ withRecord: 1, checkedInYear: 2, validCard: 1, withChronic: 3, chronicAllManaged: 1 });
+  });
+
+  it('takes a past year on 31 December and the current year today', () => {
+    expect(referenceDate(2025, '2026-03-10')).toBe('2025-12-31');
+    expect(referenceDate(2026, '2026-03-10')).toBe('2026-03-10');
+  });
+
+  it.each([2014, 2027, 2026.5, Number.NaN])('refuses year %p', (year) => {
+    expect(coverageYearProblems(year, 2026)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,111 @@
+import { suppressSmallCells } from '@nct/auth';
+import type { Problem } from '../common/problems';
+import { insuranceCardValidOn } from '../dashboards/follow-up.rules';
+import { dayNumber, type HealthDigestRow } from '../dashboards/health.digest';
+import { COVERAGE_INDICATORS, COVERAGE_TARGET_ROWS, CoverageIndicator, CoverageTargetRow } from './rules/coverage-targets';
+
+/** Refuses a malformed target table at load: unknown indicator, percent, date, act, duplicates. */
+export function validateCoverageTargets(rows: readonly CoverageTargetRow[]): readonly CoverageTargetRow[] {
+  rows.forEach((r, i) => {
+    const where = `coverage target row ${i} (${r.indicator})`;
+    if (!COVERAGE_INDICATORS.includes(r.indicator)) throw new Error(`${where}: unknown indicator`);
+    if (!Number.isInteger(r.targetPercent) || r.targetPercent < 0 || r.targetPercent > 100) throw new Error(`${where}: targetPercent must be a whole percent 0-100`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.effectiveFrom)) throw new Error(`${where}: effectiveFrom must be an ISO date`);
+    if (!r.legalAct.trim()) throw new Error(`${where}: legalAct is required`);
+    if (rows.some((o, j) => j !== i && o.indicator === r.indicator && o.effectiveFrom === r.effectiveFrom)) {
+      throw new Error(`${where}: two rows for the same indicator and date`);
+    }
+  });
+  return rows;
+}
+
+export const COVERAGE_TARGETS = validateCoverageTargets(COVERAGE_TARGET_ROWS);
+
+/** The target row that applies to a calendar year, or null before the first one. */
+export function targetFor(indicator: CoverageIndicator, year: number, rows: readonly CoverageTargetRow[] = COVERAGE_TARGETS): CoverageTargetRow | null {
+  const end = `${String(year).padStart(4, '0')}-12-31`;
+  let best: CoverageTargetRow | null = null;
+  for (const r of rows) if (r.indicator === indicator && r.effectiveFrom <= end && (!best || r.effectiveFrom > best.effectiveFrom)) best = r;
+  return best;
+}
+
+export const FIRST_COVERAGE_YEAR = 2015;
+
+/** A coverage year: a whole year from 2015 to the current one. */
+export function coverageYearProblems(year: number, currentYear: number): Problem[] {
+  return Number.isInteger(year) && year >= FIRST_COVERAGE_YEAR && year <= currentYear
+    ? []
+    : [{ field: 'year', vi: `Năm phải từ ${FIRST_COVERAGE_YEAR} đến ${currentYear}`, en: `year must be ${FIRST_COVERAGE_YEAR} to ${currentYear}` }];
+}
+
+/** The date a year's figures are taken on: 31 December, or today for the current year. */
+export function referenceDate(year: number, today: string): string {
+  const end = `${year}-12-31`;
+  return end < today ? end : today;
+}
+
+export interface IndicatorValue {
+  indicator: CoverageIndicator;
+  /** people counted; null when withheld (small cell) or the denominator is unknown */
+  count: number | null;
+  /** the denominator the share is taken of */
+  denominator: number | null;
+  /** count / denominator, 4 decimals; null when withheld or unknown */
+  share: number | null;
+  /** target in percent, null when none applies to the year */
+  targetPercent: number | null;
+  /** share >= target (computed on the exact counts); null without target or denominator */
+  met: boolean | null;
+  suppressed: boolean;
+  legalAct: string | null;
+}
+
+/**
+ * One indicator of a commune: `count` people out of `denominator`, against the year's target.
+ * Small cells (PDP Law 91/2025; @nct/auth suppressSmallCells): the two cells "with" and
+ * "without" are disclosed together, so when either holds 1-4 people both are withheld (count
+ * and share null). `met` is still given: it says on which side of the target the commune is,
+ * not how many people are on either side.
+ */
+export function indicatorValue(indicator: CoverageIndicator, count: number, denominator: number | null, year: number): IndicatorValue {
+  const target = targetFor(indicator, year);
+  const base = { indicator, targetPercent: target?.targetPercent ?? null, legalAct: target?.legalAct ?? null };
+  if (denominator === null || !Number.isInteger(denominator) || denominator < 0) {
+    return { ...base, count: null, denominator: null, share: null, met: null, suppressed: false };
+  }
+  const [withCell] = suppressSmallCells([
+    { key: 'with', count },
+    { key: 'without', count: Math.max(0, denominator - count) },
+  ]);
+  const met = target && denominator > 0 ? count * 100 >= target.targetPercent * denominator : null;
+  const share = denominator > 0 && !withCell.suppressed ? Math.round((count / denominator) * 10_000) / 10_000 : null;
+  return { ...base, count: withCell.count, denominator, share, met, suppressed: withCell.suppressed };
+}
+
+export interface CommuneCoverageCounts {
+  withRecord: number;
+  checkedInYear: number;
+  validCard: number;
+  withChronic: number;
+  chronicAllManaged: number;
+}
+
+/**
+ * Counts of one commune's digest rows for a year, as of its reference date: a record opened on
+ * or before it; a periodic check dated in the year; a card valid on it; and, among the people
+ * with a tracked chronic condition, those whose conditions are all under management.
+ */
+export function coverageCounts(rows: readonly HealthDigestRow[], year: number, onDate: string): CommuneCoverageCounts {
+  const out: CommuneCoverageCounts = { withRecord: 0, checkedInYear: 0, validCard: 0, withChronic: 0, chronicAllManaged: 0 };
+  const onDay = dayNumber(onDate);
+  for (const r of rows) {
+    if (r.recordOpenedOn !== null && r.recordOpenedOn <= onDay) out.withRecord++;
+    if (r.checkYears.includes(year)) out.checkedInYear++;
+    if (insuranceCardValidOn(r.cards, onDate)) out.validCard++;
+    if (r.chronicTotal > 0) {
+      out.withChronic++;
+      if (r.chronicManaged === r.chronicTotal) out.chronicAllManaged++;
+    }
+  }
+  return out;
+}
