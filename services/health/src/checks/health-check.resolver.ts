@@ -1,9 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { trusted } from '@nct/db';
-import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, assertInScope, citizenIdArg, isIsoDate, loader, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
+import { ConflictError, isDuplicateKeyError } from '@nct/errors';
+import { Access, citizenIdArg, loader, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
 import { changePersonDigest, refreshPersonDigest, ROW_CHANGES } from '../dashboards/health.digest';
 import type { Models } from '../models';
+import { assertStationScope, newestFirstAfter, PersonHistoryArgs } from '../common/history';
 import { normaliseText, refuse } from '../common/problems';
 import { recordCheckProblems } from './checks.rules';
 import { HealthCheck, HealthCheckConnection, RecordHealthCheckInput } from './health-check';
@@ -34,26 +35,7 @@ function checkKey(c: HealthCheckDoc): string {
   return `${c.date} ${c.facility}`;
 }
 
-function afterFilter(key: string): Record<string, unknown> {
-  const date = key.slice(0, 10);
-  if (!isIsoDate(date) || key[10] !== ' ') {
-    throw new BadUserInputError({ vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, { argument: 'after' });
-  }
-  const facility = key.slice(11);
-  return { $or: [{ date: trusted({ $lt: date }) }, { date, facility: trusted({ $gt: facility }) }] };
-}
 
-@ArgsType()
-class HealthChecksArgs {
-  @Field(() => ID, { description: 'Số định danh cá nhân. / Citizen ID.' })
-  citizenId!: string;
-
-  @Field(() => Int, { nullable: true, description: 'Số phần tử mỗi trang (1-100, mặc định 20). / Page size, 1-100, default 20.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Con trỏ: bắt đầu sau phần tử này. / Start after this cursor.' })
-  after?: string | null;
-}
 
 @Resolver(() => HealthCheck)
 export class HealthCheckResolver {
@@ -61,15 +43,11 @@ export class HealthCheckResolver {
 
   @Access('HEALTH_CHECKS')
   @Query(() => HealthCheckConnection, { description: 'Lịch sử khám sức khỏe của một người, mới nhất trước. / A person’s check history, most recent first.' })
-  async healthChecks(@Args() { citizenId, first, after }: HealthChecksArgs, @Ctx() ctx: RequestContext): Promise<HealthCheckConnection> {
+  async healthChecks(@Args() { citizenId, first, after }: PersonHistoryArgs, @Ctx() ctx: RequestContext): Promise<HealthCheckConnection> {
     const id = citizenIdArg(citizenId);
-    if (ctx.identity.commune) {
-      // A commune health station sees the people whose record it keeps.
-      const record = await this.models.HealthRecord.findOne({ citizenId: id }, { communeCode: 1 }).lean<{ communeCode: string }>();
-      assertInScope(ctx, record?.communeCode);
-    }
+    await assertStationScope(this.models, ctx, id);
     const page = pageRequest(first, after);
-    const filter = page.afterKey === null ? { citizenId: id } : { citizenId: id, ...afterFilter(page.afterKey) };
+    const filter = page.afterKey === null ? { citizenId: id } : { citizenId: id, ...newestFirstAfter(page.afterKey, 'facility') };
     const rows = await this.models.HealthCheck.find(filter, PROJECTION)
       .sort({ date: -1, facility: 1 })
       .limit(page.limit + 1)

@@ -1,10 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { trusted } from '@nct/db';
-import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, assertInScope, citizenIdArg, isIsoDate, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { ConflictError, isDuplicateKeyError } from '@nct/errors';
+import { Access, citizenIdArg, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
 import { normaliseText, refuse } from '../common/problems';
 import { changePersonDigest, refreshPersonDigest, ROW_CHANGES } from '../dashboards/health.digest';
 import type { Models } from '../models';
+import { assertStationScope, newestFirstAfter, PersonHistoryArgs } from '../common/history';
 import { HomeVisit, HomeVisitConnection, RecordHomeVisitInput } from './home-visit';
 import type { HomeVisitDoc } from './home-visit.model';
 import { recordVisitProblems } from './visits.rules';
@@ -16,25 +16,7 @@ function visitKey(v: HomeVisitDoc): string {
   return `${v.date} ${v.visitor}`;
 }
 
-function afterFilter(key: string): Record<string, unknown> {
-  const date = key.slice(0, 10);
-  if (!isIsoDate(date) || key[10] !== ' ') {
-    throw new BadUserInputError({ vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, { argument: 'after' });
-  }
-  return { $or: [{ date: trusted({ $lt: date }) }, { date, visitor: trusted({ $gt: key.slice(11) }) }] };
-}
 
-@ArgsType()
-class HomeVisitsArgs {
-  @Field(() => ID, { description: 'Số định danh cá nhân. / Citizen ID.' })
-  citizenId!: string;
-
-  @Field(() => Int, { nullable: true, description: 'Số phần tử mỗi trang (1-100, mặc định 20). / Page size, 1-100, default 20.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Con trỏ: bắt đầu sau phần tử này. / Start after this cursor.' })
-  after?: string | null;
-}
 
 @Resolver(() => HomeVisit)
 export class HomeVisitResolver {
@@ -44,15 +26,11 @@ export class HomeVisitResolver {
   @Query(() => HomeVisitConnection, {
     description: 'Các lần thăm tại nhà của một người, mới nhất trước (nội dung là dữ liệu sức khỏe). / A person’s home visits, most recent first (contents are health data).',
   })
-  async homeVisits(@Args() { citizenId, first, after }: HomeVisitsArgs, @Ctx() ctx: RequestContext): Promise<HomeVisitConnection> {
+  async homeVisits(@Args() { citizenId, first, after }: PersonHistoryArgs, @Ctx() ctx: RequestContext): Promise<HomeVisitConnection> {
     const id = citizenIdArg(citizenId);
-    if (ctx.identity.commune) {
-      // A commune health station sees the people whose record it keeps.
-      const record = await this.models.HealthRecord.findOne({ citizenId: id }, { communeCode: 1 }).lean<{ communeCode: string }>();
-      assertInScope(ctx, record?.communeCode);
-    }
+    await assertStationScope(this.models, ctx, id);
     const page = pageRequest(first, after);
-    const filter = page.afterKey === null ? { citizenId: id } : { citizenId: id, ...afterFilter(page.afterKey) };
+    const filter = page.afterKey === null ? { citizenId: id } : { citizenId: id, ...newestFirstAfter(page.afterKey, 'visitor') };
     const rows = await this.models.HomeVisit.find(filter, PROJECTION).sort({ date: -1, visitor: 1 }).limit(page.limit + 1).lean<HomeVisitDoc[]>();
     return toConnection(HomeVisitConnection, rows, page.limit, visitKey);
   }
