@@ -182,9 +182,7 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PersonIdentity> {
     const id = citizenIdArg(citizenId);
-    const current = await this.models.Person.findOne({ citizenId: id }, PERSON_PROJECTION).lean<PersonDoc>();
-    if (!current) throw new NotFoundError({ vi: `Không có số định danh ${id} trong sổ`, en: `Citizen ID ${id} is not in the register` });
-    assertInScope(ctx, current.communeCode);
+    const current = await this.registered(id, ctx);
     const { merged, problems } = correctionProblems(current, input, todayInVietnam());
     if (problems.length) refuse(problems);
     if (merged.communeCode !== current.communeCode) await this.assertCurrentCommune(merged.communeCode);
@@ -219,9 +217,7 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PersonIdentity> {
     const id = citizenIdArg(citizenId);
-    const current = await this.models.Person.findOne({ citizenId: id }, PERSON_PROJECTION).lean<PersonDoc>();
-    if (!current) throw new NotFoundError({ vi: `Không có số định danh ${id} trong sổ`, en: `Citizen ID ${id} is not in the register` });
-    assertInScope(ctx, current.communeCode);
+    const current = await this.registered(id, ctx);
     const alreadyDead = () =>
       new ConflictError(
         { vi: `Đã ghi nhận ngày mất ${current.deathDate ?? ''} cho ${id}`.trim(), en: `A death is already recorded for ${id}` },
@@ -236,6 +232,14 @@ export class PersonResolver {
     const person = personFromDoc({ ...current, deathDate });
     await registerDigest(this.models).put(person.communeCode, registerRow(person));
     return person;
+  }
+
+  /** The register entry a write applies to: it must exist and be in the caller's commune. */
+  private async registered(id: string, ctx: RequestContext): Promise<PersonDoc> {
+    const current = await this.models.Person.findOne({ citizenId: id }, PERSON_PROJECTION).lean<PersonDoc>();
+    if (!current) throw new NotFoundError({ vi: `Không có số định danh ${id} trong sổ`, en: `Citizen ID ${id} is not in the register` });
+    assertInScope(ctx, current.communeCode);
+    return current;
   }
 
   private async assertCurrentCommune(code: string): Promise<void> {
