@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ANONYMOUS, INTERNAL_HEADER, signInternal } from '@nct/auth';
 import type { Logger } from '@nct/logger';
-import { ACCESS_LOG_EXTENSION } from '@nct/subgraph-kit';
+import { ACCESS_FIELD_PATTERN, ACCESS_LOG_EXTENSION } from '@nct/subgraph-kit';
 import type { GatewayContext } from './context';
 
 /**
@@ -43,7 +43,6 @@ export function chunkBySize<T>(entries: readonly T[], maxBytes = MAX_CALL_BYTES)
   return chunks;
 }
 
-const FIELD = /^[a-z]+:[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Adds one subgraph's report to the request's reads; anything malformed is ignored and logged. */
 export function mergeReads(target: Map<string, Set<string>>, report: unknown, logger?: Logger): void {
@@ -55,7 +54,7 @@ export function mergeReads(target: Map<string, Set<string>>, report: unknown, lo
       continue;
     }
     const set = target.get(citizenId) ?? new Set<string>();
-    for (const f of fields) if (typeof f === 'string' && FIELD.test(f)) set.add(f);
+    for (const f of fields) if (typeof f === 'string' && ACCESS_FIELD_PATTERN.test(f)) set.add(f);
     if (set.size) target.set(citizenId, set);
   }
 }

@@ -23,6 +23,9 @@ export interface AccessRead {
   fields: string[];
 }
 
+/** The shape of a recorded field name, `subgraph:Type.field` (checked by the gateway and the log). */
+export const ACCESS_FIELD_PATTERN = /^[a-z]+:[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** Name of the response extension that carries the reads to the gateway. */
 export const ACCESS_LOG_EXTENSION = 'nctAccessLog';
 

@@ -20,5 +20,5 @@ export { createSubgraph, runSubgraph, serveStandalone } from './subgraph';
 export type { SubgraphDefinition, SubgraphInstance, RunningSubgraph, ListenOptions } from './subgraph';
 export { Digest, digestModel, digestBatchThreshold } from './digest';
 export type { DigestSpec, DigestDocument } from './digest';
-export { accessRecordPlugin, accessReadsOf, newAccessRecorder, ACCESS_LOG_EXTENSION } from './access-record';
+export { accessRecordPlugin, accessReadsOf, newAccessRecorder, ACCESS_LOG_EXTENSION, ACCESS_FIELD_PATTERN } from './access-record';
 export type { AccessRecorder, AccessRead } from './access-record';

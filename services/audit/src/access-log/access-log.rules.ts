@@ -1,13 +1,12 @@
 import { isCitizenIdShape } from '@nct/citizen-id';
 import { isPurpose, isRole } from '@nct/auth';
-import { isIsoDate } from '@nct/subgraph-kit';
+import { ACCESS_FIELD_PATTERN, isIsoDate } from '@nct/subgraph-kit';
 import type { AccessEntryDoc } from './access-entry.model';
 import type { AccessLogEntryInput, AccessLogFilter } from './access-entry';
 
 /** At most this many entries in one write (one request's people; a commune roster is ~6,000). */
 export const MAX_ENTRIES_PER_WRITE = 20_000;
 export const MAX_FIELDS_PER_ENTRY = 500;
-const FIELD = /^[a-z]+:[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
 const PLAIN = /^[\p{L}\p{N}._:@|-]{1,200}$/u;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
@@ -21,7 +20,7 @@ export function entryProblem(e: AccessLogEntryInput): string | null {
   if (!isPurpose(e.purpose)) return `purpose: unknown ${e.purpose.slice(0, 40)}`;
   if (!/^\d{12}$/.test(e.citizenId)) return 'citizenId: not 12 digits';
   if (e.fields.length === 0 || e.fields.length > MAX_FIELDS_PER_ENTRY) return `fields: 1 to ${MAX_FIELDS_PER_ENTRY} names`;
-  const bad = e.fields.find((f) => !FIELD.test(f) || f.length > 200);
+  const bad = e.fields.find((f) => !ACCESS_FIELD_PATTERN.test(f) || f.length > 200);
   if (bad) return `fields: not "subgraph:Type.field": ${bad.slice(0, 60)}`;
   if (e.operationName != null && !/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(e.operationName)) return 'operationName: not a GraphQL name';
   return null;
