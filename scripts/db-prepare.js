@@ -1,15 +1,15 @@
-// `npm run db:prepare` (run by turbo before tests): makes sure a database server can be started.
-// With MONGODB_URI set nothing is needed; otherwise the embedded FerretDB binary is built once,
-// unless it cannot be and a `mongod` is on PATH (then that one is used).
+// `npm run db:prepare` (run by turbo before tests, and by `npm start`): makes sure a database
+// server can be started. With MONGODB_URI set nothing is needed; otherwise the embedded
+// SecantusDB is installed once from PyPI into .cache/ (packages/db/secantusdb/install.js).
 'use strict';
-const { spawnSync } = require('node:child_process');
 if (process.env.MONGODB_URI) {
   console.log('[db] MONGODB_URI is set: using that server, nothing to prepare.');
   process.exit(0);
 }
-const { ensureBinary, hasGo } = require('../packages/db/ferretdb/build.js');
-if (!hasGo() && spawnSync('mongod', ['--version'], { stdio: 'ignore' }).status === 0) {
-  console.log('[db] no Go toolchain; a local mongod will be used.');
-  process.exit(0);
+const { ensureServer } = require('../packages/db/secantusdb/install.js');
+try {
+  console.log(`[db] embedded SecantusDB ready: ${ensureServer()}`);
+} catch (err) {
+  console.error(`[db] ${err.message}`);
+  process.exit(1);
 }
-console.log(`[db] embedded FerretDB ready: ${ensureBinary()}`);

@@ -1,25 +1,28 @@
-import { spawn, spawnSync, ChildProcess } from 'node:child_process';
+import { spawn, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const ferret = require('../ferretdb/build.js') as {
-  ensureBinary(opts?: { log?: (m: string) => void }): string;
-  hasGo(): boolean;
+const secantus = require('../secantusdb/install.js') as {
+  ensureServer(opts?: { log?: (m: string) => void }): string;
+  SECANTUSDB_VERSION: string;
   REPO_ROOT: string;
 };
 
-export const REPO_ROOT: string = ferret.REPO_ROOT;
+export const REPO_ROOT: string = secantus.REPO_ROOT;
 /** Where `npm start` keeps its data between restarts (ignored by git). */
 export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, '.data', 'db');
 export const DEFAULT_EMBEDDED_PORT = 27217;
+export const EMBEDDED_VERSION: string = secantus.SECANTUSDB_VERSION;
 
 export interface DatabaseServer {
   uri: string;
-  kind: 'external' | 'ferretdb' | 'mongod';
+  kind: 'external' | 'secantusdb';
   /** Stops a server this process started; no-op for an external one. */
   stop(): Promise<void>;
+  /** The server process, when this process started it (SIGSTOP/SIGCONT for fault tests). */
+  pid?: number;
 }
 
 export interface ProvisionOptions {
@@ -33,8 +36,9 @@ export interface ProvisionOptions {
 
 /**
  * The database the system runs on: `MONGODB_URI` when set; otherwise an embedded local
- * server that this process starts and owns (FerretDB v1 on SQLite, built once with Go;
- * or a `mongod` found on PATH when Go is not available). Never an in-process mock.
+ * server that this process starts and owns: SecantusDB (WiredTiger storage, MongoDB wire
+ * protocol, a one-node replica set so sessions and transactions work), installed once from
+ * PyPI into `.cache/`. Never an in-process mock. See docs/database.md.
  */
 export async function provisionDatabase(options: ProvisionOptions = {}): Promise<DatabaseServer> {
   const env = options.env ?? process.env;
@@ -45,63 +49,56 @@ export async function provisionDatabase(options: ProvisionOptions = {}): Promise
   const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const port = options.port === 0 ? await freePort() : (options.port ?? DEFAULT_EMBEDDED_PORT);
   fs.mkdirSync(dataDir, { recursive: true });
-
-  if (!ferret.hasGo() && hasMongod()) {
-    return startMongod(dataDir, port, log);
-  }
-  const bin = ferret.ensureBinary({ log });
-  return startFerretdb(bin, dataDir, port, log);
+  const bin = secantus.ensureServer({ log });
+  return startSecantus(bin, dataDir, port, log);
 }
 
-async function startFerretdb(bin: string, dataDir: string, port: number, log: (m: string) => void): Promise<DatabaseServer> {
-  const child = spawn(bin, ['-listen', `127.0.0.1:${port}`, '-sqlite-dir', dataDir], {
+async function startSecantus(bin: string, dataDir: string, port: number, log: (m: string) => void): Promise<DatabaseServer> {
+  const child = spawn(bin, ['--host', '127.0.0.1', '--port', String(port), '--storage-path', dataDir, '--log-level', 'INFO'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PYTHONUNBUFFERED: '1' },
   });
-  const uri = await waitForLine(child, /^READY (\S+)/m, 30_000, `FerretDB (${bin})`);
-  log(`[db] embedded FerretDB (SQLite in ${dataDir}) listening at ${uri}`);
-  return { uri, kind: 'ferretdb', stop: () => stopChild(child) };
-}
-
-function hasMongod(): boolean {
-  return spawnSync('mongod', ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
-async function startMongod(dataDir: string, port: number, log: (m: string) => void): Promise<DatabaseServer> {
-  const child = spawn('mongod', ['--dbpath', dataDir, '--port', String(port), '--bind_ip', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await waitForLine(child, /Waiting for connections/, 60_000, 'mongod');
-  const uri = `mongodb://127.0.0.1:${port}/`;
-  log(`[db] local mongod (${dataDir}) listening at ${uri}`);
-  return { uri, kind: 'mongod', stop: () => stopChild(child) };
+  await waitForLine(child, /secantus listening on (\S+)/, 60_000, `SecantusDB (${bin})`);
+  // One node that calls itself a replica set: a direct connection avoids the driver looking up
+  // the member names it advertises, and still allows sessions and transactions.
+  const uri = `mongodb://127.0.0.1:${port}/?directConnection=true`;
+  log(`[db] embedded SecantusDB ${EMBEDDED_VERSION} (WiredTiger in ${dataDir}) listening at ${uri}`);
+  return { uri, kind: 'secantusdb', stop: () => stopChild(child), pid: child.pid };
 }
 
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number, what: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`${what} did not start within ${timeoutMs} ms:\n${output.slice(-2000)}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+    const detach = () => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+      child.off('error', fail);
+      // Keep draining the pipes so the child never blocks on a full buffer.
+      child.stdout?.resume();
+      child.stderr?.resume();
+    };
+    function onData(chunk: Buffer) {
+      output = (output + chunk.toString()).slice(-20_000);
       const match = pattern.exec(output);
       if (match) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        // Keep draining the pipes so the child never blocks on a full buffer.
-        child.stdout?.resume();
-        child.stderr?.resume();
+        detach();
         resolve(match[1] ?? match[0]);
       }
-    };
-    const fail = (err: Error) => {
-      clearTimeout(timer);
+    }
+    function onExit(code: number | null) {
+      fail(new Error(`${what} exited with code ${code} before it was ready:\n${output.slice(-2000)}`));
+    }
+    function fail(err: Error) {
+      detach();
       child.kill('SIGKILL');
       reject(err);
-    };
+    }
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (c: Buffer) => {
-      output += c.toString();
-    });
-    child.once('exit', (code) => fail(new Error(`${what} exited with code ${code} before it was ready:\n${output.slice(-2000)}`)));
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
     child.once('error', fail);
   });
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Identity, Purpose } from '@nct/auth';
 import type { Logger } from '@nct/logger';
 import type { AccessRecorder } from './access-record';
+import type { Clock } from './clock';
 
 /** What every resolver gets: who asks and why, the request id, a logger, per-request loaders. */
 export interface RequestContext {
@@ -17,6 +18,10 @@ export interface RequestContext {
   access: AccessRecorder;
   /** 'gateway' when the gateway calls on its own behalf (never for a relayed client operation). */
   service?: 'gateway';
+  /** The subgraph's clock (see clock.ts). */
+  clock: Clock;
+  /** The request's date in Vietnam (`YYYY-MM-DD`), read once from `clock` when the request starts. */
+  today: string;
 }
 
 /**

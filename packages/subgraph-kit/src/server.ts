@@ -8,6 +8,7 @@ import { AppError, formatError } from '@nct/errors';
 import type { Logger } from '@nct/logger';
 import type { RequestContext } from './context';
 import { accessRecordPlugin, newAccessRecorder } from './access-record';
+import { Clock, systemClock } from './clock';
 
 /** Accepts a caller's request id only when it is short and plain; otherwise makes one. */
 export function requestIdFrom(req?: IncomingMessage): string {
@@ -19,6 +20,7 @@ export function createContext(
   logger: Logger,
   req?: IncomingMessage,
   caller: { identity: Identity; purpose: Purpose | null; requestId?: string; service?: 'gateway' } = { identity: ANONYMOUS, purpose: null },
+  clock: Clock = systemClock,
 ): RequestContext {
   const requestId = caller.requestId ?? requestIdFrom(req);
   return {
@@ -28,6 +30,8 @@ export function createContext(
     purpose: caller.purpose,
     loaders: new Map(),
     access: newAccessRecorder(),
+    clock,
+    today: clock.today(),
     ...(caller.service ? { service: caller.service } : {}),
   };
 }
@@ -36,7 +40,7 @@ export function createContext(
  * Context of a request that reached a subgraph over HTTP: it must carry a valid internal
  * credential from the gateway, or it is refused with 401 before any resolver runs.
  */
-export async function authenticatedContext(logger: Logger, req: IncomingMessage, secrets: Uint8Array[]): Promise<RequestContext> {
+export async function authenticatedContext(logger: Logger, req: IncomingMessage, secrets: Uint8Array[], clock: Clock = systemClock): Promise<RequestContext> {
   const header = req.headers[INTERNAL_HEADER];
   const claims: InternalClaims | null = await verifyInternal(typeof header === 'string' ? header : undefined, secrets);
   if (!claims) {
@@ -46,7 +50,7 @@ export async function authenticatedContext(logger: Logger, req: IncomingMessage,
       { http: { status: 401 } },
     );
   }
-  return createContext(logger, req, claims);
+  return createContext(logger, req, claims, clock);
 }
 
 /** Logs each operation once, with its duration and error codes, never its variables. */

@@ -7,6 +7,7 @@ import { authenticatedContext, createApolloServer, createContext } from './serve
 import { startHttpServer, RunningHttpServer } from './http';
 import type { ApolloServer } from '@apollo/server';
 import type { RequestContext } from './context';
+import { Clock, clockFromEnv } from './clock';
 
 /** What a subgraph tells the kit about itself; the kit knows no agency. */
 export interface SubgraphDefinition<M> {
@@ -29,10 +30,17 @@ export interface SubgraphInstance<M> {
    * pass another identity (or `ANONYMOUS`) and purpose to test access rules.
    */
   context(identity?: Partial<Identity> | Identity, purpose?: Purpose | null): RequestContext;
+  clock: Clock;
+}
+
+export interface CreateOptions {
+  /** Where the subgraph's "today" comes from. Default: `NCT_TODAY` when set, else the system clock. */
+  clock?: Clock;
 }
 
 /** Builds models, indexes, schema and Apollo server on an open connection (no listener). */
-export async function createSubgraph<M>(def: SubgraphDefinition<M>, conn: Connection): Promise<SubgraphInstance<M>> {
+export async function createSubgraph<M>(def: SubgraphDefinition<M>, conn: Connection, options: CreateOptions = {}): Promise<SubgraphInstance<M>> {
+  const clock = options.clock ?? clockFromEnv();
   const logger = createLogger(def.name);
   const models = def.createModels(conn);
   await syncIndexes(conn);
@@ -43,8 +51,8 @@ export async function createSubgraph<M>(def: SubgraphDefinition<M>, conn: Connec
     createContext(logger, undefined, {
       identity: { subject: `test-${def.staffRole}`, role: def.staffRole, commune: null, agency: null, ...(identity ?? {}) },
       purpose,
-    });
-  return { name: def.name, models, schema, sdl, apollo, logger, context };
+    }, clock);
+  return { name: def.name, models, schema, sdl, apollo, logger, context, clock };
 }
 
 export interface ListenOptions {
@@ -54,6 +62,7 @@ export interface ListenOptions {
   port: number;
   /** Secrets that verify the gateway's internal credential (INTERNAL_AUTH_SECRET). */
   internalSecrets: Uint8Array[];
+  clock?: Clock;
 }
 
 export interface RunningSubgraph<M> extends SubgraphInstance<M> {
@@ -66,12 +75,12 @@ export interface RunningSubgraph<M> extends SubgraphInstance<M> {
 /** Connects to the subgraph's own database and serves it over HTTP. */
 export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: ListenOptions): Promise<RunningSubgraph<M>> {
   const conn = await connectDatabase(options.uri, options.dbName);
-  const instance = await createSubgraph(def, conn);
+  const instance = await createSubgraph(def, conn, { clock: options.clock });
   const http = await startHttpServer({
     apollo: instance.apollo,
     host: options.host,
     port: options.port,
-    context: (req) => authenticatedContext(instance.logger, req, options.internalSecrets),
+    context: (req) => authenticatedContext(instance.logger, req, options.internalSecrets, instance.clock),
     ready: () => conn.readyState === 1,
   });
   return {

@@ -1,10 +1,11 @@
 // Jest global setup for every workspace: one real MongoDB-protocol server per test run.
 // MONGODB_URI when set (CI may start one server for all workspaces), otherwise an
-// ephemeral embedded FerretDB in a temporary folder on a free port. Never a mock.
+// ephemeral embedded SecantusDB in a temporary folder on a free port. Never a mock.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { provisionDatabase, DatabaseServer } from '../../db/src/embedded';
+import { clockFromEnv, systemClock } from '../../subgraph-kit/src/clock';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -12,6 +13,11 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // One date for the whole run, read once here and inherited by every test worker and every
+  // process the end-to-end tests start (NCT_TODAY): `NCT_TEST_TODAY=2028-02-29 npm test` runs
+  // the suite as on that day. Nothing else in a test reads the wall clock (testToday()).
+  const pinned = process.env.NCT_TEST_TODAY || process.env.NCT_TODAY || systemClock.today();
+  process.env.NCT_TODAY = clockFromEnv({ NCT_TODAY: pinned }).today();
   // Batches under 20 keys read the collections, 20 and more the digests: tests exercise and
   // compare both paths (the running system reads the digests for any batch; see digest.ts).
   process.env.DIGEST_BATCH_THRESHOLD ??= '20';

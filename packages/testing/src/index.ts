@@ -12,4 +12,19 @@ export function uniqueDbName(prefix: string): string {
   return `t_${prefix}_${randomBytes(5).toString('hex')}`;
 }
 
+/**
+ * The date this test run is pinned to: `NCT_TODAY`, which the jest global setup sets from
+ * `NCT_TEST_TODAY` (or from today's date, read once). Subgraphs created in tests use the same
+ * date through their default clock, so expectations and the service agree whatever the day.
+ */
+export function testToday(): string {
+  const today = process.env.NCT_TODAY;
+  if (!today || !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('NCT_TODAY is not set: run tests through jest with the shared preset');
+  return today;
+}
+
+/** The dates CI runs the date-sensitive suites at, besides today (see docs/testing.md). */
+export const PINNED_TEST_DATES = ['2026-09-30', '2026-12-31', '2027-01-01', '2028-02-29'] as const;
+
+export { expectIndexedQueries, type IndexedOptions } from './plans';
 export { executeOperation, type OperationResult } from './operations';
