@@ -1,11 +1,11 @@
 import type { Connection } from 'mongoose';
 import { connectDatabase } from '@nct/db';
 import { generateSeed, type SeedData } from '@nct/seed';
-import { createSubgraph, SubgraphInstance, todayInVietnam } from '@nct/subgraph-kit';
-import { executeOperation, testMongoUri, uniqueDbName } from '@nct/testing';
+import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { computeHealthDigestRows, dayNumber, definition, deriveHealthSeed, healthDigest, seedDatabase, type HealthSeedExtra, type Models } from '../src';
 
-const TODAY = todayInVietnam();
+const TODAY = testToday();
 const YEAR = Number(TODAY.slice(0, 4));
 const QUARTER = `${YEAR}-Q${Math.floor((Number(TODAY.slice(5, 7)) - 1) / 3) + 1}`;
 function addDays(iso: string, n: number): string {

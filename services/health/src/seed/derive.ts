@@ -93,6 +93,14 @@ export function deriveHealthSeed(data: SeedData): HealthSeedExtra {
   const lonely = new Set(data.social.allowanceCases.filter((c) => c.group === 'A5A' || c.group === 'A5D').map((c) => c.citizenId));
   const chronicConditions: ChronicConditionSeed[] = [];
   const homeVisits: HomeVisitSeed[] = [];
+  // Both answers of Q10 exist whatever the date: of the 5a/5d beneficiaries alive on `asOf`
+  // (by citizen ID), the first is never visited in the current quarter and the second always
+  // is. Without this, a small seed on some dates had every one of them visited.
+  const lonelyAlive = data.people
+    .filter((p) => lonely.has(p.citizenId) && (!p.deathDate || p.deathDate > data.asOf))
+    .map((p) => p.citizenId)
+    .sort();
+  const [neverVisitedNow, alwaysVisitedNow] = lonelyAlive;
 
   for (const p of data.people) {
     const endDay = p.deathDate ? Math.min(asOfDay, toDay(p.deathDate)) : asOfDay;
@@ -123,7 +131,9 @@ export function deriveHealthSeed(data: SeedData): HealthSeedExtra {
           ? DERIVE_RATES.visitedThisQuarter5a5d
           : DERIVE_RATES.visitedEarlierQuarter5a5d
         : DERIVE_RATES.visitedThisQuarter80plus;
-      if (unit(p.citizenId, `visit:${back}`) >= rate) continue;
+      if (back === 0 && p.citizenId === neverVisitedNow) continue;
+      const forced = back === 0 && p.citizenId === alwaysVisitedNow;
+      if (!forced && unit(p.citizenId, `visit:${back}`) >= rate) continue;
       const kind = KINDS[Math.floor(unit(p.citizenId, `visit-kind:${back}`) * KINDS.length)];
       homeVisits.push({
         citizenId: p.citizenId,
