@@ -1,5 +1,5 @@
 import { startSystem, System } from './harness';
-import { aliveOn, caseCovers, communeWithBoth, disclose, fullYears, SeedView, seedView, smallWithheld, sorted, todayInVietnam } from './cross-agency.helpers';
+import { aliveOn, caseCovers, communeWithBoth, disclose, fullYears, SeedView, seedView, smallWithheld, sorted, testToday } from './cross-agency.helpers';
 
 // Cross-agency questions answered with figures per commune or per club (domain.md,
 // "Cross-agency questions the dashboards must answer": 5, 6, 7, 12, 13, 14, 15), each run
@@ -14,7 +14,7 @@ describe('cross-agency figures, end to end', () => {
   let ASOF: string;
   let YEAR: number;
   let PROVINCE: string;
-  const TODAY = todayInVietnam();
+  const TODAY = testToday();
 
   beforeAll(async () => {
     system = await startSystem({ people: 2000 });

@@ -9,8 +9,8 @@ import { deriveSocialSeed } from '@nct/social';
 // plus each service's own derived seed records (`derive<Service>Seed`), which are the data
 // the services load. No service rule, resolver or read model is used here.
 
-/** Today in Vietnam (UTC+7), as the services default to. */
-export const todayInVietnam = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+/** The date the whole system runs at in this test run (NCT_TODAY, pinned by the jest global setup). */
+export { testToday } from '@nct/testing';
 
 /** Full years between a birth date and a day (the Law on the Elderly counts full years). */
 export function fullYears(birth: string, on: string): number {

@@ -9,7 +9,7 @@ import { createGatewayServer, gatewayAuth, RunningGateway } from '@nct/gateway';
 import { SUBGRAPHS, SubgraphName } from '@nct/registry';
 import { generateSeed, SeedData } from '@nct/seed';
 import { runSubgraph, RunningSubgraph, SubgraphDefinition } from '@nct/subgraph-kit';
-import { testMongoUri, uniqueDbName } from '@nct/testing';
+import { testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import * as association from '@nct/association';
 import * as audit from '@nct/audit';
 import * as health from '@nct/health';
@@ -54,7 +54,8 @@ export interface System {
  * nobody listens on.
  */
 export async function startSystem(options: { people: number; seed?: number; down?: SubgraphName[]; timeoutMs?: number }): Promise<System> {
-  const seed = generateSeed({ people: options.people, seed: options.seed ?? 7 });
+  // Seeded as of the run's date, so that "this quarter" and "this year" have data at every pinned date.
+  const seed = generateSeed({ people: options.people, seed: options.seed ?? 7, asOf: testToday() });
   const uri = testMongoUri();
   const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nct-e2e-issuer-'));
   const issuer = await ensureDevIssuer(issuerDir);

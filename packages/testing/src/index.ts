@@ -23,8 +23,5 @@ export function testToday(): string {
   return today;
 }
 
-/** The dates CI runs the date-sensitive suites at, besides today (see docs/testing.md). */
-export const PINNED_TEST_DATES = ['2026-09-30', '2026-12-31', '2027-01-01', '2028-02-29'] as const;
-
 export { expectIndexedQueries, type IndexedOptions } from './plans';
 export { executeOperation, type OperationResult } from './operations';
