@@ -1,8 +1,8 @@
 /**
  * The cross-agency dashboard questions (docs/cross-agency.md) as the benchmark runs them:
  * each is the documented gateway query, made by the role that may run it. Lists are asked for
- * one commune (the largest); aggregates for the whole province. Target: under 2 s each on a
- * 100,000-person province (issues 4 and 5), one request at a time.
+ * one commune (the largest); aggregates for the whole province. Target: a median under 500 ms
+ * each on a 100,000-person province, one request at a time (it was 2 s, issues 4 and 5).
  */
 export interface DashboardQuestion {
   id: string;
@@ -21,7 +21,7 @@ export interface DashboardContext {
   quarter: string;
 }
 
-export const DASHBOARD_TARGET_MS = 2000;
+export const DASHBOARD_TARGET_MS = 500;
 
 export const DASHBOARD_QUESTIONS: DashboardQuestion[] = [
   {

@@ -8,6 +8,7 @@ import { connectDatabase, DatabaseServer, provisionDatabase, REPO_ROOT, syncInde
 import type { Logger } from '@nct/logger';
 import { DEFAULT_HOST, GATEWAY_PORT, SUBGRAPHS, SubgraphName, subgraphDatabase, subgraphInfo, subgraphPort } from '@nct/registry';
 import { generateSeed, SeedData } from '@nct/seed';
+import { clockFromEnv } from '@nct/subgraph-kit';
 import * as association from '@nct/association';
 import * as audit from '@nct/audit';
 import * as health from '@nct/health';
@@ -39,7 +40,8 @@ export async function seedAll(uri: string, people: number, seed: number, env: No
       const service = SERVICES[info.name];
       const models = service.createModels(conn);
       await syncIndexes(conn);
-      data ??= generateSeed({ people, seed });
+      // As of the system's date (NCT_TODAY or today): "this quarter" and "this year" have data.
+      data ??= generateSeed({ people, seed, asOf: clockFromEnv(env).today() });
       const started = Date.now();
       const result = await service.seedDatabase(models as never, data);
       if (result.seeded) logger.info({ subgraph: info.name, ...result.counts, ms: Date.now() - started }, 'seeded');

@@ -1,0 +1,63 @@
+/**
+ * How the bench calls the graph: through the gateway with a development token and an access
+ * purpose, or directly against a subgraph with the internal credential the gateway would send.
+ */
+import { INTERNAL_HEADER, issueDevToken, signInternal, type Identity, type Purpose, type Role } from '@nct/auth';
+import { DEV_ISSUER_DIR } from '@nct/gateway';
+import { GraphQLCallError } from './bench-lib';
+
+export type Headers = () => Promise<Record<string, string>>;
+
+/** Access-log write times (ms) the gateway reported in `Server-Timing`, per scenario name. */
+export const auditTimings = new Map<string, number[]>();
+let currentScenario = '';
+export function setCurrentScenario(name: string): void {
+  currentScenario = name;
+}
+
+export async function gql(url: string, query: string, variables?: Record<string, unknown>, headers?: Headers): Promise<any> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(headers ? await headers() : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const timing = /audit;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+  if (timing) {
+    const list = auditTimings.get(currentScenario) ?? [];
+    list.push(Number(timing[1]));
+    auditTimings.set(currentScenario, list);
+  }
+  const text = await res.text();
+  let body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new GraphQLCallError(`HTTP_${res.status}`, `non-JSON answer (${res.status}): ${text.slice(0, 300)}`);
+  }
+  if (res.status !== 200 || body.errors?.length) {
+    const code = body.errors?.[0]?.extensions?.code ?? `HTTP_${res.status}`;
+    throw new GraphQLCallError(code, `GraphQL call failed (${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  }
+  return body.data;
+}
+
+export interface Caller {
+  /** Headers for the gateway: bearer token and access purpose. */
+  gateway: Headers;
+  /** Headers for a subgraph: the signed internal credential. */
+  direct: Headers;
+}
+
+let requestSeq = 0;
+
+/** A caller of one role (and optionally one commune) with one access purpose. */
+export async function caller(role: Role, purpose: Purpose, internalSecret: string, commune: string | null = null): Promise<Caller> {
+  const subject = `bench-${role}${commune ? `-${commune}` : ''}`;
+  const token = await issueDevToken(DEV_ISSUER_DIR, { role, subject, ...(commune ? { commune } : {}) });
+  const identity: Identity = { subject, role, commune, agency: null };
+  const secret = new TextEncoder().encode(internalSecret);
+  return {
+    gateway: async () => ({ authorization: `Bearer ${token}`, 'x-access-purpose': purpose }),
+    direct: async () => ({ [INTERNAL_HEADER]: await signInternal({ identity, purpose, requestId: `bench-${requestSeq++}` }, secret) }),
+  };
+}
