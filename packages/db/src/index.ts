@@ -5,3 +5,5 @@ export type { ConnectOptions } from './connect';
 export { QueryCounter } from './query-counter';
 export { QueryPlanRecorder, planStages } from './query-plans';
 export type { QueryPlan } from './query-plans';
+export { Tallies, sumThrough, tallyInto } from './tallies';
+export type { TallyChange, TallyDocument } from './tallies';
