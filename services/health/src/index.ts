@@ -5,7 +5,6 @@ import { buildSchema } from './schema';
 
 export { seedDatabase } from './seed/seed';
 export { deriveHealthSeed, type HealthSeedExtra, type ChronicConditionSeed, type HomeVisitSeed } from './seed/derive';
-export { rebuildHealthDigest, computeHealthDigestRows, healthDigest, dayNumber, isoOfDay, HEALTH_DIGEST_SPEC, type HealthDigestRow } from './dashboards/health.digest';
 export { createModels, type Models } from './models';
 
 /** Sở Y tế: health records, periodic checks, BHYT cards, chronic conditions and home visits, added to `Person`. */

@@ -3,7 +3,7 @@ import { connectDatabase } from '@nct/db';
 import { generateSeed, type SeedData } from '@nct/seed';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
-import { computeHealthDigestRows, dayNumber, definition, deriveHealthSeed, healthDigest, seedDatabase, type HealthSeedExtra, type Models } from '../src';
+import { definition, deriveHealthSeed, seedDatabase, type HealthSeedExtra, type Models } from '../src';
 
 const TODAY = testToday();
 const YEAR = Number(TODAY.slice(0, 4));
@@ -48,17 +48,6 @@ function expectedFacts(data: SeedData, extra: HealthSeedExtra, id: string) {
     insuranceCardValid: data.health.insuranceCards.some((c) => c.citizenId === id && c.validFrom <= TODAY && TODAY <= c.validTo),
     homeVisitedInQuarter: extra.homeVisits.some((v) => v.citizenId === id && quarterOf(v.date) === QUARTER),
   };
-}
-
-/**
- * One digest read: the versions (always), then only the communes whose copy in this process is
- * not current, one by one up to 6, else one scan (packages/subgraph-kit/src/digest.ts).
- */
-function expectOneDigestRead(reads: Record<string, number>): void {
-  const { digest_versions: versions, digests = 0, ...others } = reads;
-  expect(others).toEqual({});
-  expect(versions).toBe(1);
-  expect(digests).toBeLessThanOrEqual(6); // stale communes one by one (at most 6), else one scan
 }
 
 describe('health dashboards on a seeded database', () => {
@@ -106,29 +95,8 @@ describe('health dashboards on a seeded database', () => {
     });
   });
 
-  describe('digest', () => {
-    it('holds one row per person the health database knows, in the bucket of their record or card', async () => {
-      const rows = await healthDigest(sg.models).readAll();
-      const ids = rows.map((r) => r.citizenId);
-      expect(new Set(ids).size).toBe(ids.length);
-      const known = new Set([
-        ...data.health.records.map((r) => r.citizenId),
-        ...data.health.checks.map((r) => r.citizenId),
-        ...data.health.insuranceCards.map((r) => r.citizenId),
-        ...extra.chronicConditions.map((r) => r.citizenId),
-        ...extra.homeVisits.map((r) => r.citizenId),
-      ]);
-      expect(new Set(ids)).toEqual(known);
-      const records = new Map(data.health.records.map((r) => [r.citizenId, r.communeCode]));
-      for (const r of rows) {
-        if (records.has(r.citizenId)) expect(r.commune).toBe(records.get(r.citizenId));
-        else expect(r.commune).toMatch(/^(province:\d{2}|unplaced)$/);
-      }
-    });
-  });
-
   describe('care follow-up facts (Q3, Q4, Q10)', () => {
-    it('answer from the digest for a big batch exactly as from the collections for small ones, and as the seed says', async () => {
+    it('answer the same for one big batch as for small ones, and as the seed says', async () => {
       const ids = data.people.map((p) => p.citizenId);
       const vars = { year: YEAR, q: QUARTER, asOf: TODAY };
       const big = await run(FOLLOW_UP, { r: reps(ids), ...vars });
@@ -143,10 +111,14 @@ describe('health dashboards on a seeded database', () => {
       expect(big.data?._entities).toEqual(ids.map((id) => expectedFacts(data, extra, id)));
     });
 
-    it('reads only the digest (once) for 100 people, and one find per collection for 5', async () => {
+    it('reads one find per collection, for 100 people as for 5', async () => {
       const ids = data.people.slice(0, 100).map((p) => p.citizenId);
       const vars = { year: YEAR, q: QUARTER, asOf: TODAY };
-      expectOneDigestRead(await readsDuring(conn, async () => void (await run(FOLLOW_UP, { r: reps(ids), ...vars }))));
+      expect(await readsDuring(conn, async () => void (await run(FOLLOW_UP, { r: reps(ids), ...vars })))).toEqual({
+        health_checks: 1,
+        insurance_cards: 1,
+        home_visits: 1,
+      });
       expect(await readsDuring(conn, async () => void (await run(FOLLOW_UP, { r: reps(ids.slice(0, 5)), ...vars })))).toEqual({
         health_checks: 1,
         insurance_cards: 1,
@@ -202,14 +174,14 @@ describe('health dashboards on a seeded database', () => {
     const communes = () => [...new Set(data.health.records.map((r) => r.communeCode))].sort();
     const living = (code: string) => data.people.filter((p) => p.communeCode === code && p.deathDate === null).length;
 
-    it('counts by the commune of the record against the register’s denominator, with one digest read for all communes', async () => {
+    it('counts by the commune of the record against the register’s denominator, with one aggregate for all communes', async () => {
       const codes = communes();
       const r = codes.map((code) => ({ __typename: 'AdministrativeUnit', code, elderlyCountToday: living(code) }));
       let res: Awaited<ReturnType<typeof run>> | undefined;
       const reads = await readsDuring(conn, async () => {
         res = await run(COVERAGE, { r, year: YEAR });
       });
-      expectOneDigestRead(reads);
+      expect(reads).toEqual({ health_records: 1 });
       expect(res?.errors).toBeUndefined();
       const units = res?.data?._entities as any[];
       for (const [i, code] of codes.entries()) {
@@ -268,8 +240,8 @@ describe('health dashboards on a seeded database', () => {
     });
   });
 
-  describe('writes keep the digest in step', () => {
-    it('updates the digest on each write; a rebuild then equals the incremental result', async () => {
+  describe('writes are seen by the next read (no copy to keep in step)', () => {
+    it('follow-up facts and coverage reflect each write at once', async () => {
       const withCard = data.health.insuranceCards.find((c) => !data.health.records.some((r) => r.citizenId === c.citizenId))!;
       const person = withCard.citizenId;
       const station = 'Trạm Y tế xã Thử Nghiệm';
@@ -277,8 +249,17 @@ describe('health dashboards on a seeded database', () => {
         const res = await run(query, { input });
         expect(res.errors).toBeUndefined();
       };
-      const bucketOf = async (id: string) => (await healthDigest(sg.models).readAll()).filter((r) => r.citizenId === id);
-      expect((await bucketOf(person)).map((r) => r.commune)).toEqual([`province:${withCard.code.slice(3, 5)}`]);
+      const facts = async (id: string) => {
+        const res = await run(FOLLOW_UP, { r: reps([id, ...data.people.slice(0, 25).map((p) => p.citizenId)]), year: YEAR, q: QUARTER, asOf: TODAY });
+        expect(res.errors).toBeUndefined();
+        return (res.data?._entities as any[])[0];
+      };
+      const coverageOf = async (code: string) => {
+        const res = await run(COVERAGE, { r: [{ __typename: 'AdministrativeUnit', code, elderlyCountToday: 100 }], year: YEAR });
+        expect(res.errors).toBeUndefined();
+        return (res.data?._entities as any[])[0].healthCoverage;
+      };
+      const before = await facts(person);
 
       await ok(`mutation($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { date } }`, { citizenId: person, date: TODAY, visitor: 'Y sĩ A', kind: 'SUPPORT_VISIT' });
       await ok(`mutation($input: RecordHealthCheckInput!) { recordHealthCheck(input: $input) { date } }`, { citizenId: person, date: TODAY, facility: station, resultClass: 'II' });
@@ -289,54 +270,35 @@ describe('health dashboards on a seeded database', () => {
         underManagement: false,
         facility: station,
       });
+      expect(await facts(person)).toEqual({ ...before, healthCheckDue: false, homeVisitedInQuarter: true });
+      expect((await coverageOf('09999')).healthRecord.denominator).toBe(100);
+      expect((await coverageOf('09999')).chronicManagement.denominator).toBe(0); // no record there yet
+
       await ok(`mutation($input: OpenHealthRecordInput!) { openHealthRecord(input: $input) { citizenId } }`, { citizenId: person, openedOn: TODAY, facility: station, communeCode: '09999' });
-
-      const rows = await bucketOf(person);
-      expect(rows).toHaveLength(1); // moved from the card's province bucket to the record's commune
+      // one person in the commune: a small cell, withheld, but on which side of the target is still said
       const derived = extra.chronicConditions.filter((c) => c.citizenId === person);
-      expect(rows[0]).toMatchObject({
-        commune: '09999',
-        recordOpenedOn: dayNumber(TODAY),
-        chronicTotal: derived.length + 1,
-        chronicManaged: derived.filter((c) => c.underManagement).length,
-      });
-      expect(rows[0].cards).toContainEqual([dayNumber(withCard.validFrom), dayNumber(withCard.validTo)]);
-      expect(rows[0].checkYears).toContain(YEAR);
-      expect(rows[0].visitQuarters).toContain(QUARTER);
+      const cov = await coverageOf('09999');
+      expect(cov.healthRecord).toMatchObject({ count: null, denominator: 100, suppressed: true, met: false });
+      expect(cov.chronicManagement).toMatchObject({ denominator: 1, met: false });
 
-      const facts = await run(FOLLOW_UP, { r: reps([person, ...data.people.slice(0, 25).map((p) => p.citizenId)]), year: YEAR, q: QUARTER, asOf: TODAY });
-      expect((facts.data?._entities as any[])[0]).toMatchObject({ healthCheckDue: false, homeVisitedInQuarter: true });
-
-      // someone new: a card puts them under its province; a later card from another province moves them
-      const fresh = '012170000009';
-      const card = `mutation($input: IssueInsuranceCardInput!) { issueInsuranceCard(input: $input) { code } }`;
-      await ok(card, { code: 'GD4129990000001', citizenId: fresh, validFrom: addDays(TODAY, -500), validTo: addDays(TODAY, -136), primaryCareFacility: station });
-      expect((await bucketOf(fresh)).map((r) => r.commune)).toEqual(['province:12']);
-      await ok(card, { code: 'GD4019990000002', citizenId: fresh, validFrom: addDays(TODAY, -135), validTo: addDays(TODAY, 229), primaryCareFacility: station });
-      expect((await bucketOf(fresh)).map((r) => r.commune)).toEqual(['province:01']);
-      // management changes move the managed count; repeating one changes nothing
+      // management changes are counted; repeating one changes nothing
       const manage = `mutation($input: SetChronicManagementInput!) { setChronicConditionManagement(input: $input) { underManagement } }`;
       await ok(manage, { citizenId: person, code: 'N18.3', underManagement: true });
       await ok(manage, { citizenId: person, code: 'N18.3', underManagement: true });
-      // a row that went missing is recomputed on the person's next write
-      await healthDigest(sg.models).remove('09999', person);
-      await ok(`mutation($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { date } }`, { citizenId: person, date: TODAY, visitor: 'Y sĩ B', kind: 'HOME_CARE' });
-      expect(await bucketOf(person)).toHaveLength(1);
+      expect((await coverageOf('09999')).chronicManagement).toMatchObject({ denominator: 1, met: derived.every((c) => c.underManagement) });
 
-      const sortRows = (list: Array<{ commune: string; row: object }>) =>
-        list.map((x) => JSON.stringify([x.commune, x.row])).sort();
-      const incremental = (await healthDigest(sg.models).readAll()).map(({ commune, ...row }) => ({ commune, row }));
-      const rebuilt = await computeHealthDigestRows(sg.models);
-      expect(sortRows(incremental)).toEqual(sortRows(rebuilt));
+      // someone new: a card valid today answers insuranceCardValid at once
+      const fresh = '012170000009';
+      const card = `mutation($input: IssueInsuranceCardInput!) { issueInsuranceCard(input: $input) { code } }`;
+      await ok(card, { code: 'GD4129990000001', citizenId: fresh, validFrom: addDays(TODAY, -500), validTo: addDays(TODAY, -136), primaryCareFacility: station });
+      expect((await facts(fresh)).insuranceCardValid).toBe(false);
+      await ok(card, { code: 'GD4019990000002', citizenId: fresh, validFrom: addDays(TODAY, -135), validTo: addDays(TODAY, 229), primaryCareFacility: station });
+      expect((await facts(fresh)).insuranceCardValid).toBe(true);
     });
 
-    it('reseeding skips, and rebuilds a digest that went missing', async () => {
-      await sg.models.digests.deleteMany({ kind: 'health' });
-      await conn.collection('digest_versions').deleteMany({ kind: 'health' }); // dropping digests drops their versions (docs/read-models.md)
+    it('reseeding skips a seeded database', async () => {
       const again = await seedDatabase(sg.models, data);
-      expect(again.seeded).toBe(false);
-      expect(again.counts.digestRows).toBeGreaterThan(0);
-      expect(await healthDigest(sg.models).readAll()).toHaveLength(again.counts.digestRows);
+      expect(again).toEqual({ seeded: false, counts: {} });
     });
   });
 });

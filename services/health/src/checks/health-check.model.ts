@@ -18,6 +18,8 @@ export const healthCheckSchema = new Schema<HealthCheckDoc>(
   },
   { collection: 'health_checks', versionKey: false, timestamps: true },
 );
-healthCheckSchema.index({ citizenId: 1, date: -1 });
+// A person's checks newest first: the history page (citizenId, then date desc, facility asc) and
+// the per-request batch (`citizenId $in`) read this index.
+healthCheckSchema.index({ citizenId: 1, date: -1, facility: 1 });
 // The same check cannot be recorded twice.
 healthCheckSchema.index({ citizenId: 1, date: 1, facility: 1 }, { unique: true });

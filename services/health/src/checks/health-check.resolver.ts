@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, citizenIdArg, loader, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
-import { changePersonDigest, refreshPersonDigest, ROW_CHANGES } from '../dashboards/health.digest';
+import { Access, citizenIdArg, groupByKey, loader, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import type { Models } from '../models';
-import { assertStationScope, newestFirstAfter, PersonHistoryArgs } from '../common/history';
+import { assertStationScope, historyPage, PersonHistoryArgs } from '../common/history';
 import { normaliseText, refuse } from '../common/problems';
 import { recordCheckProblems } from './checks.rules';
 import { HealthCheck, HealthCheckConnection, RecordHealthCheckInput } from './health-check';
@@ -13,20 +12,17 @@ import type { HealthCheckDoc } from './health-check.model';
 const PROJECTION = { _id: 0, citizenId: 1, date: 1, facility: 1, resultClass: 1 } as const;
 
 /**
- * Each person's most recent check, for one request: one query per batch. The server sorts by
- * (citizenId, date desc) and we keep the first row per person. An aggregate with
- * `$group`/`$first` would return one row per person, but FerretDB v1 answers
- * "$group accumulator "$first" is not implemented yet" (also `$max`), so this reads the
- * batch's histories, projected to the four fields (a few checks per person per year).
+ * Each person's periodic checks, most recent first (date desc, facility asc), for one request:
+ * one `$in` query per batch on the index (citizenId, date desc). `lastHealthCheck` takes the
+ * first, `healthCheckDue` looks at the dates, so a batch asking both reads the collection once.
+ * A person has a few checks a year.
  */
-export function lastHealthCheckLoader(models: Models, ctx: RequestContext) {
-  return loader<string, HealthCheckDoc | null>(ctx, 'last-health-check', async (ids) => {
+export function personChecksLoader(models: Models, ctx: RequestContext) {
+  return loader<string, HealthCheckDoc[]>(ctx, 'person-health-checks', async (ids) => {
     const rows = await models.HealthCheck.find({ citizenId: trusted({ $in: [...ids] }) }, PROJECTION)
       .sort({ citizenId: 1, date: -1, facility: 1 })
       .lean<HealthCheckDoc[]>();
-    const latest = new Map<string, HealthCheckDoc>();
-    for (const r of rows) if (!latest.has(r.citizenId)) latest.set(r.citizenId, r);
-    return ids.map((id) => latest.get(id) ?? null);
+    return groupByKey(ids, rows, (r) => r.citizenId);
   });
 }
 
@@ -34,8 +30,6 @@ export function lastHealthCheckLoader(models: Models, ctx: RequestContext) {
 function checkKey(c: HealthCheckDoc): string {
   return `${c.date} ${c.facility}`;
 }
-
-
 
 @Resolver(() => HealthCheck)
 export class HealthCheckResolver {
@@ -47,11 +41,7 @@ export class HealthCheckResolver {
     const id = citizenIdArg(citizenId);
     await assertStationScope(this.models, ctx, id);
     const page = pageRequest(first, after);
-    const filter = page.afterKey === null ? { citizenId: id } : { citizenId: id, ...newestFirstAfter(page.afterKey, 'facility') };
-    const rows = await this.models.HealthCheck.find(filter, PROJECTION)
-      .sort({ date: -1, facility: 1 })
-      .limit(page.limit + 1)
-      .lean<HealthCheckDoc[]>();
+    const rows = await historyPage<HealthCheckDoc>(this.models.HealthCheck, id, page.afterKey, 'facility', PROJECTION, page.limit + 1);
     return toConnection(HealthCheckConnection, rows, page.limit, checkKey);
   }
 
@@ -60,15 +50,14 @@ export class HealthCheckResolver {
     description:
       'Ghi nhận một lần khám định kỳ (trùng người/ngày/cơ sở: CONFLICT). / Record a periodic check; the same person, date and facility twice is a CONFLICT.',
   })
-  async recordHealthCheck(@Arg('input', () => RecordHealthCheckInput) input: RecordHealthCheckInput): Promise<HealthCheckDoc> {
-    const problems = recordCheckProblems(input, todayInVietnam());
+  async recordHealthCheck(@Arg('input', () => RecordHealthCheckInput) input: RecordHealthCheckInput, @Ctx() ctx: RequestContext): Promise<HealthCheckDoc> {
+    const problems = recordCheckProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     const doc: HealthCheckDoc = { citizenId: input.citizenId, date: input.date, facility: normaliseText(input.facility), resultClass: input.resultClass };
     try {
       await this.models.HealthCheck.create(doc);
     } catch (err) {
       if (isDuplicateKeyError(err)) {
-        await refreshPersonDigest(this.models, doc.citizenId);
         throw new ConflictError(
           { vi: `Lần khám ngày ${doc.date} tại ${doc.facility} đã được ghi nhận`, en: `The check on ${doc.date} at ${doc.facility} is already recorded` },
           { field: 'date' },
@@ -76,7 +65,6 @@ export class HealthCheckResolver {
       }
       throw err;
     }
-    await changePersonDigest(this.models, doc.citizenId, ROW_CHANGES.checkRecorded(doc.date));
     return doc;
   }
 }

@@ -1,10 +1,9 @@
-import { Arg, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, DateScalar, groupByKey, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, DateScalar, groupByKey, loader, RequestContext } from '@nct/subgraph-kit';
 import { normaliseText, refuse } from '../common/problems';
-import { changePersonDigest, refreshPersonDigest, ROW_CHANGES } from '../dashboards/health.digest';
 import type { Models } from '../models';
 import { ChronicCondition, RecordChronicConditionInput, SetChronicManagementInput, TrackedCondition } from './chronic-condition';
 import type { ChronicConditionDoc } from './chronic-condition.model';
@@ -31,8 +30,11 @@ export class ChronicConditionResolver {
     description:
       'Danh mục bệnh mạn tính theo dõi ở người cao tuổi áp dụng vào ngày (mặc định hôm nay). / The tracked chronic conditions in force on a date (default today).',
   })
-  trackedChronicConditions(@Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày (mặc định hôm nay). / Date, default today.' }) asOf?: string | null): TrackedCondition[] {
-    const date = asOf ?? todayInVietnam();
+  trackedChronicConditions(
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày (mặc định hôm nay). / Date, default today.' }) asOf?: string | null,
+  ): TrackedCondition[] {
+    const date = asOf ?? ctx.today;
     return TRACKED_CONDITIONS.filter((r) => r.effectiveFrom <= date && (r.effectiveTo === null || date <= r.effectiveTo));
   }
 
@@ -41,8 +43,8 @@ export class ChronicConditionResolver {
     description:
       'Ghi nhận một bệnh mạn tính (mã ICD-10 trong danh mục; mã HIV B20-B24, Z21, R75 luôn bị từ chối; trùng người/mã: CONFLICT). / Record a chronic condition; HIV codes are always refused; the same person and code twice is a CONFLICT.',
   })
-  async recordChronicCondition(@Arg('input', () => RecordChronicConditionInput) input: RecordChronicConditionInput): Promise<ChronicConditionDoc> {
-    const problems = recordChronicProblems(input, todayInVietnam());
+  async recordChronicCondition(@Arg('input', () => RecordChronicConditionInput) input: RecordChronicConditionInput, @Ctx() ctx: RequestContext): Promise<ChronicConditionDoc> {
+    const problems = recordChronicProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     const doc: ChronicConditionDoc = {
       citizenId: input.citizenId,
@@ -55,7 +57,6 @@ export class ChronicConditionResolver {
       await this.models.ChronicCondition.create(doc);
     } catch (err) {
       if (isDuplicateKeyError(err)) {
-        await refreshPersonDigest(this.models, doc.citizenId);
         throw new ConflictError(
           { vi: `Bệnh ${doc.code} của người này đã được ghi nhận`, en: `Condition ${doc.code} is already recorded for this person` },
           { field: 'code' },
@@ -63,7 +64,6 @@ export class ChronicConditionResolver {
       }
       throw err;
     }
-    await changePersonDigest(this.models, doc.citizenId, ROW_CHANGES.conditionRecorded(doc.underManagement));
     return doc;
   }
 
@@ -72,8 +72,11 @@ export class ChronicConditionResolver {
     description:
       'Cập nhật tình trạng quản lý điều trị của một bệnh đã ghi nhận (lặp lại: không đổi; không có: NOT_FOUND). / Set whether a recorded condition is under management; idempotent; NOT_FOUND when not recorded.',
   })
-  async setChronicConditionManagement(@Arg('input', () => SetChronicManagementInput) input: SetChronicManagementInput): Promise<ChronicConditionDoc> {
-    const today = todayInVietnam();
+  async setChronicConditionManagement(
+    @Arg('input', () => SetChronicManagementInput) input: SetChronicManagementInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ChronicConditionDoc> {
+    const today = ctx.today;
     if (isNeverStored(input.code, today)) refuse([{ field: 'code', problem: 'HIV_NOT_STORED', ...HIV_REFUSAL }]);
     const problems = [
       ...checkCitizenId(input.citizenId).map((p) => ({ field: 'citizenId', problem: p, ...PROBLEM_MESSAGES[p] })),
@@ -81,8 +84,7 @@ export class ChronicConditionResolver {
       ...icd10Problems(input.code, today).filter((p) => p.problem !== 'NOT_TRACKED'),
     ];
     if (problems.length) refuse(problems);
-    // Read, then update only when it changes (FerretDB v1 has no findAndModify with a
-    // projection); the digest's managed count moves by the difference.
+    // Read, then update only when it changes (one document, by its unique index (citizenId, code)).
     const before = await this.models.ChronicCondition.findOne({ citizenId: input.citizenId, code: input.code }, PROJECTION).lean<ChronicConditionDoc>();
     if (!before) {
       throw new NotFoundError(
@@ -92,7 +94,6 @@ export class ChronicConditionResolver {
     }
     if (before.underManagement === input.underManagement) return before; // idempotent: nothing to write
     await this.models.ChronicCondition.updateOne({ citizenId: input.citizenId, code: input.code }, { $set: { underManagement: input.underManagement } });
-    await changePersonDigest(this.models, input.citizenId, ROW_CHANGES.managementChanged(input.underManagement ? 1 : -1));
     return { ...before, underManagement: input.underManagement };
   }
 

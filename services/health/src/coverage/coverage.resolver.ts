@@ -1,14 +1,17 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '@nct/errors';
-import { Access, assertInScope, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, assertInScope, RequestContext } from '@nct/subgraph-kit';
 import { refuse } from '../common/problems';
-import { communeDigestLoader } from '../dashboards/health.digest';
 import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
+import { communeCoverageLoader } from './coverage.queries';
 import { coverageCounts, coverageYearProblems, indicatorValue, referenceDate } from './coverage.rules';
 import { HealthCoverage } from './health-coverage';
 
-/** Adds `healthCoverage(year)` to homeaffairs' AdministrativeUnit; reads only the health digest. */
+/**
+ * Adds `healthCoverage(year)` to homeaffairs' AdministrativeUnit: one indexed aggregate per
+ * request batch of communes (coverage.queries.ts), counted by the rules in coverage.rules.ts.
+ */
 @Resolver(() => AdministrativeUnit)
 export class HealthCoverageResolver {
   constructor(private readonly models: Models) {}
@@ -25,7 +28,7 @@ export class HealthCoverageResolver {
     @Arg('year', () => Int, { description: 'Năm (2015 đến năm hiện tại). / Year, 2015 to the current one.' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<HealthCoverage> {
-    const today = todayInVietnam();
+    const today = ctx.today;
     const problems = coverageYearProblems(year, Number(today.slice(0, 4)));
     if (problems.length) refuse(problems);
     if (!/^\d{5}$/.test(unit.code)) {
@@ -35,9 +38,9 @@ export class HealthCoverageResolver {
       );
     }
     assertInScope(ctx, unit.code);
-    const rows = await communeDigestLoader(this.models, ctx).load(unit.code);
+    const people = await communeCoverageLoader(this.models, ctx).load(unit.code);
     const onDate = referenceDate(year, today);
-    const counts = coverageCounts(rows, year, onDate);
+    const counts = coverageCounts(people, year, onDate);
     const elderly = unit.elderlyCountToday ?? null;
     const healthRecord = indicatorValue('HEALTH_RECORD', counts.withRecord, elderly, year);
     const annualCheck = indicatorValue('ANNUAL_CHECK', counts.checkedInYear, elderly, year);

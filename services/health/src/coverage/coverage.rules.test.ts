@@ -1,6 +1,5 @@
-import { coverageCounts, coverageYearProblems, indicatorValue, referenceDate, targetFor, validateCoverageTargets } from './coverage.rules';
+import { CoveragePerson, coverageCounts, coverageYearProblems, indicatorValue, referenceDate, targetFor, validateCoverageTargets } from './coverage.rules';
 import { COVERAGE_TARGET_ROWS } from './rules/coverage-targets';
-import { dayNumber, type HealthDigestRow } from '../dashboards/health.digest';
 
 // Decision 1579/QĐ-TTg (2020): annual check >= 70%; health record 95% (2025) -> 100% (2030).
 // Decision 1948/QĐ-TTg (2021): BHYT 95% (2025) -> 100% (2030).
@@ -77,24 +76,21 @@ describe('an indicator against its target, at the boundaries', () => {
 });
 
 describe('coverage counts of a commune', () => {
-  const row = (over: Partial<HealthDigestRow>): HealthDigestRow => ({
-    citizenId: '012140000001',
-    recordOpenedOn: dayNumber('2020-01-01'),
-    checkYears: [],
-    cards: [],
-    visitQuarters: [],
-    chronicTotal: 0,
-    chronicManaged: 0,
-    ...over,
-  });
+  const person = (over: Partial<CoveragePerson>): CoveragePerson => ({ openedOn: '2020-01-01', checks: [], cards: [], conditionsManaged: [], ...over });
+  const card = (validFrom: string, validTo: string) => ({ validFrom, validTo });
   it('counts records opened by the reference date, checks in the year, cards valid on it, managed conditions', () => {
-    const rows = [
-      row({ checkYears: [2025, 2026], cards: [[dayNumber('2026-01-01'), dayNumber('2026-12-31')]], chronicTotal: 2, chronicManaged: 2 }),
-      row({ recordOpenedOn: dayNumber('2026-06-01'), checkYears: [2025], cards: [[dayNumber('2025-01-01'), dayNumber('2025-12-31')]], chronicTotal: 1, chronicManaged: 0 }),
-      row({ recordOpenedOn: null, checkYears: [2026], chronicTotal: 2, chronicManaged: 1 }),
+    const people = [
+      person({ checks: [{ date: '2025-05-01' }, { date: '2026-02-01' }], cards: [card('2026-01-01', '2026-12-31')], conditionsManaged: [true, true] }),
+      person({ openedOn: '2026-06-01', checks: [{ date: '2025-12-31' }], cards: [card('2025-01-01', '2025-12-31')], conditionsManaged: [false] }),
+      person({ openedOn: '2026-03-10', checks: [{ date: '2026-01-01' }], conditionsManaged: [true, false] }),
     ];
-    expect(coverageCounts(rows, 2026, '2026-03-10')).toEqual({ withRecord: 1, checkedInYear: 2, validCard: 1, withChronic: 3, chronicAllManaged: 1 });
-    expect(coverageCounts(rows, 2025, '2025-12-31')).toEqual({ withRecord: 1, checkedInYear: 2, validCard: 1, withChronic: 3, chronicAllManaged: 1 });
+    expect(coverageCounts(people, 2026, '2026-03-10')).toEqual({ withRecord: 2, checkedInYear: 2, validCard: 1, withChronic: 3, chronicAllManaged: 1 });
+    expect(coverageCounts(people, 2025, '2025-12-31')).toEqual({ withRecord: 1, checkedInYear: 2, validCard: 1, withChronic: 3, chronicAllManaged: 1 });
+  });
+
+  it('counts a leap-day reference date (29 February) on both ends of a card', () => {
+    const people = [person({ cards: [card('2028-02-29', '2029-02-28')] }), person({ cards: [card('2027-03-01', '2028-02-29')] }), person({ cards: [card('2027-03-01', '2028-02-28')] })];
+    expect(coverageCounts(people, 2028, '2028-02-29').validCard).toBe(2);
   });
 
   it('takes a past year on 31 December and the current year today', () => {

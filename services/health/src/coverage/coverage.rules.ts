@@ -1,7 +1,6 @@
 import { suppressSmallCells } from '@nct/auth';
 import type { Problem } from '../common/problems';
-import { insuranceCardValidOn } from '../dashboards/follow-up.rules';
-import { dayNumber, type HealthDigestRow } from '../dashboards/health.digest';
+import { healthCheckDue, insuranceCardValidOn } from '../dashboards/follow-up.rules';
 import { COVERAGE_INDICATORS, COVERAGE_TARGET_ROWS, CoverageIndicator, CoverageTargetRow } from './rules/coverage-targets';
 
 /** Refuses a malformed target table at load: unknown indicator, percent, date, act, duplicates. */
@@ -90,21 +89,33 @@ export interface CommuneCoverageCounts {
   chronicAllManaged: number;
 }
 
+/** What coverage needs of one person whose record a commune keeps (coverage.queries.ts). */
+export interface CoveragePerson {
+  /** the day the health record was opened */
+  openedOn: string;
+  /** dates of the person's periodic checks */
+  checks: ReadonlyArray<{ date: string }>;
+  /** the person's BHYT card periods */
+  cards: ReadonlyArray<{ validFrom: string; validTo: string }>;
+  /** one entry per tracked chronic condition recorded: whether it is under management */
+  conditionsManaged: readonly boolean[];
+}
+
 /**
- * Counts of one commune's digest rows for a year, as of its reference date: a record opened on
- * or before it; a periodic check dated in the year; a card valid on it; and, among the people
- * with a tracked chronic condition, those whose conditions are all under management.
+ * Counts of one commune's people (those whose record it keeps) for a year, as of its reference
+ * date: a record opened on or before it; a periodic check dated in the year; a card valid on
+ * it; and, among the people with a tracked chronic condition, those whose conditions are all
+ * under management.
  */
-export function coverageCounts(rows: readonly HealthDigestRow[], year: number, onDate: string): CommuneCoverageCounts {
+export function coverageCounts(people: readonly CoveragePerson[], year: number, onDate: string): CommuneCoverageCounts {
   const out: CommuneCoverageCounts = { withRecord: 0, checkedInYear: 0, validCard: 0, withChronic: 0, chronicAllManaged: 0 };
-  const onDay = dayNumber(onDate);
-  for (const r of rows) {
-    if (r.recordOpenedOn !== null && r.recordOpenedOn <= onDay) out.withRecord++;
-    if (r.checkYears.includes(year)) out.checkedInYear++;
-    if (insuranceCardValidOn(r.cards, onDate)) out.validCard++;
-    if (r.chronicTotal > 0) {
+  for (const p of people) {
+    if (p.openedOn <= onDate) out.withRecord++;
+    if (!healthCheckDue(p.checks, year)) out.checkedInYear++;
+    if (insuranceCardValidOn(p.cards, onDate)) out.validCard++;
+    if (p.conditionsManaged.length > 0) {
       out.withChronic++;
-      if (r.chronicManaged === r.chronicTotal) out.chronicAllManaged++;
+      if (p.conditionsManaged.every(Boolean)) out.chronicAllManaged++;
     }
   }
   return out;

@@ -1,5 +1,5 @@
-import { Arg, Query, Resolver } from 'type-graphql';
-import { Access, DateScalar, todayInVietnam } from '@nct/subgraph-kit';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Access, DateScalar, type RequestContext } from '@nct/subgraph-kit';
 import { refuse } from '../common/problems';
 import { StateFundedCardBasis, StateFundedCardEntitlement, StateFundedCardFactsInput } from './entitlement';
 import { STATE_FUNDED_ENTITLEMENTS, stateFundedEntitlements } from './entitlement.rules';
@@ -15,8 +15,11 @@ export class EntitlementResolver {
   @Query(() => [StateFundedCardBasis], {
     description: 'Các căn cứ được ngân sách đóng/hỗ trợ đóng BHYT áp dụng vào ngày (mặc định hôm nay). / Bases for a state-paid card in force on a date.',
   })
-  stateFundedCardBases(@Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày. / Date.' }) asOf?: string | null): StateFundedCardBasis[] {
-    const date = asOf ?? todayInVietnam();
+  stateFundedCardBases(
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày. / Date.' }) asOf?: string | null,
+  ): StateFundedCardBasis[] {
+    const date = asOf ?? ctx.today;
     return STATE_FUNDED_ENTITLEMENTS.filter((r) => r.effectiveFrom <= date && (r.effectiveTo === null || date <= r.effectiveTo));
   }
 
@@ -27,12 +30,13 @@ export class EntitlementResolver {
   })
   stateFundedCardEntitlement(
     @Arg('facts', () => StateFundedCardFactsInput) facts: StateFundedCardFactsInput,
+    @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày. / Date.' }) asOf?: string | null,
   ): StateFundedCardEntitlement {
     if (!Number.isInteger(facts.age) || facts.age < 60 || facts.age > 130) {
       refuse([{ field: 'age', vi: 'Tuổi phải từ 60 đến 130', en: 'age must be 60 to 130' }]);
     }
-    const all = stateFundedEntitlements(facts, asOf ?? todayInVietnam());
+    const all = stateFundedEntitlements(facts, asOf ?? ctx.today);
     return { fullyStatePaid: all.some((r) => r.statePaysPercent === 100), basis: all[0] ?? null, allBases: all };
   }
 }

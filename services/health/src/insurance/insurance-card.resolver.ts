@@ -1,35 +1,62 @@
-import { Arg, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ClientSession } from 'mongoose';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
-import { changePersonDigest, refreshPersonDigest, ROW_CHANGES } from '../dashboards/health.digest';
+import { Access, groupByKey, loader, RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { normaliseText, refuse } from '../common/problems';
 import { InsuranceCard, IssueInsuranceCardInput } from './insurance-card';
 import type { InsuranceCardDoc } from './insurance-card.model';
-import { cardCodeProblems, currentCard, isValidOn, issueCardProblems, parseCardCode } from './insurance-card.rules';
+import { cardCodeProblems, isValidOn, issueCardProblems, overlaps, parseCardCode } from './insurance-card.rules';
 
 const PROJECTION = { _id: 0, code: 1, citizenId: 1, validFrom: 1, validTo: 1, primaryCareFacility: 1 } as const;
 
 /**
- * Each person's current card (valid today, else the most recently expired), for one request:
- * one query per batch over the cards already in force (validFrom <= today), newest first.
- * A person holds one card at a time, so this reads about one row per year of coverage.
+ * Each person's BHYT cards, latest expiry first, for one request: one `$in` query per batch on
+ * the index (citizenId, validTo desc). `insuranceCard` picks the current one and
+ * `insuranceCardValid(asOf)` looks at the periods, so a batch asking both reads the collection
+ * once. A person holds one card at a time: about one row per year of coverage.
  */
-export function currentCardLoader(models: Models, ctx: RequestContext) {
-  return loader<string, InsuranceCardDoc | null>(ctx, 'current-insurance-card', async (ids) => {
-    const today = todayInVietnam();
-    const rows = await models.InsuranceCard.find({ citizenId: trusted({ $in: [...ids] }), validFrom: trusted({ $lte: today }) }, PROJECTION)
+export function personCardsLoader(models: Models, ctx: RequestContext) {
+  return loader<string, InsuranceCardDoc[]>(ctx, 'person-insurance-cards', async (ids) => {
+    const rows = await models.InsuranceCard.find({ citizenId: trusted({ $in: [...ids] }) }, PROJECTION)
       .sort({ citizenId: 1, validTo: -1 })
       .lean<InsuranceCardDoc[]>();
-    const byPerson = new Map<string, InsuranceCardDoc[]>();
-    for (const r of rows) byPerson.set(r.citizenId, [...(byPerson.get(r.citizenId) ?? []), r]);
-    return ids.map((id) => currentCard(byPerson.get(id) ?? [], today));
+    return groupByKey(ids, rows, (r) => r.citizenId);
   });
 }
 
 function duplicateCode(code: string): ConflictError {
   return new ConflictError({ vi: `Mã thẻ ${code} đã được cấp`, en: `Card code ${code} is already issued` }, { field: 'code' });
+}
+
+function overlapConflict(overlapping: InsuranceCardDoc): ConflictError {
+  return new ConflictError(
+    {
+      vi: `Mỗi người chỉ có một thẻ còn giá trị tại một thời điểm: thẻ ${overlapping.code} có giá trị ${overlapping.validFrom} - ${overlapping.validTo}`,
+      en: `One active card at a time: card ${overlapping.code} is valid ${overlapping.validFrom} to ${overlapping.validTo}`,
+    },
+    { field: 'validFrom', conflictingCode: overlapping.code },
+  );
+}
+
+/**
+ * Issues a card inside a transaction (one card per person per period, Law on Health Insurance
+ * Art. 16). The holder's issue counter is written first: two concurrent issues for the same
+ * person write the same document, so only one commits; the other is retried by
+ * `connection.transaction` from the start, now sees the first card and is refused. A failure
+ * after the counter (a duplicate card code) aborts the transaction: nothing is written.
+ */
+async function issueCard(models: Models, doc: InsuranceCardDoc): Promise<void> {
+  await models.InsuranceCard.db.transaction(async (session: ClientSession) => {
+    await models.CardHolder.updateOne({ _id: doc.citizenId }, { $inc: { issued: 1 } }, { upsert: true, session });
+    // the person's cards still valid on the new card's first day (indexed: citizenId, validTo), then the rule
+    const later = await models.InsuranceCard.find({ citizenId: doc.citizenId, validTo: trusted({ $gte: doc.validFrom }) }, PROJECTION, { session }).lean<InsuranceCardDoc[]>();
+    const overlapping = later.find((c) => overlaps(c, doc));
+    if (overlapping?.code === doc.code) throw duplicateCode(doc.code);
+    if (overlapping) throw overlapConflict(overlapping);
+    await models.InsuranceCard.create([doc], { session });
+  });
 }
 
 @Resolver(() => InsuranceCard)
@@ -41,8 +68,11 @@ export class InsuranceCardResolver {
     nullable: true,
     description: 'Một thẻ BHYT theo mã (mã sai dạng: BAD_USER_INPUT kèm danh sách lỗi). / One card by code; a malformed code is BAD_USER_INPUT listing the problems.',
   })
-  async insuranceCard(@Arg('code', () => String, { description: 'Mã thẻ 15 ký tự, viết hoa. / 15-character card code, capital letters.' }) code: string): Promise<InsuranceCardDoc | null> {
-    const problems = cardCodeProblems(code, todayInVietnam());
+  async insuranceCard(
+    @Arg('code', () => String, { description: 'Mã thẻ 15 ký tự, viết hoa. / 15-character card code, capital letters.' }) code: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InsuranceCardDoc | null> {
+    const problems = cardCodeProblems(code, ctx.today);
     if (problems.length) refuse(problems);
     return this.models.InsuranceCard.findOne({ code }, PROJECTION).lean<InsuranceCardDoc>();
   }
@@ -52,8 +82,8 @@ export class InsuranceCardResolver {
     description:
       'Cấp thẻ BHYT: mã hợp lệ, hết hạn sau ngày bắt đầu; trùng mã hoặc chồng thời hạn với thẻ khác của cùng người: CONFLICT. / Issue a card; a duplicate code or a validity overlapping another card of the person is a CONFLICT.',
   })
-  async issueInsuranceCard(@Arg('input', () => IssueInsuranceCardInput) input: IssueInsuranceCardInput): Promise<InsuranceCardDoc> {
-    const problems = issueCardProblems(input, todayInVietnam());
+  async issueInsuranceCard(@Arg('input', () => IssueInsuranceCardInput) input: IssueInsuranceCardInput, @Ctx() ctx: RequestContext): Promise<InsuranceCardDoc> {
+    const problems = issueCardProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     const doc: InsuranceCardDoc = {
       code: input.code,
@@ -62,33 +92,12 @@ export class InsuranceCardResolver {
       validTo: input.validTo,
       primaryCareFacility: normaliseText(input.primaryCareFacility),
     };
-    // One active card at a time (one card per person per period, Law on Health Insurance Art. 16).
-    // Read-then-write without a transaction: two concurrent issues for the same person could both
-    // pass; the card code itself is protected by its unique index.
-    const overlapping = await this.models.InsuranceCard.findOne(
-      { citizenId: doc.citizenId, validFrom: trusted({ $lte: doc.validTo }), validTo: trusted({ $gte: doc.validFrom }) },
-      PROJECTION,
-    ).lean<InsuranceCardDoc>();
-    if (overlapping?.code === doc.code) throw duplicateCode(doc.code);
-    if (overlapping) {
-      throw new ConflictError(
-        {
-          vi: `Mỗi người chỉ có một thẻ còn giá trị tại một thời điểm: thẻ ${overlapping.code} có giá trị ${overlapping.validFrom} - ${overlapping.validTo}`,
-          en: `One active card at a time: card ${overlapping.code} is valid ${overlapping.validFrom} to ${overlapping.validTo}`,
-        },
-        { field: 'validFrom', conflictingCode: overlapping.code },
-      );
-    }
     try {
-      await this.models.InsuranceCard.create(doc);
+      await issueCard(this.models, doc);
     } catch (err) {
-      if (isDuplicateKeyError(err)) {
-        await refreshPersonDigest(this.models, doc.citizenId);
-        throw duplicateCode(doc.code);
-      }
+      if (isDuplicateKeyError(err)) throw duplicateCode(doc.code);
       throw err;
     }
-    await changePersonDigest(this.models, doc.citizenId, ROW_CHANGES.cardIssued(doc.code, doc.validFrom, doc.validTo));
     return doc;
   }
 
@@ -108,7 +117,7 @@ export class InsuranceCardResolver {
   }
 
   @FieldResolver(() => Boolean)
-  validToday(@Root() card: InsuranceCardDoc): boolean {
-    return isValidOn(card, todayInVietnam());
+  validToday(@Root() card: InsuranceCardDoc, @Ctx() ctx: RequestContext): boolean {
+    return isValidOn(card, ctx.today);
   }
 }

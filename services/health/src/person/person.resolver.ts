@@ -1,26 +1,30 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Access, DateScalar, type RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, DateScalar, type RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { HealthCheck } from '../checks/health-check';
 import type { HealthCheckDoc } from '../checks/health-check.model';
-import { lastHealthCheckLoader } from '../checks/health-check.resolver';
+import { personChecksLoader } from '../checks/health-check.resolver';
 import { ChronicCondition } from '../chronic/chronic-condition';
 import type { ChronicConditionDoc } from '../chronic/chronic-condition.model';
 import { chronicConditionsLoader } from '../chronic/chronic-condition.resolver';
 import { refuse } from '../common/problems';
 import { FIRST_COVERAGE_YEAR } from '../coverage/coverage.rules';
-import { cardPeriodsLoader, checkYearsLoader, visitQuartersLoader } from '../dashboards/follow-up.loaders';
 import { healthCheckDue, homeVisitedIn, insuranceCardValidOn } from '../dashboards/follow-up.rules';
 import { InsuranceCard } from '../insurance/insurance-card';
 import type { InsuranceCardDoc } from '../insurance/insurance-card.model';
-import { currentCardLoader } from '../insurance/insurance-card.resolver';
+import { personCardsLoader } from '../insurance/insurance-card.resolver';
+import { currentCard } from '../insurance/insurance-card.rules';
 import { HealthRecord } from '../records/health-record';
 import type { HealthRecordDoc } from '../records/health-record.model';
 import { healthRecordLoader } from '../records/health-record.resolver';
+import { visitDatesLoader } from '../visits/home-visit.resolver';
 import { quarterProblems } from '../visits/visits.rules';
 import { Person } from './person';
 
-/** The health department's fields on `Person`: one query per collection per request batch. */
+/**
+ * The health department's fields on `Person`: one `$in` query per collection per request batch
+ * (the fields that read the same collection share its loader).
+ */
 @Resolver(() => Person)
 export class PersonHealthResolver {
   constructor(private readonly models: Models) {}
@@ -33,8 +37,9 @@ export class PersonHealthResolver {
 
   @Access('HEALTH_CHECKS')
   @FieldResolver(() => HealthCheck, { nullable: true, description: 'Lần khám định kỳ gần nhất. / Most recent periodic check, null when none.' })
-  lastHealthCheck(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<HealthCheckDoc | null> {
-    return lastHealthCheckLoader(this.models, ctx).load(person.citizenId);
+  async lastHealthCheck(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<HealthCheckDoc | null> {
+    const checks = await personChecksLoader(this.models, ctx).load(person.citizenId);
+    return checks[0] ?? null; // newest first
   }
 
   @Access('INSURANCE_CARD')
@@ -43,8 +48,8 @@ export class PersonHealthResolver {
     description:
       'Thẻ BHYT còn giá trị hôm nay, nếu không thì thẻ hết hạn gần nhất; null nếu chưa có thẻ. / The BHYT card valid today (Vietnam), else the most recently expired, null when none.',
   })
-  insuranceCard(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<InsuranceCardDoc | null> {
-    return currentCardLoader(this.models, ctx).load(person.citizenId);
+  async insuranceCard(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<InsuranceCardDoc | null> {
+    return currentCard(await personCardsLoader(this.models, ctx).load(person.citizenId), ctx.today);
   }
 
   @Access('HEALTH_RECORD')
@@ -68,11 +73,11 @@ export class PersonHealthResolver {
     @Arg('year', () => Int, { description: 'Năm (2015 đến năm sau). / Calendar year, 2015 to next year.' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
-    const max = Number(todayInVietnam().slice(0, 4)) + 1;
+    const max = Number(ctx.today.slice(0, 4)) + 1;
     if (!Number.isInteger(year) || year < FIRST_COVERAGE_YEAR || year > max) {
       refuse([{ field: 'year', vi: `Năm phải từ ${FIRST_COVERAGE_YEAR} đến ${max}`, en: `year must be ${FIRST_COVERAGE_YEAR} to ${max}` }]);
     }
-    return healthCheckDue(await checkYearsLoader(this.models, ctx).load(person.citizenId), year);
+    return healthCheckDue(await personChecksLoader(this.models, ctx).load(person.citizenId), year);
   }
 
   @Access('CARE_FOLLOW_UP')
@@ -86,7 +91,7 @@ export class PersonHealthResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày (mặc định hôm nay). / Date, default today.' }) asOf: string | null | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
-    return insuranceCardValidOn(await cardPeriodsLoader(this.models, ctx).load(person.citizenId), asOf ?? todayInVietnam());
+    return insuranceCardValidOn(await personCardsLoader(this.models, ctx).load(person.citizenId), asOf ?? ctx.today);
   }
 
   @Access('CARE_FOLLOW_UP')
@@ -102,6 +107,6 @@ export class PersonHealthResolver {
   ): Promise<boolean> {
     const problems = quarterProblems(quarter);
     if (problems.length) refuse(problems);
-    return homeVisitedIn(await visitQuartersLoader(this.models, ctx).load(person.citizenId), quarter);
+    return homeVisitedIn(await visitDatesLoader(this.models, ctx).load(person.citizenId), quarter);
   }
 }

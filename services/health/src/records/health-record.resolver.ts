@@ -1,8 +1,7 @@
-import { Arg, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, byKey, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
-import { changePersonDigest, refreshPersonDigest, ROW_CHANGES } from '../dashboards/health.digest';
+import { Access, byKey, loader, RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { normaliseText, refuse } from '../common/problems';
 import { HealthRecord, OpenHealthRecordInput, RecordSourceEnum } from './health-record';
@@ -32,8 +31,8 @@ export class HealthRecordResolver {
   @Mutation(() => HealthRecord, {
     description: 'Lập hồ sơ theo dõi sức khỏe (mỗi người một hồ sơ; trùng: CONFLICT). / Open a health record; one per person, a duplicate is a CONFLICT.',
   })
-  async openHealthRecord(@Arg('input', () => OpenHealthRecordInput) input: OpenHealthRecordInput): Promise<HealthRecordDoc> {
-    const problems = openRecordProblems(input, todayInVietnam());
+  async openHealthRecord(@Arg('input', () => OpenHealthRecordInput) input: OpenHealthRecordInput, @Ctx() ctx: RequestContext): Promise<HealthRecordDoc> {
+    const problems = openRecordProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     const doc: HealthRecordDoc = {
       citizenId: input.citizenId,
@@ -46,8 +45,6 @@ export class HealthRecordResolver {
       await this.models.HealthRecord.create(doc);
     } catch (err) {
       if (isDuplicateKeyError(err)) {
-        // a retry after a write whose digest update failed heals the digest
-        await refreshPersonDigest(this.models, doc.citizenId);
         throw new ConflictError(
           { vi: `Người có số định danh ${input.citizenId} đã có hồ sơ sức khỏe`, en: `Citizen ${input.citizenId} already has a health record` },
           { field: 'citizenId' },
@@ -55,7 +52,6 @@ export class HealthRecordResolver {
       }
       throw err;
     }
-    await changePersonDigest(this.models, doc.citizenId, ROW_CHANGES.recordOpened(doc.openedOn, doc.communeCode));
     return doc;
   }
 }

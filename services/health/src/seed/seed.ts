@@ -1,5 +1,4 @@
 import type { SeedData } from '@nct/seed';
-import { healthDigest, rebuildHealthDigest } from '../dashboards/health.digest';
 import type { Models } from '../models';
 import { deriveHealthSeed } from './derive';
 
@@ -13,14 +12,13 @@ async function insertInBatches<T>(model: { insertMany(docs: T[], opts: object): 
 
 /**
  * Writes the health slice of the seed (records, checks, BHYT cards from the shared generator;
- * chronic conditions and home visits derived here), then rebuilds the `health` digest.
- * A database that already has records is not seeded again, but gets the derived records if it
- * has none yet (a database seeded before they existed) and a digest rebuild when its digest is
- * empty or anything was added.
+ * chronic conditions and home visits derived here). A database that already has records is
+ * not seeded again, but gets the derived records if it has none yet (a database seeded before
+ * they existed). Nothing is pre-computed: every read goes to these collections.
  */
 export async function seedDatabase(models: Models, data: SeedData): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   const extra = deriveHealthSeed(data);
-  const hasRecords = (await models.HealthRecord.estimatedDocumentCount()) > 0 || !!(await models.HealthRecord.findOne().lean());
+  const hasRecords = !!(await models.HealthRecord.findOne({}, { _id: 1 }).lean());
   const counts: Record<string, number> = {};
   if (!hasRecords) {
     const { records, checks, insuranceCards } = data.health;
@@ -29,12 +27,10 @@ export async function seedDatabase(models: Models, data: SeedData): Promise<{ se
     await insertInBatches(models.InsuranceCard, insuranceCards);
     Object.assign(counts, { records: records.length, checks: checks.length, insuranceCards: insuranceCards.length });
   }
-  if (!(await models.ChronicCondition.findOne().lean()) && !(await models.HomeVisit.findOne().lean())) {
+  if (!(await models.ChronicCondition.findOne({}, { _id: 1 }).lean()) && !(await models.HomeVisit.findOne({}, { _id: 1 }).lean())) {
     await insertInBatches(models.ChronicCondition, extra.chronicConditions);
     await insertInBatches(models.HomeVisit, extra.homeVisits);
     Object.assign(counts, { chronicConditions: extra.chronicConditions.length, homeVisits: extra.homeVisits.length });
   }
-  const digestEmpty = !(await models.digests.findOne({ kind: healthDigest(models).spec.kind }).lean());
-  if (Object.keys(counts).length > 0 || digestEmpty) counts.digestRows = await rebuildHealthDigest(models);
   return { seeded: !hasRecords, counts };
 }

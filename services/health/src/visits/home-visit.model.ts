@@ -21,6 +21,8 @@ export const homeVisitSchema = new Schema<HomeVisitDoc>(
   },
   { collection: 'home_visits', versionKey: false, timestamps: true },
 );
-homeVisitSchema.index({ citizenId: 1, date: -1 });
+// A person's visits newest first: the history page (citizenId, then date desc, visitor asc) and
+// the per-request batch (`citizenId $in`) read this index.
+homeVisitSchema.index({ citizenId: 1, date: -1, visitor: 1 });
 // The same visit (person, day, visitor) cannot be recorded twice.
 homeVisitSchema.index({ citizenId: 1, date: 1, visitor: 1 }, { unique: true });

@@ -1,22 +1,31 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, citizenIdArg, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
+import { Access, citizenIdArg, groupByKey, loader, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import { normaliseText, refuse } from '../common/problems';
-import { changePersonDigest, refreshPersonDigest, ROW_CHANGES } from '../dashboards/health.digest';
 import type { Models } from '../models';
-import { assertStationScope, newestFirstAfter, PersonHistoryArgs } from '../common/history';
+import { assertStationScope, historyPage, PersonHistoryArgs } from '../common/history';
 import { HomeVisit, HomeVisitConnection, RecordHomeVisitInput } from './home-visit';
 import type { HomeVisitDoc } from './home-visit.model';
 import { recordVisitProblems } from './visits.rules';
 
 const PROJECTION = { _id: 0, citizenId: 1, date: 1, visitor: 1, kind: 1, notes: 1 } as const;
 
+/**
+ * The dates of each person's home visits, for one request (`homeVisitedInQuarter`): one `$in`
+ * query per batch on the index (citizenId, date desc); no visitor, kind or notes are read.
+ */
+export function visitDatesLoader(models: Models, ctx: RequestContext) {
+  return loader<string, Array<{ date: string }>>(ctx, 'person-visit-dates', async (ids) => {
+    const rows = await models.HomeVisit.find({ citizenId: trusted({ $in: [...ids] }) }, { _id: 0, citizenId: 1, date: 1 }).lean<Array<{ citizenId: string; date: string }>>();
+    return groupByKey(ids, rows, (r) => r.citizenId);
+  });
+}
+
 /** History order is (date desc, visitor asc); the cursor key is "<date> <visitor>". */
 function visitKey(v: HomeVisitDoc): string {
   return `${v.date} ${v.visitor}`;
 }
-
-
 
 @Resolver(() => HomeVisit)
 export class HomeVisitResolver {
@@ -30,8 +39,7 @@ export class HomeVisitResolver {
     const id = citizenIdArg(citizenId);
     await assertStationScope(this.models, ctx, id);
     const page = pageRequest(first, after);
-    const filter = page.afterKey === null ? { citizenId: id } : { citizenId: id, ...newestFirstAfter(page.afterKey, 'visitor') };
-    const rows = await this.models.HomeVisit.find(filter, PROJECTION).sort({ date: -1, visitor: 1 }).limit(page.limit + 1).lean<HomeVisitDoc[]>();
+    const rows = await historyPage<HomeVisitDoc>(this.models.HomeVisit, id, page.afterKey, 'visitor', PROJECTION, page.limit + 1);
     return toConnection(HomeVisitConnection, rows, page.limit, visitKey);
   }
 
@@ -40,8 +48,8 @@ export class HomeVisitResolver {
     description:
       'Ghi nhận một lần thăm tại nhà (trùng người/ngày/người thăm: CONFLICT). / Record a home visit; the same person, date and visitor twice is a CONFLICT.',
   })
-  async recordHomeVisit(@Arg('input', () => RecordHomeVisitInput) input: RecordHomeVisitInput): Promise<HomeVisitDoc> {
-    const problems = recordVisitProblems(input, todayInVietnam());
+  async recordHomeVisit(@Arg('input', () => RecordHomeVisitInput) input: RecordHomeVisitInput, @Ctx() ctx: RequestContext): Promise<HomeVisitDoc> {
+    const problems = recordVisitProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     const doc: HomeVisitDoc = {
       citizenId: input.citizenId,
@@ -54,7 +62,6 @@ export class HomeVisitResolver {
       await this.models.HomeVisit.create(doc);
     } catch (err) {
       if (isDuplicateKeyError(err)) {
-        await refreshPersonDigest(this.models, doc.citizenId);
         throw new ConflictError(
           { vi: `Lần thăm ngày ${doc.date} của ${doc.visitor} đã được ghi nhận`, en: `The visit on ${doc.date} by ${doc.visitor} is already recorded` },
           { field: 'date' },
@@ -62,7 +69,6 @@ export class HomeVisitResolver {
       }
       throw err;
     }
-    await changePersonDigest(this.models, doc.citizenId, ROW_CHANGES.visitRecorded(doc.date));
     return doc;
   }
 }

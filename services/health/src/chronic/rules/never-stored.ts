@@ -4,7 +4,7 @@
  * Law on HIV/AIDS Prevention and Control 64/2006/QH11, Art. 8 (confidentiality of a person's
  * HIV status; disclosure only to the persons the law lists) and Personal Data Protection Law
  * 91/2025/QH15 (health data is sensitive). The records of this subgraph feed views shared with
- * social, home-affairs and association staff (care follow-up facts, digests, aggregates), so an
+ * social, home-affairs and association staff (care follow-up facts, aggregates), so an
  * HIV diagnosis is refused at the door: it belongs to the HIV/AIDS programme's own records.
  * B20-B24 is HIV disease; Z21 (asymptomatic HIV infection status) and R75 (inconclusive
  * laboratory evidence of HIV) reveal the same status and are refused too.
