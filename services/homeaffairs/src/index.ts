@@ -6,8 +6,8 @@ import { buildSchema } from './schema';
 export { seedDatabase } from './seed';
 export { deriveHomeaffairsSeed, SEED_PLAN_NUMBER, type HomeaffairsSeedExtra } from './seed/derive';
 export { createModels, type Models } from './models';
-export { rebuildRegisterDigest, registerDigest, REGISTER_DIGEST, type RegisterRow } from './dashboards/register.digest';
-export { rosterCriteria, rosterMatches, communeCounts, aliveOn, calendarAge } from './dashboards/roster.rules';
+export { rosterCriteria, rosterMatches, rosterBirthIntervals, countBounds, aliveOn, calendarAge, type RegisterRow } from './dashboards/roster.rules';
+export { nameSearchFields } from './people/people.rules';
 export { importUnits } from './units/unit-import';
 
 /** Sở Nội vụ: administrative units and the resident register (owner of `Person` identity). */

@@ -1,13 +1,13 @@
 import type { Connection } from 'mongoose';
-import { digestModel } from '@nct/subgraph-kit';
 import { lineageSchema, unitSchema } from './units/administrative-unit.model';
 import { personSchema } from './people/person.model';
 import { associationUnitSchema, leadershipTermSchema } from './organisations/association-unit.model';
 import { planSchema, planTaskSchema } from './plans/plan.model';
 
 /**
- * The homeaffairs database: administrative units and their lineage, the resident register
- * (and its commune digests), the Association's organisation records, implementation plans.
+ * The homeaffairs database: administrative units and their lineage, the resident register,
+ * the Association's organisation records, implementation plans. Every read goes to these
+ * collections through the indexes declared next to each schema.
  */
 export function createModels(conn: Connection) {
   return {
@@ -18,7 +18,6 @@ export function createModels(conn: Connection) {
     LeadershipTerm: conn.model('LeadershipTerm', leadershipTermSchema),
     Plan: conn.model('ImplementationPlan', planSchema),
     PlanTask: conn.model('PlanTask', planTaskSchema),
-    digests: digestModel(conn),
   };
 }
 

@@ -1,7 +1,6 @@
 import type { SeedData } from '@nct/seed';
-import { foldVietnamese } from '@nct/subgraph-kit';
-import { rebuildRegisterDigest, registerDigest } from './dashboards/register.digest';
 import type { Models } from './models';
+import { nameSearchFields } from './people/people.rules';
 import { deriveHomeaffairsSeed } from './seed/derive';
 
 const BATCH = 2000;
@@ -19,8 +18,7 @@ async function isEmpty(model: { findOne(): { lean(): Promise<unknown> } }): Prom
 /**
  * Writes the homeaffairs slice of the seed: units, lineage and the register (skipped when the
  * register is not empty), then the derived organisation records and plan (each skipped when
- * its collection is not empty), then rebuilds the register digest whenever the register was
- * seeded now or the digest is empty.
+ * its collection is not empty). Nothing else is derived: every read goes to these collections.
  */
 export async function seedDatabase(models: Models, data: SeedData): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   const counts: Record<string, number> = {};
@@ -31,7 +29,7 @@ export async function seedDatabase(models: Models, data: SeedData): Promise<{ se
     await insertInBatches(models.Lineage, data.lineage);
     await insertInBatches(
       models.Person,
-      data.people.map((p) => ({ ...p, nameSearch: foldVietnamese(p.fullName) })),
+      data.people.map((p) => ({ ...p, ...nameSearchFields(p.fullName) })),
     );
     Object.assign(counts, { units: units.length, lineage: data.lineage.length, people: data.people.length });
     seeded = true;
@@ -48,9 +46,6 @@ export async function seedDatabase(models: Models, data: SeedData): Promise<{ se
     await insertInBatches(models.PlanTask, extra.planTasks);
     Object.assign(counts, { plans: extra.plans.length, planTasks: extra.planTasks.length });
     seeded = true;
-  }
-  if (seeded || (await registerDigest(models).read()).size === 0) {
-    counts.registerDigestRows = await rebuildRegisterDigest(models);
   }
   return { seeded, counts };
 }

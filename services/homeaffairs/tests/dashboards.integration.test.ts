@@ -3,25 +3,25 @@ import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { connectDatabase, QueryCounter } from '@nct/db';
 import { generateSeed, type SeedData } from '@nct/seed';
-import { ageOn, createSubgraph, SubgraphInstance, todayInVietnam } from '@nct/subgraph-kit';
-import { executeOperation, testMongoUri, uniqueDbName } from '@nct/testing';
-import { definition, deriveHomeaffairsSeed, rebuildRegisterDigest, registerDigest, seedDatabase, SEED_PLAN_NUMBER, type Models } from '../src';
+import { ageOn, createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
+import { definition, deriveHomeaffairsSeed, nameSearchFields, seedDatabase, SEED_PLAN_NUMBER, type Models } from '../src';
 import { isOverdue } from '../src/plans/plans.rules';
 
-describe('homeaffairs dashboards, digest and workflows on the seeded province', () => {
+describe('homeaffairs dashboards and workflows on the seeded province', () => {
   let conn: Connection;
   let sg: SubgraphInstance<Models>;
   let data: SeedData;
-  const today = todayInVietnam();
+  const today = testToday();
   const run = (query: string, variables?: Record<string, unknown>, ctx = sg.context()) => executeOperation(sg.apollo, query, variables, ctx);
   const coordinator = () => sg.context({ role: 'coordinator' }, 'STATISTICS');
-  const sortedDigest = async () =>
-    (await registerDigest(sg.models).readAll()).map((r) => JSON.stringify(r)).sort();
+  /** The whole register as stored, to check that a refused write changed nothing. */
+  const register = async () => (await sg.models.Person.find({}, { _id: 0 }).lean()).map((r) => JSON.stringify(r)).sort();
 
   beforeAll(async () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('homeaffairs_dash'));
     sg = await createSubgraph(definition, conn);
-    data = generateSeed({ people: 400 });
+    data = generateSeed({ people: 400, asOf: today });
     await seedDatabase(sg.models, data);
   });
   afterAll(async () => {
@@ -37,14 +37,15 @@ describe('homeaffairs dashboards, digest and workflows on the seeded province', 
     return [...counts].sort((a, b) => b[1] - a[1])[0][0];
   };
 
-  describe('seed and digest', () => {
-    it('seeds the digest with every register entry, and rebuilds it when it is empty', async () => {
-      expect((await registerDigest(sg.models).readAll()).length).toBe(data.people.length);
-      const before = await sortedDigest();
-      await sg.models.digests.deleteMany({});
-      await conn.collection('digest_versions').deleteMany({}); // dropping digests drops their versions (docs/read-models.md)
-      expect((await seedDatabase(sg.models, data)).counts.registerDigestRows).toBe(data.people.length);
-      expect(await sortedDigest()).toEqual(before);
+  describe('seed', () => {
+    it('seeds every register entry with its search fields, keeps no second copy, and seeds only once', async () => {
+      expect(await sg.models.Person.countDocuments({})).toBe(data.people.length);
+      const p = data.people[0];
+      expect(await sg.models.Person.findOne({ citizenId: p.citizenId }, { _id: 0, nameSearch: 1, nameKeys: 1 }).lean()).toEqual(nameSearchFields(p.fullName));
+      expect((await conn.db!.listCollections().toArray()).map((c) => c.name).filter((n) => /digest/.test(n))).toEqual([]);
+      const before = await register();
+      expect(await seedDatabase(sg.models, data)).toEqual({ seeded: false, counts: {} });
+      expect(await register()).toEqual(before);
     });
 
     it('derives the organisation records and the plan', async () => {
@@ -54,10 +55,10 @@ describe('homeaffairs dashboards, digest and workflows on the seeded province', 
     });
   });
 
-  describe('elderlyRoster (served from the digest)', () => {
+  describe('elderlyRoster (indexed reads of one commune)', () => {
     const query = `query($c: String!, $f: RosterFilter) { elderlyRoster(communeCode: $c, filter: $f) { citizenId fullName birthDate age deathDate legacyUnitCode ethnicity residence { code } } }`;
 
-    it('lists the living 80+ of a commune with one digest read, identity from the row', async () => {
+    it('lists the living 80+ of a commune with one read of people, identity from it', async () => {
       const c = biggestCommune();
       const counter = new QueryCounter([conn]);
       const res = await run(query, { c, f: { minAge: 80, alive: true } });
@@ -68,7 +69,7 @@ describe('homeaffairs dashboards, digest and workflows on the seeded province', 
       const got = res.data?.elderlyRoster as any[];
       expect(got.map((p) => p.citizenId)).toEqual(expected);
       expect(got.every((p) => p.residence.code === c && p.age >= 80)).toBe(true);
-      // one digest read plus one read of the (small) units collection for `residence`
+      // one birth-date range of the commune on `people`, plus one read of the units for `residence`
       expect(Object.values(reads).reduce((a, b) => a + b, 0)).toBe(2);
     });
 
@@ -111,14 +112,14 @@ describe('homeaffairs dashboards, digest and workflows on the seeded province', 
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId fullName birthDate sex ethnicity deathDate legacyUnitCode age residence { code } } } }`;
     const reps = (ids: string[]) => ids.map((citizenId) => ({ __typename: 'Person', citizenId }));
 
-    it('reads the digest once for a batch of >= 20, with the same results as small batches', async () => {
+    it('reads people once for a batch (one $in), with the same results as small batches', async () => {
       const ids = [...data.people.slice(0, 60).map((p) => p.citizenId), '012199999999'];
       const counter = new QueryCounter([conn]);
       const big = await run(entities, { r: reps(ids) });
       const reads = counter.total();
       counter.detach();
       expect(big.errors).toBeUndefined();
-      expect(reads).toBe(2); // digests (the province once) + administrative_units
+      expect(reads).toBe(2); // people ($in of the 61 IDs) + administrative_units
       const small: unknown[] = [];
       for (let i = 0; i < ids.length; i += 10) {
         const res = await run(entities, { r: reps(ids.slice(i, i + 10)) });
@@ -132,7 +133,7 @@ describe('homeaffairs dashboards, digest and workflows on the seeded province', 
   describe('AdministrativeUnit counts (what other subgraphs @require)', () => {
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code elderlyCountToday centenarianCountToday elderlyCount(asOf: "2025-01-01") legacyRecordCount disclosureNote } } }`;
 
-    it('counts from the digest and agrees with the register', async () => {
+    it('counts on people and agrees with the register', async () => {
       const codes = data.communes.map((c) => c.code);
       const res = await run(q, { r: codes.map((code) => ({ __typename: 'AdministrativeUnit', code })) });
       expect(res.errors).toBeUndefined();
@@ -194,7 +195,7 @@ describe('homeaffairs dashboards, digest and workflows on the seeded province', 
     });
   });
 
-  describe('register workflows keep the digest in step', () => {
+  describe('register workflows, seen at once by every read', () => {
     const correct = `mutation($id: ID!, $input: CorrectPersonInput!) { correctPerson(citizenId: $id, input: $input) { citizenId fullName sex birthDate residence { code } legacyUnitCode } }`;
     const death = `mutation($id: ID!, $d: Date!) { recordDeath(citizenId: $id, deathDate: $d) { citizenId deathDate } }`;
     const alive = () => data.people.find((p) => p.deathDate === null && p.legacyUnitCode !== null && p.communeCode !== '03220')!;
@@ -213,28 +214,29 @@ describe('homeaffairs dashboards, digest and workflows on the seeded province', 
       const input = { ...vars.input };
       if (input.sex === 'OPPOSITE') input.sex = p.sex === 'MALE' ? 'FEMALE' : 'MALE';
       if (input.birthDate === 'OTHER_YEAR') input.birthDate = `${Number(p.birthDate.slice(0, 4)) - 1}${p.birthDate.slice(4)}`;
-      const before = await sortedDigest();
+      const before = await register();
       const stored = await sg.models.Person.findOne({ citizenId: p.citizenId }).lean();
       const res = await run(correct, { id: vars.id ?? p.citizenId, input });
       if (code === 'BAD_USER_INPUT' && input.birthDate === '1950-02-30') expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       else expect(res.errors?.[0].extensions?.code).toBe(code);
       expect(await sg.models.Person.findOne({ citizenId: p.citizenId }).lean()).toEqual(stored);
-      expect(await sortedDigest()).toEqual(before);
+      expect(await register()).toEqual(before);
     });
 
-    it('corrects name and residence: the record moves onto today\'s code; search and digest follow; rebuild agrees', async () => {
+    it('corrects name and residence: the record moves onto today\'s code; search, rosters and counts follow', async () => {
       const p = alive();
+      const legacyBefore = await run(`{ a: administrativeUnit(code: "${p.communeCode}") { legacyRecordCount } b: administrativeUnit(code: "03220") { legacyRecordCount } }`);
       const res = await run(correct, { id: p.citizenId, input: { fullName: 'Đèo Thị Ánh', communeCode: '03220' } });
       expect(res.errors).toBeUndefined();
       expect(res.data?.correctPerson).toMatchObject({ fullName: 'Đèo Thị Ánh', residence: { code: '03220' }, legacyUnitCode: null });
       const search = await run(`{ people(filter: { nameContains: "deo thi anh" }) { edges { node { citizenId } } } }`);
       expect((search.data?.people as any).edges).toEqual([{ node: { citizenId: p.citizenId } }]);
-      const digest = await registerDigest(sg.models).read([p.communeCode, '03220']);
-      expect(digest.get(p.communeCode)?.some((r) => r.citizenId === p.citizenId)).toBe(false);
-      expect(digest.get('03220')?.find((r) => r.citizenId === p.citizenId)).toMatchObject({ fullName: 'Đèo Thị Ánh', legacyUnitCode: null });
-      const incremental = await sortedDigest();
-      await rebuildRegisterDigest(sg.models);
-      expect(await sortedDigest()).toEqual(incremental);
+      const roster = `query($c: String!, $ids: [ID!]) { elderlyRoster(communeCode: $c, filter: { citizenIdIn: $ids }) { citizenId fullName legacyUnitCode } }`;
+      expect((await run(roster, { c: p.communeCode, ids: [p.citizenId] })).data?.elderlyRoster).toEqual([]);
+      expect((await run(roster, { c: '03220', ids: [p.citizenId] })).data?.elderlyRoster).toEqual([{ citizenId: p.citizenId, fullName: 'Đèo Thị Ánh', legacyUnitCode: null }]);
+      const legacyAfter = await run(`{ a: administrativeUnit(code: "${p.communeCode}") { legacyRecordCount } b: administrativeUnit(code: "03220") { legacyRecordCount } }`);
+      expect((legacyAfter.data as any).a.legacyRecordCount).toBe((legacyBefore.data as any).a.legacyRecordCount - 1);
+      expect((legacyAfter.data as any).b.legacyRecordCount).toBe((legacyBefore.data as any).b.legacyRecordCount);
     });
 
     it('records a death once, not before birth, not in the future', async () => {
@@ -249,19 +251,21 @@ describe('homeaffairs dashboards, digest and workflows on the seeded province', 
       expect(ok.errors).toBeUndefined();
       const again = await run(death, { id: p.citizenId, d: today });
       expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
-      const row = (await registerDigest(sg.models).read(['03200'])).get('03200')!.find((r) => r.citizenId === p.citizenId);
-      expect(row?.deathDate).toBe(today);
+      expect((await run(`{ person(citizenId: "${p.citizenId}") { deathDate } }`)).data?.person).toEqual({ deathDate: today });
       const roster = await run(`{ elderlyRoster(communeCode: "03200", filter: { alive: false }) { citizenId } }`);
       expect((roster.data?.elderlyRoster as any[]).map((x) => x.citizenId)).toContain(p.citizenId);
-      const incremental = await sortedDigest();
-      await rebuildRegisterDigest(sg.models);
-      expect(await sortedDigest()).toEqual(incremental);
+      const living = await run(`{ elderlyRoster(communeCode: "03200", filter: { alive: true }) { citizenId } }`);
+      expect((living.data?.elderlyRoster as any[]).map((x) => x.citizenId)).not.toContain(p.citizenId);
     });
 
-    it('registering a person puts them in the digest', async () => {
+    it('registering a person puts them on the commune roster and in its count', async () => {
+      const count = async () => ((await run(`{ administrativeUnit(code: "03210") { elderlyCountToday } }`)).data?.administrativeUnit as any).elderlyCountToday;
+      const before = await count();
       const res = await run(`mutation { registerPerson(input: { citizenId: "012055000777", fullName: "Lò Văn Mới", birthDate: "1955-03-03", sex: MALE, ethnicity: "Thái", communeCode: "03210" }) { citizenId } }`);
       expect(res.errors).toBeUndefined();
-      expect((await registerDigest(sg.models).read(['03210'])).get('03210')?.some((r) => r.citizenId === '012055000777')).toBe(true);
+      const roster = await run(`{ elderlyRoster(communeCode: "03210", filter: { citizenIdIn: ["012055000777"] }) { fullName } }`);
+      expect(roster.data?.elderlyRoster).toEqual([{ fullName: 'Lò Văn Mới' }]);
+      expect(await count()).toBe(before + 1);
     });
   });
 
@@ -417,6 +421,30 @@ describe('homeaffairs dashboards, digest and workflows on the seeded province', 
       expect((await run(m, { i: input })).errors?.[0].extensions?.code).toBe('CONFLICT');
       expect(await sg.models.PlanTask.countDocuments({})).toBe(tasksBefore + 2);
       expect((await run(m, { i: input }, coordinator())).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('writes a plan and its tasks in one transaction: a task failing after the plan and the first task leaves nothing', async () => {
+      const planNumber = '77/KH-SNV';
+      // a stray task already holds task 2's key: its insert fails after the plan and task 1 were written
+      await sg.models.PlanTask.create({
+        taskKey: `${planNumber}#0002`, planNumber, taskNo: 2, title: 'Nhiệm vụ lạc', leadAgency: 'SOCIAL', deadline: '2026-10-01', status: 'NOT_STARTED', statusChangedOn: '2026-09-01',
+      });
+      const res = await run(`mutation($i: ImplementationPlanInput!) { createImplementationPlan(input: $i) { planNumber } }`, {
+        i: {
+          planNumber,
+          title: 'Kế hoạch thử giao dịch',
+          date: '2026-09-01',
+          issuingBody: 'Sở Nội vụ tỉnh Lai Châu',
+          legalBasis: ['Luật Người cao tuổi năm 2009'],
+          tasks: [
+            { taskNo: 1, title: 'Việc một', leadAgency: 'HEALTH', deadline: '2026-10-31' },
+            { taskNo: 2, title: 'Việc hai', leadAgency: 'SOCIAL', deadline: '2026-10-31' },
+          ],
+        },
+      });
+      expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(await sg.models.Plan.countDocuments({ planNumber })).toBe(0);
+      expect((await sg.models.PlanTask.find({ planNumber }, { _id: 0, taskNo: 1, title: 1 }).lean())).toEqual([{ taskNo: 2, title: 'Nhiệm vụ lạc' }]);
     });
   });
 });

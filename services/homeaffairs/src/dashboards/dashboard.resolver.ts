@@ -1,29 +1,21 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { suppressSmallCells } from '@nct/auth';
+import { SMALL_CELL_THRESHOLD, suppressSmallCells } from '@nct/auth';
 import { BadUserInputError } from '@nct/errors';
-import { Access, assertInScope, DateScalar, isIsoDate, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, assertInScope, DateScalar, isIsoDate, RequestContext, scopedCommune } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { Person } from '../people/person';
-import { provinceRegister, refuse } from '../people/person.resolver';
+import type { PersonIdentity } from '../people/person.queries';
+import { refuse } from '../people/person.resolver';
 import { AdministrativeUnit } from '../units/administrative-unit';
-import type { LineageDoc, UnitDoc } from '../units/administrative-unit.model';
-import { codeLevel, isCommuneCode, resolveLineage, type LineageFetch } from '../units/units.rules';
-import { personFromRow, type PersonIdentity, type RegisterRow } from './register.digest';
-import { communeRegister, disclosedCount, needsSuppression } from './register.loaders';
+import type { UnitDoc } from '../units/administrative-unit.model';
+import { indexedLineageFetch, provinceCommuneCodes, unitLoader } from '../units/administrative-unit.resolver';
+import { codeLevel, isCommuneCode, resolveLineage } from '../units/units.rules';
+import { communeFigure, disclosedCount, needsSuppression, readRoster, recordsByLegacyCode, recordsOnCode } from './register.queries';
 import { LegacyUnitRecords, RosterFilter } from './roster';
-import { communeCounts, MAX_ROSTER_ROWS, rosterCriteria, rosterMatches } from './roster.rules';
+import { isSmallCount, MAX_ROSTER_ROWS, rosterCriteria } from './roster.rules';
 
-/** Lineage walk over units and links already in memory (small collections, read once). */
-export function memoryLineageFetch(units: readonly UnitDoc[], links: readonly LineageDoc[]): LineageFetch {
-  const unitByCode = new Map(units.map((u) => [u.code, u]));
-  return async (codes) => ({
-    units: codes.flatMap((c) => (unitByCode.has(c) ? [unitByCode.get(c)!] : [])),
-    links: links.filter((l) => codes.includes(l.fromCode)),
-  });
-}
-
-function checkAsOf(asOf: string | null | undefined): string {
-  const date = asOf ?? todayInVietnam();
+function checkAsOf(asOf: string | null | undefined, today: string): string {
+  const date = asOf ?? today;
   if (!isIsoDate(date)) throw new BadUserInputError({ vi: 'Ngày asOf không hợp lệ', en: 'asOf is not a valid date' }, { argument: 'asOf' });
   return date;
 }
@@ -46,17 +38,16 @@ export class DashboardResolver {
       throw new BadUserInputError({ vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }, { argument: 'communeCode' });
     }
     const commune = scopedCommune(ctx, communeCode) ?? communeCode;
-    const { criteria, problems } = rosterCriteria(filter, todayInVietnam());
+    const { criteria, problems } = rosterCriteria(filter, ctx.today);
     if (problems.length) refuse(problems);
-    const rows = (await communeRegister(this.models, ctx).load(commune)).filter((r) => rosterMatches(r, criteria));
+    const rows = await readRoster(this.models, commune, criteria);
     if (rows.length > MAX_ROSTER_ROWS) {
       throw new BadUserInputError(
         { vi: `Danh sách vượt quá ${MAX_ROSTER_ROWS} người; hãy lọc hẹp hơn`, en: `The roster exceeds ${MAX_ROSTER_ROWS} people; narrow the filter` },
         { argument: 'filter', max: MAX_ROSTER_ROWS },
       );
     }
-    rows.sort((a, b) => (a.citizenId < b.citizenId ? -1 : a.citizenId > b.citizenId ? 1 : 0));
-    return rows.map((r) => personFromRow(r, commune));
+    return rows;
   }
 
   @Access('AGGREGATES')
@@ -69,31 +60,23 @@ export class DashboardResolver {
       throw new BadUserInputError({ vi: 'Mã tỉnh phải gồm 2 chữ số', en: 'provinceCode must be 2 digits' }, { argument: 'provinceCode' });
     }
     const limit = scopedCommune(ctx, null);
-    const [units, links] = await Promise.all([this.models.Unit.find({}).lean<UnitDoc[]>(), this.models.Lineage.find({}).lean<LineageDoc[]>()]);
-    const unitByCode = new Map(units.map((u) => [u.code, u]));
-    const communes = new Set(units.filter((u) => u.parentCode === provinceCode && u.level === 'COMMUNE').map((u) => u.code));
-    let rows: Array<RegisterRow & { communeCode: string }>;
-    if (limit) rows = (await communeRegister(this.models, ctx).load(limit)).map((r) => ({ ...r, communeCode: limit }));
-    else rows = [...(await provinceRegister(this.models, ctx)).values()];
-    const counts = new Map<string, number>();
-    for (const r of rows) {
-      if (r.legacyUnitCode === null || !communes.has(r.communeCode)) continue;
-      counts.set(r.legacyUnitCode, (counts.get(r.legacyUnitCode) ?? 0) + 1);
-    }
-    const codes = [...counts.keys()].sort();
-    const cells = codes.map((code) => ({ key: code, count: counts.get(code)! }));
+    const communes = await provinceCommuneCodes(this.models, ctx).load(provinceCode);
+    const counted = limit ? communes.filter((c) => c === limit) : communes;
+    const counts = counted.length ? await recordsByLegacyCode(this.models, counted) : new Map<string, number>();
+    const cells = [...counts.keys()].sort().map((code) => ({ key: code, count: counts.get(code)! }));
     const disclosed = needsSuppression(ctx) ? suppressSmallCells(cells) : cells.map((c) => ({ ...c, suppressed: false }));
-    const fetch = memoryLineageFetch(units, links);
-    const today = todayInVietnam();
+    const units = unitLoader(this.models, ctx);
+    const fetch = indexedLineageFetch(this.models, ctx);
     return Promise.all(
       disclosed.map(async (c) => {
-        const resolved = await resolveLineage(c.key, today, fetch);
+        const resolved = await resolveLineage(c.key, ctx.today, fetch);
+        const current = await Promise.all(resolved.codes.map((code) => units.load(code)));
         return Object.assign(new LegacyUnitRecords(), {
           legacyCode: c.key,
-          legacyUnit: unitByCode.get(c.key) ?? null,
+          legacyUnit: await units.load(c.key),
           recordCount: c.count,
           suppressed: c.suppressed,
-          currentUnits: resolved.codes.map((code) => unitByCode.get(code)!).filter(Boolean),
+          currentUnits: current.filter((u): u is UnitDoc => u !== null),
         });
       }),
     );
@@ -105,31 +88,38 @@ const COUNT_NOTE = {
   en: 'Counts of 1-4 people are withheld to protect identity (PDP Law 91/2025)',
 };
 
+type Figure = 'elderly' | 'centenarians' | 'legacyRecords';
+
 /**
- * The register's denominators on `AdministrativeUnit`, from the commune digest. Other
- * subgraphs `@requires(fields: "elderlyCountToday")` (no arguments allowed there).
+ * The register's denominators on `AdministrativeUnit`, counted on `people` through its
+ * indexes, one aggregation per figure for all the units of a request. Other subgraphs
+ * `@requires(fields: "elderlyCountToday")` (no arguments allowed there).
  */
 @Resolver(() => AdministrativeUnit)
 export class UnitCountsResolver {
   constructor(private readonly models: Models) {}
 
-  /** The register rows a unit's counts are taken over: a commune's own, a province's communes'. */
-  private async rows(unit: UnitDoc, ctx: RequestContext): Promise<RegisterRow[] | null> {
+  /** The communes a unit's counts are taken over: a commune itself, a province's communes; null otherwise. */
+  private async communes(unit: UnitDoc, ctx: RequestContext): Promise<string[] | null> {
     assertInScope(ctx, unit.code);
-    if (unit.level === 'COMMUNE') return communeRegister(this.models, ctx).load(unit.code);
-    if (unit.level === 'PROVINCE') {
-      const all = await provinceRegister(this.models, ctx);
-      const communes = new Set(
-        (await this.models.Unit.find({ parentCode: unit.code, level: 'COMMUNE' }, { _id: 0, code: 1 }).lean<Array<{ code: string }>>()).map((u) => u.code),
-      );
-      return [...all.values()].filter((p) => communes.has(p.communeCode));
-    }
+    if (unit.level === 'COMMUNE') return [unit.code];
+    if (unit.level === 'PROVINCE') return provinceCommuneCodes(this.models, ctx).load(unit.code);
     return null; // abolished districts: nobody lives in them today
   }
 
-  private async count(unit: UnitDoc, ctx: RequestContext, asOf: string, which: 'elderly' | 'centenarians'): Promise<number | null> {
-    const rows = await this.rows(unit, ctx);
-    return rows === null ? null : disclosedCount(ctx, communeCounts(rows, asOf)[which]);
+  private async figure(unit: UnitDoc, ctx: RequestContext, figure: Figure, asOf: string): Promise<number | null> {
+    const codes = await this.communes(unit, ctx);
+    if (codes === null) return null;
+    const counts = await communeFigure(this.models, ctx, figure, asOf).loadMany(codes);
+    return counts.reduce<number>((sum, n) => {
+      if (n instanceof Error) throw n;
+      return sum + n;
+    }, 0);
+  }
+
+  private async count(unit: UnitDoc, ctx: RequestContext, figure: Figure, asOf: string): Promise<number | null> {
+    const n = await this.figure(unit, ctx, figure, asOf);
+    return n === null ? null : disclosedCount(ctx, n);
   }
 
   @Access('AGGREGATES')
@@ -143,13 +133,13 @@ export class UnitCountsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<number | null> {
-    return this.count(unit, ctx, checkAsOf(asOf), 'elderly');
+    return this.count(unit, ctx, 'elderly', checkAsOf(asOf, ctx.today));
   }
 
   @Access('AGGREGATES')
   @FieldResolver(() => Int, { nullable: true, description: 'Như elderlyCount, tính đến hôm nay (dùng cho @requires). / elderlyCount as of today (what other subgraphs require).' })
   elderlyCountToday(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<number | null> {
-    return this.count(unit, ctx, todayInVietnam(), 'elderly');
+    return this.count(unit, ctx, 'elderly', ctx.today);
   }
 
   @Access('AGGREGATES')
@@ -162,13 +152,13 @@ export class UnitCountsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<number | null> {
-    return this.count(unit, ctx, checkAsOf(asOf), 'centenarians');
+    return this.count(unit, ctx, 'centenarians', checkAsOf(asOf, ctx.today));
   }
 
   @Access('AGGREGATES')
   @FieldResolver(() => Int, { nullable: true, description: 'Như centenarianCount, tính đến hôm nay (dùng cho @requires). / centenarianCount as of today.' })
   centenarianCountToday(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<number | null> {
-    return this.count(unit, ctx, todayInVietnam(), 'centenarians');
+    return this.count(unit, ctx, 'centenarians', ctx.today);
   }
 
   @Access('AGGREGATES')
@@ -180,12 +170,9 @@ export class UnitCountsResolver {
   async legacyRecordCount(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<number | null> {
     if (unit.validTo !== null) {
       // a limited caller counts their own commune's records only
-      const limit = ctx.identity.commune;
-      const rows = limit ? await communeRegister(this.models, ctx).load(limit) : [...(await provinceRegister(this.models, ctx)).values()];
-      return disclosedCount(ctx, rows.filter((p) => p.legacyUnitCode === unit.code).length);
+      return disclosedCount(ctx, await recordsOnCode(this.models, unit.code, ctx.identity.commune ?? null));
     }
-    const rows = await this.rows(unit, ctx);
-    return rows === null ? null : disclosedCount(ctx, communeCounts(rows, todayInVietnam()).legacyRecords);
+    return this.count(unit, ctx, 'legacyRecords', ctx.today);
   }
 
   @Access('AGGREGATES')
@@ -199,14 +186,12 @@ export class UnitCountsResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<string | null> {
     if (!needsSuppression(ctx)) return null;
-    const rows = await this.rows(unit, ctx);
-    if (rows === null) return null;
-    const dates = [...new Set([checkAsOf(asOf), todayInVietnam()])];
-    const small = (n: number) => n > 0 && n < 5;
-    const withheld = dates.some((d) => {
-      const c = communeCounts(rows, d);
-      return small(c.elderly) || small(c.centenarians) || small(c.legacyRecords);
-    });
+    const dates = [...new Set([checkAsOf(asOf, ctx.today), ctx.today])];
+    const figures = await Promise.all(
+      dates.flatMap((d) => (['elderly', 'centenarians', 'legacyRecords'] as const).map((f) => this.figure(unit, ctx, f, d))),
+    );
+    if (figures.every((n) => n === null)) return null;
+    const withheld = figures.some((n) => n !== null && isSmallCount(n, SMALL_CELL_THRESHOLD));
     return withheld ? `${COUNT_NOTE.vi} / ${COUNT_NOTE.en}` : null;
   }
 }

@@ -1,5 +1,5 @@
-import { communeCounts, MAX_ROSTER_ROWS, rosterCriteria, rosterMatches } from './roster.rules';
-import type { RegisterRow } from './register.digest';
+import { ageOn } from '@nct/subgraph-kit';
+import { countBounds, dayAfter, MAX_ROSTER_ROWS, rosterBirthIntervals, rosterCriteria, rosterMatches, type RegisterRow } from './roster.rules';
 
 const row = (birthDate: string, extra: Partial<RegisterRow> = {}): RegisterRow => ({
   citizenId: '012146000001',
@@ -83,15 +83,51 @@ describe('roster filters at their boundaries (ages in full years, Law on the Eld
 });
 
 describe('commune counts (the denominators other subgraphs require)', () => {
-  it('counts living 60+ and 100+ on a date, and legacy records', () => {
-    const rows = [
-      row('1966-11-01'), // 60 on 2026-11-01
-      row('1966-11-02'), // 59
-      row('1926-11-01'), // 100
-      row('1926-11-02', { legacyUnitCode: '03222' }), // 99
-      row('1930-01-01', { deathDate: '2026-10-31', legacyUnitCode: '03222' }), // dead
-    ];
-    expect(communeCounts(rows, '2026-11-01')).toEqual({ elderly: 3, centenarians: 1, legacyRecords: 2 });
-    expect(communeCounts(rows, '2026-10-30')).toEqual({ elderly: 3, centenarians: 0, legacyRecords: 2 });
+  // a living person is counted when born on or before the bound: the bound is exactly where ageOn says 60 / 100
+  it.each(['2026-11-01', '2028-02-29', '2027-02-28', '2027-03-01', '2026-12-31', '2027-01-01'])('bounds on %s agree with ageOn', (asOf) => {
+    const { elderlyBornBy, centenarianBornBy } = countBounds(asOf);
+    expect(ageOn(elderlyBornBy, asOf)).toBe(60);
+    expect(ageOn(dayAfter(elderlyBornBy), asOf)).toBe(59);
+    expect(ageOn(centenarianBornBy, asOf)).toBe(100);
+    expect(ageOn(dayAfter(centenarianBornBy), asOf)).toBe(99);
+  });
+
+  it('a person born on 29 February turns 60 on 1 March of a common year', () => {
+    expect(countBounds('2027-02-28').elderlyBornBy).toBe('1967-02-28');
+    expect(countBounds('2028-02-29').elderlyBornBy).toBe('1968-02-29');
+  });
+});
+
+describe('roster birth-date ranges (what the roster reads through the index)', () => {
+  // every day from 1890 to 2028: a row is on the roster only if its birth date is in a range
+  const days: string[] = [];
+  for (let d = '1890-01-01'; d <= '2028-12-31'; d = dayAfter(d)) days.push(d);
+  const inRanges = (birth: string, ranges: ReturnType<typeof rosterBirthIntervals>) =>
+    ranges.some((r) => (r.from === null || r.from <= birth) && (r.to === null || birth <= r.to));
+
+  it.each([
+    [{ minAge: 80, asOf: '2028-02-29' }],
+    [{ minAge: 70, maxAge: 74, asOf: '2026-12-31' }],
+    [{ maxAge: 64, asOf: '2027-01-01' }],
+    [{ calendarYear: 2026, calendarAges: [70, 75, 80, 85, 90, 95], calendarAgeAtLeast: 100, asOf: '2026-09-30' }],
+    [{ calendarAges: [70, 71, 72], minAge: 71, asOf: '2027-01-01' }],
+    [{ minAge: 100, asOf: '2026-03-01' }],
+    [{ asOf: '2026-11-01' }],
+  ])('%j: every matching birth date is in a range, and the ranges hold nothing else', (filter) => {
+    const { criteria, problems } = rosterCriteria(filter, '2026-11-01');
+    expect(problems).toEqual([]);
+    const ranges = rosterBirthIntervals(criteria);
+    const unbounded = ranges.some((r) => r.from === null && r.to === null);
+    const wrong = days.filter((birth) => {
+      const on = rosterMatches(row(birth), criteria);
+      // the ranges are exact for ages and calendar years (no age filter: the whole commune)
+      return on ? !inRanges(birth, ranges) : !unbounded && birth <= criteria.asOf && inRanges(birth, ranges);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('is empty when the ages and the calendar years cannot meet', () => {
+    const { criteria } = rosterCriteria({ calendarYear: 2026, calendarAges: [70], minAge: 90, asOf: '2026-11-01' }, '2026-11-01');
+    expect(rosterBirthIntervals(criteria)).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import { isCitizenIdShape } from '@nct/citizen-id';
-import { ageOn, isIsoDate } from '@nct/subgraph-kit';
+import { ageOn, isIsoDate, latestBirthDateForAge } from '@nct/subgraph-kit';
+import type { PersonIdentity } from '../people/person.queries';
 import { ELDERLY_AGE, MAX_AGE, type Problem } from '../people/people.rules';
-import type { RegisterRow } from './register.digest';
+
+/** The fields of a register entry a roster is matched on. */
+export type RegisterRow = Omit<PersonIdentity, 'communeCode'>;
 
 /** A roster is one commune: a commune has a few thousand elderly people, never more. */
 export const MAX_ROSTER_ROWS = 10_000;
@@ -119,24 +122,72 @@ export function rosterMatches(row: RegisterRow, c: RosterCriteria): boolean {
   return true;
 }
 
-/** Commune denominators from the register digest (other subgraphs `@requires` them). */
-export interface CommuneCounts {
-  elderly: number;
-  centenarians: number;
-  legacyRecords: number;
+/** An inclusive range of birth dates; null: unbounded on that side. */
+export interface BirthInterval {
+  from: string | null;
+  to: string | null;
 }
 
-/** Living people aged a full 60+ / 100+ on `asOf`, and records still on a pre-2025 code. */
-export function communeCounts(rows: readonly RegisterRow[], asOf: string): CommuneCounts {
-  let elderly = 0;
-  let centenarians = 0;
-  let legacyRecords = 0;
-  for (const r of rows) {
-    if (r.legacyUnitCode !== null) legacyRecords++;
-    if (!aliveOn(r, asOf) || r.birthDate > asOf) continue;
-    const a = ageOn(r.birthDate, asOf);
-    if (a >= ELDERLY_AGE) elderly++;
-    if (a >= CENTENARIAN_AGE) centenarians++;
+/** The day after an ISO date. */
+export function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+const year4 = (y: number) => String(y).padStart(4, '0');
+
+/** Birth dates of the ages asked, on `asOf`: [born after the (maxAge+1)th birthday bound, latest date for minAge]. */
+function ageInterval(c: RosterCriteria): BirthInterval {
+  if (c.minAge === null && c.maxAge === null) return { from: null, to: null };
+  const to = c.minAge === null ? c.asOf : latestBirthDateForAge(c.minAge, c.asOf);
+  const from = c.maxAge === null ? null : dayAfter(latestBirthDateForAge(c.maxAge + 1, c.asOf));
+  return { from, to: to < c.asOf ? to : c.asOf };
+}
+
+/** Birth years of the calendar ages asked (celebrations count by year): one interval per age, merged. */
+function calendarIntervals(c: RosterCriteria): BirthInterval[] | null {
+  if (c.calendarYear === null) return null;
+  const y = c.calendarYear;
+  const intervals: BirthInterval[] = [...(c.calendarAges ?? [])].map((a) => ({ from: `${year4(y - a)}-01-01`, to: `${year4(y - a)}-12-31` }));
+  if (c.calendarAgeAtLeast !== null) intervals.push({ from: null, to: `${year4(y - c.calendarAgeAtLeast)}-12-31` });
+  return intervals;
+}
+
+const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+
+/** Sorted, overlapping or adjacent intervals joined. */
+function mergeIntervals(intervals: BirthInterval[]): BirthInterval[] {
+  const sorted = [...intervals].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : (a.from ?? '') > (b.from ?? '') ? 1 : 0));
+  const out: BirthInterval[] = [];
+  for (const i of sorted) {
+    const last = out[out.length - 1];
+    if (last && (last.to === null || (i.from !== null && i.from <= dayAfter(last.to)))) last.to = last.to === null || i.to === null ? null : later(last.to, i.to);
+    else out.push({ ...i });
   }
-  return { elderly, centenarians, legacyRecords };
+  return out;
+}
+
+/**
+ * The birth-date ranges a roster can hold: the ages asked (turned into bounds with
+ * `latestBirthDateForAge`, as `ageOn` counts them) intersected with the calendar ages' birth
+ * years. Each is one indexed range within the commune; `rosterMatches` decides each row.
+ * An empty list: nobody can match.
+ */
+export function rosterBirthIntervals(c: RosterCriteria): BirthInterval[] {
+  const ages = ageInterval(c);
+  const calendar = calendarIntervals(c) ?? [{ from: null, to: null }];
+  const clipped = calendar
+    .map((i) => ({ from: later(i.from, ages.from), to: earlier(i.to, ages.to) }))
+    .filter((i) => i.from === null || i.to === null || i.from <= i.to);
+  return mergeIntervals(clipped);
+}
+
+/** The latest birth dates of the commune denominators on `asOf`: aged a full 60, a full 100. */
+export function countBounds(asOf: string): { elderlyBornBy: string; centenarianBornBy: string } {
+  return { elderlyBornBy: latestBirthDateForAge(ELDERLY_AGE, asOf), centenarianBornBy: latestBirthDateForAge(CENTENARIAN_AGE, asOf) };
+}
+
+/** Counts of 1-4 people may identify someone: the disclosure check of a unit's figures. */
+export function isSmallCount(n: number, threshold: number): boolean {
+  return n > 0 && n < threshold;
 }

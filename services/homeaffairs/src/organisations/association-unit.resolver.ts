@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, groupByKey, loader, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
+import { Access, groupByKey, loader, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { refuse } from '../people/person.resolver';
 import { AdministrativeUnit } from '../units/administrative-unit';
@@ -79,12 +79,12 @@ export class AssociationUnitResolver {
   @Mutation(() => AssociationUnit, {
     description: 'Ghi hồ sơ một đơn vị Hội với quyết định thành lập. / Record an Association unit with its establishment decision.',
   })
-  async createAssociationUnit(@Arg('input', () => AssociationUnitInput) input: AssociationUnitInput): Promise<AssociationUnitDoc> {
-    const today = todayInVietnam();
+  async createAssociationUnit(@Arg('input', () => AssociationUnitInput) input: AssociationUnitInput, @Ctx() ctx: RequestContext): Promise<AssociationUnitDoc> {
+    const today = ctx.today;
     const problems = associationUnitProblems(input, today);
     if (problems.length) refuse(problems);
-    const unit = await this.models.Unit.findOne({ code: input.adminUnitCode, validTo: null }).lean<UnitDoc>();
-    if (!unit) refuse([{ field: 'adminUnitCode', vi: `Không có đơn vị hiện hành mã ${input.adminUnitCode}`, en: `No current unit with code ${input.adminUnitCode}` }]);
+    const unit = await this.models.Unit.findOne({ code: input.adminUnitCode }).lean<UnitDoc>();
+    if (!unit || unit.validTo !== null) refuse([{ field: 'adminUnitCode', vi: `Không có đơn vị hiện hành mã ${input.adminUnitCode}`, en: `No current unit with code ${input.adminUnitCode}` }]);
     const doc: AssociationUnitDoc = {
       adminUnitCode: input.adminUnitCode,
       name: normalize(input.name),
@@ -114,11 +114,12 @@ export class AssociationUnitResolver {
   async recordLeadershipTerm(
     @Arg('adminUnitCode', () => ID) adminUnitCode: string,
     @Arg('input', () => LeadershipTermInput) input: LeadershipTermInput,
+    @Ctx() ctx: RequestContext,
   ): Promise<AssociationUnitDoc> {
     const unit = await this.associationUnit(adminUnitCode);
     if (!unit) throw new NotFoundError({ vi: `Không có hồ sơ Hội của đơn vị ${adminUnitCode}`, en: `No Association record for unit ${adminUnitCode}` });
     const otherTerms = await this.models.LeadershipTerm.find({ adminUnitCode }, { _id: 0, startDate: 1, endDate: 1 }).lean<LeadershipTermDoc[]>();
-    const problems = termProblems(input, { establishedOn: unit.establishment.date, otherTerms, today: todayInVietnam() });
+    const problems = termProblems(input, { establishedOn: unit.establishment.date, otherTerms, today: ctx.today });
     if (problems.length) refuse(problems);
     try {
       await this.models.LeadershipTerm.create({
@@ -149,7 +150,7 @@ export class AssociationUnitResolver {
 
   @FieldResolver(() => LeadershipTerm, { nullable: true })
   async currentTerm(@Root() unit: AssociationUnitDoc, @Ctx() ctx: RequestContext): Promise<LeadershipTermDoc | null> {
-    const today = todayInVietnam();
+    const today = ctx.today;
     const terms = await termsLoader(this.models, ctx).load(unit.adminUnitCode);
     return terms.find((t) => t.startDate <= today && today < t.endDate) ?? null;
   }

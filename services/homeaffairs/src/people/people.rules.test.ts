@@ -1,4 +1,4 @@
-import { displayedAge, peopleConditions, registrationProblems } from './people.rules';
+import { displayedAge, nameKeyRange, nameSearchFields, peopleConditions, registrationProblems } from './people.rules';
 
 const TODAY = '2026-11-23';
 
@@ -79,5 +79,20 @@ describe('displayed age', () => {
     ['1940-01-15', '2025-01-15', 85],
   ])('born %s died %s -> %i', (birth, death, age) => {
     expect(displayedAge(birth, death, TODAY)).toBe(age);
+  });
+});
+
+describe('name search fields', () => {
+  it('stores the folded name from each word on', () => {
+    expect(nameSearchFields(' Nguyễn  Văn An ')).toEqual({ nameSearch: 'nguyen van an', nameKeys: ['nguyen van an', 'van an', 'an'] });
+    expect(nameSearchFields('Đèo Thị Ánh').nameKeys).toEqual(['deo thi anh', 'thi anh', 'anh']);
+  });
+
+  it.each([
+    ['van an', 'van an', 'van ao'],
+    ['a', 'a', 'b'],
+    ['z', 'z', '{'],
+  ])('the prefix range of %s is [%s, %s)', (fragment, from, before) => {
+    expect(nameKeyRange(fragment)).toEqual({ from, before });
   });
 });

@@ -32,8 +32,22 @@ export interface PeopleConditions {
   /** Exclusive lower bound on birth date (from maxAge). */
   bornAfter?: string;
   alive?: boolean;
-  /** Folded name fragment. */
+  /** Folded name fragment: matches names with a word starting with it ("van an", "an"). */
   nameFragment?: string;
+}
+
+/** The stored search fields of a name: folded, and folded from each word on (see person.model.ts). */
+export function nameSearchFields(fullName: string): { nameSearch: string; nameKeys: string[] } {
+  const nameSearch = foldVietnamese(fullName);
+  const words = nameSearch.split(' ').filter((w) => w.length > 0);
+  return { nameSearch, nameKeys: words.map((_, i) => words.slice(i).join(' ')) };
+}
+
+/** The range of `nameKeys` values that start with a folded fragment: [fragment, next). */
+export function nameKeyRange(fragment: string): { from: string; before: string } {
+  const chars = Array.from(fragment);
+  const last = chars.pop()?.codePointAt(0) ?? 0;
+  return { from: fragment, before: chars.join('') + String.fromCodePoint(last + 1) };
 }
 
 /** Checks a filter and turns ages into birth-date bounds as of `today`. */

@@ -6,8 +6,13 @@ export type Sex = 'MALE' | 'FEMALE';
 export interface PersonDoc {
   citizenId: string;
   fullName: string;
-  /** fullName folded (no diacritics, lower case) for diacritic-insensitive search. */
+  /** fullName folded (no diacritics, lower case). */
   nameSearch: string;
+  /**
+   * The folded name from each word on ("nguyen van an", "van an", "an"): a name search is a
+   * prefix range on this multikey index, so "van an" and "an" find "Nguyễn Văn An" (people.rules.ts).
+   */
+  nameKeys: string[];
   birthDate: string;
   sex: Sex;
   ethnicity: string;
@@ -23,6 +28,7 @@ export const personSchema = new Schema<PersonDoc>(
     citizenId: { type: String, required: true, match: /^\d{12}$/ },
     fullName: { type: String, required: true, maxlength: 100 },
     nameSearch: { type: String, required: true, maxlength: 100 },
+    nameKeys: { type: [String], default: [] },
     birthDate: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
     sex: { type: String, required: true, enum: ['MALE', 'FEMALE'] },
     ethnicity: { type: String, required: true, maxlength: 50 },
@@ -32,7 +38,21 @@ export const personSchema = new Schema<PersonDoc>(
   },
   { collection: 'people', versionKey: false, timestamps: true },
 );
+// Every query on `people` starts from one of these (person.queries.ts, register.queries.ts).
+// Identity: `person`, `_entities` batches ($in), every write.
 personSchema.index({ citizenId: 1 }, { unique: true });
+// recordDeath's conditional update `{ citizenId, deathDate: null }` (two deaths cannot both be recorded).
+personSchema.index({ citizenId: 1, deathDate: 1 });
+// A commune's page in citizen-ID order (keyset), `citizenIdIn` rosters, commune counts ($in).
 personSchema.index({ communeCode: 1, citizenId: 1 });
+// Rosters by age or celebration year: birth-date ranges within one commune (Q1, Q2, Q8, Q15).
+personSchema.index({ communeCode: 1, birthDate: 1 });
+// The deceased of a commune (Q9), and living people of a commune (`deathDate: null`).
+personSchema.index({ communeCode: 1, deathDate: 1 });
+// Age ranges over the province: centenarians (Q15), people pages filtered by age only.
 personSchema.index({ birthDate: 1 });
-personSchema.index({ nameSearch: 1 });
+// Records still on a pre-2025 code (Q12): every such record, or one old code's.
+personSchema.index({ legacyUnitCode: 1, communeCode: 1 });
+// Name search without diacritics: a prefix range on the folded words, in a commune or anywhere.
+personSchema.index({ communeCode: 1, nameKeys: 1 });
+personSchema.index({ nameKeys: 1 });

@@ -1,94 +1,24 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { trusted } from '@nct/db';
 import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import {
-  Access,
-  assertInScope,
-  citizenIdArg,
-  DateScalar,
-  digestBatchThreshold,
-  scopedCommune,
-  foldVietnamese,
-  loader,
-  pageRequest,
-  RequestContext,
-  todayInVietnam,
-  toConnection,
-} from '@nct/subgraph-kit';
+import { Access, assertInScope, citizenIdArg, DateScalar, scopedCommune, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import type { UnitDoc } from '../units/administrative-unit.model';
 import { unitLoader } from '../units/administrative-unit.resolver';
-import {
-  PERSON_PROJECTION,
-  personFromDoc,
-  personFromRow,
-  registerDigest,
-  registerRow,
-  type PersonIdentity,
-} from '../dashboards/register.digest';
 import { CorrectPersonInput, Person, PersonConnection, PersonFilter, RegisterPersonInput } from './person';
-import type { PersonDoc } from './person.model';
+import { PERSON_PROJECTION, peopleCountPipeline, peoplePagePipeline, personFromDoc, personLoader, type PersonIdentity } from './person.queries';
 import {
   correctionProblems,
   deathProblems,
   displayedAge,
+  nameSearchFields,
   peopleConditions,
   PeopleConditions,
   Problem,
   registrationProblems,
 } from './people.rules';
 
-/**
- * From this many keys on, a batch reads the register digest (the whole province once per
- * request, ~0.7 s for 100,000 people) instead of `$in` on `people` (a full scan of the
- * collection on FerretDB, ~75 µs per stored document, see docs/performance.md).
- */
-
-/** The whole province's register, from the digest, read at most once per request. */
-export function provinceRegister(models: Models, ctx: RequestContext): Promise<Map<string, PersonIdentity>> {
-  return loader<string, Map<string, PersonIdentity>>(ctx, 'register-digest-province', async (keys) => {
-    const map = new Map<string, PersonIdentity>();
-    for (const row of await registerDigest(models).readAll()) map.set(row.citizenId, personFromRow(row, row.commune));
-    return keys.map(() => map);
-  }).load('province');
-}
-
-/** Register entries by citizen ID from the collection (small batches). */
-export async function peopleFromCollection(models: Models, ids: readonly string[]): Promise<Map<string, PersonIdentity>> {
-  const docs = await models.Person.find({ citizenId: trusted({ $in: [...ids] }) }, PERSON_PROJECTION).lean<PersonDoc[]>();
-  return new Map(docs.map((d) => [d.citizenId, personFromDoc(d)]));
-}
-
-/**
- * The register entries of one request by citizen ID, one read per batch: `$in` on `people`
- * under DIGEST_BATCH_THRESHOLD keys, the province digest from it on (same objects either way).
- */
-export function personLoader(models: Models, ctx: RequestContext) {
-  return loader<string, PersonIdentity | null>(ctx, 'person', async (ids) => {
-    const map = ids.length >= digestBatchThreshold() ? await provinceRegister(models, ctx) : await peopleFromCollection(models, ids);
-    return ids.map((id) => map.get(id) ?? null);
-  });
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Plain conditions -> a MongoDB filter; operators are built here, never taken from input. */
-export function toMongoFilter(c: PeopleConditions): Record<string, unknown> {
-  const filter: Record<string, unknown> = {};
-  if (c.communeCode) filter.communeCode = c.communeCode;
-  if (c.sex) filter.sex = c.sex;
-  const birth: Record<string, string> = {};
-  if (c.bornOnOrBefore) birth.$lte = c.bornOnOrBefore;
-  if (c.bornAfter) birth.$gt = c.bornAfter;
-  if (Object.keys(birth).length) filter.birthDate = trusted(birth);
-  if (c.alive === true) filter.deathDate = null;
-  if (c.alive === false) filter.deathDate = trusted({ $ne: null });
-  if (c.nameFragment) filter.nameSearch = trusted({ $regex: escapeRegex(c.nameFragment) });
-  return filter;
-}
+export { personLoader } from './person.queries';
 
 export function refuse(problems: Problem[]): never {
   throw new BadUserInputError(
@@ -129,19 +59,16 @@ export class PersonResolver {
   async people(@Args() { filter, first, after }: PeopleArgs, @Ctx() ctx: RequestContext): Promise<PersonConnection> {
     const page = pageRequest(first, after);
     const communeCode = scopedCommune(ctx, filter?.communeCode);
-    const { conditions, problems } = peopleConditions({ ...(filter ?? {}), communeCode }, todayInVietnam());
+    const { conditions, problems } = peopleConditions({ ...(filter ?? {}), communeCode }, ctx.today);
     if (problems.length) refuse(problems);
-    const filterQuery = toMongoFilter(conditions);
-    const query = page.afterKey ? { ...filterQuery, citizenId: trusted({ $gt: page.afterKey }) } : filterQuery;
-    const rows = await this.models.Person.find(query).sort({ citizenId: 1 }).limit(page.limit + 1).lean<PersonDoc[]>();
-    return toConnection(PersonConnection, rows, page.limit, (r) => r.citizenId, filterQuery);
+    const rows = await this.models.Person.aggregate<PersonIdentity>(peoplePagePipeline(conditions, page.afterKey, page.limit + 1));
+    return toConnection(PersonConnection, rows.map(personFromDoc), page.limit, (r) => r.citizenId, { conditions });
   }
 
   @Access('REGISTER_WRITE')
   @Mutation(() => Person, { description: 'Đăng ký một người vào sổ. / Register a person in the register.' })
-  async registerPerson(@Arg('input', () => RegisterPersonInput) input: RegisterPersonInput): Promise<PersonIdentity> {
-    const today = todayInVietnam();
-    const problems = registrationProblems(input, today);
+  async registerPerson(@Arg('input', () => RegisterPersonInput) input: RegisterPersonInput, @Ctx() ctx: RequestContext): Promise<PersonIdentity> {
+    const problems = registrationProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     await this.assertCurrentCommune(input.communeCode);
     const fullName = input.fullName.normalize('NFC').trim();
@@ -149,7 +76,7 @@ export class PersonResolver {
       const doc = await this.models.Person.create({
         citizenId: input.citizenId,
         fullName,
-        nameSearch: foldVietnamese(fullName),
+        ...nameSearchFields(fullName),
         birthDate: input.birthDate,
         sex: input.sex,
         ethnicity: input.ethnicity.normalize('NFC').trim(),
@@ -157,9 +84,7 @@ export class PersonResolver {
         legacyUnitCode: null,
         deathDate: null,
       });
-      const person = personFromDoc(doc.toObject());
-      await registerDigest(this.models).put(person.communeCode, registerRow(person));
-      return person;
+      return personFromDoc(doc.toObject());
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(
@@ -183,14 +108,14 @@ export class PersonResolver {
   ): Promise<PersonIdentity> {
     const id = citizenIdArg(citizenId);
     const current = await this.registered(id, ctx);
-    const { merged, problems } = correctionProblems(current, input, todayInVietnam());
+    const { merged, problems } = correctionProblems(current, input, ctx.today);
     if (problems.length) refuse(problems);
     if (merged.communeCode !== current.communeCode) await this.assertCurrentCommune(merged.communeCode);
     const fullName = merged.fullName.normalize('NFC').trim();
     const moved = merged.communeCode !== current.communeCode;
     const update = {
       fullName,
-      nameSearch: foldVietnamese(fullName),
+      ...nameSearchFields(fullName),
       birthDate: merged.birthDate,
       sex: merged.sex,
       ethnicity: merged.ethnicity.normalize('NFC').trim(),
@@ -198,12 +123,9 @@ export class PersonResolver {
       // a record filed again under today's commune is no longer on a pre-2025 code
       legacyUnitCode: moved || input.clearLegacyUnitCode === true ? null : current.legacyUnitCode,
     };
+    // one document changes: the update alone is atomic
     await this.models.Person.updateOne({ citizenId: id }, { $set: update });
-    const person = personFromDoc({ ...current, ...update });
-    const digest = registerDigest(this.models);
-    await digest.put(person.communeCode, registerRow(person));
-    if (moved) await digest.remove(current.communeCode, id);
-    return person;
+    return personFromDoc({ ...current, ...update });
   }
 
   @Access('REGISTER_WRITE')
@@ -224,32 +146,30 @@ export class PersonResolver {
         { field: 'deathDate' },
       );
     if (current.deathDate) throw alreadyDead();
-    const problems = deathProblems(current, deathDate, todayInVietnam());
+    const problems = deathProblems(current, deathDate, ctx.today);
     if (problems.length) refuse(problems);
     // conditional: two concurrent calls cannot both record a death
     const result = await this.models.Person.updateOne({ citizenId: id, deathDate: null }, { $set: { deathDate } });
     if (result.modifiedCount !== 1) throw alreadyDead();
-    const person = personFromDoc({ ...current, deathDate });
-    await registerDigest(this.models).put(person.communeCode, registerRow(person));
-    return person;
+    return personFromDoc({ ...current, deathDate });
   }
 
   /** The register entry a write applies to: it must exist and be in the caller's commune. */
-  private async registered(id: string, ctx: RequestContext): Promise<PersonDoc> {
-    const current = await this.models.Person.findOne({ citizenId: id }, PERSON_PROJECTION).lean<PersonDoc>();
+  private async registered(id: string, ctx: RequestContext): Promise<PersonIdentity> {
+    const current = await this.models.Person.findOne({ citizenId: id }, PERSON_PROJECTION).lean<PersonIdentity>();
     if (!current) throw new NotFoundError({ vi: `Không có số định danh ${id} trong sổ`, en: `Citizen ID ${id} is not in the register` });
     assertInScope(ctx, current.communeCode);
     return current;
   }
 
   private async assertCurrentCommune(code: string): Promise<void> {
-    const commune = await this.models.Unit.findOne({ code, level: 'COMMUNE', validTo: null }).lean();
-    if (!commune) refuse([{ field: 'communeCode', vi: `Không có xã/phường hiện hành mã ${code}`, en: `No current commune with code ${code}` }]);
+    const unit = await this.models.Unit.findOne({ code }).lean<UnitDoc>();
+    if (!unit || unit.level !== 'COMMUNE' || unit.validTo !== null) refuse([{ field: 'communeCode', vi: `Không có xã/phường hiện hành mã ${code}`, en: `No current commune with code ${code}` }]);
   }
 
   @FieldResolver(() => Int)
-  age(@Root() person: PersonIdentity): number {
-    return displayedAge(person.birthDate, person.deathDate, todayInVietnam());
+  age(@Root() person: PersonIdentity, @Ctx() ctx: RequestContext): number {
+    return displayedAge(person.birthDate, person.deathDate, ctx.today);
   }
 
   @FieldResolver(() => AdministrativeUnit)
@@ -267,6 +187,8 @@ export class PersonConnectionResolver {
   @Access('IDENTITY')
   @FieldResolver(() => Int, { description: 'Tổng số người khớp bộ lọc. / Number of people matching the filter.' })
   async totalCount(@Root() connection: PersonConnection): Promise<number> {
-    return this.models.Person.countDocuments(connection.filterQuery ?? {});
+    const conditions = (connection.filterQuery as { conditions: PeopleConditions }).conditions;
+    const [row] = await this.models.Person.aggregate<{ n: number }>(peopleCountPipeline(conditions));
+    return row?.n ?? 0;
   }
 }

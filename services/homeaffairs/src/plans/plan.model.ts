@@ -26,6 +26,8 @@ export const planSchema = new Schema<PlanDoc>(
   { collection: 'implementation_plans', versionKey: false, timestamps: true },
 );
 planSchema.index({ planNumber: 1 }, { unique: true });
+// `implementationPlans`: newest first.
+planSchema.index({ date: -1 });
 
 export interface ProgressReportDoc {
   date: string;
@@ -81,4 +83,7 @@ export const planTaskSchema = new Schema<PlanTaskDoc>(
   { collection: 'plan_tasks', versionKey: false, timestamps: true },
 );
 planTaskSchema.index({ taskKey: 1 }, { unique: true });
+// A plan's tasks (`planTasks`, `planProgress`).
 planTaskSchema.index({ planNumber: 1, taskNo: 1 }, { unique: true });
+// Overdue tasks on a date (Q13): deadline before it, then status and agency on what it finds.
+planTaskSchema.index({ deadline: 1 });

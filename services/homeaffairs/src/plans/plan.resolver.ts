@@ -1,8 +1,8 @@
-import { Arg, Args, ArgsType, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { trusted } from '@nct/db';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, DateScalar, isIsoDate, pageRequest, todayInVietnam, toConnection } from '@nct/subgraph-kit';
+import { Access, DateScalar, isIsoDate, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import type { Models } from '../models';
+import { indexedMatch } from '../queries';
 import { refuse } from '../people/person.resolver';
 import type { Problem } from '../people/people.rules';
 import {
@@ -31,6 +31,12 @@ import {
 } from './plans.rules';
 
 const NO_META = { _id: 0, createdAt: 0, updatedAt: 0 } as const;
+
+/** A task list's filter: `core` served by an index of plan_tasks (plan.model.ts), `rest` applied after. */
+interface TaskFilter {
+  core: Record<string, unknown>;
+  rest: Record<string, unknown>;
+}
 const normalize = (s: string) => s.normalize('NFC').trim();
 
 function checkPlanNumber(planNumber: string): string {
@@ -40,8 +46,8 @@ function checkPlanNumber(planNumber: string): string {
   return planNumber;
 }
 
-function checkDate(value: string | null | undefined, argument: string): string {
-  const date = value ?? todayInVietnam();
+function checkDate(value: string | null | undefined, argument: string, today: string): string {
+  const date = value ?? today;
   if (!isIsoDate(date)) throw new BadUserInputError({ vi: `Ngày ${argument} không hợp lệ`, en: `${argument} is not a valid date` }, { argument });
   return date;
 }
@@ -109,10 +115,10 @@ export class PlanResolver {
     @Args() { first, after }: TaskListArgs,
   ): Promise<PlanTaskConnection> {
     const page = pageRequest(first, after);
-    const filter: Record<string, unknown> = { planNumber: checkPlanNumber(planNumber) };
-    if (status) filter.status = status;
-    if (leadAgency) filter.leadAgency = leadAgency;
-    return this.page(filter, page);
+    const rest: Record<string, unknown> = {};
+    if (status) rest.status = status;
+    if (leadAgency) rest.leadAgency = leadAgency;
+    return this.page({ core: { planNumber: checkPlanNumber(planNumber) }, rest }, page);
   }
 
   @Access('ORGANISATION')
@@ -124,19 +130,26 @@ export class PlanResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Arg('agency', () => AgencyEnum, { nullable: true }) agency: Agency | null,
     @Args() { first, after }: TaskListArgs,
+    @Ctx() ctx: RequestContext,
   ): Promise<PlanTaskConnection> {
-    const date = checkDate(asOf, 'asOf');
+    const date = checkDate(asOf, 'asOf', ctx.today);
     const page = pageRequest(first, after);
     const open = STATUS_RULES[STATUS_RULES.length - 1].open;
-    const filter: Record<string, unknown> = { deadline: trusted({ $lt: date }), status: trusted({ $in: [...open] }) };
-    if (agency) filter.leadAgency = agency;
-    return this.page(filter, page);
+    const rest: Record<string, unknown> = { status: { $in: [...open] } };
+    if (agency) rest.leadAgency = agency;
+    return this.page({ core: { deadline: { $lt: date } }, rest }, page);
   }
 
-  private async page(filter: Record<string, unknown>, page: { limit: number; afterKey: string | null }): Promise<PlanTaskConnection> {
-    const query = page.afterKey ? { ...filter, taskKey: trusted({ $gt: page.afterKey }) } : filter;
-    const rows = await this.models.PlanTask.find(query, NO_META).sort({ taskKey: 1 }).limit(page.limit + 1).lean<PlanTaskDoc[]>();
-    return toConnection(PlanTaskConnection, rows, page.limit, (r) => r.taskKey, filter);
+  /** A page of tasks in task-key order: the indexed core (plan, or deadline), the rest, the cursor. */
+  private async page(filter: TaskFilter, page: { limit: number; afterKey: string | null }): Promise<PlanTaskConnection> {
+    const rest = page.afterKey ? { ...filter.rest, taskKey: { $gt: page.afterKey } } : filter.rest;
+    const rows = await this.models.PlanTask.aggregate<PlanTaskDoc>([
+      ...indexedMatch(filter.core, rest),
+      { $sort: { taskKey: 1 } },
+      { $limit: page.limit + 1 },
+      { $project: NO_META },
+    ]);
+    return toConnection(PlanTaskConnection, rows, page.limit, (r) => r.taskKey, { ...filter });
   }
 
   @Access('ORGANISATION')
@@ -147,8 +160,9 @@ export class PlanResolver {
   async planProgress(
     @Arg('planNumber', () => ID) planNumber: string,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: RequestContext,
   ): Promise<PlanProgress> {
-    const date = checkDate(asOf, 'asOf');
+    const date = checkDate(asOf, 'asOf', ctx.today);
     await this.plan(planNumber);
     const tasks = await this.models.PlanTask.find({ planNumber }, { _id: 0, leadAgency: 1, status: 1, deadline: 1 }).lean<PlanTaskDoc[]>();
     const p = planProgressOf(tasks, date);
@@ -166,8 +180,8 @@ export class PlanResolver {
   @Mutation(() => ImplementationPlan, {
     description: 'Ghi một kế hoạch triển khai với phụ lục nhiệm vụ (tất cả chưa triển khai). / Record a plan with its task appendix (all NOT_STARTED).',
   })
-  async createImplementationPlan(@Arg('input', () => ImplementationPlanInput) input: ImplementationPlanInput): Promise<PlanDoc> {
-    const today = todayInVietnam();
+  async createImplementationPlan(@Arg('input', () => ImplementationPlanInput) input: ImplementationPlanInput, @Ctx() ctx: RequestContext): Promise<PlanDoc> {
+    const today = ctx.today;
     const tasks = input.tasks ?? [];
     const problems: Problem[] = planProblems(input, today);
     if (tasks.length > MAX_TASKS_PER_PLAN) problems.push({ field: 'tasks', vi: `Tối đa ${MAX_TASKS_PER_PLAN} nhiệm vụ`, en: `At most ${MAX_TASKS_PER_PLAN} tasks` });
@@ -181,30 +195,35 @@ export class PlanResolver {
       issuingBody: normalize(input.issuingBody),
       legalBasis: input.legalBasis.map(normalize),
     };
+    // the plan and its tasks are written together or not at all
     try {
-      await this.models.Plan.create(plan);
+      await this.models.Plan.db.transaction(async (session) => {
+        await this.models.Plan.create([plan], { session });
+        if (tasks.length) await this.models.PlanTask.insertMany(tasks.map((t) => taskDoc(plan.planNumber, t, today)), { session });
+      });
     } catch (err) {
-      if (isDuplicateKeyError(err)) throw new ConflictError({ vi: `Kế hoạch ${input.planNumber} đã có`, en: `Plan ${input.planNumber} already exists` }, { field: 'planNumber' });
-      throw err;
-    }
-    // one insert per task, each guarded by the unique task key (a retry adds what is missing)
-    for (const t of tasks) {
-      try {
-        await this.models.PlanTask.create(taskDoc(plan.planNumber, t, today));
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
+      if (isDuplicateKeyError(err)) {
+        throw new ConflictError(
+          { vi: `Kế hoạch ${input.planNumber} hoặc nhiệm vụ của nó đã có`, en: `Plan ${input.planNumber} or one of its tasks already exists` },
+          { field: 'planNumber' },
+        );
       }
+      throw err;
     }
     return plan;
   }
 
   @Access('ORGANISATION_WRITE')
   @Mutation(() => PlanTask, { description: 'Thêm một nhiệm vụ vào phụ lục kế hoạch. / Add a task to a plan\'s appendix.' })
-  async addPlanTask(@Arg('planNumber', () => ID) planNumber: string, @Arg('input', () => PlanTaskInput) input: PlanTaskInput): Promise<PlanTaskDoc> {
+  async addPlanTask(
+    @Arg('planNumber', () => ID) planNumber: string,
+    @Arg('input', () => PlanTaskInput) input: PlanTaskInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PlanTaskDoc> {
     const plan = await this.plan(planNumber);
     const problems = taskProblems(input, plan.date);
     if (problems.length) refuse(problems);
-    const doc = taskDoc(plan.planNumber, input, todayInVietnam());
+    const doc = taskDoc(plan.planNumber, input, ctx.today);
     try {
       await this.models.PlanTask.create(doc);
     } catch (err) {
@@ -223,9 +242,10 @@ export class PlanResolver {
     @Arg('planNumber', () => ID) planNumber: string,
     @Arg('taskNo', () => Int) taskNo: number,
     @Arg('status', () => TaskStatusEnum) status: TaskStatus,
+    @Ctx() ctx: RequestContext,
   ): Promise<PlanTaskDoc> {
     const task = await this.task(planNumber, taskNo);
-    const today = todayInVietnam();
+    const today = ctx.today;
     const allowed = allowedTransitions(task.status, today);
     if (!allowed.includes(status)) {
       throw new BadUserInputError(
@@ -248,10 +268,11 @@ export class PlanResolver {
     @Arg('planNumber', () => ID) planNumber: string,
     @Arg('taskNo', () => Int) taskNo: number,
     @Arg('input', () => ProgressReportInput) input: ProgressReportInput,
+    @Ctx() ctx: RequestContext,
   ): Promise<PlanTaskDoc> {
     const plan = await this.plan(planNumber);
     const task = await this.task(planNumber, taskNo);
-    const problems = reportProblems(task, input, plan.date, todayInVietnam());
+    const problems = reportProblems(task, input, plan.date, ctx.today);
     if (problems.length) refuse(problems);
     const report = { date: input.date, text: normalize(input.text), percent: input.percent };
     const result = await this.models.PlanTask.updateOne({ taskKey: task.taskKey, status: task.status }, { $push: { reports: report } });
@@ -269,13 +290,13 @@ export class PlanTaskFieldsResolver {
   }
 
   @FieldResolver(() => Boolean)
-  overdue(@Root() task: PlanTaskDoc): boolean {
-    return isOverdue(task, todayInVietnam());
+  overdue(@Root() task: PlanTaskDoc, @Ctx() ctx: RequestContext): boolean {
+    return isOverdue(task, ctx.today);
   }
 
   @FieldResolver(() => [TaskStatusEnum])
-  allowedTransitions(@Root() task: PlanTaskDoc): readonly TaskStatus[] {
-    return allowedTransitions(task.status, todayInVietnam());
+  allowedTransitions(@Root() task: PlanTaskDoc, @Ctx() ctx: RequestContext): readonly TaskStatus[] {
+    return allowedTransitions(task.status, ctx.today);
   }
 }
 
@@ -285,7 +306,9 @@ export class PlanTaskConnectionResolver {
 
   @Access('ORGANISATION')
   @FieldResolver(() => Int, { description: 'Tổng số nhiệm vụ khớp bộ lọc. / Number of tasks matching the filter.' })
-  totalCount(@Root() connection: PlanTaskConnection): Promise<number> {
-    return this.models.PlanTask.countDocuments(connection.filterQuery ?? {});
+  async totalCount(@Root() connection: PlanTaskConnection): Promise<number> {
+    const filter = connection.filterQuery as unknown as TaskFilter;
+    const [row] = await this.models.PlanTask.aggregate<{ n: number }>([...indexedMatch(filter.core, filter.rest), { $count: 'n' }]);
+    return row?.n ?? 0;
   }
 }

@@ -1,8 +1,10 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { suppressSmallCells, SMALL_CELL_THRESHOLD } from '@nct/auth';
 import { BadUserInputError } from '@nct/errors';
-import { Access, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, latestBirthDateForAge, RequestContext, scopedCommune } from '@nct/subgraph-kit';
 import type { Models } from '../models';
+import { ELDERLY_AGE } from '../people/people.rules';
+import { indexedMatch } from '../queries';
 import type { Sex } from '../people/person.model';
 import { isCommuneCode } from '../units/units.rules';
 import { RegisterStatistics } from './register-statistics';
@@ -27,10 +29,12 @@ export class RegisterStatisticsResolver {
       throw new BadUserInputError({ vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }, { argument: 'communeCode' });
     }
     const commune = scopedCommune(ctx, communeCode);
-    const today = todayInVietnam();
-    const rows = await this.models.Person.find({ ...(commune ? { communeCode: commune } : {}), deathDate: null }, { _id: 0, birthDate: 1, sex: 1 }).lean<
-      Array<{ birthDate: string; sex: Sex }>
-    >();
+    const today = ctx.today;
+    // a commune: its living people (the {communeCode, deathDate} index); the register: everyone aged 60+
+    const match = commune
+      ? indexedMatch({ communeCode: commune, deathDate: null })
+      : indexedMatch({ birthDate: { $lte: latestBirthDateForAge(ELDERLY_AGE, today) } }, { deathDate: null });
+    const rows = await this.models.Person.aggregate<{ birthDate: string; sex: Sex }>([...match, { $project: { _id: 0, birthDate: 1, sex: 1 } }]);
     const counts = new Map<string, number>();
     for (const r of rows) {
       const band = ageBand(r.birthDate, today);

@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { BadUserInputError } from '@nct/errors';
-import { Access, DateScalar, groupByKey, isIsoDate, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, DateScalar, groupByKey, isIsoDate, loader, RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
+import { indexedMatch } from '../queries';
 import { AdministrativeUnit, UnitLineage } from './administrative-unit';
 import type { LineageDoc, UnitDoc } from './administrative-unit.model';
 import { codeLevel, resolveLineage, type LineageFetch } from './units.rules';
@@ -13,6 +14,47 @@ export function unitLoader(models: Models, ctx: RequestContext) {
     const docs = await models.Unit.find({ code: trusted({ $in: [...codes] }) }).lean<UnitDoc[]>();
     const map = new Map(docs.map((d) => [d.code, d]));
     return codes.map((c) => map.get(c) ?? null);
+  });
+}
+
+/** Lineage links from units, batched per request (the `fromCode` index). */
+function lineageFromLoader(models: Models, ctx: RequestContext) {
+  return loader<string, LineageDoc[]>(ctx, 'lineage-from', async (codes) =>
+    groupByKey(codes, await models.Lineage.find({ fromCode: trusted({ $in: [...codes] }) }).lean<LineageDoc[]>(), (l) => l.fromCode),
+  );
+}
+
+/** The lineage walk reading units and links by code through the request's loaders (indexed `$in`). */
+export function indexedLineageFetch(models: Models, ctx: RequestContext): LineageFetch {
+  return async (codes) => {
+    const [units, links] = await Promise.all([
+      unitLoader(models, ctx).loadMany([...codes]),
+      lineageFromLoader(models, ctx).loadMany([...codes]),
+    ]);
+    const ok = <T>(v: T | Error): v is T => !(v instanceof Error);
+    return {
+      units: units.filter(ok).filter((u): u is UnitDoc => u !== null),
+      links: links.filter(ok).flat(),
+    };
+  };
+}
+
+/** Units under parents (the `parentCode` index), in code order, batched per request. */
+function childrenLoader(models: Models, ctx: RequestContext) {
+  return loader<string, UnitDoc[]>(ctx, 'unit-children', async (codes) =>
+    groupByKey(
+      codes,
+      await models.Unit.find({ parentCode: trusted({ $in: [...codes] }) }).sort({ code: 1 }).lean<UnitDoc[]>(),
+      (u) => u.parentCode ?? '',
+    ),
+  );
+}
+
+/** The codes of a province's current communes (what its counts add up). */
+export function provinceCommuneCodes(models: Models, ctx: RequestContext) {
+  return loader<string, string[]>(ctx, 'province-communes', async (codes) => {
+    const children = await childrenLoader(models, ctx).loadMany([...codes]);
+    return children.map((units) => (units instanceof Error ? units : units.filter((u) => u.level === 'COMMUNE' && u.validTo === null).map((u) => u.code)));
   });
 }
 
@@ -45,9 +87,10 @@ export class AdministrativeUnitResolver {
   })
   async communes(
     @Arg('provinceCode', () => ID) provinceCode: string,
+    @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<UnitDoc[]> {
-    return this.communesOn(provinceCode, asOf);
+    return this.communesOn(provinceCode, asOf ?? ctx.today);
   }
 
   @Access('REFERENCE')
@@ -57,9 +100,10 @@ export class AdministrativeUnitResolver {
   })
   async communesOf(
     @Arg('provinceCode', () => ID) provinceCode: string,
+    @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<UnitDoc[]> {
-    return this.communesOn(provinceCode, asOf);
+    return this.communesOn(provinceCode, asOf ?? ctx.today);
   }
 
   @Access('REFERENCE')
@@ -74,40 +118,31 @@ export class AdministrativeUnitResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<UnitDoc[] | null> {
     checkCode(code, 'code');
-    const date = onDate ?? todayInVietnam();
+    const date = onDate ?? ctx.today;
     if (!isIsoDate(date)) throw new BadUserInputError({ vi: 'Ngày onDate không hợp lệ', en: 'onDate is not a valid date' }, { argument: 'onDate' });
-    const fetch: LineageFetch = async (codes) => {
-      const [units, links] = await Promise.all([
-        this.models.Unit.find({ code: trusted({ $in: [...codes] }) }).lean<UnitDoc[]>(),
-        this.models.Lineage.find({ fromCode: trusted({ $in: [...codes] }) }).lean<LineageDoc[]>(),
-      ]);
-      return { units, links };
-    };
-    const { known, codes } = await resolveLineage(code, date, fetch);
+    const { known, codes } = await resolveLineage(code, date, indexedLineageFetch(this.models, ctx));
     if (!known) return null;
     const units = await Promise.all(codes.map((c) => unitLoader(this.models, ctx).load(c)));
     return units.filter((u): u is UnitDoc => u !== null);
   }
 
-  private async communesOn(provinceCode: string, asOf: string | null | undefined): Promise<UnitDoc[]> {
+  private async communesOn(provinceCode: string, date: string): Promise<UnitDoc[]> {
     if (codeLevel(provinceCode) !== 'PROVINCE') {
       throw new BadUserInputError({ vi: 'Mã tỉnh phải gồm 2 chữ số', en: 'provinceCode must be 2 digits' }, { argument: 'provinceCode' });
     }
-    const date = asOf ?? todayInVietnam();
     if (!isIsoDate(date)) throw new BadUserInputError({ vi: 'Ngày asOf không hợp lệ', en: 'asOf is not a valid date' }, { argument: 'asOf' });
     // Before the reform, communes hang under districts: take the province's districts too.
-    const districts = (await this.models.Unit.find({ parentCode: provinceCode, level: 'DISTRICT' }, { _id: 0, code: 1 }).lean<Array<{ code: string }>>()).map(
+    const districts = (await this.models.Unit.aggregate<{ code: string }>([...indexedMatch({ parentCode: provinceCode }, { level: 'DISTRICT' }), { $project: { _id: 0, code: 1 } }])).map(
       (d) => d.code,
     );
-    return this.models.Unit.find({
-      parentCode: trusted({ $in: [provinceCode, ...districts] }),
-      level: 'COMMUNE',
-      validFrom: trusted({ $lte: date }),
-      $or: [{ validTo: null }, { validTo: trusted({ $gte: date }) }],
-    })
-      .sort({ code: 1 })
-      .limit(MAX_COMMUNES)
-      .lean<UnitDoc[]>();
+    return this.models.Unit.aggregate<UnitDoc>([
+      ...indexedMatch(
+        { parentCode: { $in: [provinceCode, ...districts] } },
+        { level: 'COMMUNE', validFrom: { $lte: date }, $or: [{ validTo: null }, { validTo: { $gte: date } }] },
+      ),
+      { $sort: { code: 1 } },
+      { $limit: MAX_COMMUNES },
+    ]);
   }
 
   @Access('REFERENCE')
@@ -121,9 +156,7 @@ export class AdministrativeUnitResolver {
   @Access('REFERENCE')
   @FieldResolver(() => [UnitLineage], { description: 'Đơn vị mới kế thừa đơn vị này. / Units that succeeded this one.' })
   async successors(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<LineageDoc[]> {
-    return loader<string, LineageDoc[]>(ctx, 'lineage-from', async (codes) =>
-      groupByKey(codes, await this.models.Lineage.find({ fromCode: trusted({ $in: [...codes] }) }).lean<LineageDoc[]>(), (l) => l.fromCode),
-    ).load(unit.code);
+    return lineageFromLoader(this.models, ctx).load(unit.code);
   }
 }
 
@@ -140,12 +173,7 @@ export class UnitFactsResolver {
   @FieldResolver(() => [AdministrativeUnit], { nullable: true })
   async communes(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<UnitDoc[] | null> {
     if (unit.level !== 'PROVINCE') return null;
-    return loader<string, UnitDoc[]>(ctx, 'current-communes', async (codes) =>
-      groupByKey(
-        codes,
-        await this.models.Unit.find({ parentCode: trusted({ $in: [...codes] }), level: 'COMMUNE', validTo: null }).sort({ code: 1 }).lean<UnitDoc[]>(),
-        (u) => u.parentCode ?? '',
-      ),
-    ).load(unit.code);
+    const children = await childrenLoader(this.models, ctx).load(unit.code);
+    return children.filter((u) => u.level === 'COMMUNE' && u.validTo === null);
   }
 }
