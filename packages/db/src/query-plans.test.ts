@@ -44,6 +44,7 @@ describe('query plans on the real test server (explain)', () => {
     ['update by a unique key', () => Thing.updateOne({ key: 'k0009' }, { $inc: { n: 1 } }), false],
     ['find on an unindexed field', () => Thing.find({ n: 5 }).lean(), true],
     ['aggregate over everything', () => Thing.aggregate([{ $group: { _id: '$commune', n: { $sum: 1 } } }]), true],
+    ['a filtered count command (SecantusDB scans for it)', () => Thing.collection.count({ commune: 'c2' }), true],
   ] as const)('%s: collection scan %s', async (_label, fn, scans) => {
     const plans = await plansOf(fn);
     expect(plans).toHaveLength(1);

@@ -90,6 +90,10 @@ export class QueryPlanRecorder {
       for (const body of explainable(s.command, s.body)) {
         stages.push(...planStages(await db.command({ explain: body, verbosity: 'queryPlanner' })));
       }
+      // SecantusDB 0.7 runs a filtered `count` command over the whole collection although its
+      // `explain` shows an index: count with `countDocuments` (an aggregate) instead.
+      const filter = s.command === 'count' ? (s.body.query as Record<string, unknown> | undefined) : undefined;
+      if (filter && Object.keys(filter).length > 0) stages.push('COLLSCAN');
       out.push({
         database: s.database,
         collection: String(s.body[s.command]),
