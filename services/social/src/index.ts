@@ -6,8 +6,7 @@ import { buildSchema } from './schema';
 export { seedDatabase } from './seed';
 export { deriveSocialSeed, SOCIAL_SEED_RATES, type SocialSeedExtra } from './seed/derive';
 export { evaluateEligibility, type Eligibility, type EligibilityFacts } from './allowance/eligibility.rules';
-export { rebuildSocialDigest, socialRowFrom, SOCIAL_DIGEST_SPEC, type SocialRow } from './dashboards/social.digest';
-export { rebuildActionMonthDigest, ACTION_MONTH_DIGEST_SPEC, type ActionMonthRow } from './dashboards/action-month.digest';
+export { socialRowFrom, rowsFrom, type SocialRow } from './dashboards/social-row';
 export { coverageFrom, onProtectionList, paymentsAfterDeathFrom } from './dashboards/coverage.rules';
 export { createModels, type Models } from './models';
 

@@ -1,13 +1,13 @@
 import type { Connection } from 'mongoose';
 import { connectDatabase, QueryCounter } from '@nct/db';
 import type { SeedData } from '@nct/seed';
-import { createSubgraph, monthOf, SubgraphInstance, todayInVietnam } from '@nct/subgraph-kit';
-import { executeOperation, testMongoUri, uniqueDbName } from '@nct/testing';
+import { createSubgraph, monthOf, SubgraphInstance } from '@nct/subgraph-kit';
+import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, seedDatabase, type Models } from '../src';
 import { addMonths, caseIdFor } from '../src/cases/cases.rules';
 
-// Dates relative to today (Vietnam time), so that ages and "current" amounts are stable.
-const TODAY = todayInVietnam();
+// Dates relative to the run's pinned date (testToday()), so that ages and "current" amounts are stable.
+const TODAY = testToday();
 const MONTH = monthOf(TODAY);
 const BORN_79 = `${addMonths(MONTH, 1 - 80 * 12)}-15`; // turns 80 next month: 79 all this month
 const BORN_80 = `${addMonths(MONTH, -80 * 12)}-01`; // turned 80 on the 1st of this month

@@ -37,4 +37,6 @@ export const actionMonthSupportSchema = new Schema<ActionMonthSupportDoc>(
   { collection: 'action_month_supports', versionKey: false, timestamps: true },
 );
 actionMonthSupportSchema.index({ citizenId: 1, date: 1, kind: 1 }, { unique: true });
-actionMonthSupportSchema.index({ communeCode: 1, year: 1 });
+// Q14: a year's supports in a commune ({year, communeCode}, keyset on _id) or the province ({year}, keyset on _id).
+actionMonthSupportSchema.index({ year: 1, communeCode: 1, _id: 1 });
+actionMonthSupportSchema.index({ year: 1, _id: 1 });

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { suppressSmallCells } from '@nct/auth';
 import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, citizenIdArg, pageRequest, RequestContext, scopedCommune, textArg, toPage, todayInVietnam } from '@nct/subgraph-kit';
-import { actionMonthRowOf, type ActionMonthRow } from '../dashboards/action-month.digest';
+import type { PipelineStage } from 'mongoose';
+import { trusted } from '@nct/db';
+import { Access, citizenIdArg, pageRequest, RequestContext, scopedCommune, textArg, toPage } from '@nct/subgraph-kit';
 import { onProtectionList } from '../dashboards/coverage.rules';
-import { provinceDigest } from '../dashboards/social-rows.loader';
+import { listRowLoader } from '../dashboards/social-rows.loader';
 import type { Models } from '../models';
 import { rowInForce } from '../rules/dated-table';
 import type { ActionMonthSupportDoc } from './action-month-support.model';
@@ -13,9 +14,20 @@ import { ActionMonthReach, ActionMonthReachCell, ActionMonthSupport, ActionMonth
 import { ACTION_MONTH_TABLE } from './rules/action-month';
 
 const actionMonthOf = (year: number) => rowInForce('action month', ACTION_MONTH_TABLE, `${year}-01`);
+const actionMonthIn = (year: number) => `${year}-${String(actionMonthOf(year).month).padStart(2, '0')}`;
 
-function yearArg(year: number): number {
-  const max = Number(todayInVietnam().slice(0, 4));
+type SupportView = ActionMonthSupportDoc & { onProtectionList: boolean };
+
+/** A year's supports [in a commune] after a support ID: the {year, communeCode, _id} / {year, _id} indexes. */
+function supportStages(year: number, commune: string | null, afterId: string | null): PipelineStage[] {
+  const indexed: Record<string, unknown> = commune ? { year, communeCode: commune } : { year };
+  return [{ $match: afterId === null ? indexed : { ...indexed, _id: trusted({ $gt: afterId }) } }];
+}
+
+const SUPPORT_CHUNK = 200;
+
+function yearArg(year: number, today: string): number {
+  const max = Number(today.slice(0, 4));
   if (!Number.isInteger(year) || year < 2015 || year > max) {
     throw new BadUserInputError({ vi: `Năm phải từ 2015 đến ${max}`, en: `year must be from 2015 to ${max}` }, { argument: 'year' });
   }
@@ -45,20 +57,31 @@ class SupportsArgs {
   after?: string | null;
 }
 
+function supportNode(s: SupportView) {
+  const { _id, citizenId, communeCode, year, date, kind, description, amount, provider, onProtectionList } = s;
+  return { supportId: _id, citizenId, communeCode, year, date, kind, description, amount, provider, onProtectionList, person: { citizenId } };
+}
+
 @Resolver()
 export class ActionMonthResolver {
   constructor(private readonly models: Models) {}
 
-  /** The Action Month supports of a year (digest) with whether each person was on a list that month. */
-  private async supports(ctx: RequestContext, year: number, communeCode: string | null): Promise<Array<ActionMonthRow & { commune: string; onProtectionList: boolean }>> {
-    const month = `${year}-${String(actionMonthOf(year).month).padStart(2, '0')}`;
-    const [rows, social] = await Promise.all([
-      this.models.actionMonthDigest.readAll(communeCode ? [communeCode] : undefined),
-      provinceDigest(this.models, ctx),
-    ]);
-    return rows
-      .filter((r) => r.year === year)
-      .map((r) => ({ ...r, onProtectionList: onProtectionList(social.get(r.citizenId)?.row ?? null, month) }));
+  /** Whether each support's person was on a protection list in that year's Action Month (records + cases, one `$in` each per batch). */
+  private async withListFlag(ctx: RequestContext, year: number, docs: ActionMonthSupportDoc[]): Promise<SupportView[]> {
+    const month = actionMonthIn(year);
+    const rows = await listRowLoader(this.models, ctx).loadMany([...new Set(docs.map((d) => d.citizenId))]);
+    const on = new Map<string, boolean>();
+    for (const r of rows) {
+      if (r instanceof Error) throw r;
+      if (r) on.set(r.citizenId, onProtectionList(r, month));
+    }
+    return docs.map((d) => ({ ...d, onProtectionList: on.get(d.citizenId) ?? false }));
+  }
+
+  /** The next supports after `afterId`, in support ID order, with their list flag. */
+  private async supportChunk(ctx: RequestContext, year: number, commune: string | null, afterId: string | null, limit: number): Promise<SupportView[]> {
+    const docs = await this.models.ActionMonthSupport.aggregate<ActionMonthSupportDoc>([...supportStages(year, commune, afterId), { $sort: { _id: 1 } }, { $limit: limit }]);
+    return this.withListFlag(ctx, year, docs);
   }
 
   @Access('SOCIAL_WRITE')
@@ -66,7 +89,7 @@ export class ActionMonthResolver {
   async recordActionMonthSupport(@Arg('input', () => RecordActionMonthSupportInput) input: RecordActionMonthSupportInput, @Ctx() ctx: RequestContext): Promise<ActionMonthSupport> {
     const citizenId = citizenIdArg(input.citizenId, 'input.citizenId');
     communeArg(input.communeCode);
-    const today = todayInVietnam();
+    const today = ctx.today;
     const year = Number(input.date.slice(0, 4));
     const rule = actionMonthOf(year);
     if (input.date > today || Number(input.date.slice(5, 7)) !== rule.month) {
@@ -85,24 +108,28 @@ export class ActionMonthResolver {
       if (!isDuplicateKeyError(err)) throw err;
       throw new ConflictError({ vi: 'Đã ghi hỗ trợ này (cùng người, ngày, hình thức)', en: 'This support is already recorded (same person, date and kind)' }, { supportId: _id });
     }
-    await this.models.actionMonthDigest.put(input.communeCode, actionMonthRowOf(doc));
-    const social = await provinceDigest(this.models, ctx);
-    const month = `${year}-${String(rule.month).padStart(2, '0')}`;
-    return Object.assign(new ActionMonthSupport(), { ...actionMonthRowOf(doc), communeCode: doc.communeCode, person: { citizenId }, onProtectionList: onProtectionList(social.get(citizenId)?.row ?? null, month) });
+    const [view] = await this.withListFlag(ctx, year, [doc]);
+    return Object.assign(new ActionMonthSupport(), supportNode(view));
   }
 
   @Access('SOCIAL_DATA')
   @Query(() => ActionMonthSupportConnection, { description: 'Danh sách hỗ trợ Tháng hành động (từ bản tổng hợp). / Action Month supports, from the digest.' })
   async actionMonthSupports(@Args() args: SupportsArgs, @Ctx() ctx: RequestContext): Promise<ActionMonthSupportConnection> {
-    const year = yearArg(args.year);
+    const year = yearArg(args.year, ctx.today);
     const commune = scopedCommune(ctx, communeArg(args.communeCode));
     const page = pageRequest(args.first, args.after);
-    let list = (await this.supports(ctx, year, commune)).sort((a, b) => (a.supportId < b.supportId ? -1 : 1));
-    if (args.onProtectionList != null) list = list.filter((s) => s.onProtectionList === args.onProtectionList);
-    if (page.afterKey) list = list.filter((s) => s.supportId > page.afterKey!);
-    const { items, pageInfo, cursors } = toPage(list.slice(0, page.limit + 1), page.limit, (s) => s.supportId);
+    // Keyset over the index; with an onProtectionList filter, chunks are read until the page is full.
+    const out: SupportView[] = [];
+    let after = page.afterKey;
+    for (;;) {
+      const chunk = await this.supportChunk(ctx, year, commune, after, args.onProtectionList == null ? page.limit + 1 : SUPPORT_CHUNK);
+      out.push(...chunk.filter((s) => args.onProtectionList == null || s.onProtectionList === args.onProtectionList));
+      if (out.length > page.limit || chunk.length < (args.onProtectionList == null ? page.limit + 1 : SUPPORT_CHUNK)) break;
+      after = chunk[chunk.length - 1]._id;
+    }
+    const { items, pageInfo, cursors } = toPage(out.slice(0, page.limit + 1), page.limit, (s) => s._id);
     return Object.assign(new ActionMonthSupportConnection(), {
-      edges: items.map((s, i) => ({ cursor: cursors[i], node: { ...s, communeCode: s.commune, person: { citizenId: s.citizenId } } })),
+      edges: items.map((s, i) => ({ cursor: cursors[i], node: supportNode(s) })),
       pageInfo,
     });
   }
@@ -117,9 +144,10 @@ export class ActionMonthResolver {
     @Arg('communeCode', () => String, { nullable: true, description: 'Xã/phường (mặc định toàn tỉnh). / Commune, default the province.' }) communeCode: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ActionMonthReach> {
-    const year = yearArg(yearInput);
+    const year = yearArg(yearInput, ctx.today);
     const commune = scopedCommune(ctx, communeArg(communeCode));
-    const supports = await this.supports(ctx, year, commune);
+    const docs = await this.models.ActionMonthSupport.aggregate<ActionMonthSupportDoc>([...supportStages(year, commune, null), { $project: { citizenId: 1, communeCode: 1, amount: 1 } }]);
+    const supports = (await this.withListFlag(ctx, year, docs)).map((s) => ({ ...s, commune: s.communeCode }));
     const byCommune = new Map<string, typeof supports>();
     for (const s of supports) byCommune.set(s.commune, [...(byCommune.get(s.commune) ?? []), s]);
     const raw = (code: string, list: typeof supports) => {

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Access, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
-import { listCases, listCasesFromDigest } from '../cases/benefit-case.queries';
+import type { PipelineStage } from 'mongoose';
+import { Access, RequestContext, scopedCommune } from '@nct/subgraph-kit';
+import { countCases, listCases } from '../cases/benefit-case.queries';
 import { openCase } from '../cases/open-case';
 import type { Models } from '../models';
 import { AllowanceCase, AllowanceCaseConnection, AllowanceCaseFilter, OpenAllowanceCaseInput } from './allowance-case';
@@ -30,21 +31,13 @@ export class AllowanceCaseResolver {
       'Hồ sơ trợ cấp xã hội hằng tháng, theo mã hồ sơ. Lọc trạng thái ACTIVE/SUSPENDED đọc bản tổng hợp theo xã. / Monthly social allowance cases, by case ID; ACTIVE/SUSPENDED filters read the commune digests.',
   })
   async allowanceCases(@Args() { filter, first, after }: AllowanceCasesArgs, @Ctx() ctx: RequestContext): Promise<AllowanceCaseConnection> {
-    const today = todayInVietnam();
+    const today = ctx.today;
     const scoped = { ...(filter ?? {}), communeCode: scopedCommune(ctx, filter?.communeCode) };
-    const fromDigest = await listCasesFromDigest(this.models, 'ALLOWANCE', scoped, first, after);
-    if (fromDigest) {
-      return Object.assign(new AllowanceCaseConnection(), {
-        edges: fromDigest.docs.map((d, i) => ({ cursor: fromDigest.cursors[i], node: allowanceCaseView(d, null, today) })),
-        pageInfo: fromDigest.pageInfo,
-        total: fromDigest.total,
-      });
-    }
-    const { docs, cursors, pageInfo, filterQuery } = await listCases(this.models, 'ALLOWANCE', scoped, first, after);
+    const { docs, cursors, pageInfo, countStages } = await listCases(this.models, 'ALLOWANCE', scoped, first, after);
     return Object.assign(new AllowanceCaseConnection(), {
       edges: docs.map((d, i) => ({ cursor: cursors[i], node: allowanceCaseView(d, null, today) })),
       pageInfo,
-      filterQuery,
+      countStages,
     });
   }
 
@@ -53,8 +46,8 @@ export class AllowanceCaseResolver {
     description:
       'Mở hồ sơ trợ cấp xã hội hằng tháng theo quyết định (ACTIVE). Từ chối khi không đủ điều kiện tại tháng bắt đầu (kèm lý do), khi có chế độ cao hơn, hoặc khi đang có hồ sơ mở. / Open an ACTIVE allowance case from a decision; refused when not eligible in the start month (reasons in the error), when a higher entitlement applies, or when a case is open.',
   })
-  async openAllowanceCase(@Arg('input', () => OpenAllowanceCaseInput) input: OpenAllowanceCaseInput): Promise<AllowanceCaseView> {
-    const today = todayInVietnam();
+  async openAllowanceCase(@Arg('input', () => OpenAllowanceCaseInput) input: OpenAllowanceCaseInput, @Ctx() ctx: RequestContext): Promise<AllowanceCaseView> {
+    const today = ctx.today;
     const doc = await openCase(this.models, 'ALLOWANCE', input, today);
     return allowanceCaseView(doc, input.identity.birthDate, today);
   }
@@ -66,8 +59,7 @@ export class AllowanceCaseConnectionResolver {
 
   @Access('SOCIAL_DATA')
   @FieldResolver(() => Int, { description: 'Tổng số hồ sơ khớp bộ lọc. / Number of cases matching the filter.' })
-  async totalCount(@Root() connection: AllowanceCaseConnection & { total?: number }): Promise<number> {
-    if (typeof connection.total === 'number') return connection.total;
-    return this.models.BenefitCase.countDocuments(connection.filterQuery ?? {});
+  async totalCount(@Root() connection: AllowanceCaseConnection & { countStages?: PipelineStage[] }): Promise<number> {
+    return countCases(this.models, connection.countStages ?? []);
   }
 }

@@ -56,7 +56,7 @@ export interface BenefitCaseDoc {
   /**
    * citizenId while the case is ACTIVE or SUSPENDED, caseId once STOPPED: the unique index
    * on {kind, openSlot} lets a person have at most one open case of each kind, enforced by
-   * the database (no partial indexes needed, which FerretDB lacks).
+   * the database.
    */
   openSlot: string;
   decisionFacts?: DecisionFacts | null;
@@ -109,8 +109,13 @@ benefitCaseSchema.pre('validate', function () {
     this.invalidate('group', 'group is required for an allowance case and absent otherwise');
   }
 });
+// Unique keys: the case, the decision per kind, one open case per person and kind.
 benefitCaseSchema.index({ caseId: 1 }, { unique: true });
 benefitCaseSchema.index({ kind: 1, decisionNumber: 1 }, { unique: true });
 benefitCaseSchema.index({ kind: 1, openSlot: 1 }, { unique: true });
+// Entity batches (`citizenId $in`) and a person's cases.
 benefitCaseSchema.index({ citizenId: 1 });
-benefitCaseSchema.index({ communeCode: 1, kind: 1, status: 1 });
+// Commune pages (Q4, Q10: kind + commune [+ status], by caseId) and the commune's payment run.
+benefitCaseSchema.index({ communeCode: 1, kind: 1, status: 1, caseId: 1 });
+// Province pages by status (kind [+ status], by caseId).
+benefitCaseSchema.index({ kind: 1, status: 1, caseId: 1 });

@@ -1,13 +1,14 @@
-import { Arg, ID, Mutation, Resolver } from 'type-graphql';
-import { BadUserInputError, ConflictError, NotFoundError } from '@nct/errors';
-import { Access, isIsoDate, MonthScalar, monthOf, todayInVietnam } from '@nct/subgraph-kit';
-import { refreshSocialDigest } from '../dashboards/social.digest';
+import type { ClientSession } from 'mongoose';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
+import { Access, isIsoDate, MonthScalar, monthOf, RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import type { MonthlyPaymentDoc } from '../payments/monthly-payment.model';
 import { suspensionBlockers } from '../payments/payments.rules';
 import type { BenefitCaseDoc, CaseTransition } from './benefit-case.model';
 import { CaseState, StopCaseInput } from './case-state';
 import { addMonths } from './cases.rules';
+import { inTransaction } from '../transactions';
 import { ALLOWED_ACTIONS, assertTransition, funeralSupportAmount, NEXT_STATUS, stopMonthAfterDeath, type CaseAction } from './workflow.rules';
 
 const CASE_ID = /^(TCXH|HTXH)-[0-9A-F]{16}$/;
@@ -42,25 +43,40 @@ function monthArg(month: string, argument: string, startMonth: string, today: st
 export class CaseWorkflowResolver {
   constructor(private readonly models: Models) {}
 
-  private async load(caseId: string): Promise<BenefitCaseDoc> {
+  private async load(caseId: string, session: ClientSession | null = null): Promise<BenefitCaseDoc> {
     if (typeof caseId !== 'string' || !CASE_ID.test(caseId)) {
       throw new BadUserInputError({ vi: 'Mã hồ sơ không hợp lệ', en: 'Invalid case ID' }, { argument: 'caseId' });
     }
-    const doc = await this.models.BenefitCase.findOne({ caseId }).lean<BenefitCaseDoc>();
+    const doc = await this.models.BenefitCase.findOne({ caseId }).session(session).lean<BenefitCaseDoc>();
     if (!doc) throw new NotFoundError({ vi: `Không có hồ sơ ${caseId}`, en: `No case ${caseId}` }, { caseId });
     return doc;
   }
 
-  /** Single-document conditional update: applies only if the status is still the one checked. */
-  private async transition(doc: BenefitCaseDoc, action: CaseAction, set: Partial<BenefitCaseDoc>, entry: CaseTransition): Promise<BenefitCaseDoc> {
-    const res = await this.models.BenefitCase.updateOne(
-      { caseId: doc.caseId, status: doc.status },
-      { $set: { ...set, status: NEXT_STATUS[action] }, $push: { history: entry } },
-    );
-    const after = await this.load(doc.caseId);
-    if (res.modifiedCount !== 1) assertTransition(after.caseId, after.status, action); // someone else moved it first
-    await refreshSocialDigest(this.models, [doc.citizenId]);
-    return after;
+  /**
+   * Applies `action` in a transaction: the case is read again inside it, so a case another
+   * request moved first gives CONFLICT (or, racing, a write conflict that the transaction
+   * retries and that then gives CONFLICT). `also` writes the other documents of the change.
+   */
+  private transition(
+    caseId: string,
+    action: CaseAction,
+    change: (doc: BenefitCaseDoc) => { set: Partial<BenefitCaseDoc>; entry: CaseTransition },
+    also?: (doc: BenefitCaseDoc, session: ClientSession) => Promise<void>,
+  ): Promise<BenefitCaseDoc> {
+    return inTransaction(this.models, async (session) => {
+      const doc = await this.load(caseId, session);
+      assertTransition(doc.caseId, doc.status, action);
+      const { set, entry } = change(doc);
+      await this.models.BenefitCase.updateOne({ caseId }, { $set: { ...set, status: NEXT_STATUS[action] }, $push: { history: entry } }, { session, runValidators: true });
+      if (also) await also(doc, session);
+      return this.load(caseId, session);
+    }).catch((err: unknown) => {
+      if (!isDuplicateKeyError(err)) throw err;
+      throw new ConflictError(
+        { vi: `Không thể ${action} hồ sơ ${caseId}: xung đột với một hồ sơ khác; không thay đổi gì`, en: `Cannot ${action} case ${caseId}: it conflicts with another case; nothing was changed` },
+        { caseId },
+      );
+    });
   }
 
   @Access('SOCIAL_WRITE')
@@ -71,8 +87,9 @@ export class CaseWorkflowResolver {
   async suspendCase(
     @Arg('caseId', () => ID, { description: 'Mã hồ sơ. / Case ID.' }) caseId: string,
     @Arg('fromMonth', () => MonthScalar, { description: 'Tạm dừng từ tháng. / First month not paid.' }) fromMonth: string,
+    @Ctx() ctx: RequestContext,
   ): Promise<CaseState> {
-    const today = todayInVietnam();
+    const today = ctx.today;
     const doc = await this.load(caseId);
     assertTransition(doc.caseId, doc.status, 'SUSPEND');
     monthArg(fromMonth, 'fromMonth', doc.startMonth, today);
@@ -87,7 +104,7 @@ export class CaseWorkflowResolver {
         { caseId, months: blockers },
       );
     }
-    return caseStateOf(await this.transition(doc, 'SUSPEND', { suspendedFrom: fromMonth }, { action: 'SUSPEND', month: fromMonth, on: today, note: null }));
+    return caseStateOf(await this.transition(doc.caseId, 'SUSPEND', () => ({ set: { suspendedFrom: fromMonth }, entry: { action: 'SUSPEND', month: fromMonth, on: today, note: null } })));
   }
 
   @Access('SOCIAL_WRITE')
@@ -95,12 +112,13 @@ export class CaseWorkflowResolver {
   async resumeCase(
     @Arg('caseId', () => ID, { description: 'Mã hồ sơ. / Case ID.' }) caseId: string,
     @Arg('fromMonth', () => MonthScalar, { description: 'Chi trả lại từ tháng. / First month paid again.' }) fromMonth: string,
+    @Ctx() ctx: RequestContext,
   ): Promise<CaseState> {
-    const today = todayInVietnam();
+    const today = ctx.today;
     const doc = await this.load(caseId);
     assertTransition(doc.caseId, doc.status, 'RESUME');
     monthArg(fromMonth, 'fromMonth', doc.suspendedFrom ?? doc.startMonth, today);
-    return caseStateOf(await this.transition(doc, 'RESUME', { suspendedFrom: null }, { action: 'RESUME', month: fromMonth, on: today, note: null }));
+    return caseStateOf(await this.transition(doc.caseId, 'RESUME', () => ({ set: { suspendedFrom: null }, entry: { action: 'RESUME', month: fromMonth, on: today, note: null } })));
   }
 
   @Access('SOCIAL_WRITE')
@@ -108,8 +126,8 @@ export class CaseWorkflowResolver {
     description:
       'Thôi hưởng. Khi chết: thôi từ tháng sau tháng mất và ghi hỗ trợ mai táng theo bảng quy định (ít nhất 20 lần mức chuẩn). / Stop a case; on death it stops from the month after death and funeral support is recorded from the rule table.',
   })
-  async stopCase(@Arg('input', () => StopCaseInput) input: StopCaseInput): Promise<CaseState> {
-    const today = todayInVietnam();
+  async stopCase(@Arg('input', () => StopCaseInput) input: StopCaseInput, @Ctx() ctx: RequestContext): Promise<CaseState> {
+    const today = ctx.today;
     const doc = await this.load(input.caseId);
     assertTransition(doc.caseId, doc.status, 'STOP');
     let stopMonth: string;
@@ -133,14 +151,32 @@ export class CaseWorkflowResolver {
       if (input.deathDate) throw new BadUserInputError({ vi: 'Ngày mất chỉ dùng với lý do DEATH', en: 'deathDate is only for DEATH' }, { argument: 'input.deathDate' });
       stopMonth = monthArg(input.stopMonth, 'input.stopMonth', doc.startMonth, today);
     }
+    const stop = { stopMonth, stopReason: input.reason, suspendedFrom: null };
+    const note = input.reason;
     return caseStateOf(
       await this.transition(
-        doc,
+        doc.caseId,
         'STOP',
-        { stopMonth, stopReason: input.reason, funeralSupport, suspendedFrom: null, openSlot: doc.caseId },
-        { action: 'STOP', month: stopMonth, on: today, note: input.reason },
+        (d) => ({ set: { ...stop, funeralSupport, openSlot: d.caseId }, entry: { action: 'STOP', month: stopMonth, on: today, note } }),
+        // Death ends every entitlement: the person's other open cases stop from the same month.
+        input.reason === 'DEATH' ? (d, session) => this.stopOtherOpenCases(d, { ...stop, on: today }, session) : undefined,
       ),
     );
   }
-}
 
+  private async stopOtherOpenCases(doc: BenefitCaseDoc, stop: { stopMonth: string; stopReason: StopCaseInput['reason']; on: string }, session: ClientSession): Promise<void> {
+    const others = await this.models.BenefitCase.find({ citizenId: doc.citizenId }).session(session).lean<BenefitCaseDoc[]>();
+    for (const o of others) {
+      if (o.caseId === doc.caseId || o.status === 'STOPPED') continue;
+      const stopMonth = stop.stopMonth < o.startMonth ? o.startMonth : stop.stopMonth;
+      await this.models.BenefitCase.updateOne(
+        { caseId: o.caseId },
+        {
+          $set: { status: 'STOPPED', stopMonth, stopReason: stop.stopReason, suspendedFrom: null, openSlot: o.caseId },
+          $push: { history: { action: 'STOP', month: stopMonth, on: stop.on, note: `${stop.stopReason} (${doc.caseId})` } },
+        },
+        { session, runValidators: true },
+      );
+    }
+  }
+}

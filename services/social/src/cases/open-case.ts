@@ -3,7 +3,6 @@ import { citizenIdArg, isIsoDate } from '@nct/subgraph-kit';
 import { normalizeDecisionNumber, openAllowanceProblems, type Problem } from '../allowance/allowance.rules';
 import { evaluateEligibility, label } from '../allowance/eligibility.rules';
 import type { EntitlementKind } from '../allowance/rules/eligibility';
-import { refreshSocialDigest } from '../dashboards/social.digest';
 import type { Models } from '../models';
 import { receivesPensionOn, type SocialRecordDoc } from '../records/social-record.model';
 import type { AllowanceGroup, BenefitCaseDoc, BenefitKind } from './benefit-case.model';
@@ -145,6 +144,5 @@ export async function openCase(models: Models, kind: BenefitKind, input: OpenCas
       { field: 'decisionNumber' },
     );
   }
-  await refreshSocialDigest(models, [citizenId]);
   return doc;
 }

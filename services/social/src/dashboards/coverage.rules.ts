@@ -3,9 +3,9 @@ import type { AllowanceGroup, BenefitKind, CaseStatus } from '../cases/benefit-c
 import { currentCase } from '../cases/cases.rules';
 import { expandRanges, paymentsAfterDeath, type PaymentView } from '../payments/payments.rules';
 import type { InsuranceStatus, PovertyStatus } from '../records/social-record.model';
-import type { CaseTuple, SocialRow } from './social.digest';
+import type { CaseTuple, SocialRow } from './social-row';
 
-/** A case as the digest holds it. */
+/** A case as a row holds it. */
 export interface CaseSummary {
   caseId: string;
   kind: BenefitKind;
@@ -53,7 +53,7 @@ export interface Coverage {
   poverty: ReadonlyArray<[number, PovertyStatus]>;
 }
 
-/** Social coverage of one person on a date, from their digest row (null row: nothing on record). */
+/** Social coverage of one person on a date, from their row (null row: nothing on record). */
 export function coverageFrom(row: SocialRow | null, asOf: string): Coverage {
   const month = monthOf(asOf);
   let insuranceStatus: InsuranceStatus = 'NONE';

@@ -1,14 +1,13 @@
 import { Arg, Ctx, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { BadUserInputError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, citizenIdArg, MonthScalar, monthOf, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
+import { BadUserInputError, NotFoundError } from '@nct/errors';
+import { Access, citizenIdArg, MonthScalar, monthOf, RequestContext, scopedCommune } from '@nct/subgraph-kit';
 import { ALLOWANCE_FIRST_MONTH } from '../allowance/allowance.rules';
-import type { BenefitCaseDoc } from '../cases/benefit-case.model';
 import { addMonths } from '../cases/cases.rules';
-import { refreshSocialDigest } from '../dashboards/social.digest';
 import type { Models } from '../models';
 import { MonthlyPayment } from './monthly-payment';
 import { paymentIdFor, type MonthlyPaymentDoc } from './monthly-payment.model';
-import { expandRanges, payableCase, type PaymentView } from './payments.rules';
+import { runPaymentsOnce } from './payment-run';
+import type { PaymentView } from './payments.rules';
 
 @ObjectType({ description: 'Kết quả lập danh sách chi trả một tháng. / Result of a monthly payment run.' })
 export class PaymentRunReport {
@@ -67,6 +66,10 @@ export class Payroll {
   totals!: PayrollTotals;
 }
 
+function paymentView(p: MonthlyPaymentDoc): PaymentView {
+  return { citizenId: p.citizenId, month: p.month, caseId: p.caseId, kind: p.kind, amount: p.amount, status: p.status, communeCode: p.communeCode };
+}
+
 function communeArg(code: string, argument = 'communeCode'): string {
   if (typeof code !== 'string' || !/^\d{5}$/.test(code)) {
     throw new BadUserInputError({ vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }, { argument });
@@ -94,43 +97,13 @@ export class PaymentsResolver {
   async runMonthlyPayments(
     @Arg('communeCode', { description: 'Xã/phường (5 chữ số). / Commune.' }) communeCode: string,
     @Arg('month', () => MonthScalar, { description: 'Tháng. / Month.' }) month: string,
+    @Ctx() ctx: RequestContext,
   ): Promise<PaymentRunReport> {
     communeArg(communeCode);
-    payMonthArg(month, todayInVietnam());
-    const cases = await this.models.BenefitCase.find({ communeCode }).lean<BenefitCaseDoc[]>();
-    const byPerson = new Map<string, BenefitCaseDoc[]>();
-    for (const c of cases) byPerson.set(c.citizenId, [...(byPerson.get(c.citizenId) ?? []), c]);
-    const existing = new Set((await this.models.MonthlyPayment.find({ communeCode, month }).select({ _id: 1 }).lean<Array<{ _id: string }>>()).map((p) => p._id));
-    const toInsert: MonthlyPaymentDoc[] = [];
-    const skipped: string[] = [];
-    let alreadyPresent = 0;
-    for (const [citizenId, list] of [...byPerson].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const pay = payableCase(list, month);
-      if (!pay) {
-        skipped.push(...list.filter((c) => c.status === 'ACTIVE' && c.kind === 'ALLOWANCE' && c.startMonth <= month && !c.decisionFacts?.birthDate && c.group === 'A5A').map((c) => c.caseId));
-        continue;
-      }
-      const _id = paymentIdFor(citizenId, month);
-      if (existing.has(_id)) {
-        alreadyPresent++;
-        continue;
-      }
-      toInsert.push({ _id, citizenId, month, caseId: pay.c.caseId, kind: pay.c.kind, amount: pay.amount, communeCode, status: 'PENDING' });
-    }
-    let created = toInsert.length;
-    if (toInsert.length) {
-      try {
-        await this.models.MonthlyPayment.insertMany(toInsert, { ordered: false });
-      } catch (err) {
-        if (!isDuplicateKeyError(err) && !(err as { writeErrors?: unknown[] }).writeErrors) throw err;
-        // A concurrent run (or a payment made in another commune) got there first: count what is ours.
-        const inserted = (err as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
-        alreadyPresent += created - inserted;
-        created = inserted;
-      }
-      await refreshSocialDigest(this.models, toInsert.map((p) => p.citizenId));
-    }
-    return Object.assign(new PaymentRunReport(), { communeCode, month, created, alreadyPresent, skippedCases: skipped });
+    payMonthArg(month, ctx.today);
+    const result = await runPaymentsOnce(this.models, communeCode, month, ctx.today);
+    if (result.suspended.length) ctx.logger.info({ communeCode, month, suspended: result.suspended }, 'payment run suspended cases after uncollected months');
+    return Object.assign(new PaymentRunReport(), { communeCode, month, created: result.created, alreadyPresent: result.alreadyPresent, skippedCases: result.skipped });
   }
 
   @Access('SOCIAL_WRITE')
@@ -145,7 +118,6 @@ export class PaymentsResolver {
     const status = collected ? 'COLLECTED' : 'UNCOLLECTED';
     const res = await this.models.MonthlyPayment.updateOne({ _id }, { $set: { status } });
     if (res.matchedCount === 0) throw new NotFoundError({ vi: `Không có khoản chi tháng ${month} cho người này`, en: `No payment for ${month} to this person` }, { citizenId, month });
-    await refreshSocialDigest(this.models, [citizenId]);
     return (await this.models.MonthlyPayment.findOne({ _id }).lean<MonthlyPaymentDoc>())!;
   }
 
@@ -158,11 +130,9 @@ export class PaymentsResolver {
   ): Promise<Payroll> {
     communeArg(communeCode);
     scopedCommune(ctx, communeCode);
-    const rows = (await this.models.socialDigest.read([communeCode])).get(communeCode) ?? [];
-    const lines = rows
-      .flatMap((r) => expandRanges(r.citizenId, r.payments, (m) => m === month))
-      .filter((p) => p.communeCode === communeCode)
-      .sort((a, b) => (a.citizenId < b.citizenId ? -1 : 1));
+    // One equality query on the {communeCode, month} index: a commune's month is a few thousand lines at most.
+    const docs = await this.models.MonthlyPayment.find({ communeCode, month }).lean<MonthlyPaymentDoc[]>();
+    const lines = docs.map(paymentView).sort((a, b) => (a.citizenId < b.citizenId ? -1 : 1));
     const sum = (f: (p: PaymentView) => boolean) => lines.filter(f).reduce((s, p) => s + p.amount, 0);
     return Object.assign(new Payroll(), {
       communeCode,

@@ -77,7 +77,55 @@ export function suspensionBlockers(payments: readonly Pick<MonthlyPaymentDoc, 'm
   return blockers.sort();
 }
 
-/** Payment tuple in a digest: [fromMonth, toMonth, caseId, amount, status, communeCode]. */
+/** The months whose payments decide an automatic suspension from `month` (the N before it). */
+export function monthsBeforeSuspension(month: string): string[] {
+  const n = uncollectedMonthsToSuspend(month);
+  return Array.from({ length: n }, (_, i) => addMonths(month, -(n - i)));
+}
+
+/**
+ * Whether a run for `month` suspends this case: it is ACTIVE and would be paid, and the N
+ * months before `month` were paid on it and all left UNCOLLECTED, none of them before its
+ * latest resumption (a resumption starts the count again).
+ */
+export function suspendsIn(c: BenefitCaseDoc, payments: readonly Pick<MonthlyPaymentDoc, 'month' | 'caseId' | 'status'>[], month: string): boolean {
+  if (c.status !== 'ACTIVE' || !casePaysIn(c, month)) return false;
+  const lastResume = (c.history ?? []).filter((t) => t.action === 'RESUME').reduce<string | null>((m, t) => (m === null || t.month > m ? t.month : m), null);
+  if (lastResume !== null && monthsBeforeSuspension(month)[0] < lastResume) return false;
+  return suspensionBlockers(payments, c.caseId, month).length === 0;
+}
+
+export interface PaymentRunPlan {
+  /** Cases to suspend from the month (they are not paid). */
+  suspend: BenefitCaseDoc[];
+  /** One payment per person: the highest entitlement among the cases that pay. */
+  pay: Array<{ citizenId: string; c: BenefitCaseDoc; amount: number }>;
+  /** Cases whose amount cannot be computed (5a without a birth date on the decision). */
+  skipped: string[];
+}
+
+/**
+ * What a commune's run for `month` does, from the commune's cases and their payments of the
+ * months before (see monthsBeforeSuspension): suspensions first, then one payment per person.
+ */
+export function paymentRunPlan(cases: readonly BenefitCaseDoc[], recentPayments: readonly MonthlyPaymentDoc[], month: string): PaymentRunPlan {
+  const suspend = cases.filter((c) => suspendsIn(c, recentPayments, month));
+  const suspended = new Set(suspend.map((c) => c.caseId));
+  const byPerson = new Map<string, BenefitCaseDoc[]>();
+  for (const c of cases) {
+    const after: BenefitCaseDoc = suspended.has(c.caseId) ? { ...c, status: 'SUSPENDED', suspendedFrom: month } : c;
+    byPerson.set(c.citizenId, [...(byPerson.get(c.citizenId) ?? []), after]);
+  }
+  const plan: PaymentRunPlan = { suspend, pay: [], skipped: [] };
+  for (const [citizenId, list] of [...byPerson].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const pay = payableCase(list, month);
+    if (pay) plan.pay.push({ citizenId, ...pay });
+    else plan.skipped.push(...list.filter((c) => c.status === 'ACTIVE' && c.kind === 'ALLOWANCE' && c.startMonth <= month && !c.decisionFacts?.birthDate && c.group === 'A5A').map((c) => c.caseId));
+  }
+  return plan;
+}
+
+/** A run of payments: [fromMonth, toMonth, caseId, amount, status, communeCode]. */
 export type PaymentRange = [string, string, string, number, PaymentStatus, string];
 
 /** Compresses payments into runs of consecutive months with the same case, amount, status and commune. */

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Access, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
-import { listCases, listCasesFromDigest } from '../cases/benefit-case.queries';
+import type { PipelineStage } from 'mongoose';
+import { Access, RequestContext, scopedCommune } from '@nct/subgraph-kit';
+import { countCases, listCases } from '../cases/benefit-case.queries';
 import { openCase } from '../cases/open-case';
 import type { Models } from '../models';
 import { OpenSocialPensionCaseInput, SocialPensionCase, SocialPensionCaseConnection, SocialPensionCaseFilter } from './social-pension-case';
@@ -25,21 +26,13 @@ export class SocialPensionCaseResolver {
   @Access('SOCIAL_DATA')
   @Query(() => SocialPensionCaseConnection, { description: 'Hồ sơ trợ cấp hưu trí xã hội, theo mã hồ sơ. / Social pension cases, by case ID.' })
   async socialPensionCases(@Args() { filter, first, after }: SocialPensionCasesArgs, @Ctx() ctx: RequestContext): Promise<SocialPensionCaseConnection> {
-    const today = todayInVietnam();
+    const today = ctx.today;
     const scoped = { ...(filter ?? {}), communeCode: scopedCommune(ctx, filter?.communeCode) };
-    const fromDigest = await listCasesFromDigest(this.models, 'SOCIAL_PENSION', scoped, first, after);
-    if (fromDigest) {
-      return Object.assign(new SocialPensionCaseConnection(), {
-        edges: fromDigest.docs.map((d, i) => ({ cursor: fromDigest.cursors[i], node: socialPensionCaseView(d, today) })),
-        pageInfo: fromDigest.pageInfo,
-        total: fromDigest.total,
-      });
-    }
-    const { docs, cursors, pageInfo, filterQuery } = await listCases(this.models, 'SOCIAL_PENSION', scoped, first, after);
+    const { docs, cursors, pageInfo, countStages } = await listCases(this.models, 'SOCIAL_PENSION', scoped, first, after);
     return Object.assign(new SocialPensionCaseConnection(), {
       edges: docs.map((d, i) => ({ cursor: cursors[i], node: socialPensionCaseView(d, today) })),
       pageInfo,
-      filterQuery,
+      countStages,
     });
   }
 
@@ -48,8 +41,8 @@ export class SocialPensionCaseResolver {
     description:
       'Mở hồ sơ trợ cấp hưu trí xã hội theo quyết định (ACTIVE); từ chối khi không đủ điều kiện tại tháng bắt đầu (kèm lý do) hoặc khi có chế độ cao hơn/hồ sơ đang mở. / Open an ACTIVE social pension case; refused when not eligible in the start month, when a higher entitlement applies or a case is open.',
   })
-  async openSocialPensionCase(@Arg('input', () => OpenSocialPensionCaseInput) input: OpenSocialPensionCaseInput): Promise<SocialPensionCaseView> {
-    const today = todayInVietnam();
+  async openSocialPensionCase(@Arg('input', () => OpenSocialPensionCaseInput) input: OpenSocialPensionCaseInput, @Ctx() ctx: RequestContext): Promise<SocialPensionCaseView> {
+    const today = ctx.today;
     return socialPensionCaseView(await openCase(this.models, 'SOCIAL_PENSION', input, today), today);
   }
 }
@@ -60,8 +53,7 @@ export class SocialPensionCaseConnectionResolver {
 
   @Access('SOCIAL_DATA')
   @FieldResolver(() => Int, { description: 'Tổng số hồ sơ khớp bộ lọc. / Number of cases matching the filter.' })
-  async totalCount(@Root() connection: SocialPensionCaseConnection & { total?: number }): Promise<number> {
-    if (typeof connection.total === 'number') return connection.total;
-    return this.models.BenefitCase.countDocuments(connection.filterQuery ?? {});
+  async totalCount(@Root() connection: SocialPensionCaseConnection & { countStages?: PipelineStage[] }): Promise<number> {
+    return countCases(this.models, connection.countStages ?? []);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '@nct/errors';
-import { Access, assertInScope, DateScalar, isIsoDate, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, assertInScope, DateScalar, isIsoDate, RequestContext } from '@nct/subgraph-kit';
 import { AllowanceCase } from '../allowance/allowance-case';
 import { allowanceCaseView, AllowanceCaseView } from '../allowance/allowance.rules';
 import { AllowanceEligibility } from '../allowance/eligibility';
@@ -19,8 +19,8 @@ import { SocialRecord } from '../records/social-record';
 import { receivesPensionOn, type SocialRecordDoc } from '../records/social-record.model';
 import { Person, type PersonRef } from './person';
 
-function asOfArg(asOf: string | null | undefined): string {
-  const date = asOf ?? todayInVietnam();
+function asOfArg(asOf: string | null | undefined, today: string): string {
+  const date = asOf ?? today;
   if (!isIsoDate(date)) throw new BadUserInputError({ vi: 'Ngày xét không hợp lệ', en: 'asOf is not a valid date' }, { argument: 'asOf' });
   return date;
 }
@@ -40,7 +40,7 @@ export class PersonBenefitsResolver {
   async monthlyAllowance(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<AllowanceCaseView | null> {
     const cases = await casesByCitizenLoader(this.models, ctx).load(person.citizenId);
     const current = currentCase(cases.filter((c) => c.kind === 'ALLOWANCE'));
-    return current && allowanceCaseView(current, person.birthDate, todayInVietnam());
+    return current && allowanceCaseView(current, person.birthDate, ctx.today);
   }
 
   @Access('SOCIAL_DATA')
@@ -52,7 +52,7 @@ export class PersonBenefitsResolver {
   async socialPension(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<SocialPensionCaseView | null> {
     const cases = await casesByCitizenLoader(this.models, ctx).load(person.citizenId);
     const current = currentCase(cases.filter((c) => c.kind === 'SOCIAL_PENSION'));
-    return current && socialPensionCaseView(current, todayInVietnam());
+    return current && socialPensionCaseView(current, ctx.today);
   }
 
   @Access('SOCIAL_DATA')
@@ -67,7 +67,7 @@ export class PersonBenefitsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày xét (mặc định hôm nay). / Date, default today.' }) asOf?: string | null,
   ): Promise<Eligibility> {
-    const date = asOfArg(asOf);
+    const date = asOfArg(asOf, ctx.today);
     if (person.residence?.code) assertInScope(ctx, person.residence.code);
     const record = await recordsByCitizenLoader(this.models, ctx).load(person.citizenId);
     return evaluateEligibility(factsOf(person, record, date), date);
@@ -84,9 +84,8 @@ export class PersonBenefitsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày xét (mặc định hôm nay). / Date, default today.' }) asOf?: string | null,
   ): Promise<Coverage> {
-    const date = asOfArg(asOf);
-    const entry = await socialRowLoader(this.models, ctx).load(person.citizenId);
-    return coverageFrom(entry?.row ?? null, date);
+    const date = asOfArg(asOf, ctx.today);
+    return coverageFrom(await socialRowLoader(this.models, ctx).load(person.citizenId), date);
   }
 
   @Access('SOCIAL_DATA')
@@ -97,8 +96,7 @@ export class PersonBenefitsResolver {
   })
   @Directive('@requires(fields: "deathDate")')
   async paymentsAfterDeath(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<PaymentView[]> {
-    const entry = await socialRowLoader(this.models, ctx).load(person.citizenId);
-    return paymentsAfterDeathFrom(entry?.row ?? null, person.citizenId, person.deathDate ?? null);
+    return paymentsAfterDeathFrom(await socialRowLoader(this.models, ctx).load(person.citizenId), person.citizenId, person.deathDate ?? null);
   }
 
   @Access('SOCIAL_DATA')
@@ -107,15 +105,14 @@ export class PersonBenefitsResolver {
     description: 'Các khoản đã chi từ tháng thôi hưởng ghi trên hồ sơ trở đi (kiểm tra nội bộ). / Payments for months at or after the stop month recorded on the case.',
   })
   async paymentsAfterRecordedStop(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<PaymentView[]> {
-    const entry = await socialRowLoader(this.models, ctx).load(person.citizenId);
-    return paymentsAfterRecordedStopFrom(entry?.row ?? null, person.citizenId);
+    return paymentsAfterRecordedStopFrom(await socialRowLoader(this.models, ctx).load(person.citizenId), person.citizenId);
   }
 
   @Access('SOCIAL_DATA')
   @FieldResolver(() => [MonthlyPayment], { nullable: true, description: 'Lịch sử chi trả theo tháng. / Payment history by month.' })
   async paymentHistory(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<PaymentView[]> {
-    const entry = await socialRowLoader(this.models, ctx).load(person.citizenId);
-    return entry ? expandRanges(person.citizenId, entry.row.payments, () => true) : [];
+    const row = await socialRowLoader(this.models, ctx).load(person.citizenId);
+    return row ? expandRanges(person.citizenId, row.payments, () => true) : [];
   }
 
   @Access('SOCIAL_DATA')

@@ -1,9 +1,10 @@
-import { Arg, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { BadUserInputError } from '@nct/errors';
-import { Access, citizenIdArg, todayInVietnam } from '@nct/subgraph-kit';
-import { replaceRows } from '../dashboards/digest-batch';
-import { refreshSocialDigest, rowsFrom, documentsOf, type SocialRow } from '../dashboards/social.digest';
+import { trusted } from '@nct/db';
+import { Access, citizenIdArg, RequestContext } from '@nct/subgraph-kit';
+import { findInChunks } from '../batch';
 import type { Models } from '../models';
+import { inTransaction } from '../transactions';
 import { parseInsuranceCsv, type ParsedRow } from './insurance-import';
 import { InsuranceImportReport, SetCircumstancesInput, SetPovertyStatusInput, SocialRecord } from './social-record';
 import { emptyRecord, type InsuranceEntry, type SocialRecordDoc } from './social-record.model';
@@ -31,16 +32,15 @@ export class RecordsResolver {
     const next = change(before ? { ...before, communeCode } : emptyRecord(citizenId, communeCode));
     const { _id, ...fields } = next;
     await this.models.SocialRecord.updateOne({ _id }, { $set: fields }, { upsert: true, runValidators: true });
-    await refreshSocialDigest(this.models, [citizenId], before ? [before.communeCode] : []);
     return next;
   }
 
   @Access('SOCIAL_WRITE')
   @Mutation(() => SocialRecord, { description: 'Ghi tình trạng nghèo của hộ trong một năm (ghi lại cùng giá trị: không đổi). / Record the household poverty status for a year (idempotent).' })
-  async setPovertyStatus(@Arg('input', () => SetPovertyStatusInput) input: SetPovertyStatusInput): Promise<SocialRecordDoc> {
+  async setPovertyStatus(@Arg('input', () => SetPovertyStatusInput) input: SetPovertyStatusInput, @Ctx() ctx: RequestContext): Promise<SocialRecordDoc> {
     const citizenId = citizenIdArg(input.citizenId, 'input.citizenId');
     communeArg(input.communeCode, 'input.communeCode');
-    const maxYear = Number(todayInVietnam().slice(0, 4)) + 1;
+    const maxYear = Number(ctx.today.slice(0, 4)) + 1;
     if (!Number.isInteger(input.year) || input.year < 2021 || input.year > maxYear) {
       throw new BadUserInputError({ vi: `Năm phải từ 2021 đến ${maxYear}`, en: `year must be from 2021 to ${maxYear}` }, { argument: 'input.year' });
     }
@@ -69,41 +69,43 @@ export class RecordsResolver {
     description:
       'Nhập tình trạng lương hưu/BHXH từ cơ quan BHXH (CSV: citizenId,status,effectiveFrom,communeCode; tối đa 5.000 dòng / 200.000 ký tự). Dòng lỗi bị từ chối và không thay đổi gì; dòng đúng được áp dụng, nhập lại không đổi. / Import pension / SI status from the insurance agency as CSV; bad rows are rejected and change nothing; good rows are applied idempotently.',
   })
-  async importInsuranceStatus(@Arg('csv', { description: 'Nội dung CSV có dòng tiêu đề. / CSV text with a header.' }) csv: string): Promise<InsuranceImportReport> {
-    const { rows, rejected, total } = parseInsuranceCsv(csv, todayInVietnam());
+  async importInsuranceStatus(
+    @Arg('csv', { description: 'Nội dung CSV có dòng tiêu đề. / CSV text with a header.' }) csv: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InsuranceImportReport> {
+    const { rows, rejected, total } = parseInsuranceCsv(csv, ctx.today);
     const byPerson = new Map<string, ParsedRow[]>();
     for (const r of rows) byPerson.set(r.citizenId, [...(byPerson.get(r.citizenId) ?? []), r]);
     const ids = [...byPerson.keys()];
-    // One read per collection for every person in the file, then one write per changed person.
-    const docs = ids.length ? await documentsOf(this.models, ids) : { records: [], cases: [], payments: [] };
-    const recordOf = new Map(docs.records.map((r) => [r._id, r]));
-    let applied = 0;
-    let unchanged = 0;
-    const changed: string[] = [];
-    for (const [citizenId, list] of byPerson) {
-      const before = recordOf.get(citizenId) ?? null;
-      // the commune of the latest row in the file for a new record; an existing record keeps its own
-      const commune = before?.communeCode ?? list[list.length - 1].communeCode;
-      const merged = mergeInsurance(before?.insurance ?? [], list.map((r) => ({ from: r.from, status: r.status })));
-      for (const r of list) {
-        const had = before?.insurance.find((e) => e.from === r.from);
-        if (had && had.status === r.status) unchanged++;
-        else applied++;
+    // The good rows are applied together or not at all: the records read by `_id $in`
+    // and one bulk write of the changed ones, in one transaction.
+    const counts = await inTransaction(this.models, async (session) => {
+      const records = await findInChunks(ids, (chunk) => this.models.SocialRecord.find({ _id: trusted({ $in: chunk }) }).session(session).lean<SocialRecordDoc[]>());
+      const recordOf = new Map(records.map((r) => [r._id, r]));
+      let applied = 0;
+      let unchanged = 0;
+      const writes: SocialRecordDoc[] = [];
+      for (const [citizenId, list] of byPerson) {
+        const before = recordOf.get(citizenId) ?? null;
+        // the commune of the latest row in the file for a new record; an existing record keeps its own
+        const commune = before?.communeCode ?? list[list.length - 1].communeCode;
+        const merged = mergeInsurance(before?.insurance ?? [], list.map((r) => ({ from: r.from, status: r.status })));
+        for (const r of list) {
+          const had = before?.insurance.find((e) => e.from === r.from);
+          if (had && had.status === r.status) unchanged++;
+          else applied++;
+        }
+        if (before && JSON.stringify(before.insurance) === JSON.stringify(merged)) continue;
+        writes.push({ ...(before ?? emptyRecord(citizenId, commune)), insurance: merged });
       }
-      if (before && JSON.stringify(before.insurance) === JSON.stringify(merged)) continue;
-      const next: SocialRecordDoc = { ...(before ?? emptyRecord(citizenId, commune)), insurance: merged };
-      const { _id, ...fields } = next;
-      await this.models.SocialRecord.updateOne({ _id }, { $set: fields }, { upsert: true, runValidators: true });
-      recordOf.set(citizenId, next);
-      changed.push(citizenId);
-    }
-    if (changed.length) {
-      // digest rows of the changed people, one write per commune
-      const rowsNow = rowsFrom(changed, { records: changed.map((id) => recordOf.get(id)!).filter(Boolean), cases: docs.cases, payments: docs.payments });
-      const puts = new Map<string, SocialRow[]>();
-      for (const entry of rowsNow.values()) if (entry) puts.set(entry.commune, [...(puts.get(entry.commune) ?? []), entry.row]);
-      for (const [commune, list] of puts) await replaceRows(this.models.socialDigest, commune, list);
-    }
-    return Object.assign(new InsuranceImportReport(), { rows: total, applied, unchanged, rejected });
+      if (writes.length) {
+        await this.models.SocialRecord.bulkWrite(
+          writes.map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })),
+          { session, ordered: true },
+        );
+      }
+      return { applied, unchanged };
+    });
+    return Object.assign(new InsuranceImportReport(), { rows: total, ...counts, rejected });
   }
 }

@@ -21,14 +21,13 @@ export interface InsuranceEntry {
 
 /**
  * The department's own record of one person's circumstances (one document per person,
- * `_id` = citizen ID, so that single reads are pushed down to the database and every write
- * is single-document): household poverty status per year (hộ nghèo / cận nghèo), pension /
+ * `_id` = citizen ID: entity batches are one `_id $in` query): household poverty status per year (hộ nghèo / cận nghèo), pension /
  * social-insurance status imported from the insurance agency, disability level, and the
  * circumstances Decree 20/2021 Art. 5.5 asks about. No identity: that is the register's.
  */
 export interface SocialRecordDoc {
   _id: string;
-  /** 5-digit commune that keeps the social record (where the person's digest row lives). */
+  /** 5-digit commune that keeps the social record (the commune of the poverty roster). */
   communeCode: string;
   poverty: PovertyEntry[];
   insurance: InsuranceEntry[];
@@ -60,7 +59,8 @@ export const socialRecordSchema = new Schema<SocialRecordDoc>(
   },
   { collection: 'social_records', versionKey: false, timestamps: true },
 );
-socialRecordSchema.index({ communeCode: 1 });
+// Poverty rosters (Q2's second driver): one equality query per status, for a year [and commune].
+socialRecordSchema.index({ 'poverty.year': 1, 'poverty.status': 1, communeCode: 1 });
 
 /** An empty record (no poverty, no pension, no disability). */
 export function emptyRecord(citizenId: string, communeCode: string): SocialRecordDoc {

@@ -121,7 +121,8 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
     if (unit(p.citizenId, 'sp70') >= R.socialPensionOfPoor70to74) continue;
     const turned70 = addMonths(monthOf(p.birthDate), 70 * 12);
     const start = [turned70, '2025-07', `${asOfYear}-01`].sort().pop()!;
-    if (start >= asOfMonth) continue;
+    // starting in the month of asOf is fine (it covers asOf): in January it is the only month of the year
+    if (start > asOfMonth) continue;
     // the whole citizen ID: six digits collide in a 100,000-person province
     const decisionNumber = `HT-${p.citizenId}/QĐ-UBND`;
     const caseId = caseIdFor('SOCIAL_PENSION', decisionNumber);
