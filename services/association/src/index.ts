@@ -12,7 +12,6 @@ export { compositionTargetsOn } from './clubs/rules/composition-targets';
 export { operationTargetsOn, coverageTargetsOn, ACTIVITY_AREAS } from './clubs/rules/operation-targets';
 export { celebrationView, celebratesAt, calendarAge, celebrationAges, giftFor } from './celebrations/celebrations.rules';
 export { clubCoverage } from './units/units.rules';
-export { associationDigest, rebuildAssociationDigest, ASSOCIATION_DIGEST, type AssociationRow } from './dashboards/association.digest';
 
 /** Hội Người cao tuổi: members and branches, clubs and their funds, celebrations, recognitions (owner of `Club`). */
 export const definition: SubgraphDefinition<Models> = {

@@ -1,7 +1,7 @@
 import type { SeedData } from '@nct/seed';
 import type { Models } from './models';
 import { roleSlotOf } from './clubs/club-member.model';
-import { rebuildAssociationDigest } from './dashboards/association.digest';
+import { booksOf } from './funds/fund-book.model';
 import { deriveAssociationSeed } from './seed/derive';
 
 const BATCH = 2000;
@@ -14,15 +14,12 @@ async function insertInBatches<T>(model: { insertMany(docs: T[], opts: object): 
 
 /**
  * Writes the association slice of the seed (memberships, clubs, club members) and the records
- * derived from it (`deriveAssociationSeed`), then rebuilds the `association` digest. Skips the
- * writes when memberships or clubs already hold data, but still rebuilds the digest when it is
- * empty. `lean` inserts skip mongoose defaults, so derived fields (status, roleSlot) are set here.
+ * derived from it (`deriveAssociationSeed`), with the head of every fund book. Skips the writes
+ * when memberships or clubs already hold data. `lean` inserts skip mongoose defaults, so derived
+ * fields (status, roleSlot) are set here.
  */
 export async function seedDatabase(models: Models, data: SeedData): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   if ((await models.Membership.findOne().lean()) || (await models.Club.findOne().lean())) {
-    if (!(await models.digests.findOne({ kind: 'association' }).lean())) {
-      return { seeded: false, counts: { digestRows: await rebuildAssociationDigest(models) } };
-    }
     return { seeded: false, counts: {} };
   }
   const { memberships, clubs, clubMemberships } = data.association;
@@ -37,9 +34,10 @@ export async function seedDatabase(models: Models, data: SeedData): Promise<{ se
   await insertInBatches(models.ClubLoan, extra.loans);
   await insertInBatches(models.ClubActivity, extra.activities);
   await insertInBatches(models.LedgerEntry, extra.fundEntries);
+  const books = booksOf(extra.fundEntries);
+  await insertInBatches(models.FundBook, books);
   await insertInBatches(models.Celebration, extra.celebrations);
   await insertInBatches(models.Recognition, extra.recognitions);
-  const digestRows = await rebuildAssociationDigest(models);
   return {
     seeded: true,
     counts: {
@@ -50,9 +48,9 @@ export async function seedDatabase(models: Models, data: SeedData): Promise<{ se
       loans: extra.loans.length,
       activities: extra.activities.length,
       fundEntries: extra.fundEntries.length,
+      fundBooks: books.length,
       celebrations: extra.celebrations.length,
       recognitions: extra.recognitions.length,
-      digestRows,
     },
   };
 }

@@ -1,9 +1,9 @@
 import type { Connection } from 'mongoose';
 import { connectDatabase, QueryCounter } from '@nct/db';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
-import { executeOperation, testMongoUri, uniqueDbName } from '@nct/testing';
+import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { generateSeed } from '@nct/seed';
-import { associationDigest, definition, deriveAssociationSeed, rebuildAssociationDigest, seedDatabase, type Models } from '../src';
+import { definition, deriveAssociationSeed, seedDatabase, type Models } from '../src';
 import { roleSlotOf } from '../src/clubs/club-member.model';
 
 // A small hand-written association, so that expected answers are obvious.
@@ -160,14 +160,14 @@ describe('association subgraph on the real database', () => {
     const input = { citizenId: '012148000077', branchId: 'CH-03199-001', groupName: ' Tổ 1 ', joinedOn: '2020-10-01', cardNumber: 'hnct-03199-000077' };
     const count = () => sg.models.Membership.countDocuments({});
 
-    it('admits a member into a branch and group, normalised, and updates the commune digest', async () => {
+    it('admits a member into a branch and group, normalised, and shows it on the person at once', async () => {
       const res = await run(mutation, { input });
       expect(res.errors).toBeUndefined();
       expect(res.data?.joinAssociation).toEqual({
         citizenId: '012148000077', branchId: 'CH-03199-001', branchName: 'Chi hội Bản Hon', groupName: 'Tổ 1', communeCode: '03199', joinedOn: '2020-10-01', cardNumber: 'HNCT-03199-000077', status: 'ACTIVE',
       });
-      const rows = (await associationDigest(sg.models).read(['03199'])).get('03199') ?? [];
-      expect(rows.find((r) => r.citizenId === '012148000077')).toEqual({ citizenId: '012148000077', member: 'ACTIVE', clubs: [], birthDate: null, celebrations: [] });
+      const person = ((await entities(['012148000077'])).data?._entities as any[])[0];
+      expect(person).toEqual({ citizenId: '012148000077', membership: { branchName: 'Chi hội Bản Hon', communeCode: '03199', joinedOn: '2020-10-01', cardNumber: 'HNCT-03199-000077', status: 'ACTIVE' }, clubs: [] });
     });
 
     it.each([
@@ -299,11 +299,11 @@ describe('association subgraph on the real database', () => {
 });
 
 describe('seedDatabase', () => {
-  it('writes the slice and the derived records once, rebuilds the digest, and rebuilds it again when it is missing', async () => {
+  it('writes the slice, the derived records and the fund book heads once, and keeps no digest', async () => {
     const conn = await connectDatabase(testMongoUri(), uniqueDbName('association_seed'));
     try {
       const sg = await createSubgraph(definition, conn);
-      const data = generateSeed({ people: 400, seed: 3 });
+      const data = generateSeed({ people: 400, seed: 3, asOf: testToday() });
       const extra = deriveAssociationSeed(data);
       const first = await seedDatabase(sg.models, data);
       expect(first.seeded).toBe(true);
@@ -314,12 +314,15 @@ describe('seedDatabase', () => {
       expect(await seedDatabase(sg.models, data)).toEqual({ seeded: false, counts: {} });
       expect(await sg.models.Membership.countDocuments({ status: 'ACTIVE' })).toBe(data.association.memberships.length);
       expect(await sg.models.Membership.countDocuments({ branchId: null })).toBe(0);
-      const rows = await associationDigest(sg.models).readAll();
-      expect(rows.length).toBe(first.counts.digestRows);
-      await sg.models.digests.deleteMany({});
-      await conn.collection('digest_versions').deleteMany({}); // dropping digests drops their versions (docs/read-models.md)
-      expect((await seedDatabase(sg.models, data)).counts.digestRows).toBe(first.counts.digestRows);
-      expect(await rebuildAssociationDigest(sg.models)).toBe(first.counts.digestRows);
+      // One book head per seeded book, equal to its last entry.
+      const ledgers = new Set(extra.fundEntries.map((e) => e.ledgerId));
+      expect(first.counts.fundBooks).toBe(ledgers.size);
+      for (const book of await sg.models.FundBook.find({}).lean()) {
+        const last = extra.fundEntries.filter((e) => e.ledgerId === book.ledgerId).sort((a, b) => b.seq - a.seq)[0];
+        expect([book.seq, book.balance]).toEqual([last.seq, last.balanceAfter]);
+      }
+      const collections = (await conn.db!.listCollections().toArray()).map((c) => c.name);
+      expect(collections.filter((c) => c.startsWith('digest'))).toEqual([]);
       await sg.apollo.stop();
     } finally {
       await conn.dropDatabase();

@@ -17,4 +17,5 @@ export const celebrationSchema = new Schema<CelebrationDoc>(
   { collection: 'celebrations', versionKey: false },
 );
 celebrationSchema.index({ citizenId: 1, year: 1 }, { unique: true });
-celebrationSchema.index({ communeCode: 1, year: 1 });
+// A year's records by calendar age: the centenarian count per commune (Q15) reads only the 100+.
+celebrationSchema.index({ year: 1, age: 1 });

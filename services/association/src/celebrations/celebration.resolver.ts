@@ -1,11 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, assertInScope, digestBatchThreshold, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, assertInScope, loader, RequestContext } from '@nct/subgraph-kit';
 import { birthYearOf } from '../common/citizen';
 import { cleanText, refuse } from '../common/problems';
 import { provinceCode } from '../config/province';
-import { associationDigest, celebrationsFromRows, inPersonQueue, refreshPersonDigest } from '../dashboards/association.digest';
 import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import { LongevityCelebration, LongevityCelebrationRule, RecordCelebrationInput } from './celebration';
@@ -23,21 +22,12 @@ import {
 } from './celebrations.rules';
 import { provinceGiftsFor } from './rules/gift-levels';
 
-/** From this many people in one batch, read the digest instead of the collection. */
-
 /**
- * Celebration records of one request by person (every year). Under 20 people: one `$in`
- * query on `celebrations`; from 20 on (a commune's celebration list): one read of the whole
- * province's `association` digest, which costs the same whatever the collection's size.
- * Both paths return the same records (tested).
+ * Celebration records of one request by person (every year): one `$in` on the unique
+ * `{citizenId, year}` index per batch, whatever the number of people.
  */
 export function celebrationsByPersonLoader(models: Models, ctx: RequestContext) {
   return loader<string, CelebrationRecord[]>(ctx, 'celebrations-by-person', async (ids) => {
-    if (ids.length >= digestBatchThreshold()) {
-      const wanted = new Set(ids);
-      const byPerson = celebrationsFromRows((await associationDigest(models).readAll()).filter((r) => wanted.has(r.citizenId)));
-      return ids.map((id) => (byPerson.get(id) ?? []).sort((a, b) => a.year - b.year));
-    }
     const docs = await models.Celebration.find({ citizenId: trusted({ $in: [...ids] }) }).lean<CelebrationDoc[]>();
     const map = new Map<string, CelebrationRecord[]>();
     for (const d of docs) {
@@ -115,7 +105,7 @@ export class CelebrationResolver {
       'Ghi nhận mừng thọ: PLANNED -> DELIVERED hoặc NOT_DELIVERED (có lý do); NOT_DELIVERED -> DELIVERED; đã trao thì không đổi. Tuổi tính theo năm sinh trong số định danh. Gửi lại cùng nội dung không ghi thêm. / Record a celebration; the calendar age uses the birth year in the citizen ID; repeating the same record changes nothing.',
   })
   async recordCelebrationDelivery(@Arg('input', () => RecordCelebrationInput) input: RecordCelebrationInput, @Ctx() ctx: RequestContext): Promise<CelebrationView> {
-    const problems = celebrationProblems(input, todayInVietnam());
+    const problems = celebrationProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     assertInScope(ctx, input.communeCode);
     const age = calendarAge(birthYearOf(input.citizenId) as number, input.year);
@@ -128,30 +118,29 @@ export class CelebrationResolver {
       deliveredOn: input.status === 'DELIVERED' ? (input.deliveredOn as string) : null,
       reason: input.reason == null || cleanText(input.reason) === '' ? null : cleanText(input.reason),
     };
-    return inPersonQueue(input.citizenId, async () => {
-      const existing = await this.models.Celebration.findOne({ citizenId: input.citizenId, year: input.year }).lean<CelebrationDoc | null>();
-      const conflict = (vi: string, en: string) => new ConflictError({ vi, en }, { field: 'status', current: existing?.status ?? null });
-      if (existing) {
-        const same = existing.status === next.status && existing.communeCode === next.communeCode && (existing.deliveredOn ?? null) === next.deliveredOn && (existing.reason ?? null) === next.reason;
-        if (same) return recordView(existing);
-        if (existing.status === next.status || !transitionAllowed(existing.status, next.status)) {
-          throw conflict(
-            `Mừng thọ ${input.year} của ${input.citizenId} đang ở trạng thái ${existing.status}, không chuyển sang ${next.status} với nội dung này`,
-            `The ${input.year} celebration of ${input.citizenId} is ${existing.status}; it cannot become ${next.status} with these details`,
-          );
-        }
-        const res = await this.models.Celebration.updateOne({ citizenId: input.citizenId, year: input.year, status: existing.status }, { $set: next });
-        if (res.modifiedCount !== 1) throw conflict('Bản ghi vừa được cập nhật, hãy thử lại', 'The record changed meanwhile; try again');
-      } else {
-        try {
-          await this.models.Celebration.create(next);
-        } catch (err) {
-          if (!isDuplicateKeyError(err)) throw err;
-          throw conflict('Bản ghi vừa được tạo, hãy thử lại', 'The record was created meanwhile; try again');
-        }
+    // One document per person and year: the insert is guarded by the unique {citizenId, year}
+    // index and the change of status by a conditional update, so no transaction is needed.
+    const existing = await this.models.Celebration.findOne({ citizenId: input.citizenId, year: input.year }).lean<CelebrationDoc | null>();
+    const conflict = (vi: string, en: string) => new ConflictError({ vi, en }, { field: 'status', current: existing?.status ?? null });
+    if (existing) {
+      const same = existing.status === next.status && existing.communeCode === next.communeCode && (existing.deliveredOn ?? null) === next.deliveredOn && (existing.reason ?? null) === next.reason;
+      if (same) return recordView(existing);
+      if (existing.status === next.status || !transitionAllowed(existing.status, next.status)) {
+        throw conflict(
+          `Mừng thọ ${input.year} của ${input.citizenId} đang ở trạng thái ${existing.status}, không chuyển sang ${next.status} với nội dung này`,
+          `The ${input.year} celebration of ${input.citizenId} is ${existing.status}; it cannot become ${next.status} with these details`,
+        );
       }
-      await refreshPersonDigest(this.models, input.citizenId, existing ? [existing.communeCode] : []);
-      return recordView(next);
-    });
+      const res = await this.models.Celebration.updateOne({ citizenId: input.citizenId, year: input.year, status: existing.status }, { $set: next });
+      if (res.modifiedCount !== 1) throw conflict('Bản ghi vừa được cập nhật, hãy thử lại', 'The record changed meanwhile; try again');
+    } else {
+      try {
+        await this.models.Celebration.create(next);
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        throw conflict('Bản ghi vừa được tạo, hãy thử lại', 'The record was created meanwhile; try again');
+      }
+    }
+    return recordView(next);
   }
 }

@@ -21,8 +21,7 @@ export interface ClubMemberDoc {
   joinedOn: string;
   /**
    * 'CHAIR' for the chair, the citizen ID for everyone else: with the unique index on
-   * {clubId, roleSlot} the database itself allows at most one chair per club (no partial
-   * indexes needed, which FerretDB v1 lacks).
+   * {clubId, roleSlot} the database itself allows at most one chair per club.
    */
   roleSlot: string;
 }

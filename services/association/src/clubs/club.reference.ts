@@ -1,6 +1,6 @@
 import type { RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
-import { clubLoader } from './club.resolver';
+import { clubLoader } from './club.loaders';
 import { CLUB_ID_PATTERN } from './clubs.rules';
 
 /** Resolves `Club` representations sent by the gateway: all of one fetch become one query. */

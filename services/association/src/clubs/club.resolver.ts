@@ -2,14 +2,11 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { DateScalar } from '@nct/subgraph-kit';
 import { trusted } from '@nct/db';
 import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, ageOn, assertInScope, groupByKey, isIsoDate, loader, pageRequest, RequestContext, scopedCommune, todayInVietnam, toConnection } from '@nct/subgraph-kit';
+import { Access, assertInScope, isIsoDate, pageRequest, RequestContext, scopedCommune, toConnection } from '@nct/subgraph-kit';
 import { cleanText, Problem, refuse, textProblem } from '../common/problems';
-import { associationDigest, inPersonQueue, refreshPersonDigest } from '../dashboards/association.digest';
 import { entriesByLedgerLoader, ledgerView, LedgerView } from '../funds/fund.resolver';
 import { FundLedger } from '../funds/ledger';
-import type { LedgerEntryDoc } from '../funds/ledger-entry.model';
 import type { Models } from '../models';
-import { elderlyAgeOn } from '../membership/rules/elderly-age';
 import { Person } from '../person/person';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import {
@@ -31,79 +28,13 @@ import type { ClubDoc } from './club.model';
 import type { ClubActivityDoc } from './club-activity.model';
 import type { ClubLoanDoc } from './club-loan.model';
 import { ClubMemberDoc, roleSlotOf } from './club-member.model';
-import { CLUB_ID_PATTERN, clubMemberProblems } from './clubs.rules';
-import { clubCompliance, ClubComplianceResult } from './compliance.rules';
+import { clubFactsLoader, clubLoader, complianceOf, memberCountLoader, priorityMembersOfCommune } from './club.loaders';
+import { CLUB_ID_PATTERN, clubMemberProblems, elderlyPriorityMembers } from './clubs.rules';
+import type { ClubComplianceResult } from './compliance.rules';
 
-/** Clubs of one request by ID: one query per batch. */
-export function clubLoader(models: Models, ctx: RequestContext) {
-  return loader<string, ClubDoc | null>(ctx, 'club', async (ids) => {
-    const docs = await models.Club.find({ clubId: trusted({ $in: [...ids] }) }).lean<ClubDoc[]>();
-    const map = new Map(docs.map((d) => [d.clubId, d]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
-}
-
-/** Club memberships of one request by person: one query per batch, in club ID order. */
-export function clubMembershipsByPersonLoader(models: Models, ctx: RequestContext) {
-  return loader<string, ClubMemberDoc[]>(ctx, 'club-members-by-person', async (ids) => {
-    const docs = await models.ClubMember.find({ citizenId: trusted({ $in: [...ids] }) }).lean<ClubMemberDoc[]>();
-    docs.sort((a, b) => a.clubId.localeCompare(b.clubId));
-    return groupByKey(ids, docs, (d) => d.citizenId);
-  });
-}
-
-/** Member counts of one request's clubs: one aggregation per batch. */
-export function memberCountLoader(models: Models, ctx: RequestContext) {
-  return loader<string, number>(ctx, 'club-member-count', async (ids) => {
-    const rows = await models.ClubMember.aggregate<{ _id: string; n: number }>([
-      { $match: { clubId: { $in: [...ids] } } },
-      { $group: { _id: '$clubId', n: { $sum: 1 } } },
-    ]);
-    const map = new Map(rows.map((r) => [r._id, r.n]));
-    return ids.map((id) => map.get(id) ?? 0);
-  });
-}
-
-export interface ClubFacts {
-  members: ClubMemberDoc[];
-  loans: ClubLoanDoc[];
-  activities: ClubActivityDoc[];
-  fundEntries: LedgerEntryDoc[];
-}
-
-/**
- * What compliance needs of one request's clubs: members, loans, activities and fund entries,
- * one query per collection per batch (four, whatever the number of clubs).
- */
-export function clubFactsLoader(models: Models, ctx: RequestContext) {
-  return loader<string, ClubFacts>(ctx, 'club-facts', async (ids) => {
-    const $in = () => trusted({ $in: [...ids] });
-    const [members, loans, activities, fundEntries] = await Promise.all([
-      models.ClubMember.find({ clubId: $in() }).lean<ClubMemberDoc[]>(),
-      models.ClubLoan.find({ clubId: $in() }).lean<ClubLoanDoc[]>(),
-      models.ClubActivity.find({ clubId: $in() }).lean<ClubActivityDoc[]>(),
-      models.LedgerEntry.find({ ownerCode: $in() }).lean<LedgerEntryDoc[]>(),
-    ]);
-    const m = groupByKey(ids, members, (d) => d.clubId);
-    const l = groupByKey(ids, loans, (d) => d.clubId);
-    const a = groupByKey(ids, activities, (d) => d.clubId);
-    const f = groupByKey(ids, fundEntries.filter((e) => e.fund !== 'CARE'), (d) => d.ownerCode);
-    return ids.map((_, i) => ({ members: m[i], loans: l[i], activities: a[i], fundEntries: f[i] }));
-  });
-}
-
-export function complianceOf(facts: ClubFacts, asOf: string): ClubComplianceResult {
-  return clubCompliance(
-    asOf,
-    facts.members,
-    facts.loans,
-    facts.activities,
-    facts.fundEntries.map((e) => ({ fund: e.fund === 'CLUB_INCOME_GENERATION' ? ('INCOME_GENERATION' as const) : ('ACTIVITY' as const), date: e.date })),
-  );
-}
-
-function asOfArg(asOf: string | null | undefined): string {
-  const date = asOf ?? todayInVietnam();
+/** The reference date of a compliance question: `asOf`, or the request's date. */
+function asOfArg(asOf: string | null | undefined, today: string): string {
+  const date = asOf ?? today;
   if (!isIsoDate(date) || date < '2020-08-31') {
     refuse([{ field: 'asOf', vi: 'Ngày tính phải từ 31/8/2020 (Quyết định 1336/QĐ-TTg)', en: 'asOf must be on or after 2020-08-31 (Decision 1336/QĐ-TTg)' }]);
   }
@@ -166,9 +97,9 @@ export class ClubResolver {
       filterQuery.communeCode = filter.communeCode;
     }
     if (filter?.outsideTargets != null || filter?.belowLoanShare != null) {
-      // Compliance needs every candidate club's facts: clubs are a small collection, and the
-      // facts of all of them cost four queries (clubFactsLoader), whatever their number.
-      const asOf = asOfArg(filter.asOf);
+      // Compliance needs every candidate club's facts: the clubs (by the `clubId` or
+      // `{communeCode, clubId}` index), then four `$in` reads (clubFactsLoader), whatever their number.
+      const asOf = asOfArg(filter.asOf, ctx.today);
       const all = await this.models.Club.find(filterQuery).sort({ clubId: 1 }).lean<ClubDoc[]>();
       const facts = await clubFactsLoader(this.models, ctx).loadMany(all.map((c) => c.clubId));
       const kept = all.filter((_, i) => {
@@ -194,13 +125,8 @@ export class ClubResolver {
   async clubPriorityMembers(@Arg('communeCode') communeCode: string, @Ctx() ctx: RequestContext): Promise<Person[]> {
     if (!/^\d{5}$/.test(communeCode)) refuse([{ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }]);
     const commune = scopedCommune(ctx, communeCode) as string;
-    const today = todayInVietnam();
-    const elderlyAge = elderlyAgeOn(today);
-    const rows = (await associationDigest(this.models).read([commune])).get(commune) ?? [];
-    return rows
-      .filter((r) => r.clubs.some(([, , priority]) => priority) && r.birthDate !== null && r.birthDate <= today && ageOn(r.birthDate, today) >= elderlyAge)
-      .map((r) => ({ citizenId: r.citizenId }))
-      .sort((a, b) => a.citizenId.localeCompare(b.citizenId));
+    const members = await priorityMembersOfCommune(this.models, commune);
+    return elderlyPriorityMembers(members, ctx.today).map((citizenId) => ({ citizenId }));
   }
 
   @Access('ORGANISATION')
@@ -213,7 +139,7 @@ export class ClubResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày tính. / Reference date.' }) asOf?: string | null,
   ): Promise<ClubComplianceResult> {
-    return complianceOf(await clubFactsLoader(this.models, ctx).load(club.clubId), asOfArg(asOf));
+    return complianceOf(await clubFactsLoader(this.models, ctx).load(club.clubId), asOfArg(asOf, ctx.today));
   }
 
   @Access('ASSOCIATION_DATA')
@@ -242,7 +168,7 @@ export class ClubResolver {
     @Ctx() ctx: RequestContext,
     @Arg('from', () => DateScalar, { nullable: true, description: 'Từ ngày. / From this date.' }) from?: string | null,
   ): Promise<ClubActivityDoc[]> {
-    const since = from ?? complianceOf({ members: [], loans: [], activities: [], fundEntries: [] }, todayInVietnam()).periodFrom;
+    const since = from ?? complianceOf({ members: [], loans: [], activities: [], fundEntries: [] }, ctx.today).periodFrom;
     const { activities } = await clubFactsLoader(this.models, ctx).load(club.clubId);
     return activities.filter((a) => a.date >= since).sort((a, b) => a.date.localeCompare(b.date) || a.reference.localeCompare(b.reference));
   }
@@ -262,7 +188,7 @@ export class ClubResolver {
 
   @Access('ORGANISATION_WRITE')
   @Mutation(() => Club, { description: 'Thành lập câu lạc bộ theo quyết định của xã. / Found a club by a commune decision.' })
-  async createClub(@Arg('input', () => CreateClubInput) input: CreateClubInput): Promise<ClubDoc> {
+  async createClub(@Arg('input', () => CreateClubInput) input: CreateClubInput, @Ctx() ctx: RequestContext): Promise<ClubDoc> {
     const problems: Problem[] = [];
     if (!CLUB_ID_PATTERN.test(input.clubId)) problems.push({ field: 'clubId', vi: 'Mã câu lạc bộ có dạng CLB-xxxxx-nn', en: 'clubId must look like CLB-12345-01' });
     if (!/^\d{5}$/.test(input.communeCode)) problems.push({ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' });
@@ -270,7 +196,7 @@ export class ClubResolver {
       problems.push({ field: 'clubId', vi: 'Mã câu lạc bộ phải chứa mã xã', en: 'clubId must contain the commune code' });
     }
     for (const p of [textProblem('name', input.name, 200), textProblem('decisionNumber', input.decisionNumber, 50)]) if (p) problems.push(p);
-    if (!isIsoDate(input.foundedOn) || input.foundedOn > todayInVietnam()) problems.push({ field: 'foundedOn', vi: 'Ngày thành lập không hợp lệ hoặc ở tương lai', en: 'foundedOn is not a valid past date' });
+    if (!isIsoDate(input.foundedOn) || input.foundedOn > ctx.today) problems.push({ field: 'foundedOn', vi: 'Ngày thành lập không hợp lệ hoặc ở tương lai', en: 'foundedOn is not a valid past date' });
     if (problems.length) refuse(problems);
     const doc: ClubDoc = { clubId: input.clubId, name: cleanText(input.name), communeCode: input.communeCode, foundedOn: input.foundedOn, decisionNumber: cleanText(input.decisionNumber) };
     try {
@@ -291,7 +217,7 @@ export class ClubResolver {
     if (!/^\d{12}$/.test(input.citizenId)) problems.push({ field: 'citizenId', vi: 'Số định danh gồm 12 chữ số', en: 'citizenId must be 12 digits' });
     if (typeof input.reference !== 'string' || !REFERENCE_PATTERN.test(input.reference)) problems.push({ field: 'reference', vi: 'Số tham chiếu 1-60 ký tự', en: 'reference must be 1-60 letters, digits, . _ / -' });
     if (!Number.isInteger(input.amount) || input.amount < 1 || input.amount > MAX_LOAN) problems.push({ field: 'amount', vi: 'Số tiền từ 1 đến 1 tỉ đồng', en: 'amount must be 1 to 1,000,000,000 VND' });
-    if (!isIsoDate(input.date) || input.date > todayInVietnam()) problems.push({ field: 'date', vi: 'Ngày vay không hợp lệ hoặc ở tương lai', en: 'date is not a valid past date' });
+    if (!isIsoDate(input.date) || input.date > ctx.today) problems.push({ field: 'date', vi: 'Ngày vay không hợp lệ hoặc ở tương lai', en: 'date is not a valid past date' });
     if (problems.length) refuse(problems);
     const club = await clubOrNotFound(this.models, input.clubId);
     assertInScope(ctx, club.communeCode);
@@ -319,14 +245,14 @@ export class ClubResolver {
 
   @Access('ORGANISATION_WRITE')
   @Mutation(() => ClubActivity, { description: 'Ghi nhận hoạt động (ngày, nội dung); cùng số tham chiếu và nội dung: trả lại bản ghi cũ. / Record an activity; a retry with the same reference returns it.' })
-  async recordClubActivity(@Arg('input', () => RecordClubActivityInput) input: RecordClubActivityInput): Promise<ClubActivityDoc> {
+  async recordClubActivity(@Arg('input', () => RecordClubActivityInput) input: RecordClubActivityInput, @Ctx() ctx: RequestContext): Promise<ClubActivityDoc> {
     const problems: Problem[] = [];
     if (!CLUB_ID_PATTERN.test(input.clubId)) problems.push({ field: 'clubId', vi: 'Mã câu lạc bộ có dạng CLB-xxxxx-nn', en: 'clubId must look like CLB-12345-01' });
     if (typeof input.reference !== 'string' || !REFERENCE_PATTERN.test(input.reference)) problems.push({ field: 'reference', vi: 'Số tham chiếu 1-60 ký tự', en: 'reference must be 1-60 letters, digits, . _ / -' });
     const title = textProblem('title', input.title, 200);
     if (title) problems.push(title);
     if (!Number.isInteger(input.participants) || input.participants < 0 || input.participants > 100_000) problems.push({ field: 'participants', vi: 'Số người tham gia không hợp lệ', en: 'participants must be 0-100000' });
-    if (!isIsoDate(input.date) || input.date > todayInVietnam()) problems.push({ field: 'date', vi: 'Ngày không hợp lệ hoặc ở tương lai', en: 'date is not a valid past date' });
+    if (!isIsoDate(input.date) || input.date > ctx.today) problems.push({ field: 'date', vi: 'Ngày không hợp lệ hoặc ở tương lai', en: 'date is not a valid past date' });
     if (problems.length) refuse(problems);
     const club = await clubOrNotFound(this.models, input.clubId);
     if (input.date < club.foundedOn) refuse([{ field: 'date', vi: `Ngày trước ngày thành lập ${club.foundedOn}`, en: `date is before the club was founded (${club.foundedOn})` }]);
@@ -379,7 +305,9 @@ export class ClubConnectionResolver {
   @FieldResolver(() => Int, { description: 'Tổng số câu lạc bộ khớp bộ lọc. / Number of clubs matching the filter.' })
   async totalCount(@Root() connection: ClubConnection & { total?: number }): Promise<number> {
     if (typeof connection.total === 'number') return connection.total;
-    return this.models.Club.countDocuments(connection.filterQuery ?? {});
+    // Every club has a clubId: with no filter, count through the `clubId` index, not the collection.
+    const filter = connection.filterQuery && Object.keys(connection.filterQuery).length ? connection.filterQuery : { clubId: trusted({ $gt: '' }) };
+    return this.models.Club.countDocuments(filter);
   }
 }
 
@@ -411,16 +339,10 @@ export class ClubMemberResolver {
     description:
       'Thêm thành viên vào câu lạc bộ; các cờ phải khớp ngày sinh và giới tính, tối đa một chủ nhiệm. / Add a club member; flags must agree with birth date and sex; at most one chair.',
   })
-  async addClubMember(@Arg('input', () => AddClubMemberInput) input: AddClubMemberInput): Promise<ClubMemberDoc> {
-    return inPersonQueue(input.citizenId, async () => {
-      const doc = await this.insertClubMember(input);
-      await refreshPersonDigest(this.models, doc.citizenId);
-      return doc;
-    });
-  }
-
-  private async insertClubMember(input: AddClubMemberInput): Promise<ClubMemberDoc> {
-    const problems = clubMemberProblems(input, todayInVietnam());
+  async addClubMember(@Arg('input', () => AddClubMemberInput) input: AddClubMemberInput, @Ctx() ctx: RequestContext): Promise<ClubMemberDoc> {
+    // One document: the member count is counted from `club_members`, not stored, and the
+    // unique {clubId, roleSlot} index keeps one chair per club, so no transaction is needed.
+    const problems = clubMemberProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     const club = await clubOrNotFound(this.models, input.clubId);
     if (input.joinedOn < club.foundedOn) {

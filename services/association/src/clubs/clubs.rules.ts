@@ -121,3 +121,14 @@ export function clubComposition(members: readonly CompositionMember[]): ClubComp
 export function withinPercent(count: number, total: number, range: PercentRange): boolean {
   return total > 0 && count * 100 >= range.min * total && count * 100 <= range.max * total;
 }
+
+/**
+ * The elderly among a commune's priority club members on `today` (full elderly age from the
+ * club's copy of the birth date), by citizen ID, each once: younger members are not in the
+ * register, so they are never returned.
+ */
+export function elderlyPriorityMembers(members: ReadonlyArray<{ citizenId: string; birthDate: string }>, today: string): string[] {
+  const elderlyAge = elderlyAgeOn(today);
+  const ids = members.filter((m) => isIsoDate(m.birthDate) && m.birthDate <= today && ageOn(m.birthDate, today) >= elderlyAge).map((m) => m.citizenId);
+  return [...new Set(ids)].sort();
+}

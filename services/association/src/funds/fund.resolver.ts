@@ -1,14 +1,16 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, loader, pageRequest, RequestContext, todayInVietnam, toConnection } from '@nct/subgraph-kit';
+import type { ClientSession } from 'mongoose';
+import { Access, loader, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import { cleanText, Problem, refuse } from '../common/problems';
 import type { Models } from '../models';
+import type { FundBookDoc } from './fund-book.model';
 import type { EntryType, FundKind, LedgerEntryDoc } from './ledger-entry.model';
 import { FundEntry, FundEntryConnection, FundLedger, FundRefInput, RecordFundEntryInput } from './ledger';
 import { EntryInput, entryProblems, ledgerOf, LedgerRef, nextEntry, sameEntry, summarise } from './funds.rules';
 
-const MAX_APPEND_RETRIES = 20;
+const MAX_APPEND_RETRIES = 3;
 
 export interface LedgerView {
   ledgerId: string;
@@ -35,42 +37,73 @@ export function entriesByLedgerLoader(models: Models, ctx: RequestContext) {
   });
 }
 
+type Ledger = { ledgerId: string; ownerCode: string; fund: FundKind };
+
 /**
- * Appends an entry to a book, single-document and idempotent:
+ * Appends an entry to a book, in one transaction with the book's head (`fund_books`):
  * - the same reference with the same content returns the stored entry (a retry);
  *   the same reference with other content is a CONFLICT;
- * - the entry goes at tail.seq + 1 with the balance computed from the tail; the unique index
- *   on {ledgerId, seq} lets one concurrent writer win, the others re-read the tail and retry;
- * - a disbursement larger than the balance is refused (CONFLICT, nothing written).
+ * - the entry goes at book.seq + 1 with the balance computed from the book's; a disbursement
+ *   larger than the balance is refused (CONFLICT, nothing written);
+ * - the book is updated first, so a concurrent writer of the same book meets a write conflict
+ *   and the driver runs its transaction again on the committed balance: two disbursements can
+ *   never both spend the same money. A failure after the book's update (a duplicate key on
+ *   the entry) aborts the transaction and leaves the book as it was.
  */
-export async function appendEntry(models: Models, ledger: { ledgerId: string; ownerCode: string; fund: FundKind }, input: EntryInput): Promise<LedgerEntryDoc> {
-  const description = cleanText(input.description);
+export async function appendEntry(models: Models, ledger: Ledger, input: EntryInput): Promise<LedgerEntryDoc> {
   for (let attempt = 0; attempt < MAX_APPEND_RETRIES; attempt++) {
-    const same = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId, reference: input.reference }).lean<LedgerEntryDoc | null>();
-    if (same) {
-      if (sameEntry(same, input)) return same;
-      throw new ConflictError(
-        { vi: `Số tham chiếu ${input.reference} đã dùng cho bút toán khác`, en: `Reference ${input.reference} is already used by another entry` },
-        { field: 'reference' },
-      );
-    }
-    const tail = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId }).sort({ seq: -1 }).lean<LedgerEntryDoc | null>();
-    const next = nextEntry(tail, input);
-    if ('shortfall' in next) {
-      throw new ConflictError(
-        { vi: `Số dư ${next.balance} đồng không đủ để chi ${input.amount} đồng`, en: `The balance (${next.balance} VND) does not cover a disbursement of ${input.amount} VND` },
-        { field: 'amount', balance: next.balance },
-      );
-    }
-    const doc: LedgerEntryDoc = { ...ledger, seq: next.seq, balanceAfter: next.balanceAfter, reference: input.reference, type: input.type as EntryType, amount: input.amount, date: input.date, description };
     try {
-      await models.LedgerEntry.create(doc);
-      return doc;
+      return await models.FundBook.db.transaction((session) => appendInTransaction(models, ledger, input, session));
     } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err; // another entry took this seq, or this reference: look again
+      // A concurrent request with the same reference committed first: look again.
+      if (!isDuplicateKeyError(err)) throw err;
     }
   }
   throw new ConflictError({ vi: 'Sổ quỹ đang được ghi đồng thời, hãy thử lại', en: 'The book is busy; try again' }, { field: 'ledger' });
+}
+
+async function appendInTransaction(models: Models, ledger: Ledger, input: EntryInput, session: ClientSession): Promise<LedgerEntryDoc> {
+  const same = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId, reference: input.reference }).session(session).lean<LedgerEntryDoc | null>();
+  if (same) {
+    if (sameEntry(same, input)) return same;
+    throw new ConflictError(
+      { vi: `Số tham chiếu ${input.reference} đã dùng cho bút toán khác`, en: `Reference ${input.reference} is already used by another entry` },
+      { field: 'reference' },
+    );
+  }
+  const book = await currentBook(models, ledger, session);
+  const next = nextEntry({ seq: book.seq, balanceAfter: book.balance }, input);
+  if ('shortfall' in next) {
+    throw new ConflictError(
+      { vi: `Số dư ${next.balance} đồng không đủ để chi ${input.amount} đồng`, en: `The balance (${next.balance} VND) does not cover a disbursement of ${input.amount} VND` },
+      { field: 'amount', balance: next.balance },
+    );
+  }
+  await models.FundBook.updateOne(
+    { ledgerId: ledger.ledgerId },
+    { $set: { fund: ledger.fund, ownerCode: ledger.ownerCode, balance: next.balanceAfter, seq: next.seq } },
+    { upsert: true, session },
+  );
+  const doc: LedgerEntryDoc = {
+    ...ledger,
+    seq: next.seq,
+    balanceAfter: next.balanceAfter,
+    reference: input.reference,
+    type: input.type as EntryType,
+    amount: input.amount,
+    date: input.date,
+    description: cleanText(input.description),
+  };
+  await models.LedgerEntry.create([doc], { session });
+  return doc;
+}
+
+/** The book's head; for a book whose entries predate heads, what its last entry says. */
+async function currentBook(models: Models, ledger: Ledger, session: ClientSession): Promise<Pick<FundBookDoc, 'seq' | 'balance'>> {
+  const book = await models.FundBook.findOne({ ledgerId: ledger.ledgerId }).session(session).lean<FundBookDoc | null>();
+  if (book) return book;
+  const tail = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId }).sort({ seq: -1 }).session(session).lean<LedgerEntryDoc | null>();
+  return { seq: tail?.seq ?? 0, balance: tail?.balanceAfter ?? 0 };
 }
 
 /** A book reference checked against the input rules and, for a club fund, the club's existence. */
@@ -122,8 +155,8 @@ export class FundResolver {
     description:
       'Ghi thu/chi vào sổ quỹ (quỹ câu lạc bộ hoặc quỹ chăm sóc NCT). Chi vượt số dư bị từ chối (CONFLICT); cùng số tham chiếu và nội dung: trả lại bút toán đã ghi. / Record a contribution or disbursement; a disbursement above the balance is refused; a retry with the same reference returns the stored entry.',
   })
-  async recordFundEntry(@Arg('input', () => RecordFundEntryInput) input: RecordFundEntryInput): Promise<LedgerEntryDoc> {
-    const problems = entryProblems(input, todayInVietnam());
+  async recordFundEntry(@Arg('input', () => RecordFundEntryInput) input: RecordFundEntryInput, @Ctx() ctx: RequestContext): Promise<LedgerEntryDoc> {
+    const problems = entryProblems(input, ctx.today);
     const l = ledgerOf(input.ledger);
     if ('field' in l) problems.unshift(l as Problem);
     if (problems.length) refuse(problems);

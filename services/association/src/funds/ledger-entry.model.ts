@@ -5,10 +5,10 @@ export type EntryType = 'CONTRIBUTION' | 'DISBURSEMENT';
 
 /**
  * One entry of a fund's book. A book (`ledgerId`) is a chain: entry `seq` n carries the
- * balance after it, computed from entry n-1; the unique index on {ledgerId, seq} lets only
- * one writer append entry n (the other retries on the new tail), so balances never fork and
- * a disbursement is checked against the real balance without transactions. The unique index
- * on {ledgerId, reference} makes a retried request idempotent.
+ * balance after it. An entry is written in one transaction with its book's head
+ * (`fund_books`, which holds the balance a disbursement is checked against), so concurrent
+ * writers are serialised; the unique index on {ledgerId, seq} also refuses a forked chain,
+ * and the one on {ledgerId, reference} makes a retried request idempotent.
  */
 export interface LedgerEntryDoc {
   ledgerId: string;

@@ -1,16 +1,15 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, assertInScope, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, assertInScope, loader, RequestContext } from '@nct/subgraph-kit';
 import type { BranchDoc } from '../branches/branch.model';
 import { cleanText, Problem, refuse, textProblem } from '../common/problems';
-import { inPersonQueue, refreshPersonDigest } from '../dashboards/association.digest';
 import type { Models } from '../models';
 import { AssociationMembership, Branch, CreateBranchInput, JoinAssociationInput } from './membership';
 import type { MembershipDoc } from './membership.model';
 import { BRANCH_ID_PATTERN, joinProblems } from './membership.rules';
 
-/** Memberships of one request by citizen ID: one query per batch. */
+/** Memberships of one request by citizen ID: one `$in` on the unique `citizenId` index per batch. */
 export function membershipLoader(models: Models, ctx: RequestContext) {
   return loader<string, MembershipDoc | null>(ctx, 'membership', async (ids) => {
     const docs = await models.Membership.find({ citizenId: trusted({ $in: [...ids] }) }).lean<MembershipDoc[]>();
@@ -31,7 +30,7 @@ export class MembershipResolver {
       'Kết nạp hội viên vào một chi hội. Điều kiện đủ 60 tuổi: năm sinh lấy từ số định danh; trong năm tròn 60 cần ngày sinh; sổ đăng ký đối chiếu sau qua Person.membershipEligibility (xem docs/membership-age.md). / Admit a member; the age-60 rule uses the ID\'s birth year, a birth date in the 60th year, and the register afterwards.',
   })
   async joinAssociation(@Arg('input', () => JoinAssociationInput) input: JoinAssociationInput, @Ctx() ctx: RequestContext): Promise<MembershipDoc> {
-    const problems = joinProblems(input, todayInVietnam());
+    const problems = joinProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     const branch = await this.models.Branch.findOne({ branchId: input.branchId }).lean<BranchDoc | null>();
     if (!branch) throw new NotFoundError({ vi: `Không có chi hội ${input.branchId}`, en: `No branch ${input.branchId}` }, { field: 'branchId' });
@@ -51,26 +50,23 @@ export class MembershipResolver {
       status: 'ACTIVE',
       declaredBirthDate: input.birthDate ?? null,
     };
-    return inPersonQueue(input.citizenId, async () => {
-      try {
-        await this.models.Membership.create(doc);
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
-        // Which unique index refused it: the person, or the card.
-        if (await this.models.Membership.exists({ citizenId: doc.citizenId })) {
-          throw new ConflictError(
-            { vi: `Người có số định danh ${doc.citizenId} đã là hội viên`, en: `Citizen ${doc.citizenId} is already a member` },
-            { field: 'citizenId' },
-          );
-        }
+    try {
+      await this.models.Membership.create(doc);
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      // Which unique index refused it: the person, or the card.
+      if (await this.models.Membership.exists({ citizenId: doc.citizenId })) {
         throw new ConflictError(
-          { vi: `Số thẻ ${doc.cardNumber} đã được cấp cho hội viên khác`, en: `Card number ${doc.cardNumber} is already issued` },
-          { field: 'cardNumber' },
+          { vi: `Người có số định danh ${doc.citizenId} đã là hội viên`, en: `Citizen ${doc.citizenId} is already a member` },
+          { field: 'citizenId' },
         );
       }
-      await refreshPersonDigest(this.models, doc.citizenId);
-      return withDefaults(doc);
-    });
+      throw new ConflictError(
+        { vi: `Số thẻ ${doc.cardNumber} đã được cấp cho hội viên khác`, en: `Card number ${doc.cardNumber} is already issued` },
+        { field: 'cardNumber' },
+      );
+    }
+    return withDefaults(doc);
   }
 }
 

@@ -4,7 +4,7 @@ import type { PersonRef } from './person';
 /**
  * Resolves `Person` representations without a query: the stub keeps the key and the register
  * dates the gateway sent for `@requires`; the field loaders then batch every person of the
- * fetch into one read per collection (or one digest read for large batches).
+ * fetch into one indexed `$in` read per collection.
  */
 export function personReference() {
   return {

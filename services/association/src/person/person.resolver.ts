@@ -6,7 +6,7 @@ import { celebrationsByPersonLoader, yearArg } from '../celebrations/celebration
 import { celebrationView, CelebrationView } from '../celebrations/celebrations.rules';
 import { ClubMembership } from '../clubs/club';
 import type { ClubMemberDoc } from '../clubs/club-member.model';
-import { clubMembershipsByPersonLoader } from '../clubs/club.resolver';
+import { clubMembershipsByPersonLoader } from '../clubs/club.loaders';
 import { provinceCode } from '../config/province';
 import { AssociationMembership, MembershipEligibility } from '../membership/membership';
 import type { MembershipDoc } from '../membership/membership.model';

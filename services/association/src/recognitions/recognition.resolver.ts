@@ -2,7 +2,7 @@ import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, assertInScope, isIsoDate, loader, RequestContext, scopedCommune, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, assertInScope, isIsoDate, loader, RequestContext, scopedCommune } from '@nct/subgraph-kit';
 import { cleanText, Problem, refuse, textProblem } from '../common/problems';
 import type { Models } from '../models';
 import { ExemplaryRecognition, RecordRecognitionInput } from './recognition';
@@ -46,7 +46,7 @@ export class RecognitionResolver {
   @Access('ASSOCIATION_WRITE')
   @Mutation(() => ExemplaryRecognition, { description: 'Ghi nhận khen thưởng; trùng người, năm, cấp: CONFLICT (cùng quyết định: trả lại bản ghi). / Record a recognition; the same person, year and level twice is a CONFLICT unless identical.' })
   async recordExemplaryRecognition(@Arg('input', () => RecordRecognitionInput) input: RecordRecognitionInput, @Ctx() ctx: RequestContext): Promise<RecognitionDoc> {
-    const problems = recognitionProblems(input, todayInVietnam());
+    const problems = recognitionProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     assertInScope(ctx, input.communeCode);
     const doc: RecognitionDoc = { citizenId: input.citizenId, year: input.year, level: input.level, decisionNumber: cleanText(input.decisionNumber), decisionDate: input.decisionDate, communeCode: input.communeCode };

@@ -1,19 +1,18 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { decide } from '@nct/auth';
 import { trusted } from '@nct/db';
-import { Access, DateScalar, isIsoDate, loader, RequestContext, todayInVietnam } from '@nct/subgraph-kit';
+import { Access, DateScalar, isIsoDate, loader, RequestContext } from '@nct/subgraph-kit';
 import { refuse } from '../common/problems';
 import { yearArg } from '../celebrations/celebration.resolver';
 import type { ClubDoc } from '../clubs/club.model';
 import { coverageTargetsOn } from '../clubs/rules/operation-targets';
 import { Club } from '../clubs/club';
-import { associationDigest } from '../dashboards/association.digest';
 import type { Models } from '../models';
 import { AdministrativeUnit } from './administrative-unit';
 import { ClubCoverage } from './club-coverage';
 import { clubCoverage } from './units.rules';
 
-/** Clubs of one request's communes: one query per batch. */
+/** Clubs of one request's communes: one `$in` on the `{communeCode, clubId}` index per batch. */
 export function clubsByCommuneLoader(models: Models, ctx: RequestContext) {
   return loader<string, ClubDoc[]>(ctx, 'clubs-by-commune', async (codes) => {
     const docs = await models.Club.find({ communeCode: trusted({ $in: [...codes] }) }).lean<ClubDoc[]>();
@@ -23,19 +22,25 @@ export function clubsByCommuneLoader(models: Models, ctx: RequestContext) {
   });
 }
 
-/** 100+ celebrations per commune and year, from the commune digests: one digest read per batch. */
+/**
+ * 100+ celebrations per commune and year (PLANNED or DELIVERED): one aggregation per year asked
+ * (one, in practice) for the whole batch of communes. It starts on the `celebrations
+ * {year, age}` index, so only the year's centenarian records are read (a few hundred in a
+ * province), and counts them by commune. The communes are not in the `$match`: SecantusDB
+ * plans an `$in` followed by other conditions as a collection scan.
+ */
 function centenarianLoader(models: Models, ctx: RequestContext) {
   return loader<string, number>(ctx, 'centenarian-celebrations', async (keys) => {
-    const communes = [...new Set(keys.map((k) => k.split('|')[0]))];
-    const rows = await associationDigest(models).read(communes);
-    return keys.map((k) => {
-      const [commune, year] = k.split('|');
-      let n = 0;
-      for (const r of rows.get(commune) ?? []) {
-        if (r.celebrations.some(([y, age, status]) => y === Number(year) && age >= 100 && status !== 'NOT_DELIVERED')) n++;
-      }
-      return n;
-    });
+    const years = [...new Set(keys.map((k) => Number(k.split('|')[1])))];
+    const counts = new Map<string, number>();
+    for (const year of years) {
+      const rows = await models.Celebration.aggregate<{ _id: string; n: number }>([
+        { $match: { year, age: { $gte: 100 } } },
+        { $group: { _id: '$communeCode', n: { $sum: { $cond: [{ $eq: ['$status', 'NOT_DELIVERED'] }, 0, 1] } } } },
+      ]);
+      for (const r of rows) counts.set(`${r._id}|${year}`, r.n);
+    }
+    return keys.map((k) => counts.get(k) ?? 0);
   });
 }
 
@@ -47,8 +52,7 @@ export class UnitResolver {
   @Access('ORGANISATION')
   @FieldResolver(() => Int, { nullable: true, description: 'Số câu lạc bộ liên thế hệ của xã (đã thành lập đến hôm nay). / Intergenerational self-help clubs of the commune, founded by today.' })
   async clubCount(@Root() unit: AdministrativeUnit, @Ctx() ctx: RequestContext): Promise<number> {
-    const today = todayInVietnam();
-    return (await clubsByCommuneLoader(this.models, ctx).load(unit.code)).filter((c) => c.foundedOn <= today).length;
+    return (await clubsByCommuneLoader(this.models, ctx).load(unit.code)).filter((c) => c.foundedOn <= ctx.today).length;
   }
 
   @Access('ORGANISATION')
@@ -81,7 +85,7 @@ export class UnitResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày tính (mặc định hôm nay). / Reference date, today by default.' }) asOf?: string | null,
   ): Promise<(ReturnType<typeof clubCoverage> & { asOf: string }) | null> {
-    const date = asOf ?? todayInVietnam();
+    const date = asOf ?? ctx.today;
     const target = isIsoDate(date) ? coverageTargetsOn(date) : null;
     if (!target) refuse([{ field: 'asOf', vi: 'Không có chỉ tiêu độ phủ tại ngày này', en: 'No coverage target in force on asOf' }]);
     const communes = (unit.communes ?? []).filter((c) => c && /^\d{5}$/.test(c.code));
