@@ -134,8 +134,7 @@ export async function runReads(system: RunningSystem, o: ReadOptions): Promise<R
       const headers = async () => ({ ...(await base()), 'x-access-purpose': q.purpose });
       const name = `c. ${q.id} ${q.title}`;
       setCurrentScenario(name);
-      // The first request also pays for reading the digests this process has not read yet
-      // (each subgraph keeps a version-checked copy: docs/read-models.md); then the median.
+      // The first request (cold: the database's cache and the query plans not yet warm), then the median.
       let firstMs = NaN;
       let failed: string | undefined;
       const t0 = performance.now();

@@ -20,7 +20,5 @@ export { createApolloServer, createContext, authenticatedContext, requestIdFrom,
 export { Access, policyChecker, scopedCommune, assertInScope } from './access';
 export { createSubgraph, runSubgraph, serveStandalone } from './subgraph';
 export type { SubgraphDefinition, SubgraphInstance, RunningSubgraph, ListenOptions, CreateOptions } from './subgraph';
-export { Digest, digestModel, digestBatchThreshold } from './digest';
-export type { DigestSpec, DigestDocument } from './digest';
 export { accessRecordPlugin, accessReadsOf, newAccessRecorder, ACCESS_LOG_EXTENSION, ACCESS_FIELD_PATTERN } from './access-record';
 export type { AccessRecorder, AccessRead } from './access-record';

@@ -18,9 +18,6 @@ export default async function globalSetup(): Promise<void> {
   // the suite as on that day. Nothing else in a test reads the wall clock (testToday()).
   const pinned = process.env.NCT_TEST_TODAY || process.env.NCT_TODAY || systemClock.today();
   process.env.NCT_TODAY = clockFromEnv({ NCT_TODAY: pinned }).today();
-  // Batches under 20 keys read the collections, 20 and more the digests: tests exercise and
-  // compare both paths (the running system reads the digests for any batch; see digest.ts).
-  process.env.DIGEST_BATCH_THRESHOLD ??= '20';
   if (process.env.MONGODB_URI) {
     process.env.NCT_TEST_MONGODB_URI = process.env.MONGODB_URI;
     return;

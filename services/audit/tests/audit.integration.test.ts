@@ -24,7 +24,7 @@ const entry = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-describe('audit subgraph: the access log (real FerretDB)', () => {
+describe('audit subgraph: the access log (real database server)', () => {
   let conn: Connection;
   let audit: SubgraphInstance<Models>;
   const asGateway = () => ({ ...audit.context({ subject: 'gateway', role: null }, null), service: 'gateway' as const });

@@ -120,7 +120,7 @@ export class ClubResolver {
   @Access('ASSOCIATION_DATA')
   @Query(() => [Person], {
     description:
-      'Thành viên ưu tiên là người cao tuổi (có trong sổ đăng ký) của các câu lạc bộ trong xã, theo số định danh (đọc từ bảng tổng hợp của xã). / Elderly priority members of the commune\'s clubs, by citizen ID, from the commune digest.',
+      'Thành viên ưu tiên là người cao tuổi (có trong sổ đăng ký) của các câu lạc bộ trong xã, theo số định danh. / Elderly priority members of the commune\'s clubs, by citizen ID.',
   })
   async clubPriorityMembers(@Arg('communeCode') communeCode: string, @Ctx() ctx: RequestContext): Promise<Person[]> {
     if (!/^\d{5}$/.test(communeCode)) refuse([{ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }]);

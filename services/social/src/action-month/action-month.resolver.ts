@@ -113,7 +113,7 @@ export class ActionMonthResolver {
   }
 
   @Access('SOCIAL_DATA')
-  @Query(() => ActionMonthSupportConnection, { description: 'Danh sách hỗ trợ Tháng hành động (từ bản tổng hợp). / Action Month supports, from the digest.' })
+  @Query(() => ActionMonthSupportConnection, { description: 'Danh sách hỗ trợ Tháng hành động. / Action Month supports.' })
   async actionMonthSupports(@Args() args: SupportsArgs, @Ctx() ctx: RequestContext): Promise<ActionMonthSupportConnection> {
     const year = yearArg(args.year, ctx.today);
     const commune = scopedCommune(ctx, communeArg(args.communeCode));

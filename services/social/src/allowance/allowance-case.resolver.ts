@@ -28,7 +28,7 @@ export class AllowanceCaseResolver {
   @Access('SOCIAL_DATA')
   @Query(() => AllowanceCaseConnection, {
     description:
-      'Hồ sơ trợ cấp xã hội hằng tháng, theo mã hồ sơ. Lọc trạng thái ACTIVE/SUSPENDED đọc bản tổng hợp theo xã. / Monthly social allowance cases, by case ID; ACTIVE/SUSPENDED filters read the commune digests.',
+      'Hồ sơ trợ cấp xã hội hằng tháng, theo mã hồ sơ. Lọc theo xã, trạng thái, nhóm. / Monthly social allowance cases, by case ID; filters by commune, status and group.',
   })
   async allowanceCases(@Args() { filter, first, after }: AllowanceCasesArgs, @Ctx() ctx: RequestContext): Promise<AllowanceCaseConnection> {
     const today = ctx.today;

@@ -26,7 +26,7 @@ export class DashboardsResolver {
   @Access('SOCIAL_DATA')
   @Query(() => [Person], {
     description:
-      'Câu hỏi 2 (cách thứ hai): những người có tình trạng nghèo đã chọn trong năm, theo xã (hoặc toàn tỉnh), từ bản tổng hợp; gateway bổ sung tuổi và danh tính. / People whose household had one of these poverty statuses in a year, from the digest; the gateway adds age and identity.',
+      'Câu hỏi 2 (cách thứ hai): những người có tình trạng nghèo đã chọn trong năm, theo xã (hoặc toàn tỉnh); gateway bổ sung tuổi và danh tính. / People whose household had one of these poverty statuses in a year, by commune (or province); the gateway adds age and identity.',
   })
   async povertyRoster(
     @Arg('year', () => Int, { description: 'Năm. / Year.' }) year: number,

@@ -122,7 +122,7 @@ export class PaymentsResolver {
   }
 
   @Access('SOCIAL_DATA')
-  @Query(() => Payroll, { description: 'Danh sách chi trả của một xã trong một tháng (từ bản tổng hợp). / A commune’s payroll for a month, from the digest.' })
+  @Query(() => Payroll, { description: 'Danh sách chi trả của một xã trong một tháng. / A commune’s payroll for a month.' })
   async payroll(
     @Arg('communeCode', { description: 'Xã/phường (5 chữ số). / Commune.' }) communeCode: string,
     @Arg('month', () => MonthScalar, { description: 'Tháng. / Month.' }) month: string,

@@ -77,7 +77,7 @@ export class PersonBenefitsResolver {
   @FieldResolver(() => SocialCoverage, {
     nullable: true,
     description:
-      'Bao phủ trợ giúp xã hội tại một ngày (mặc định hôm nay): lương hưu/BHXH, trợ cấp xã hội, hưu trí xã hội, hộ nghèo. Lô từ 20 người đọc bản tổng hợp theo xã. / Social coverage on a date (default today); batches of 20+ read the commune digests.',
+      'Bao phủ trợ giúp xã hội tại một ngày (mặc định hôm nay): lương hưu/BHXH, trợ cấp xã hội, hưu trí xã hội, hộ nghèo. / Social coverage on a date (default today): pension or social insurance, allowance, social pension, poverty.',
   })
   async socialCoverage(
     @Root() person: PersonRef,
