@@ -9,10 +9,13 @@ const READ_COMMANDS = new Set(['find', 'aggregate', 'count', 'distinct']);
  */
 export class QueryCounter {
   private counts = new Map<string, number>();
-  private readonly listener = (event: { commandName: string; databaseName: string }) => {
+  private collections = new Map<string, number>();
+  private readonly listener = (event: { commandName: string; databaseName: string; command?: Record<string, unknown> }) => {
     if (!READ_COMMANDS.has(event.commandName)) return;
     const key = `${event.databaseName}.${event.commandName}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    const collection = String(event.command?.[event.commandName]);
+    this.collections.set(collection, (this.collections.get(collection) ?? 0) + 1);
   };
 
   constructor(private readonly connections: Connection[]) {
@@ -21,6 +24,12 @@ export class QueryCounter {
 
   reset(): void {
     this.counts.clear();
+    this.collections.clear();
+  }
+
+  /** Read commands per collection name. */
+  byCollection(): Record<string, number> {
+    return Object.fromEntries(this.collections);
   }
 
   /** Read commands per database name. */

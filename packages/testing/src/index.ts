@@ -23,5 +23,5 @@ export function testToday(): string {
   return today;
 }
 
-export { expectIndexedQueries, type IndexedOptions } from './plans';
+export { expectIndexedQueries, readsPerCollection, readsDuring, type IndexedOptions } from './plans';
 export { executeOperation, type OperationResult } from './operations';

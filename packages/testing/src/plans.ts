@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { QueryPlanRecorder, type QueryPlan } from '@nct/db';
+import { QueryCounter, QueryPlanRecorder, type QueryPlan } from '@nct/db';
 
 export interface IndexedOptions {
   /** Collections an intended whole-collection read may touch (small reference tables). */
@@ -27,4 +27,24 @@ export async function expectIndexedQueries(connections: Connection | Connection[
     throw new Error(`${scans.length} of ${plans.length} queries scanned a whole collection:\n${lines.join('\n')}`);
   }
   return plans;
+}
+
+const READS = new Set(['find', 'aggregate', 'count', 'distinct']);
+
+/** Read commands per collection among recorded plans (`expectIndexedQueries` returns them). */
+export function readsPerCollection(plans: readonly QueryPlan[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of plans) if (READS.has(p.command)) out[p.collection] = (out[p.collection] ?? 0) + 1;
+  return out;
+}
+
+/** Read commands per collection that `fn` sent on `connections`, as seen on the wire. */
+export async function readsDuring(connections: Connection | Connection[], fn: () => Promise<unknown>): Promise<Record<string, number>> {
+  const counter = new QueryCounter(Array.isArray(connections) ? connections : [connections]);
+  try {
+    await fn();
+  } finally {
+    counter.detach();
+  }
+  return counter.byCollection();
 }
