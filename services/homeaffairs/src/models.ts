@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { Tallies } from '@nct/db';
 import { lineageSchema, unitSchema } from './units/administrative-unit.model';
 import { personSchema } from './people/person.model';
 import { associationUnitSchema, leadershipTermSchema } from './organisations/association-unit.model';
@@ -6,8 +7,9 @@ import { planSchema, planTaskSchema } from './plans/plan.model';
 
 /**
  * The homeaffairs database: administrative units and their lineage, the resident register,
- * the Association's organisation records, implementation plans. Every read goes to these
- * collections through the indexes declared next to each schema.
+ * the Association's organisation records, implementation plans, and the register tallies
+ * (per-commune counts, docs/tallies.md). Every read goes to these collections through the
+ * indexes declared next to each schema.
  */
 export function createModels(conn: Connection) {
   return {
@@ -18,6 +20,8 @@ export function createModels(conn: Connection) {
     LeadershipTerm: conn.model('LeadershipTerm', leadershipTermSchema),
     Plan: conn.model('ImplementationPlan', planSchema),
     PlanTask: conn.model('PlanTask', planTaskSchema),
+    // pre-computed per-commune counts of the register (dashboards/register.tallies.ts)
+    Tallies: new Tallies(conn),
   };
 }
 

@@ -2,6 +2,7 @@ import type { SeedData } from '@nct/seed';
 import type { Models } from './models';
 import { nameSearchFields } from './people/people.rules';
 import { deriveHomeaffairsSeed } from './seed/derive';
+import { hasRegisterTallies, rebuildRegisterTallies } from './dashboards/register.tallies';
 
 const BATCH = 2000;
 
@@ -18,7 +19,8 @@ async function isEmpty(model: { findOne(): { lean(): Promise<unknown> } }): Prom
 /**
  * Writes the homeaffairs slice of the seed: units, lineage and the register (skipped when the
  * register is not empty), then the derived organisation records and plan (each skipped when
- * its collection is not empty). Nothing else is derived: every read goes to these collections.
+ * its collection is not empty), and the register tallies rebuilt from `people`
+ * (dashboards/register.tallies.ts).
  */
 export async function seedDatabase(models: Models, data: SeedData): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   const counts: Record<string, number> = {};
@@ -34,6 +36,9 @@ export async function seedDatabase(models: Models, data: SeedData): Promise<{ se
     Object.assign(counts, { units: units.length, lineage: data.lineage.length, people: data.people.length });
     seeded = true;
   }
+  // the register was inserted in bulk (no write tallied it): the tallies are computed from it,
+  // also for a register seeded before the tallies existed
+  if (counts.people !== undefined || !(await hasRegisterTallies(models))) await rebuildRegisterTallies(models);
   const extra = deriveHomeaffairsSeed(data);
   if (await isEmpty(models.AssociationUnit)) {
     await insertInBatches(models.AssociationUnit, extra.associationUnits);

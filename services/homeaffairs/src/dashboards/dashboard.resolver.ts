@@ -10,7 +10,7 @@ import { AdministrativeUnit } from '../units/administrative-unit';
 import type { UnitDoc } from '../units/administrative-unit.model';
 import { indexedLineageFetch, provinceCommuneCodes, unitLoader } from '../units/administrative-unit.resolver';
 import { codeLevel, isCommuneCode, resolveLineage } from '../units/units.rules';
-import { communeFigure, disclosedCount, needsSuppression, readRoster, recordsByLegacyCode, recordsOnCode } from './register.queries';
+import { communeFigures, disclosedCount, needsSuppression, readRoster, recordsByLegacyCode, recordsOnCode } from './register.queries';
 import { LegacyUnitRecords, RosterFilter } from './roster';
 import { isSmallCount, MAX_ROSTER_ROWS, rosterCriteria } from './roster.rules';
 
@@ -62,7 +62,7 @@ export class DashboardResolver {
     const limit = scopedCommune(ctx, null);
     const communes = await provinceCommuneCodes(this.models, ctx).load(provinceCode);
     const counted = limit ? communes.filter((c) => c === limit) : communes;
-    const counts = counted.length ? await recordsByLegacyCode(this.models, counted) : new Map<string, number>();
+    const counts = counted.length ? await recordsByLegacyCode(this.models, ctx, counted) : new Map<string, number>();
     const cells = [...counts.keys()].sort().map((code) => ({ key: code, count: counts.get(code)! }));
     const disclosed = needsSuppression(ctx) ? suppressSmallCells(cells) : cells.map((c) => ({ ...c, suppressed: false }));
     const units = unitLoader(this.models, ctx);
@@ -91,8 +91,9 @@ const COUNT_NOTE = {
 type Figure = 'elderly' | 'centenarians' | 'legacyRecords';
 
 /**
- * The register's denominators on `AdministrativeUnit`, counted on `people` through its
- * indexes, one aggregation per figure for all the units of a request. Other subgraphs
+ * The register's denominators on `AdministrativeUnit`, read from the register tallies
+ * (register.tallies.ts): one read per tally for all the units of a request, plus the few
+ * deaths recorded after a past `asOf` through the `{deathDate}` index. Other subgraphs
  * `@requires(fields: "elderlyCountToday")` (no arguments allowed there).
  */
 @Resolver(() => AdministrativeUnit)
@@ -110,11 +111,8 @@ export class UnitCountsResolver {
   private async figure(unit: UnitDoc, ctx: RequestContext, figure: Figure, asOf: string): Promise<number | null> {
     const codes = await this.communes(unit, ctx);
     if (codes === null) return null;
-    const counts = await communeFigure(this.models, ctx, figure, asOf).loadMany(codes);
-    return counts.reduce<number>((sum, n) => {
-      if (n instanceof Error) throw n;
-      return sum + n;
-    }, 0);
+    const counts = await communeFigures(this.models, ctx, figure, asOf, codes);
+    return counts.reduce((sum, n) => sum + n, 0);
   }
 
   private async count(unit: UnitDoc, ctx: RequestContext, figure: Figure, asOf: string): Promise<number | null> {

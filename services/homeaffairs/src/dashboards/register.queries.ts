@@ -1,10 +1,10 @@
 import { decide, SMALL_CELL_THRESHOLD } from '@nct/auth';
 import { trusted } from '@nct/db';
-import { loader, type RequestContext } from '@nct/subgraph-kit';
+import type { RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { PERSON_PROJECTION, personFromDoc, type PersonIdentity } from '../people/person.queries';
-import { countsByKey, indexedMatch } from '../queries';
 import { countBounds, rosterBirthIntervals, rosterMatches, type RosterCriteria } from './roster.rules';
+import { diedAfter, legacyRecordTotal, livingBornBy, TALLY, tallyHistograms } from './register.tallies';
 
 /**
  * The register's dashboard reads: every one starts from an index of `people`
@@ -34,35 +34,27 @@ export async function readRoster(models: Models, communeCode: string, c: RosterC
   return rows.sort((a, b) => (a.citizenId < b.citizenId ? -1 : a.citizenId > b.citizenId ? 1 : 0));
 }
 
-/** Alive on `asOf`: no death recorded on or before it. */
-const aliveOn = (asOf: string) => ({ $or: [{ deathDate: null }, { deathDate: { $gt: asOf } }] });
-
 type CountFigure = 'elderly' | 'centenarians' | 'legacyRecords';
 
-/** One aggregation per figure and batch of communes: `{ _id: commune, n }` for each commune counted. */
-function countPipeline(figure: CountFigure, codes: readonly string[], asOf: string) {
-  const communes = { communeCode: { $in: [...codes] } };
+/**
+ * A figure of communes on a date, from the register tallies (register.tallies.ts): one read of
+ * each tally for all the communes of a request (e.g. `communesOf { elderlyCountToday }`), plus,
+ * for the living on `asOf`, one aggregation of the deaths recorded after `asOf` (none after
+ * today). elderly: living on `asOf` and aged a full 60; centenarians: a full 100;
+ * legacyRecords: records still on a pre-2025 code, deceased included (the date does not matter).
+ */
+export async function communeFigures(models: Models, ctx: RequestContext, figure: CountFigure, asOf: string, codes: readonly string[]): Promise<number[]> {
+  if (figure === 'legacyRecords') return (await tallyHistograms(models, ctx, TALLY.legacyRecords).loadMany(codes)).map((h) => legacyRecordTotal(ok(h)));
+  const histograms = await tallyHistograms(models, ctx, TALLY.livingBirths).loadMany(codes);
+  const died = await diedAfter(models, ctx, asOf).loadMany(codes);
   const { elderlyBornBy, centenarianBornBy } = countBounds(asOf);
-  const match =
-    figure === 'elderly'
-      ? indexedMatch(communes, { birthDate: { $lte: elderlyBornBy }, ...aliveOn(asOf) })
-      : figure === 'centenarians'
-        ? indexedMatch({ birthDate: { $lte: centenarianBornBy } }, { ...communes, ...aliveOn(asOf) })
-        : indexedMatch({ legacyUnitCode: { $gt: '' } }, communes);
-  return [...match, { $group: { _id: '$communeCode', n: { $sum: 1 } } }];
+  const bornBy = figure === 'elderly' ? elderlyBornBy : centenarianBornBy;
+  return histograms.map((h, i) => livingBornBy(ok(h), ok(died[i]), bornBy));
 }
 
-/**
- * A figure of communes on a date, batched per request: all communes a request asks about
- * (e.g. `communesOf { elderlyCountToday }`) are counted by one aggregation.
- * elderly: living on `asOf` and aged a full 60; centenarians: a full 100; legacyRecords:
- * records still on a pre-2025 code, deceased included (the date does not matter).
- */
-export function communeFigure(models: Models, ctx: RequestContext, figure: CountFigure, asOf: string) {
-  return loader<string, number>(ctx, `count:${figure}:${figure === 'legacyRecords' ? '' : asOf}`, async (codes) => {
-    const counts = countsByKey(await models.Person.aggregate<{ _id: string; n: number }>(countPipeline(figure, codes, asOf)));
-    return codes.map((c) => counts.get(c) ?? 0);
-  });
+function ok<T>(v: T | Error): T {
+  if (v instanceof Error) throw v;
+  return v;
 }
 
 /** Records on one old unit code (Q12), in one commune when the caller is limited to it. */
@@ -70,13 +62,13 @@ export async function recordsOnCode(models: Models, code: string, communeCode: s
   return models.Person.countDocuments({ legacyUnitCode: code, ...(communeCode ? { communeCode } : {}) });
 }
 
-/** Per old unit code, the records of these communes still on it (Q12). */
-export async function recordsByLegacyCode(models: Models, communeCodes: readonly string[]): Promise<Map<string, number>> {
-  const rows = await models.Person.aggregate<{ _id: string; n: number }>([
-    ...indexedMatch({ legacyUnitCode: { $gt: '' } }, { communeCode: { $in: [...communeCodes] } }),
-    { $group: { _id: '$legacyUnitCode', n: { $sum: 1 } } },
-  ]);
-  return countsByKey(rows);
+/** Per old unit code, the records of these communes still on it (Q12), from the `legacy-records` tally. */
+export async function recordsByLegacyCode(models: Models, ctx: RequestContext, communeCodes: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const h of await tallyHistograms(models, ctx, TALLY.legacyRecords).loadMany(communeCodes)) {
+    for (const [code, n] of Object.entries(ok(h))) out.set(code, (out.get(code) ?? 0) + n);
+  }
+  return new Map([...out].filter(([, n]) => n > 0));
 }
 
 /**

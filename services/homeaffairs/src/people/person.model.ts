@@ -49,6 +49,9 @@ personSchema.index({ communeCode: 1, citizenId: 1 });
 personSchema.index({ communeCode: 1, birthDate: 1 });
 // The deceased of a commune (Q9), and living people of a commune (`deathDate: null`).
 personSchema.index({ communeCode: 1, deathDate: 1 });
+// Deaths recorded after a date (the few people alive on a past `asOf` whom `living-births` no
+// longer counts: register.tallies.ts).
+personSchema.index({ deathDate: 1 });
 // Age ranges over the province: centenarians (Q15), people pages filtered by age only.
 personSchema.index({ birthDate: 1 });
 // Records still on a pre-2025 code (Q12): every such record, or one old code's.

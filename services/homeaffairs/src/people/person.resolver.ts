@@ -1,6 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
 import { Access, assertInScope, citizenIdArg, DateScalar, scopedCommune, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import type { ClientSession } from 'mongoose';
+import { applyRegisterChanges } from '../dashboards/register.tallies';
 import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import type { UnitDoc } from '../units/administrative-unit.model';
@@ -72,19 +74,24 @@ export class PersonResolver {
     if (problems.length) refuse(problems);
     await this.assertCurrentCommune(input.communeCode);
     const fullName = input.fullName.normalize('NFC').trim();
+    const entry = {
+      citizenId: input.citizenId,
+      fullName,
+      ...nameSearchFields(fullName),
+      birthDate: input.birthDate,
+      sex: input.sex,
+      ethnicity: input.ethnicity.normalize('NFC').trim(),
+      communeCode: input.communeCode,
+      legacyUnitCode: null,
+      deathDate: null,
+    };
     try {
-      const doc = await this.models.Person.create({
-        citizenId: input.citizenId,
-        fullName,
-        ...nameSearchFields(fullName),
-        birthDate: input.birthDate,
-        sex: input.sex,
-        ethnicity: input.ethnicity.normalize('NFC').trim(),
-        communeCode: input.communeCode,
-        legacyUnitCode: null,
-        deathDate: null,
+      // the entry and its tally change commit together (a duplicate aborts both)
+      return await this.models.Person.db.transaction(async (session) => {
+        const [doc] = await this.models.Person.create([entry], { session });
+        await applyRegisterChanges(this.models, null, entry, session);
+        return personFromDoc(doc.toObject());
       });
-      return personFromDoc(doc.toObject());
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(
@@ -107,25 +114,30 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PersonIdentity> {
     const id = citizenIdArg(citizenId);
-    const current = await this.registered(id, ctx);
-    const { merged, problems } = correctionProblems(current, input, ctx.today);
-    if (problems.length) refuse(problems);
-    if (merged.communeCode !== current.communeCode) await this.assertCurrentCommune(merged.communeCode);
-    const fullName = merged.fullName.normalize('NFC').trim();
-    const moved = merged.communeCode !== current.communeCode;
-    const update = {
-      fullName,
-      ...nameSearchFields(fullName),
-      birthDate: merged.birthDate,
-      sex: merged.sex,
-      ethnicity: merged.ethnicity.normalize('NFC').trim(),
-      communeCode: merged.communeCode,
-      // a record filed again under today's commune is no longer on a pre-2025 code
-      legacyUnitCode: moved || input.clearLegacyUnitCode === true ? null : current.legacyUnitCode,
-    };
-    // one document changes: the update alone is atomic
-    await this.models.Person.updateOne({ citizenId: id }, { $set: update });
-    return personFromDoc({ ...current, ...update });
+    // read, checked, written and tallied in one transaction: a concurrent write of the same
+    // entry conflicts and this one is retried from the read (so the tally change is from the
+    // state actually replaced)
+    return this.models.Person.db.transaction(async (session) => {
+      const current = await this.registered(id, ctx, session);
+      const { merged, problems } = correctionProblems(current, input, ctx.today);
+      if (problems.length) refuse(problems);
+      if (merged.communeCode !== current.communeCode) await this.assertCurrentCommune(merged.communeCode, session);
+      const fullName = merged.fullName.normalize('NFC').trim();
+      const moved = merged.communeCode !== current.communeCode;
+      const update = {
+        fullName,
+        ...nameSearchFields(fullName),
+        birthDate: merged.birthDate,
+        sex: merged.sex,
+        ethnicity: merged.ethnicity.normalize('NFC').trim(),
+        communeCode: merged.communeCode,
+        // a record filed again under today's commune is no longer on a pre-2025 code
+        legacyUnitCode: moved || input.clearLegacyUnitCode === true ? null : current.legacyUnitCode,
+      };
+      await this.models.Person.updateOne({ citizenId: id }, { $set: update }, { session });
+      await applyRegisterChanges(this.models, current, { ...current, ...update }, session);
+      return personFromDoc({ ...current, ...update });
+    });
   }
 
   @Access('REGISTER_WRITE')
@@ -139,31 +151,35 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PersonIdentity> {
     const id = citizenIdArg(citizenId);
-    const current = await this.registered(id, ctx);
-    const alreadyDead = () =>
-      new ConflictError(
-        { vi: `Đã ghi nhận ngày mất ${current.deathDate ?? ''} cho ${id}`.trim(), en: `A death is already recorded for ${id}` },
-        { field: 'deathDate' },
-      );
-    if (current.deathDate) throw alreadyDead();
-    const problems = deathProblems(current, deathDate, ctx.today);
-    if (problems.length) refuse(problems);
-    // conditional: two concurrent calls cannot both record a death
-    const result = await this.models.Person.updateOne({ citizenId: id, deathDate: null }, { $set: { deathDate } });
-    if (result.modifiedCount !== 1) throw alreadyDead();
-    return personFromDoc({ ...current, deathDate });
+    // the death and the tally change commit together; the entry is read inside the transaction
+    return this.models.Person.db.transaction(async (session) => {
+      const current = await this.registered(id, ctx, session);
+      const alreadyDead = () =>
+        new ConflictError(
+          { vi: `Đã ghi nhận ngày mất ${current.deathDate ?? ''} cho ${id}`.trim(), en: `A death is already recorded for ${id}` },
+          { field: 'deathDate' },
+        );
+      if (current.deathDate) throw alreadyDead();
+      const problems = deathProblems(current, deathDate, ctx.today);
+      if (problems.length) refuse(problems);
+      // conditional: two concurrent calls cannot both record a death
+      const result = await this.models.Person.updateOne({ citizenId: id, deathDate: null }, { $set: { deathDate } }, { session });
+      if (result.modifiedCount !== 1) throw alreadyDead();
+      await applyRegisterChanges(this.models, current, { ...current, deathDate }, session);
+      return personFromDoc({ ...current, deathDate });
+    });
   }
 
   /** The register entry a write applies to: it must exist and be in the caller's commune. */
-  private async registered(id: string, ctx: RequestContext): Promise<PersonIdentity> {
-    const current = await this.models.Person.findOne({ citizenId: id }, PERSON_PROJECTION).lean<PersonIdentity>();
+  private async registered(id: string, ctx: RequestContext, session: ClientSession): Promise<PersonIdentity> {
+    const current = await this.models.Person.findOne({ citizenId: id }, PERSON_PROJECTION, { session }).lean<PersonIdentity>();
     if (!current) throw new NotFoundError({ vi: `Không có số định danh ${id} trong sổ`, en: `Citizen ID ${id} is not in the register` });
     assertInScope(ctx, current.communeCode);
     return current;
   }
 
-  private async assertCurrentCommune(code: string): Promise<void> {
-    const unit = await this.models.Unit.findOne({ code }).lean<UnitDoc>();
+  private async assertCurrentCommune(code: string, session?: ClientSession): Promise<void> {
+    const unit = await this.models.Unit.findOne({ code }, null, { session }).lean<UnitDoc>();
     if (!unit || unit.level !== 'COMMUNE' || unit.validTo !== null) refuse([{ field: 'communeCode', vi: `Không có xã/phường hiện hành mã ${code}`, en: `No current commune with code ${code}` }]);
   }
 
