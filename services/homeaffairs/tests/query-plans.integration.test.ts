@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { connectDatabase } from '@nct/db';
 import { generateSeed, type SeedData } from '@nct/seed';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
-import { executeOperation, expectIndexedQueries, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
+import { executeOperation, expectIndexedQueries, readsPerCollection, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, seedDatabase, SEED_PLAN_NUMBER, type Models } from '../src';
 
 /**
@@ -27,8 +27,6 @@ describe('homeaffairs query plans', () => {
       expect(res.errors).toBeUndefined();
       return res;
     });
-  const perCollection = (plans: Array<{ collection: string }>) =>
-    plans.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.collection]: (acc[p.collection] ?? 0) + 1 }), {});
   const biggestCommune = () => {
     const counts = new Map<string, number>();
     for (const p of data.people) counts.set(p.communeCode, (counts.get(p.communeCode) ?? 0) + 1);
@@ -53,12 +51,12 @@ describe('homeaffairs query plans', () => {
     it('resolves a batch of 100 people with every field in one query per collection', async () => {
       const reps = data.people.slice(0, 100).map((p) => ({ __typename: 'Person', citizenId: p.citizenId }));
       const plans = await indexed(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${everyField} } } }`, { r: reps });
-      expect(perCollection(plans)).toEqual({ people: 1, administrative_units: 1 });
+      expect(readsPerCollection(plans)).toEqual({ people: 1, administrative_units: 1 });
     });
 
     it('reads one person by citizen ID', async () => {
       const plans = await indexed(`{ person(citizenId: "${data.people[7].citizenId}") { ${everyField} } }`);
-      expect(perCollection(plans)).toEqual({ people: 1, administrative_units: 1 });
+      expect(readsPerCollection(plans)).toEqual({ people: 1, administrative_units: 1 });
     });
   });
 
@@ -109,7 +107,7 @@ describe('homeaffairs query plans', () => {
       for (const ctx of [sg.context(), coordinator()]) {
         const plans = await indexed(`{ communesOf(provinceCode: "12") { ${figures} } }`, undefined, ctx);
         // units: the province's districts and communes; people: one aggregation per figure and date
-        expect(perCollection(plans).people).toBeLessThanOrEqual(6);
+        expect(readsPerCollection(plans).people).toBeLessThanOrEqual(6);
       }
     });
 

@@ -27,7 +27,7 @@ export class DashboardResolver {
   @Access('IDENTITY')
   @Query(() => [Person], {
     description:
-      'Danh sách người cao tuổi của một xã theo bộ lọc, đọc từ bản tóm tắt sổ (một lần đọc); các cơ quan khác bổ sung trường của mình. Tối đa 10.000 người. / A commune roster from the register digest (one read); other subgraphs add their fields. At most 10,000 people.',
+      'Danh sách người cao tuổi của một xã theo bộ lọc; các cơ quan khác bổ sung trường của mình. Tối đa 10.000 người. / A commune roster read through the register\'s indexes; other subgraphs add their fields. At most 10,000 people.',
   })
   async elderlyRoster(
     @Arg('communeCode', () => String) communeCode: string,

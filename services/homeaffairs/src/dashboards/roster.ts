@@ -4,7 +4,7 @@ import { AdministrativeUnit } from '../units/administrative-unit';
 
 @InputType({
   description:
-    'Bộ lọc danh sách người cao tuổi của một xã (đọc từ bản tóm tắt sổ). / Filter of a commune roster (served from the register digest).',
+    'Bộ lọc danh sách người cao tuổi của một xã. / Filter of a commune roster.',
 })
 export class RosterFilter {
   @Field(() => Int, { nullable: true, description: 'Tuổi tròn tối thiểu vào ngày asOf. / Minimum age in full years on asOf.' })
