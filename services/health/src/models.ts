@@ -1,14 +1,16 @@
 import type { Connection } from 'mongoose';
 import { healthCheckSchema } from './checks/health-check.model';
 import { chronicConditionSchema } from './chronic/chronic-condition.model';
+import { createCoverageModels } from './coverage/coverage.tallies';
 import { cardHolderSchema, insuranceCardSchema } from './insurance/insurance-card.model';
 import { healthRecordSchema } from './records/health-record.model';
 import { homeVisitSchema } from './visits/home-visit.model';
 
 /**
  * The health database: records, periodic checks, BHYT cards (and one issue counter per card
- * holder), chronic conditions, home visits. Every read goes through the indexes declared next
- * to each schema.
+ * holder), chronic conditions, home visits; and the coverage tallies with the per-person guard
+ * that serialises the writes changing them (src/coverage/coverage.tallies.ts). Every read goes
+ * through the indexes declared next to each schema.
  */
 export function createModels(conn: Connection) {
   return {
@@ -18,6 +20,7 @@ export function createModels(conn: Connection) {
     CardHolder: conn.model('InsuranceCardHolder', cardHolderSchema),
     ChronicCondition: conn.model('ChronicCondition', chronicConditionSchema),
     HomeVisit: conn.model('HomeVisit', homeVisitSchema),
+    ...createCoverageModels(conn),
   };
 }
 

@@ -9,7 +9,7 @@ import { definition, deriveHealthSeed, seedDatabase, type Models } from '../src'
  * Every hot query of the health subgraph, run through its Apollo server on a seeded database,
  * must be served by an index (no COLLSCAN in any winning plan): the `_entities` batch of 100
  * people with every Person field health adds (Q3, Q4, Q10 and the person view), the coverage
- * of every commune (Q5), a person's check and visit histories, a card by code, and the writes.
+ * of every commune (Q5, read from the coverage tallies by _id), a person's check and visit histories, a card by code, and the writes.
  * No collection of this service is allowed a scan: there is no reference collection here.
  */
 const TODAY = testToday();
@@ -87,7 +87,7 @@ describe('query plans of the health subgraph (no collection scan)', () => {
     expect(reads).toEqual({ health_checks: 1, insurance_cards: 1, home_visits: 1 });
   });
 
-  it('healthCoverage of every commune (Q5): one aggregate starting on the commune index', async () => {
+  it('healthCoverage of every commune (Q5): one find by _id per coverage tally, no health_records scan', async () => {
     const codes = [...new Set(data.people.map((p) => p.communeCode))].sort();
     const r = codes.map((code) => ({ __typename: 'AdministrativeUnit', code, elderlyCountToday: 10 }));
     let units: any[] = [];
@@ -95,9 +95,13 @@ describe('query plans of the health subgraph (no collection scan)', () => {
       units = (await run(COVERAGE, { r, year: YEAR }, { role: 'coordinator' }))._entities;
     });
     expect(units.map((u) => u.healthCoverage.communeCode)).toEqual(codes);
-    expect(plans.map((p) => [p.collection, p.command])).toEqual([['health_records', 'aggregate']]);
-    expect((plans[0].sent.pipeline as Array<Record<string, unknown>>)[0]).toHaveProperty('$match.communeCode');
-    expect(plans[0].stages).toContain('IXSCAN');
+    // five tallies (records-opened, people-checked, cards-from, cards-to, chronic), each read once for all communes
+    expect(plans.map((p) => [p.collection, p.command])).toEqual(Array.from({ length: 5 }, () => ['tallies', 'find']));
+    for (const p of plans) {
+      expect(Object.keys(p.sent.filter as Record<string, unknown>)).toEqual(['_id']);
+      expect(p.stages).toContain('IXSCAN');
+      expect(p.stages).not.toContain('COLLSCAN');
+    }
   });
 
   it('a person’s check and visit histories, page after page, for a commune station: indexed', async () => {

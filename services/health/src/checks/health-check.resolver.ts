@@ -3,6 +3,7 @@ import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
 import { Access, citizenIdArg, groupByKey, loader, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import type { Models } from '../models';
+import { checkChanges, inPersonTransaction, recordCommuneOf } from '../coverage/coverage.tallies';
 import { assertStationScope, historyPage, PersonHistoryArgs } from '../common/history';
 import { normaliseText, refuse } from '../common/problems';
 import { recordCheckProblems } from './checks.rules';
@@ -55,7 +56,17 @@ export class HealthCheckResolver {
     if (problems.length) refuse(problems);
     const doc: HealthCheckDoc = { citizenId: input.citizenId, date: input.date, facility: normaliseText(input.facility), resultClass: input.resultClass };
     try {
-      await this.models.HealthCheck.create(doc);
+      // One transaction with the person's guard: the check and, when it is the person's first
+      // of its year and a commune keeps their record, +1 to that commune's `people-checked`.
+      await inPersonTransaction(this.models, doc.citizenId, async (session) => {
+        // the person's check dates (a few a year, on the citizenId-first index), compared here: a
+        // date range on that index missed a check dated exactly 1 January on the embedded server
+        const dates = await this.models.HealthCheck.find({ citizenId: doc.citizenId }, { _id: 0, date: 1 }, { session }).lean<Array<{ date: string }>>();
+        const checkedThatYear = dates.some((d) => d.date.slice(0, 4) === doc.date.slice(0, 4));
+        await this.models.HealthCheck.create([doc], { session });
+        const record = await recordCommuneOf(this.models, doc.citizenId, session);
+        if (record) await this.models.Tallies.add(checkChanges(record.communeCode, doc.date, checkedThatYear), session);
+      });
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(

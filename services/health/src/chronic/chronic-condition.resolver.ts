@@ -1,10 +1,12 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ClientSession } from 'mongoose';
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
 import { Access, DateScalar, groupByKey, loader, RequestContext } from '@nct/subgraph-kit';
 import { normaliseText, refuse } from '../common/problems';
 import type { Models } from '../models';
+import { chronicChanges, inPersonTransaction, recordCommuneOf } from '../coverage/coverage.tallies';
 import { ChronicCondition, RecordChronicConditionInput, SetChronicManagementInput, TrackedCondition } from './chronic-condition';
 import type { ChronicConditionDoc } from './chronic-condition.model';
 import { icd10Problems, isNeverStored, HIV_REFUSAL, recordChronicProblems, TRACKED_CONDITIONS, trackedConditionOf } from './chronic.rules';
@@ -19,6 +21,12 @@ export function chronicConditionsLoader(models: Models, ctx: RequestContext) {
       .lean<ChronicConditionDoc[]>();
     return groupByKey(ids, rows, (r) => r.citizenId);
   });
+}
+
+/** Whether each of the person's conditions is under management, read inside a write's transaction. */
+async function managedFlags(models: Models, citizenId: string, session: ClientSession): Promise<boolean[]> {
+  const rows = await models.ChronicCondition.find({ citizenId }, { _id: 0, underManagement: 1 }, { session }).lean<Array<{ underManagement: boolean }>>();
+  return rows.map((r) => r.underManagement);
 }
 
 @Resolver(() => ChronicCondition)
@@ -54,7 +62,14 @@ export class ChronicConditionResolver {
       facility: normaliseText(input.facility),
     };
     try {
-      await this.models.ChronicCondition.create(doc);
+      // One transaction with the person's guard: the condition, and the change it makes to the
+      // person's `chronic` state (with any; all managed) in the commune keeping their record.
+      await inPersonTransaction(this.models, doc.citizenId, async (session) => {
+        const before = await managedFlags(this.models, doc.citizenId, session);
+        await this.models.ChronicCondition.create([doc], { session });
+        const record = await recordCommuneOf(this.models, doc.citizenId, session);
+        if (record) await this.models.Tallies.add(chronicChanges(record.communeCode, before, [...before, doc.underManagement]), session);
+      });
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(
@@ -93,7 +108,21 @@ export class ChronicConditionResolver {
       );
     }
     if (before.underManagement === input.underManagement) return before; // idempotent: nothing to write
-    await this.models.ChronicCondition.updateOne({ citizenId: input.citizenId, code: input.code }, { $set: { underManagement: input.underManagement } });
+    // One transaction with the person's guard: the flag, and the change to the person's
+    // `chronic` state, computed from all their conditions before and after.
+    await inPersonTransaction(this.models, input.citizenId, async (session) => {
+      const rows = await this.models.ChronicCondition.find({ citizenId: input.citizenId }, { _id: 0, code: 1, underManagement: 1 }, { session }).lean<
+        Array<{ code: string; underManagement: boolean }>
+      >();
+      const target = rows.find((r) => r.code === input.code);
+      if (!target || target.underManagement === input.underManagement) return; // changed meanwhile: nothing to do
+      await this.models.ChronicCondition.updateOne({ citizenId: input.citizenId, code: input.code }, { $set: { underManagement: input.underManagement } }, { session });
+      const record = await recordCommuneOf(this.models, input.citizenId, session);
+      if (record) {
+        const after = rows.map((r) => (r.code === input.code ? input.underManagement : r.underManagement));
+        await this.models.Tallies.add(chronicChanges(record.communeCode, rows.map((r) => r.underManagement), after), session);
+      }
+    });
     return { ...before, underManagement: input.underManagement };
   }
 

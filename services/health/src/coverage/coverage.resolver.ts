@@ -1,16 +1,26 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '@nct/errors';
-import { Access, assertInScope, RequestContext } from '@nct/subgraph-kit';
+import { Access, assertInScope, loader, RequestContext } from '@nct/subgraph-kit';
 import { refuse } from '../common/problems';
 import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
-import { communeCoverageLoader } from './coverage.queries';
-import { coverageCounts, coverageYearProblems, indicatorValue, referenceDate } from './coverage.rules';
+import { coverageYearProblems, indicatorValue, referenceDate } from './coverage.rules';
+import { CoverageHistograms, coverageCountsFromTallies, readCoverageHistograms } from './coverage.tallies';
 import { HealthCoverage } from './health-coverage';
 
 /**
- * Adds `healthCoverage(year)` to homeaffairs' AdministrativeUnit: one indexed aggregate per
- * request batch of communes (coverage.queries.ts), counted by the rules in coverage.rules.ts.
+ * The coverage histograms of every commune of one request: one `read` per tally (five finds
+ * by `_id`), whatever the number of communes, years or people.
+ */
+export function communeTalliesLoader(models: Models, ctx: RequestContext) {
+  return loader<string, CoverageHistograms>(ctx, 'commune-coverage-tallies', (codes) => readCoverageHistograms(models.Tallies, codes));
+}
+
+/**
+ * Adds `healthCoverage(year)` to homeaffairs' AdministrativeUnit: the counts of
+ * `coverageCounts` (coverage.rules.ts), read from the coverage tallies (coverage.tallies.ts)
+ * kept by every write in its transaction; the indicators, targets and small-cell suppression
+ * are the rules of coverage.rules.ts.
  */
 @Resolver(() => AdministrativeUnit)
 export class HealthCoverageResolver {
@@ -38,9 +48,9 @@ export class HealthCoverageResolver {
       );
     }
     assertInScope(ctx, unit.code);
-    const people = await communeCoverageLoader(this.models, ctx).load(unit.code);
+    const histograms = await communeTalliesLoader(this.models, ctx).load(unit.code);
     const onDate = referenceDate(year, today);
-    const counts = coverageCounts(people, year, onDate);
+    const counts = coverageCountsFromTallies(histograms, year, onDate);
     const elderly = unit.elderlyCountToday ?? null;
     const healthRecord = indicatorValue('HEALTH_RECORD', counts.withRecord, elderly, year);
     const annualCheck = indicatorValue('ANNUAL_CHECK', counts.checkedInYear, elderly, year);

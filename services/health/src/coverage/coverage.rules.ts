@@ -89,7 +89,7 @@ export interface CommuneCoverageCounts {
   chronicAllManaged: number;
 }
 
-/** What coverage needs of one person whose record a commune keeps (coverage.queries.ts). */
+/** What coverage needs of one person whose record a commune keeps (the tallies, coverage.tallies.ts, count the same). */
 export interface CoveragePerson {
   /** the day the health record was opened */
   openedOn: string;

@@ -4,6 +4,7 @@ import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
 import { Access, groupByKey, loader, RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
+import { cardChanges, inPersonTransaction, recordCommuneOf } from '../coverage/coverage.tallies';
 import { normaliseText, refuse } from '../common/problems';
 import { InsuranceCard, IssueInsuranceCardInput } from './insurance-card';
 import type { InsuranceCardDoc } from './insurance-card.model';
@@ -42,13 +43,15 @@ function overlapConflict(overlapping: InsuranceCardDoc): ConflictError {
 
 /**
  * Issues a card inside a transaction (one card per person per period, Law on Health Insurance
- * Art. 16). The holder's issue counter is written first: two concurrent issues for the same
+ * Art. 16). The person's coverage guard and the holder's issue counter are written first: two concurrent issues for the same
  * person write the same document, so only one commits; the other is retried by
  * `connection.transaction` from the start, now sees the first card and is refused. A failure
- * after the counter (a duplicate card code) aborts the transaction: nothing is written.
+ * after the counter (a duplicate card code) aborts the transaction: nothing is written, the
+ * coverage tallies (`cards-from`, `cards-to` of the record's commune) included.
  */
 async function issueCard(models: Models, doc: InsuranceCardDoc): Promise<void> {
-  await models.InsuranceCard.db.transaction(async (session: ClientSession) => {
+  // the transaction also increments the person's coverage guard (coverage.tallies.ts)
+  await inPersonTransaction(models, doc.citizenId, async (session: ClientSession) => {
     await models.CardHolder.updateOne({ _id: doc.citizenId }, { $inc: { issued: 1 } }, { upsert: true, session });
     // the person's cards still valid on the new card's first day (indexed: citizenId, validTo), then the rule
     const later = await models.InsuranceCard.find({ citizenId: doc.citizenId, validTo: trusted({ $gte: doc.validFrom }) }, PROJECTION, { session }).lean<InsuranceCardDoc[]>();
@@ -56,6 +59,9 @@ async function issueCard(models: Models, doc: InsuranceCardDoc): Promise<void> {
     if (overlapping?.code === doc.code) throw duplicateCode(doc.code);
     if (overlapping) throw overlapConflict(overlapping);
     await models.InsuranceCard.create([doc], { session });
+    // the card counts in the coverage of the commune keeping the person's record (else when one is opened)
+    const record = await recordCommuneOf(models, doc.citizenId, session);
+    if (record) await models.Tallies.add(cardChanges(record.communeCode, doc), session);
   });
 }
 

@@ -3,6 +3,7 @@ import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
 import { Access, byKey, loader, RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
+import { inPersonTransaction, personChanges, personFacts } from '../coverage/coverage.tallies';
 import { normaliseText, refuse } from '../common/problems';
 import { HealthRecord, OpenHealthRecordInput, RecordSourceEnum } from './health-record';
 import type { HealthRecordDoc, RecordSource } from './health-record.model';
@@ -42,7 +43,14 @@ export class HealthRecordResolver {
       source: input.source ?? 'COMMUNE_STATION',
     };
     try {
-      await this.models.HealthRecord.create(doc);
+      // One transaction: the record, and the coverage tallies of its commune with everything the
+      // person already has (checks, cards and conditions recorded before the record existed).
+      // A duplicate aborts it: the tallies stay as they were.
+      await inPersonTransaction(this.models, doc.citizenId, async (session) => {
+        await this.models.HealthRecord.create([doc], { session });
+        const facts = await personFacts(this.models, doc.citizenId, doc.openedOn, session);
+        await this.models.Tallies.add(personChanges(doc.communeCode, facts), session);
+      });
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(

@@ -1,5 +1,6 @@
 import type { SeedData } from '@nct/seed';
 import type { Models } from '../models';
+import { hasCoverageTallies, rebuildCoverageTallies } from '../coverage/coverage.tallies';
 import { deriveHealthSeed } from './derive';
 
 const BATCH = 2000;
@@ -14,7 +15,9 @@ async function insertInBatches<T>(model: { insertMany(docs: T[], opts: object): 
  * Writes the health slice of the seed (records, checks, BHYT cards from the shared generator;
  * chronic conditions and home visits derived here). A database that already has records is
  * not seeded again, but gets the derived records if it has none yet (a database seeded before
- * they existed). Nothing is pre-computed: every read goes to these collections.
+ * they existed). The rows are inserted in bulk, outside the writes that keep the coverage
+ * tallies: every coverage tally is then rebuilt from the collections (also when a database
+ * seeded before the tallies existed has none).
  */
 export async function seedDatabase(models: Models, data: SeedData): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   const extra = deriveHealthSeed(data);
@@ -32,5 +35,6 @@ export async function seedDatabase(models: Models, data: SeedData): Promise<{ se
     await insertInBatches(models.HomeVisit, extra.homeVisits);
     Object.assign(counts, { chronicConditions: extra.chronicConditions.length, homeVisits: extra.homeVisits.length });
   }
+  if (Object.keys(counts).length > 0 || !(await hasCoverageTallies(models))) await rebuildCoverageTallies(models);
   return { seeded: !hasRecords, counts };
 }
