@@ -339,10 +339,13 @@ describe('cross-agency figures, end to end', () => {
     // household was POOR or NEAR_POOR that year. Per commune: people supported, on / off the
     // lists, total amount; published with small cells withheld (the on/off pair of a commune
     // together; the people counts across communes; an amount goes with its count).
-    const october = `${YEAR}-10`;
+    // The latest Action Month (October) on or before the run's date: this year's from October on,
+    // last year's before (the seed gives supports for that one).
+    const AM_YEAR = Number(TODAY.slice(5, 7)) >= 10 ? YEAR : YEAR - 1;
+    const october = `${AM_YEAR}-10`;
     const onList = (id: string) =>
-      v.casesOf(id).some((c) => caseCovers(c, october)) || ['POOR', 'NEAR_POOR'].includes(v.socialRecordOf(id)?.poverty.find((p) => p.year === YEAR)?.status ?? 'NONE');
-    const supports = v.social.supports.filter((s) => s.year === YEAR);
+      v.casesOf(id).some((c) => caseCovers(c, october)) || ['POOR', 'NEAR_POOR'].includes(v.socialRecordOf(id)?.poverty.find((p) => p.year === AM_YEAR)?.status ?? 'NONE');
+    const supports = v.social.supports.filter((s) => s.year === AM_YEAR);
     const cell = (list: typeof supports) => {
       const people = new Set(list.map((s) => s.citizenId));
       const on = [...people].filter(onList).length;
@@ -365,7 +368,7 @@ describe('cross-agency figures, end to end', () => {
             total { peopleSupported onProtectionLists notOnLists totalAmount }
           }
         }`,
-        { year: YEAR, commune: null },
+        { year: AM_YEAR, commune: null },
         { as: 'coordinator', purpose: 'STATISTICS' },
       ),
     );
@@ -388,7 +391,7 @@ describe('cross-agency figures, end to end', () => {
             edges { node { citizenId date kind description amount provider onProtectionList } }
           }
         }`,
-        { year: YEAR, commune },
+        { year: AM_YEAR, commune },
         { as: 'commune-officer', commune, purpose: 'BENEFIT_ADMINISTRATION' },
       ),
     ).actionMonthSupports.edges.map((e: any) => e.node);
