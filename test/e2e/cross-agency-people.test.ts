@@ -108,7 +108,8 @@ describe('cross-agency lists of people, end to end', () => {
     for (const [c, as] of [[commune, 'commune-officer'], [big, 'social']] as const) {
       const roster = band(c);
       const expected = sorted(roster.filter((p) => poor(p.citizenId) && !onCase(p.citizenId, 'SOCIAL_PENSION', ASOF)).map((p) => p.citizenId));
-      expect(expected.length).toBeGreaterThan(0);
+      // the chosen commune has both answers; the largest one is there for the size of its batch
+      if (c === commune) expect(expected.length).toBeGreaterThan(0);
 
       const data = ok(
         await system.query(
