@@ -67,6 +67,8 @@ async function main(): Promise<void> {
         AUDIT_PORT: '4105',
         LOG_LEVEL: 'warn',
         NCT_TODAY: today,
+        // The bench measures latency, not the per-caller limiter (one caller sends every request).
+        RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '1000000',
         // Measure, do not cut: a slow query is a figure, not a timeout.
         SUBGRAPH_TIMEOUT_MS: process.env.SUBGRAPH_TIMEOUT_MS ?? '300000',
       },
