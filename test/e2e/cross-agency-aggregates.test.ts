@@ -1,5 +1,6 @@
 import { startSystem, System } from './harness';
-import { aliveOn, caseCovers, communeWithBoth, disclose, fullYears, SeedView, seedView, smallWithheld, sorted, testToday } from './cross-agency.helpers';
+import { aliveOn, caseCovers, communeWithBoth, disclose, SeedView, seedView, smallWithheld, sorted, testToday } from './cross-agency.helpers';
+import { addMonthsToDate, ageOn, dayAfter } from '@nct/dates';
 
 // Cross-agency questions answered with figures per commune or per club (domain.md,
 // "Cross-agency questions the dashboards must answer": 5, 6, 7, 12, 13, 14, 15), each run
@@ -34,7 +35,7 @@ describe('cross-agency figures, end to end', () => {
     return res.body.data;
   };
   /** Living residents of a commune aged a full `age` or more today (the register's denominators). */
-  const livingAged = (commune: string, age: number) => v.peopleIn(commune).filter((p) => aliveOn(p, TODAY) && fullYears(p.birthDate, TODAY) >= age).length;
+  const livingAged = (commune: string, age: number) => v.peopleIn(commune).filter((p) => aliveOn(p, TODAY) && ageOn(p.birthDate, TODAY) >= age).length;
 
   it('Q5: health record, annual check and BHYT shares per commune, against the targets', async () => {
     // Rule: per commune C and year Y (reference day D: today for the current year), over the
@@ -175,17 +176,15 @@ describe('cross-agency figures, end to end', () => {
     // the day or still outstanding, an income-generation and an activity fund with an entry by
     // the day, all eight activity areas run in the period.
     const AREAS = ['INCOME_GENERATION', 'HEALTH_CARE', 'HOME_CARE_VOLUNTEERS', 'SELF_HELP_COMMUNITY_SUPPORT', 'RIGHTS_PROTECTION', 'COMMUNICATION', 'SPORT_CULTURE_ARTS', 'RESOURCE_MOBILISATION'];
-    const [y, m, d] = ASOF.split('-').map(Number);
     // 12 months up to ASOF, inclusive: from the day after the same date a year earlier (29 February
     // falls back to 28 February, so a period ending 2028-02-29 starts 2027-03-01).
-    const lastDayOfMonth = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
-    const periodFrom = new Date(Date.UTC(y - 1, m - 1, Math.min(d, lastDayOfMonth) + 1)).toISOString().slice(0, 10);
+    const periodFrom = dayAfter(addMonthsToDate(ASOF, -12));
     const within = (n: number, total: number, lo: number, hi: number) => n * 100 >= lo * total && n * 100 <= hi * total;
     const expectedFor = (clubId: string) => {
       const members = system.seed.association.clubMemberships.filter((x) => x.clubId === clubId && x.joinedOn <= ASOF);
       const total = members.length;
       const women = members.filter((x) => x.sex === 'FEMALE').length;
-      const elderly = members.filter((x) => x.birthDate <= ASOF && fullYears(x.birthDate, ASOF) >= 60).length;
+      const elderly = members.filter((x) => x.birthDate <= ASOF && ageOn(x.birthDate, ASOF) >= 60).length;
       const priority = members.filter((x) => x.priority).length;
       const ids = new Set(members.map((x) => x.citizenId));
       const borrowers = new Set(
@@ -439,7 +438,7 @@ describe('cross-agency figures, end to end', () => {
 
     // The people behind a commune's count, deceased centenarians included (no `alive` filter).
     const commune = codes.find((c) => register(c) > 0)!;
-    const people = v.peopleIn(commune).filter((p) => fullYears(p.birthDate, TODAY) >= 100);
+    const people = v.peopleIn(commune).filter((p) => ageOn(p.birthDate, TODAY) >= 100);
     const roster = ok(
       await system.query(
         `query($commune: String!) { elderlyRoster(communeCode: $commune, filter: { minAge: 100 }) { citizenId fullName deathDate membership { cardNumber } monthlyAllowance { group status } } }`,

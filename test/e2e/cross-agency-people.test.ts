@@ -1,5 +1,6 @@
 import { startSystem, System } from './harness';
-import { aliveOn, caseCovers, communeWithBoth, fullYears, monthOf, quarterOf, SeedView, seedView, sorted, testToday } from './cross-agency.helpers';
+import { aliveOn, caseCovers, communeWithBoth, SeedView, seedView, sorted, testToday } from './cross-agency.helpers';
+import { ageOn, calendarAge, monthOf, quarterOf, yearOf } from '@nct/dates';
 
 // Cross-agency questions that produce lists of people (domain.md, "Cross-agency questions the
 // dashboards must answer": 1, 2, 3, 4, 8, 9, 10), each run through the gateway with the query
@@ -49,7 +50,7 @@ describe('cross-agency lists of people, end to end', () => {
   it('Q1: people 80+ with no pension, no social pension and no allowance', async () => {
     // Rule (Decree 20/2021 group 5c gap): alive, a full 80 or more on the day, no pension or
     // monthly SI benefit, no social-pension case and no allowance case covering the month.
-    const roster80 = (c: string) => v.peopleIn(c).filter((p) => aliveOn(p, ASOF) && fullYears(p.birthDate, ASOF) >= 80);
+    const roster80 = (c: string) => v.peopleIn(c).filter((p) => aliveOn(p, ASOF) && ageOn(p.birthDate, ASOF) >= 80);
     const uncovered = (id: string) => !receivesPension(id, ASOF) && !onCase(id, 'ALLOWANCE', ASOF) && !onCase(id, 'SOCIAL_PENSION', ASOF);
     const mixed = communeWithBoth(
       system.seed,
@@ -96,7 +97,7 @@ describe('cross-agency lists of people, end to end', () => {
   it('Q2: poor or near-poor people aged 70-74 not on the social pension', async () => {
     // Rule (Social Insurance Law 2024, from 2025-07-01): alive, a full 70-74 on the day, the
     // household POOR or NEAR_POOR in the year, and no social-pension case covering the month.
-    const band = (c: string) => v.peopleIn(c).filter((p) => aliveOn(p, ASOF) && fullYears(p.birthDate, ASOF) >= 70 && fullYears(p.birthDate, ASOF) <= 74);
+    const band = (c: string) => v.peopleIn(c).filter((p) => aliveOn(p, ASOF) && ageOn(p.birthDate, ASOF) >= 70 && ageOn(p.birthDate, ASOF) <= 74);
     const poor = (id: string) => ['POOR', 'NEAR_POOR'].includes(povertyIn(id, YEAR));
     const commune = communeWithBoth(
       system.seed,
@@ -143,7 +144,7 @@ describe('cross-agency lists of people, end to end', () => {
     const priority = (c: string) =>
       new Set(
         system.seed.association.clubMemberships
-          .filter((m) => m.priority && clubCommune.get(m.clubId) === c && fullYears(m.birthDate, TODAY) >= 60)
+          .filter((m) => m.priority && clubCommune.get(m.clubId) === c && ageOn(m.birthDate, TODAY) >= 60)
           .map((m) => m.citizenId),
       );
     const checkedIn = (id: string, year: number) => v.checksOf(id).some((k) => k.date.startsWith(`${year}-`));
@@ -219,7 +220,7 @@ describe('cross-agency lists of people, end to end', () => {
     const rule = ok(await system.query(`query Q8rule($year: Int!) { rule: longevityCelebrationRule(year: $year) { calendarAges calendarAgeAtLeast } }`, { year: YEAR }, { as: 'commune-officer', commune: system.seed.communes[0].code })).rule;
     expect(rule).toEqual({ calendarAges: [70, 75, 80, 85, 90, 95], calendarAgeAtLeast: 100 });
     const celebrated = (p: { birthDate: string }) => {
-      const age = YEAR - Number(p.birthDate.slice(0, 4));
+      const age = calendarAge(yearOf(p.birthDate), YEAR);
       return [70, 75, 80, 85, 90, 95].includes(age) || age >= 100;
     };
     const commune = communeWithBoth(
@@ -250,7 +251,7 @@ describe('cross-agency lists of people, end to end', () => {
         const rec = record(r.citizenId);
         expect(r.birthDate).toBe(v.person.get(r.citizenId)!.birthDate);
         expect(r.longevityCelebration).toEqual({
-          age: YEAR - Number(r.birthDate.slice(0, 4)),
+          age: calendarAge(yearOf(r.birthDate), YEAR),
           status: rec?.status ?? 'PLANNED',
           deliveredOn: rec?.deliveredOn ?? null,
           reason: rec?.reason ?? null,
@@ -309,8 +310,7 @@ describe('cross-agency lists of people, end to end', () => {
     // Rule: active allowance cases of groups 5a (poor, no supporter) and 5d (cared for in the
     // community) with no home visit recorded in the quarter.
     const quarter = quarterOf(ASOF);
-    const [qy, qn] = [quarter.slice(0, 4), Number(quarter.slice(6))];
-    const inQuarter = (day: string) => day.startsWith(`${qy}-`) && Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1 === qn;
+    const inQuarter = (day: string) => quarterOf(day) === quarter;
     const cases = (c: string) => v.social.cases.filter((k) => k.kind === 'ALLOWANCE' && k.status === 'ACTIVE' && k.communeCode === c && (k.group === 'A5A' || k.group === 'A5D'));
     const visited = (id: string) => v.visitsOf(id).some((x) => inQuarter(x.date));
     const commune = communeWithBoth(

@@ -12,17 +12,8 @@ import { deriveSocialSeed } from '@nct/social';
 /** The date the whole system runs at in this test run (NCT_TODAY, pinned by the jest global setup). */
 export { testToday } from '@nct/testing';
 
-/** Full years between a birth date and a day (the Law on the Elderly counts full years). */
-export function fullYears(birth: string, on: string): number {
-  const [by, bm, bd] = birth.split('-').map(Number);
-  const [y, m, d] = on.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
 /** Alive on a day: no death recorded on or before it. */
 export const aliveOn = (p: { deathDate: string | null }, day: string): boolean => p.deathDate === null || p.deathDate > day;
-
-export const monthOf = (day: string): string => day.slice(0, 7);
 
 /** A benefit case covers a month when it had started and was not yet stopped (a suspended case still covers it). */
 export const caseCovers = (c: { startMonth: string; stopMonth: string | null }, month: string): boolean =>
@@ -74,9 +65,6 @@ export function communeWithBoth(seed: SeedData, positives: (commune: string) => 
   if (!candidates.length) throw new Error('the seed has no commune with both a positive and a negative case');
   return candidates[0].code;
 }
-
-/** Vietnamese calendar quarter of a day, `YYYY-Qn`. */
-export const quarterOf = (day: string): string => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
 /**
  * The small-cell rule of docs/security.md, restated: a cell of 1-4 people is withheld (null),

@@ -1,6 +1,7 @@
 import type { SeedData } from '@nct/seed';
 import { startSystem, System } from './harness';
 import { testToday } from '@nct/testing';
+import { ageOn } from '@nct/dates';
 
 // The person view through the gateway, checked against answers computed here from the
 // seed data alone (not from any service code).
@@ -18,12 +19,6 @@ const PERSON_VIEW = `
 const TODAY = testToday();
 const BASE_LEVEL_NOW = 500_000; // Decree 76/2024/NĐ-CP, from 2024-07-01
 const SOCIAL_PENSION_NOW = 500_000; // Decree 176/2025/NĐ-CP, from 2025-07-01
-
-function fullYears(birth: string, on: string): number {
-  const [by, bm, bd] = birth.split('-').map(Number);
-  const [y, m, d] = on.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /** Decree 20/2021/NĐ-CP Art. 6.1 coefficients for the elderly groups of Art. 5.5. */
 function coefficient(group: string, age: number): number {
@@ -97,15 +92,15 @@ describe('the federated person view, end to end', () => {
       fullName: e.p.fullName,
       birthDate: e.p.birthDate,
       sex: e.p.sex,
-      age: fullYears(e.p.birthDate, TODAY),
+      age: ageOn(e.p.birthDate, TODAY),
       residence: { code: e.commune.code, name: e.commune.name },
       monthlyAllowance: {
         group: e.current!.group,
         status: 'ACTIVE',
         startMonth: e.current!.startMonth,
         baseLevel: BASE_LEVEL_NOW,
-        coefficient: coefficient(e.current!.group, fullYears(e.p.birthDate, TODAY)),
-        monthlyAmount: Math.round(coefficient(e.current!.group, fullYears(e.p.birthDate, TODAY)) * BASE_LEVEL_NOW),
+        coefficient: coefficient(e.current!.group, ageOn(e.p.birthDate, TODAY)),
+        monthlyAmount: Math.round(coefficient(e.current!.group, ageOn(e.p.birthDate, TODAY)) * BASE_LEVEL_NOW),
       },
       insuranceCard: { code: e.card.code, validFrom: e.card.validFrom, validTo: e.card.validTo },
       membership: { cardNumber: e.membership!.cardNumber, branchName: e.membership!.branchName },
@@ -144,7 +139,7 @@ describe('the federated person view, end to end', () => {
     const seed = system.seed;
     const commune = seed.communes[0].code;
     const expected = seed.people
-      .filter((p) => p.communeCode === commune && p.sex === 'FEMALE' && fullYears(p.birthDate, TODAY) >= 70 && fullYears(p.birthDate, TODAY) <= 84)
+      .filter((p) => p.communeCode === commune && p.sex === 'FEMALE' && ageOn(p.birthDate, TODAY) >= 70 && ageOn(p.birthDate, TODAY) <= 84)
       .map((p) => p.citizenId)
       .sort();
     const res = await system.query(

@@ -8,7 +8,7 @@ import {
   type SeedData,
 } from './index';
 import { flushSoft, soft } from '../tests/soft-expect';
-import { ageOnDay, birthdayDay, dayToMonthIndex, isoToDay, isValidIsoDate, monthStringToIndex } from './dates';
+import { ageOnDay, birthdayDay, dayToMonthIndex, isIsoDate, isoToDay, monthStringToIndex } from '@nct/dates';
 
 const AS_OF = '2026-11-01';
 const N = 5000;
@@ -182,7 +182,7 @@ describe('people', () => {
 
   it('has valid birth dates and ages 60-105', () => {
     for (const p of s.people) {
-      soft(isValidIsoDate(p.birthDate)).toBe(true);
+      soft(isIsoDate(p.birthDate)).toBe(true);
       const age = refAge(p);
       soft(age).toBeGreaterThanOrEqual(60);
       soft(age).toBeLessThanOrEqual(105);
@@ -234,7 +234,7 @@ describe('people', () => {
     expect(share(dead.length, N)).toBeLessThanOrEqual(0.02);
     for (const p of dead) {
       const d = isoToDay(p.deathDate as string);
-      soft(isValidIsoDate(p.deathDate as string)).toBe(true);
+      soft(isIsoDate(p.deathDate as string)).toBe(true);
       soft(d).toBeLessThanOrEqual(asOfDay);
       soft(d).toBeGreaterThan(asOfDay - 366);
       soft(d).toBeGreaterThan(isoToDay(p.birthDate));
@@ -285,7 +285,7 @@ describe('social protection', () => {
       soft(start).toBeGreaterThanOrEqual(monthStringToIndex('2021-07'));
       soft(start).toBeGreaterThanOrEqual(monthOfTurning(p, thresholds[c.group] as number));
       soft(start).toBeLessThanOrEqual(asOfMonth);
-      soft(isValidIsoDate(c.decisionDate)).toBe(true);
+      soft(isIsoDate(c.decisionDate)).toBe(true);
       soft(c.decisionDate <= AS_OF).toBe(true);
       if (c.status === 'STOPPED') soft(monthStringToIndex(c.stopMonth as string)).toBeGreaterThan(start);
       else soft(c.stopMonth).toBeNull();
@@ -356,7 +356,7 @@ describe('health', () => {
     for (const c of s.health.checks) {
       const p = byId.get(c.citizenId) as PersonSeed;
       soft(p).toBeDefined();
-      soft(isValidIsoDate(c.date)).toBe(true);
+      soft(isIsoDate(c.date)).toBe(true);
       soft(c.date <= AS_OF).toBe(true);
       soft(c.date >= '2022-01-01').toBe(true);
       if (p.deathDate) soft(c.date <= p.deathDate).toBe(true);
@@ -384,7 +384,7 @@ describe('health', () => {
       soft(c.code).toHaveLength(15);
       soft(c.code).toMatch(/^(HT|CK|BT|GD|HN)[1-5]12\d{10}$/);
       soft(c.validTo > c.validFrom).toBe(true);
-      soft(isValidIsoDate(c.validFrom) && isValidIsoDate(c.validTo)).toBe(true);
+      soft(isIsoDate(c.validFrom) && isIsoDate(c.validTo)).toBe(true);
       if (allowance.has(c.citizenId)) soft(c.code.startsWith('BT')).toBe(true);
       soft(c.primaryCareFacility.length).toBeGreaterThan(5);
     }
@@ -511,7 +511,7 @@ describe('data hygiene', () => {
     walk(s, (key, value) => {
       soft(value.normalize('NFC')).toBe(value);
       if (/(Date|On|From|To|^date|^asOf)$/.test(key) && key !== 'parentCode' && key !== 'toCode') {
-        soft(isValidIsoDate(value)).toBe(true);
+        soft(isIsoDate(value)).toBe(true);
         dates++;
       }
       if (/Month$/.test(key)) soft(value).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);

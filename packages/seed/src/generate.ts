@@ -5,7 +5,6 @@
  */
 import { CitizenIdIssuer, OLD_PROVINCE_CODES } from './citizen-id';
 import {
-  ageOnDay,
   addYearsYmd,
   birthdayDay,
   dayToIso,
@@ -13,11 +12,10 @@ import {
   dayToYmd,
   isoToDay,
   monthIndexFirstDay,
-  monthIndexLastDay,
   monthIndexToString,
   monthStringToIndex,
   ymdToDay,
-} from './dates';
+} from '@nct/dates';
 import {
   ABOLISHED_ON,
   COMMUNES,
@@ -644,17 +642,6 @@ export function generateSeed(options: SeedOptions): SeedData {
     health: { records, checks, insuranceCards },
     association: { memberships, clubs, clubMemberships },
   };
-}
-
-/** Helper for consumers/tests: first and last day of a 'YYYY-MM' month as ISO dates. */
-export function monthBounds(month: string): { first: string; last: string } {
-  const mi = monthStringToIndex(month);
-  return { first: dayToIso(monthIndexFirstDay(mi)), last: dayToIso(monthIndexLastDay(mi)) };
-}
-
-/** Full age on an ISO date. */
-export function ageAt(birthDate: string, on: string): number {
-  return ageOnDay(isoToDay(birthDate), isoToDay(on));
 }
 
 /**

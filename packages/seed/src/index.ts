@@ -6,8 +6,6 @@ export {
   DEFAULT_AS_OF,
   DEFAULT_SEED,
   RATES,
-  ageAt,
-  monthBounds,
   type SeedOptions,
 } from './generate';
 export {

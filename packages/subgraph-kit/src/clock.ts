@@ -1,32 +1,6 @@
-import { isIsoDate, todayInVietnam } from './dates';
-
 /**
- * Where "today" comes from. Rules never read the wall clock: they take a date argument.
- * Resolvers take the date of the request from `ctx.today`, fixed once when the request
- * starts (a request that runs across midnight sees one date), from the clock the subgraph
- * was created with. Tests and demos pin it (`fixedClock`, or `NCT_TODAY`).
+ * The injected clock: where "today" comes from. It lives in the date package
+ * (packages/dates/src/clock.ts); resolvers get it here as `ctx.today`.
  */
-export interface Clock {
-  /** The calendar date in Vietnam, `YYYY-MM-DD`. */
-  today(): string;
-  /** True when the date is pinned rather than read from the system clock. */
-  readonly pinned: boolean;
-}
-
-/** The system clock, read in Vietnam's time zone. The one place the wall clock is read for dates. */
-export const systemClock: Clock = { today: () => todayInVietnam(new Date()), pinned: false };
-
-/** A clock that always says `date` (tests at pinned dates, reproducible demos). */
-export function fixedClock(date: string): Clock {
-  if (!isIsoDate(date)) throw new Error(`fixedClock: ${JSON.stringify(date)} is not an ISO date (YYYY-MM-DD)`);
-  return { today: () => date, pinned: true };
-}
-
-/**
- * `NCT_TODAY=YYYY-MM-DD` pins the date of every process of the system (the end-to-end tests
- * run it at several dates); otherwise the system clock. A malformed value stops the start.
- */
-export function clockFromEnv(env: Record<string, string | undefined> = process.env): Clock {
-  const pinned = env.NCT_TODAY?.trim();
-  return pinned ? fixedClock(pinned) : systemClock;
-}
+export { systemClock, fixedClock, clockFromEnv } from '@nct/dates';
+export type { Clock } from '@nct/dates';

@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { BadUserInputError } from '@nct/errors';
-import { isIsoDate, isIsoMonth } from './dates';
+import { isIsoDate, isIsoMonth } from '@nct/dates';
 
 function scalar(name: string, description: string, check: (v: unknown) => v is string, example: string) {
   const parse = (value: unknown): string => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { provisionDatabase, DatabaseServer } from '../../db/src/embedded';
-import { clockFromEnv, systemClock } from '../../subgraph-kit/src/clock';
+import { clockFromEnv, systemClock } from '../../dates/src/clock';
 
 declare global {
   // eslint-disable-next-line no-var

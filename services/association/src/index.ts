@@ -10,7 +10,7 @@ export { clubComposition, withinPercent, memberFlagProblems } from './clubs/club
 export { clubCompliance, periodStart } from './clubs/compliance.rules';
 export { compositionTargetsOn } from './clubs/rules/composition-targets';
 export { operationTargetsOn, coverageTargetsOn, ACTIVITY_AREAS } from './clubs/rules/operation-targets';
-export { celebrationView, celebratesAt, calendarAge, celebrationAges, giftFor } from './celebrations/celebrations.rules';
+export { celebrationView, celebratesAt, celebrationAges, giftFor } from './celebrations/celebrations.rules';
 export { clubCoverage } from './units/units.rules';
 
 /** Hội Người cao tuổi: members and branches, clubs and their funds, celebrations, recognitions (owner of `Club`). */

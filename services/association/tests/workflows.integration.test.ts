@@ -2,9 +2,9 @@ import type { Connection } from 'mongoose';
 import { connectDatabase, QueryCounter } from '@nct/db';
 import { generateSeed, SeedData } from '@nct/seed';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { calendarAge, yearOf } from '@nct/dates';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import {
-  calendarAge,
   celebratesAt,
   celebrationView,
   clubCompliance,
@@ -54,7 +54,7 @@ describe('association workflows and dashboard fields on a seeded database', () =
       expect([...statuses].sort()).toEqual(['DELIVERED', 'NOT_DELIVERED', 'PLANNED']);
       expect(celebrating().some((p) => !extra.celebrations.some((c) => c.citizenId === p.citizenId))).toBe(true); // nothing recorded yet
       // Died during the year (none early in January): delivered before death, or not delivered with the reason.
-      const died = data.people.filter((p) => p.deathDate !== null && p.deathDate >= `${YEAR}-01-01` && celebratesAt(calendarAge(Number(p.birthDate.slice(0, 4)), YEAR), YEAR));
+      const died = data.people.filter((p) => p.deathDate !== null && p.deathDate >= `${YEAR}-01-01` && celebratesAt(calendarAge(yearOf(p.birthDate), YEAR), YEAR));
       for (const p of died) {
         const rec = extra.celebrations.find((c) => c.citizenId === p.citizenId);
         expect(rec?.status === 'DELIVERED' ? rec.deliveredOn! < p.deathDate! : rec?.reason === 'Đã mất trước khi trao quà').toBe(true);
@@ -170,7 +170,7 @@ describe('association workflows and dashboard fields on a seeded database', () =
       const a = await run(m, { i: { ...base, status: 'PLANNED' } });
       expect(a.errors).toBeUndefined();
       const b = await run(m, { i: { ...base, status: 'DELIVERED', deliveredOn: `${LAST}-10-01` } });
-      expect(b.data?.recordCelebrationDelivery).toMatchObject({ status: 'DELIVERED', deliveredOn: `${LAST}-10-01`, age: LAST - Number(p.birthDate.slice(0, 4)) });
+      expect(b.data?.recordCelebrationDelivery).toMatchObject({ status: 'DELIVERED', deliveredOn: `${LAST}-10-01`, age: calendarAge(yearOf(p.birthDate), LAST) });
       expect((await run(m, { i: { ...base, status: 'DELIVERED', deliveredOn: `${LAST}-10-01` } })).errors).toBeUndefined();
       for (const i of [{ ...base, status: 'NOT_DELIVERED', reason: 'Nhầm' }, { ...base, status: 'DELIVERED', deliveredOn: `${LAST}-10-02` }, { ...base, status: 'PLANNED' }]) {
         expect((await run(m, { i })).errors?.[0].extensions?.code).toBe('CONFLICT');

@@ -3,10 +3,7 @@ import { connectDatabase } from '@nct/db';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, type Models } from '../src';
-
-function addDays(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
+import { addDays, quarterOf } from '@nct/dates';
 
 const TODAY = testToday();
 const AN = '012140000001';
@@ -136,7 +133,7 @@ describe('chronic conditions, home visits and entitlement on the real database',
       expect(res.data?.recordHomeVisit).toEqual({ ...input, visitor: 'Y sĩ Lò Thị Mai' });
       const older = await run(mutation, { input: { ...input, date: addDays(TODAY, -200), visitor: 'Tình nguyện viên', notes: null } });
       expect(older.errors).toBeUndefined();
-      const quarter = `${TODAY.slice(0, 4)}-Q${Math.floor((Number(TODAY.slice(5, 7)) - 1) / 3) + 1}`;
+      const quarter = quarterOf(TODAY);
       const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { homeVisitedInQuarter(quarter: "${quarter}") } } }`;
       const facts = await run(q, { r: [BINH, AN].map((citizenId) => ({ __typename: 'Person', citizenId })) }, { role: 'social' });
       expect(facts.data?._entities).toEqual([{ homeVisitedInQuarter: true }, { homeVisitedInQuarter: false }]);

@@ -6,6 +6,7 @@ import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/te
 import { definition, deriveHealthSeed, seedDatabase, type Models } from '../src';
 import { CoveragePerson, coverageCounts, indicatorValue, referenceDate } from '../src/coverage/coverage.rules';
 import { COVERAGE_TALLY_NAMES, computeCoverageTallies, coverageCountsFromTallies, readCoverageHistograms } from '../src/coverage/coverage.tallies';
+import { addDays } from '@nct/dates';
 
 /**
  * The coverage tallies (src/coverage/coverage.tallies.ts) against the collections they count,
@@ -16,9 +17,6 @@ import { COVERAGE_TALLY_NAMES, computeCoverageTallies, coverageCountsFromTallies
 const TODAY = testToday();
 const YEAR = Number(TODAY.slice(0, 4));
 const STATION = 'Trạm Y tế xã Thử Nghiệm';
-function addDays(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 const COVERAGE = `query($r: [_Any!]!, $year: Int!) { _entities(representations: $r) { ... on AdministrativeUnit { code healthCoverage(year: $year) {
   communeCode year referenceDate elderlyCount allTargetsMet
   healthRecord { indicator count denominator share targetPercent met suppressed legalAct }

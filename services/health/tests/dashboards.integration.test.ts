@@ -4,13 +4,11 @@ import { generateSeed, type SeedData } from '@nct/seed';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, deriveHealthSeed, seedDatabase, type HealthSeedExtra, type Models } from '../src';
+import { addDays, quarterOf } from '@nct/dates';
 
 const TODAY = testToday();
 const YEAR = Number(TODAY.slice(0, 4));
-const QUARTER = `${YEAR}-Q${Math.floor((Number(TODAY.slice(5, 7)) - 1) / 3) + 1}`;
-function addDays(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
+const QUARTER = quarterOf(TODAY);
 const reps = (ids: string[]) => ids.map((citizenId) => ({ __typename: 'Person', citizenId }));
 const FOLLOW_UP = `query($r: [_Any!]!, $year: Int!, $q: String!, $asOf: Date) { _entities(representations: $r) { ... on Person {
   citizenId healthCheckDue(year: $year) insuranceCardValid(asOf: $asOf) homeVisitedInQuarter(quarter: $q) } } }`;
@@ -41,7 +39,6 @@ async function readsDuring(conn: Connection, fn: () => Promise<void>): Promise<R
 
 /** Expected answers computed from the seed itself, independently of the service. */
 function expectedFacts(data: SeedData, extra: HealthSeedExtra, id: string) {
-  const quarterOf = (d: string) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
   return {
     citizenId: id,
     healthCheckDue: !data.health.checks.some((c) => c.citizenId === id && c.date.startsWith(`${YEAR}-`)),
@@ -130,8 +127,7 @@ describe('health dashboards on a seeded database', () => {
       const ids = data.people.slice(0, 30).map((p) => p.citizenId);
       const res = await run(FOLLOW_UP, { r: reps(ids), year: YEAR - 1, q: `${YEAR - 1}-Q1`, asOf: `${YEAR - 1}-06-30` });
       expect(res.errors).toBeUndefined();
-      const quarterOf = (d: string) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
-      expect(res.data?._entities).toEqual(
+          expect(res.data?._entities).toEqual(
         ids.map((id) => ({
           citizenId: id,
           healthCheckDue: !data.health.checks.some((c) => c.citizenId === id && c.date.startsWith(`${YEAR - 1}-`)),

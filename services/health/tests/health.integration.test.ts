@@ -4,11 +4,7 @@ import { generateSeed } from '@nct/seed';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, deriveHealthSeed, seedDatabase, type Models } from '../src';
-
-/** ISO date `n` days from `iso`. */
-function addDays(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
+import { addDays, quarterOf } from '@nct/dates';
 
 const TODAY = testToday();
 const AN = '012140000001'; // record, three checks, a valid card and an older expired one
@@ -37,7 +33,7 @@ const PERSON_FIELDS = `citizenId
   chronicConditions { code }
   healthCheckDue(year: ${TODAY.slice(0, 4)})
   insuranceCardValid
-  homeVisitedInQuarter(quarter: "${TODAY.slice(0, 4)}-Q${Math.floor((Number(TODAY.slice(5, 7)) - 1) / 3) + 1}")
+  homeVisitedInQuarter(quarter: "${quarterOf(TODAY)}")
   lastHealthCheck { date facility resultClass }
   insuranceCard { code beneficiaryGroup benefitLevel provinceCode validFrom validTo validToday primaryCareFacility }`;
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${PERSON_FIELDS} } } }`;

@@ -3,6 +3,7 @@ import { connectDatabase } from '@nct/db';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, type Models } from '../src';
+import { addDays } from '@nct/dates';
 
 /**
  * `issueInsuranceCard` reads the person's cards and inserts the new one in one transaction that
@@ -10,10 +11,6 @@ import { definition, type Models } from '../src';
  * for one person cannot both pass the overlap check, and a failure after the first write
  * leaves nothing behind. On the real test server (one-node replica set, real transactions).
  */
-function addDays(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
 const TODAY = testToday();
 const STATION = 'Trạm Y tế xã Tam Đường';
 const ISSUE = `mutation($input: IssueInsuranceCardInput!) { issueInsuranceCard(input: $input) { code } }`;

@@ -4,6 +4,7 @@ import { generateSeed, type SeedData } from '@nct/seed';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { executeOperation, expectIndexedQueries, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, deriveHealthSeed, seedDatabase, type Models } from '../src';
+import { quarterOf } from '@nct/dates';
 
 /**
  * Every hot query of the health subgraph, run through its Apollo server on a seeded database,
@@ -14,7 +15,7 @@ import { definition, deriveHealthSeed, seedDatabase, type Models } from '../src'
  */
 const TODAY = testToday();
 const YEAR = Number(TODAY.slice(0, 4));
-const QUARTER = `${YEAR}-Q${Math.floor((Number(TODAY.slice(5, 7)) - 1) / 3) + 1}`;
+const QUARTER = quarterOf(TODAY);
 const PERSON_FIELDS = `citizenId
   healthRecord { citizenId openedOn facility communeCode source }
   lastHealthCheck { date facility resultClass }

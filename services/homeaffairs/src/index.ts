@@ -6,7 +6,7 @@ import { buildSchema } from './schema';
 export { seedDatabase } from './seed';
 export { deriveHomeaffairsSeed, SEED_PLAN_NUMBER, type HomeaffairsSeedExtra } from './seed/derive';
 export { createModels, type Models } from './models';
-export { rosterCriteria, rosterMatches, rosterBirthIntervals, countBounds, aliveOn, calendarAge, type RegisterRow } from './dashboards/roster.rules';
+export { rosterCriteria, rosterMatches, rosterBirthIntervals, countBounds, aliveOn, type RegisterRow } from './dashboards/roster.rules';
 export { nameSearchFields } from './people/people.rules';
 export { importUnits } from './units/unit-import';
 

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 
 /** A row of a dated rule table: in force from `effectiveFrom` until the next row, by `legalAct`. */
 export interface DatedRule {

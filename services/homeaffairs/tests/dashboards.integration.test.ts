@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { connectDatabase, QueryCounter } from '@nct/db';
 import { generateSeed, type SeedData } from '@nct/seed';
-import { ageOn, createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { ageOn, calendarAge, yearOf } from '@nct/dates';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, deriveHomeaffairsSeed, nameSearchFields, seedDatabase, SEED_PLAN_NUMBER, type Models } from '../src';
 import { isOverdue } from '../src/plans/plans.rules';
@@ -80,7 +81,7 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
       const expected = data.people
         .filter((p) => p.communeCode === c && living(p))
         .filter((p) => {
-          const a = year - Number(p.birthDate.slice(0, 4));
+          const a = calendarAge(yearOf(p.birthDate), year);
           return [70, 75, 80, 85, 90, 95].includes(a) || a >= 100;
         })
         .map((p) => p.citizenId)

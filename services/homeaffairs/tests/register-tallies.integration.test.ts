@@ -2,7 +2,8 @@ import type { Connection } from 'mongoose';
 import { connectDatabase, trusted } from '@nct/db';
 import { makeCitizenId, type Sex } from '@nct/citizen-id';
 import { generateSeed, type SeedData } from '@nct/seed';
-import { ageOn, createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { addDays, ageOn } from '@nct/dates';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, seedDatabase, type Models } from '../src';
 import { computeRegisterTallies, REGISTER_TALLY_NAMES } from '../src/dashboards/register.tallies';
@@ -14,9 +15,6 @@ import { computeRegisterTallies, REGISTER_TALLY_NAMES } from '../src/dashboards/
  * are computed here from the `people` rows with `ageOn`, as the Law on the Elderly counts ages.
  */
 const TODAY = testToday();
-function addDays(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 /** Dates the counts are checked on: today, past dates, and around 29 February (a 60th and a 100th birthday on it). */
 const DATES = [
   ...new Set([

@@ -1,10 +1,10 @@
 import type { Connection } from 'mongoose';
 import { connectDatabase } from '@nct/db';
 import { generateSeed, type SeedData } from '@nct/seed';
-import { createSubgraph, monthOf, SubgraphInstance } from '@nct/subgraph-kit';
+import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { monthOf, addMonths } from '@nct/dates';
 import { executeOperation, expectIndexedQueries, readsPerCollection, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, deriveSocialSeed, seedDatabase, type Models } from '../src';
-import { addMonths } from '../src/cases/cases.rules';
 
 // Every hot read of the subgraph, through the real Apollo server, must start from an index:
 // no COLLSCAN in any winning plan (the collections are small here; the plans are what count).

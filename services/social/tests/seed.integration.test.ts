@@ -1,7 +1,8 @@
 import type { Connection } from 'mongoose';
 import { connectDatabase } from '@nct/db';
 import { generateSeed, type SeedData } from '@nct/seed';
-import { ageOn, createSubgraph, monthOf, SubgraphInstance } from '@nct/subgraph-kit';
+import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { ageOn, monthOf } from '@nct/dates';
 import { testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { coverageFrom, definition, deriveSocialSeed, onProtectionList, paymentsAfterDeathFrom, rowsFrom, seedDatabase, type Models } from '../src';
 

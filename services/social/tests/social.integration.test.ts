@@ -1,10 +1,11 @@
 import type { Connection } from 'mongoose';
 import { connectDatabase, QueryCounter } from '@nct/db';
 import type { SeedData } from '@nct/seed';
-import { createSubgraph, monthOf, SubgraphInstance } from '@nct/subgraph-kit';
+import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { monthOf, addMonths } from '@nct/dates';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, seedDatabase, type Models } from '../src';
-import { addMonths, caseIdFor } from '../src/cases/cases.rules';
+import { caseIdFor } from '../src/cases/cases.rules';
 
 // Dates relative to the run's pinned date (testToday()), so that ages and "current" amounts are stable.
 const TODAY = testToday();

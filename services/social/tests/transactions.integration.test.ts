@@ -1,10 +1,11 @@
 import type { Connection } from 'mongoose';
 import { connectDatabase } from '@nct/db';
-import { createSubgraph, monthOf, SubgraphInstance } from '@nct/subgraph-kit';
+import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { monthOf, addMonths } from '@nct/dates';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, type Models } from '../src';
 import type { BenefitCaseDoc } from '../src/cases/benefit-case.model';
-import { addMonths, caseIdFor } from '../src/cases/cases.rules';
+import { caseIdFor } from '../src/cases/cases.rules';
 import type { MonthlyPaymentDoc, PaymentStatus } from '../src/payments/monthly-payment.model';
 
 // Changes that write several documents run in one transaction: a failure in the middle

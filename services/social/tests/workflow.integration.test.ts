@@ -1,9 +1,9 @@
 import type { Connection } from 'mongoose';
 import { connectDatabase, QueryCounter } from '@nct/db';
-import { createSubgraph, monthOf, SubgraphInstance } from '@nct/subgraph-kit';
+import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
+import { monthOf, addMonths } from '@nct/dates';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { coverageFrom, definition, rowsFrom, type Models } from '../src';
-import { addMonths } from '../src/cases/cases.rules';
 
 // Everything relative to the run's pinned date (testToday()).
 const TODAY = testToday();

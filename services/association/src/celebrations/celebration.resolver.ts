@@ -9,17 +9,8 @@ import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import { LongevityCelebration, LongevityCelebrationRule, RecordCelebrationInput } from './celebration';
 import type { CelebrationDoc } from './celebration.model';
-import {
-  calendarAge,
-  CelebrationRecord,
-  celebrationAges,
-  celebrationProblems,
-  CelebrationView,
-  giftFor,
-  MAX_YEAR,
-  MIN_YEAR,
-  transitionAllowed,
-} from './celebrations.rules';
+import { CelebrationRecord, celebrationAges, celebrationProblems, CelebrationView, giftFor, MAX_YEAR, MIN_YEAR, transitionAllowed } from './celebrations.rules';
+import { calendarAge } from '@nct/dates';
 import { provinceGiftsFor } from './rules/gift-levels';
 
 /**

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@nct/subgraph-kit';
+import { calendarAge, isIsoDate, yearOf } from '@nct/dates';
 import { birthYearOf } from '../common/citizen';
 import { cleanText, Problem } from '../common/problems';
 import { celebrationAgesFor } from './rules/celebration-ages';
@@ -9,10 +9,6 @@ export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 export const MAX_REASON_LENGTH = 300;
 
-/** Age counted by calendar year (mừng thọ): the year minus the birth year, whatever the birthday. */
-export function calendarAge(birthYear: number, year: number): number {
-  return year - birthYear;
-}
 
 /** Whether a calendar age is celebrated in `year` (Law on the Elderly 2009, Art. 21). */
 export function celebratesAt(age: number, year: number): boolean {
@@ -76,7 +72,7 @@ export function celebrationView(
   record: CelebrationRecord | null,
 ): CelebrationView | null {
   if (!isIsoDate(person.birthDate)) return null;
-  const age = calendarAge(Number(person.birthDate.slice(0, 4)), year);
+  const age = calendarAge(yearOf(person.birthDate), year);
   if (!celebratesAt(age, year)) return null;
   const died = isIsoDate(person.deathDate) && person.deathDate <= `${year}-12-31`;
   const deliveredBeforeDeath =

@@ -2,7 +2,8 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { DateScalar } from '@nct/subgraph-kit';
 import { trusted } from '@nct/db';
 import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, assertInScope, isIsoDate, pageRequest, RequestContext, scopedCommune, toConnection } from '@nct/subgraph-kit';
+import { Access, assertInScope, pageRequest, RequestContext, scopedCommune, toConnection } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import { cleanText, Problem, refuse, textProblem } from '../common/problems';
 import { entriesByLedgerLoader, ledgerView, LedgerView } from '../funds/fund.resolver';
 import { FundLedger } from '../funds/ledger';

@@ -1,5 +1,5 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
-import { ageOn, isIsoDate } from '@nct/subgraph-kit';
+import { ageOn, isIsoDate } from '@nct/dates';
 import { Problem, textProblem } from '../common/problems';
 import { elderlyAgeOn } from '../membership/rules/elderly-age';
 import type { PercentRange } from './rules/composition-targets';

@@ -1,4 +1,4 @@
-import { ageOn, daysInMonth } from '@nct/subgraph-kit';
+import { addMonthsToDate, ageOn, dayAfter } from '@nct/dates';
 import { elderlyAgeOn } from '../membership/rules/elderly-age';
 import { withinPercent } from './clubs.rules';
 import { compositionTargetsOn } from './rules/composition-targets';
@@ -68,11 +68,7 @@ const pct = (n: number, total: number) => (total === 0 ? 0 : Math.round((n * 100
 
 /** The first day of the period of `months` months that ends on `asOf` (inclusive): the same day `months` earlier, plus one. */
 export function periodStart(asOf: string, months: number): string {
-  const [y, m, d] = asOf.split('-').map(Number);
-  const index = y * 12 + (m - 1) - months;
-  const sy = Math.floor(index / 12);
-  const sm = (index % 12) + 1;
-  return new Date(Date.UTC(sy, sm - 1, Math.min(d, daysInMonth(sy, sm)) + 1)).toISOString().slice(0, 10);
+  return dayAfter(addMonthsToDate(asOf, -months));
 }
 
 /**

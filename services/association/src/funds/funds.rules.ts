@@ -1,4 +1,4 @@
-import { isIsoDate } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import { cleanText, Problem } from '../common/problems';
 import { CLUB_ID_PATTERN } from '../clubs/clubs.rules';
 import type { EntryType, FundKind, LedgerEntryDoc } from './ledger-entry.model';

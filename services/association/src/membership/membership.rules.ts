@@ -1,5 +1,5 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
-import { ageOn, isIsoDate } from '@nct/subgraph-kit';
+import { ageOn, isIsoDate } from '@nct/dates';
 import { birthYearOf } from '../common/citizen';
 import { elderlyAgeOn } from './rules/elderly-age';
 import { cleanText, Problem, textProblem } from '../common/problems';

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { SeedData } from '@nct/seed';
 import type { BranchDoc } from '../branches/branch.model';
 import type { CelebrationDoc } from '../celebrations/celebration.model';
-import { calendarAge, celebratesAt } from '../celebrations/celebrations.rules';
+import { celebratesAt } from '../celebrations/celebrations.rules';
+import { calendarAge, yearOf } from '@nct/dates';
 import type { ClubActivityDoc } from '../clubs/club-activity.model';
 import type { ClubLoanDoc } from '../clubs/club-loan.model';
 import { periodStart } from '../clubs/compliance.rules';
@@ -77,7 +78,7 @@ export function deriveAssociationSeed(data: SeedData): AssociationSeedExtra {
   // ---- longevity celebrations of the asOf year
   const celebrations: CelebrationDoc[] = [];
   for (const p of data.people) {
-    const age = calendarAge(Number(p.birthDate.slice(0, 4)), year);
+    const age = calendarAge(yearOf(p.birthDate), year);
     if (!celebratesAt(age, year)) continue;
     if (p.deathDate !== null && p.deathDate < yearStart) continue; // died before the year: no record
     const base = { citizenId: p.citizenId, year, communeCode: p.communeCode, age };

@@ -1,7 +1,8 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { decide } from '@nct/auth';
 import { trusted } from '@nct/db';
-import { Access, DateScalar, isIsoDate, loader, RequestContext } from '@nct/subgraph-kit';
+import { Access, DateScalar, loader, RequestContext } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import { refuse } from '../common/problems';
 import { yearArg } from '../celebrations/celebration.resolver';
 import type { ClubDoc } from '../clubs/club.model';

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { BadUserInputError } from '@nct/errors';
-import { assertInScope, isIsoDate, RequestContext } from '@nct/subgraph-kit';
+import { assertInScope, RequestContext } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import type { Models } from '../models';
 
 /** Arguments of a person's history (checks, home visits): one person, one page. */

@@ -1,5 +1,5 @@
 import { BadUserInputError } from '@nct/errors';
-import { isIsoDate } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 
 /** One reason an input is refused, in both languages; `problem` is a stable code when there is one. */
 export interface Problem {

@@ -1,4 +1,4 @@
-import { quarterOf } from '../visits/visits.rules';
+import { quarterOf } from '@nct/dates';
 
 /**
  * Care follow-up facts (policy CARE_FOLLOW_UP): yes/no answers derived from a person's health

@@ -1,5 +1,5 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
-import { isIsoDate } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import { facilityProblems, Problem } from '../common/problems';
 import { beneficiaryGroupOn } from './rules/beneficiary-groups';
 

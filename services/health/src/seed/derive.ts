@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SeedData } from '@nct/seed';
+import { calendarAge, dateReachingAge, dayToIso, isoToDay, quarterStart, yearOf } from '@nct/dates';
 import type { HomeVisitKind } from '../visits/visits.rules';
 
 /** A chronic condition of the derived seed (never an HIV code). */
@@ -53,19 +54,7 @@ export function unit(citizenId: string, label: string): number {
   return h.readUInt32BE(0) / 0x1_0000_0000;
 }
 
-const DAY = 86_400_000;
-const toDay = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
-const toIso = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
 const between = (lo: number, hi: number, u: number): number => (hi <= lo ? lo : lo + Math.floor(u * (hi - lo + 1)));
-
-/** First day of the quarter `back` quarters before the one containing `iso`. */
-function quarterStart(iso: string, back: number): string {
-  const y = Number(iso.slice(0, 4));
-  const q = Math.floor((Number(iso.slice(5, 7)) - 1) / 3) - back;
-  const year = y + Math.floor(q / 4);
-  const month = (((q % 4) + 4) % 4) * 3 + 1;
-  return `${year}-${String(month).padStart(2, '0')}-01`;
-}
 
 const VISITORS = ['Y sĩ trạm y tế', 'Nhân viên y tế thôn, bản', 'Tình nguyện viên chăm sóc tại nhà'] as const;
 const KINDS: readonly HomeVisitKind[] = ['SUPPORT_VISIT', 'HEALTH_MONITORING', 'HOME_CARE', 'CHRONIC_FOLLOW_UP'];
@@ -88,7 +77,7 @@ function stationOf(name: string): string {
  * the quarter of `asOf` (Q10); people with conditions under management and not (Q11).
  */
 export function deriveHealthSeed(data: SeedData): HealthSeedExtra {
-  const asOfDay = toDay(data.asOf);
+  const asOfDay = isoToDay(data.asOf);
   const stations = new Map(data.communes.map((c) => [c.code, stationOf(c.name)]));
   const lonely = new Set(data.social.allowanceCases.filter((c) => c.group === 'A5A' || c.group === 'A5D').map((c) => c.citizenId));
   const chronicConditions: ChronicConditionSeed[] = [];
@@ -103,28 +92,28 @@ export function deriveHealthSeed(data: SeedData): HealthSeedExtra {
   const [neverVisitedNow, alwaysVisitedNow] = lonelyAlive;
 
   for (const p of data.people) {
-    const endDay = p.deathDate ? Math.min(asOfDay, toDay(p.deathDate)) : asOfDay;
+    const endDay = p.deathDate ? Math.min(asOfDay, isoToDay(p.deathDate)) : asOfDay;
     const station = stations.get(p.communeCode) ?? 'Trạm Y tế xã';
-    const birthYear = Number(p.birthDate.slice(0, 4));
-    const earliest = Math.max(toDay('2010-01-01'), toDay(`${birthYear + 50}${p.birthDate.slice(4)}`.replace('-02-29', '-02-28')));
+    const birthYear = yearOf(p.birthDate);
+    const earliest = Math.max(isoToDay('2010-01-01'), isoToDay(dateReachingAge(p.birthDate, 50)));
 
     for (const c of DERIVE_RATES.conditions) {
       if (unit(p.citizenId, `chronic:${c.code}`) >= c.share) continue;
       chronicConditions.push({
         citizenId: p.citizenId,
         code: c.code,
-        diagnosedOn: toIso(between(Math.min(earliest, endDay), endDay, unit(p.citizenId, `chronic-date:${c.code}`))),
+        diagnosedOn: dayToIso(between(Math.min(earliest, endDay), endDay, unit(p.citizenId, `chronic-date:${c.code}`))),
         underManagement: unit(p.citizenId, `chronic-managed:${c.code}`) < DERIVE_RATES.underManagement,
         facility: station,
       });
     }
 
-    const age = Number(data.asOf.slice(0, 4)) - birthYear;
+    const age = calendarAge(birthYear, yearOf(data.asOf));
     const isLonely = lonely.has(p.citizenId);
     if (!isLonely && age < 80) continue;
     for (let back = 0; back < 4; back++) {
-      const lo = toDay(quarterStart(data.asOf, back));
-      const hi = Math.min(endDay, toDay(quarterStart(data.asOf, back - 1)) - 1);
+      const lo = isoToDay(quarterStart(data.asOf, back));
+      const hi = Math.min(endDay, isoToDay(quarterStart(data.asOf, back - 1)) - 1);
       if (hi < lo) continue;
       const rate = isLonely
         ? back === 0
@@ -137,7 +126,7 @@ export function deriveHealthSeed(data: SeedData): HealthSeedExtra {
       const kind = KINDS[Math.floor(unit(p.citizenId, `visit-kind:${back}`) * KINDS.length)];
       homeVisits.push({
         citizenId: p.citizenId,
-        date: toIso(between(lo, hi, unit(p.citizenId, `visit-date:${back}`))),
+        date: dayToIso(between(lo, hi, unit(p.citizenId, `visit-date:${back}`))),
         visitor: `${VISITORS[Math.floor(unit(p.citizenId, `visitor:${back}`) * VISITORS.length)]} (${station})`,
         kind,
         notes: NOTES[kind],

@@ -1,4 +1,5 @@
-import { quarterOf, quarterProblems, recordVisitProblems } from './visits.rules';
+import { quarterProblems, recordVisitProblems } from './visits.rules';
+import { quarterOf } from '@nct/dates';
 
 // Law on the Elderly 2009 Art. 12; Circular 35/2011/TT-BYT: home care for elderly who are lonely or cannot travel.
 describe('recording a home visit', () => {

@@ -38,11 +38,6 @@ export function recordVisitProblems(input: RecordVisitInput, today: string): Pro
   return problems;
 }
 
-/** The calendar quarter of an ISO date, "YYYY-Qn". */
-export function quarterOf(date: string): string {
-  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
 /** A quarter argument "YYYY-Qn" (n 1-4, year 1900-2999), or problems. */
 export function quarterProblems(quarter: string, field = 'quarter'): Problem[] {
   return typeof quarter === 'string' && /^(19|2\d)\d{2}-Q[1-4]$/.test(quarter)

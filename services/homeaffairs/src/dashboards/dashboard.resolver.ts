@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { SMALL_CELL_THRESHOLD, suppressSmallCells } from '@nct/auth';
 import { BadUserInputError } from '@nct/errors';
-import { Access, assertInScope, DateScalar, isIsoDate, RequestContext, scopedCommune } from '@nct/subgraph-kit';
+import { Access, assertInScope, DateScalar, RequestContext, scopedCommune } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import type { Models } from '../models';
 import { Person } from '../people/person';
 import type { PersonIdentity } from '../people/person.queries';

@@ -1,5 +1,5 @@
-import { ageOn } from '@nct/subgraph-kit';
-import { countBounds, dayAfter, MAX_ROSTER_ROWS, rosterBirthIntervals, rosterCriteria, rosterMatches, type RegisterRow } from './roster.rules';
+import { ageOn, dayAfter } from '@nct/dates';
+import { countBounds, MAX_ROSTER_ROWS, rosterBirthIntervals, rosterCriteria, rosterMatches, type RegisterRow } from './roster.rules';
 
 const row = (birthDate: string, extra: Partial<RegisterRow> = {}): RegisterRow => ({
   citizenId: '012146000001',
@@ -23,8 +23,10 @@ describe('roster filters at their boundaries (ages in full years, Law on the Eld
     ['turns 80 the day after asOf', '1946-11-02', { minAge: 80, asOf: '2026-11-01' }, false],
     ['74 until the 75th birthday (maxAge 74)', '1952-11-02', { minAge: 70, maxAge: 74, asOf: '2026-11-01' }, true],
     ['75 on asOf is out of 70-74', '1951-11-01', { minAge: 70, maxAge: 74, asOf: '2026-11-01' }, false],
-    ['born 29 Feb: 100 only on 1 March of a common year', '1926-02-29', { minAge: 100, asOf: '2026-02-28' }, false],
-    ['born 29 Feb: 100 on 1 March', '1926-02-29', { minAge: 100, asOf: '2026-03-01' }, true],
+    // 29 February births reach their age on 28 February of a common year (Civil Code 2015 Art. 148.3, @nct/dates)
+    ['born 29 Feb: 70 on 28 February of a common year', '1956-02-29', { minAge: 70, asOf: '2026-02-28' }, true],
+    ['born 29 Feb: still 69 on 27 February', '1956-02-29', { minAge: 70, asOf: '2026-02-27' }, false],
+    ['born 29 Feb: 82 on 28 February 2026, out of 70-81', '1944-02-29', { minAge: 70, maxAge: 81, asOf: '2026-02-28' }, false],
     ['asOf defaults to today', '1946-11-01', { minAge: 80 }, true],
   ])('%s', (_l, birth, filter, expected) => {
     expect(matches(row(birth), filter)).toBe(expected);
@@ -92,7 +94,7 @@ describe('commune counts (the denominators other subgraphs require)', () => {
     expect(ageOn(dayAfter(centenarianBornBy), asOf)).toBe(99);
   });
 
-  it('a person born on 29 February turns 60 on 1 March of a common year', () => {
+  it('bounds on the last day of February (60 and 100 are multiples of 4: a 29 February birth then falls in a leap year)', () => {
     expect(countBounds('2027-02-28').elderlyBornBy).toBe('1967-02-28');
     expect(countBounds('2028-02-29').elderlyBornBy).toBe('1968-02-29');
   });

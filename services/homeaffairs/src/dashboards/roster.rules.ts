@@ -1,5 +1,5 @@
 import { isCitizenIdShape } from '@nct/citizen-id';
-import { ageOn, isIsoDate, latestBirthDateForAge } from '@nct/subgraph-kit';
+import { ageOn, calendarAge, dayAfter, isIsoDate, latestBirthDateForAge, yearOf } from '@nct/dates';
 import type { PersonIdentity } from '../people/person.queries';
 import { ELDERLY_AGE, MAX_AGE, type Problem } from '../people/people.rules';
 
@@ -97,11 +97,6 @@ export function aliveOn(row: Pick<RegisterRow, 'deathDate'>, date: string): bool
   return row.deathDate === null || row.deathDate > date;
 }
 
-/** The age someone reaches during a calendar year (longevity celebrations count by year). */
-export function calendarAge(birthDate: string, year: number): number {
-  return year - Number(birthDate.slice(0, 4));
-}
-
 /** Whether a register row is on the roster. Ages are full years on `asOf` (Law on the Elderly 2009). */
 export function rosterMatches(row: RegisterRow, c: RosterCriteria): boolean {
   if (c.citizenIds && !c.citizenIds.has(row.citizenId)) return false;
@@ -114,7 +109,7 @@ export function rosterMatches(row: RegisterRow, c: RosterCriteria): boolean {
     if (c.maxAge !== null && a > c.maxAge) return false;
   }
   if (c.calendarYear !== null) {
-    const a = calendarAge(row.birthDate, c.calendarYear);
+    const a = calendarAge(yearOf(row.birthDate), c.calendarYear);
     const listed = c.calendarAges?.has(a) ?? false;
     const above = c.calendarAgeAtLeast !== null && a >= c.calendarAgeAtLeast;
     if (!listed && !above) return false;
@@ -126,11 +121,6 @@ export function rosterMatches(row: RegisterRow, c: RosterCriteria): boolean {
 export interface BirthInterval {
   from: string | null;
   to: string | null;
-}
-
-/** The day after an ISO date. */
-export function dayAfter(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 const year4 = (y: number) => String(y).padStart(4, '0');

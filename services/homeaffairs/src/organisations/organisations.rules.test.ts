@@ -1,4 +1,5 @@
-import { addYears, associationUnitProblems, termProblems, validateLeadershipTermRules } from './organisations.rules';
+import { associationUnitProblems, termProblems, validateLeadershipTermRules } from './organisations.rules';
+import { addYears } from '@nct/dates';
 
 const decision = { number: '12/QĐ-HNCT', date: '2022-06-15', issuingBody: 'UBND xã Bình Lư' };
 const context = { establishedOn: '2008-06-01', otherTerms: [{ startDate: '2017-06-01', endDate: '2022-06-01' }], today: '2026-11-01' };

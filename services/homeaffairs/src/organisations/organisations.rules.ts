@@ -1,4 +1,4 @@
-import { isIsoDate } from '@nct/subgraph-kit';
+import { addYears, isIsoDate } from '@nct/dates';
 import type { Problem } from '../people/people.rules';
 import { ruleOn, validateRuleTable } from '../rule-table';
 import { codeLevel } from '../units/units.rules';
@@ -13,15 +13,6 @@ export function validateLeadershipTermRules(rows: readonly LeadershipTermRule[])
 
 /** Validated at load: a malformed table stops the service. */
 export const TERM_RULES = validateLeadershipTermRules(LEADERSHIP_TERM_RULES);
-
-/** `date` plus `years` calendar years (29 February -> 28 February in a common year). */
-export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const year = y + years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = m === 2 && d === 29 && !leap ? 28 : d;
-  return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 const text = (field: string, value: string, max: number, problems: Problem[]) => {
   const v = value.normalize('NFC').trim();

@@ -29,9 +29,11 @@ describe('people filter -> birth-date bounds (full years, Law on the Elderly 200
   });
 
   it('bounds agree with ageOn on a 29 February birthday', () => {
-    // Born 1964-02-29: on 2026-02-28 still 61, on 2026-03-01 62.
-    expect(peopleConditions({ minAge: 62 }, '2026-02-28').conditions.bornOnOrBefore).toBe('1964-02-28');
-    expect(displayedAge('1964-02-29', null, '2026-02-28')).toBe(61);
+    // Born 1964-02-29: 61 on 2026-02-27, 62 from 2026-02-28 (Civil Code 2015 Art. 148.3, @nct/dates).
+    expect(peopleConditions({ minAge: 62 }, '2026-02-28').conditions.bornOnOrBefore).toBe('1964-02-29');
+    expect(peopleConditions({ minAge: 62 }, '2026-02-27').conditions.bornOnOrBefore).toBe('1964-02-27');
+    expect(displayedAge('1964-02-29', null, '2026-02-27')).toBe(61);
+    expect(displayedAge('1964-02-29', null, '2026-02-28')).toBe(62);
     expect(displayedAge('1964-02-29', null, '2026-03-01')).toBe(62);
   });
 });

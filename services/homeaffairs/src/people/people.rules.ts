@@ -1,5 +1,6 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
-import { ageOn, foldVietnamese, isIsoDate, latestBirthDateForAge } from '@nct/subgraph-kit';
+import { foldVietnamese } from '@nct/subgraph-kit';
+import { ageOn, isIsoDate, latestBirthDateForAge } from '@nct/dates';
 import { isCommuneCode } from '../units/units.rules';
 import type { Sex } from './person.model';
 

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, DateScalar, isIsoDate, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { Access, DateScalar, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import type { Models } from '../models';
 import { indexedMatch } from '../queries';
 import { refuse } from '../people/person.resolver';

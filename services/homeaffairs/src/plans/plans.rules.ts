@@ -1,4 +1,4 @@
-import { isIsoDate } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import type { Problem } from '../people/people.rules';
 import { ruleOn, validateRuleTable } from '../rule-table';
 import type { Agency, PlanTaskDoc, TaskStatus } from './plan.model';

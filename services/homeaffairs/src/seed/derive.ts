@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SeedData } from '@nct/seed';
 import type { AssociationUnitDoc, LeadershipTermDoc } from '../organisations/association-unit.model';
-import { addYears } from '../organisations/organisations.rules';
+import { addDays, addYears } from '@nct/dates';
 import type { Agency, PlanDoc, PlanTaskDoc, TaskStatus } from '../plans/plan.model';
 import { taskKey } from '../plans/plans.rules';
 
@@ -16,12 +16,6 @@ export interface HomeaffairsSeedExtra {
 /** A number in [0, 1) from a label: deterministic, no global random state. */
 function unit(label: string): number {
   return createHash('sha256').update(label).digest().readUInt32BE(0) / 0x1_0000_0000;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 const minDate = (a: string, b: string) => (a < b ? a : b);

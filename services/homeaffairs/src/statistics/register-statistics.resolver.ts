@@ -1,7 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { suppressSmallCells, SMALL_CELL_THRESHOLD } from '@nct/auth';
 import { BadUserInputError } from '@nct/errors';
-import { Access, latestBirthDateForAge, RequestContext, scopedCommune } from '@nct/subgraph-kit';
+import { Access, RequestContext, scopedCommune } from '@nct/subgraph-kit';
+import { latestBirthDateForAge } from '@nct/dates';
 import type { Models } from '../models';
 import { ELDERLY_AGE } from '../people/people.rules';
 import { indexedMatch } from '../queries';

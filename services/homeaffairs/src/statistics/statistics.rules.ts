@@ -1,4 +1,4 @@
-import { ageOn } from '@nct/subgraph-kit';
+import { ageOn } from '@nct/dates';
 
 /** Age bands of the register's published figures (ten-year bands from 60, then 100+). */
 export const AGE_BANDS = ['60-69', '70-79', '80-89', '90-99', '100+'] as const;

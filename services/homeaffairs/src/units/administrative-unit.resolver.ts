@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { BadUserInputError } from '@nct/errors';
-import { Access, DateScalar, groupByKey, isIsoDate, loader, RequestContext } from '@nct/subgraph-kit';
+import { Access, DateScalar, groupByKey, loader, RequestContext } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import type { Models } from '../models';
 import { indexedMatch } from '../queries';
 import { AdministrativeUnit, UnitLineage } from './administrative-unit';

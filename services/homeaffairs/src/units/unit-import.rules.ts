@@ -1,4 +1,4 @@
-import { isIsoDate } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import type { UnitDoc, UnitKind, UnitLevel } from './administrative-unit.model';
 import { codeLevel } from './units.rules';
 

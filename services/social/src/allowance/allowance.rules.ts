@@ -1,6 +1,6 @@
 import type { AllowanceGroup, BenefitCaseDoc } from '../cases/benefit-case.model';
-import { isIsoDate, isIsoMonth, monthOf } from '@nct/subgraph-kit';
-import { addMonths, ageInMonth, referenceMonth } from '../cases/cases.rules';
+import { isIsoDate, isIsoMonth, monthOf, addMonths } from '@nct/dates';
+import { ageInMonth, referenceMonth } from '../cases/cases.rules';
 import { firstMonthOf, rowInForce } from '../rules/dated-table';
 import { BASE_LEVEL_TABLE } from './rules/base-level';
 import { COEFFICIENT_TABLE } from './rules/coefficients';

@@ -1,6 +1,6 @@
-import { monthOf } from '@nct/subgraph-kit';
+import { dateReachingAge, monthOf } from '@nct/dates';
 import type { AllowanceGroup } from '../cases/benefit-case.model';
-import { addMonths, ageInMonth } from '../cases/cases.rules';
+import { ageInMonth } from '../cases/cases.rules';
 import { SOCIAL_PENSION_FIRST_MONTH, socialPensionAmountOn } from '../pension/pension.rules';
 import { SOCIAL_PENSION_ELIGIBILITY_TABLE } from '../pension/rules/social-pension-eligibility';
 import type { DisabilityLevel, PovertyEntry, PovertyStatus } from '../records/social-record.model';
@@ -67,7 +67,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** The month a person reaches `age` full years (Art. 8: paid from the month they reach it). */
 export function monthReaching(birthDate: string, age: number): string {
-  return addMonths(monthOf(birthDate), age * 12);
+  return monthOf(dateReachingAge(birthDate, age));
 }
 
 /** First month of the run of consecutive years up to `year` whose status is in `statuses`; null if `year` is not. */

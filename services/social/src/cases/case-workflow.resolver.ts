@@ -1,13 +1,13 @@
 import type { ClientSession } from 'mongoose';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, isIsoDate, MonthScalar, monthOf, RequestContext } from '@nct/subgraph-kit';
+import { Access, MonthScalar, RequestContext } from '@nct/subgraph-kit';
+import { isIsoDate, monthOf, addMonths } from '@nct/dates';
 import type { Models } from '../models';
 import type { MonthlyPaymentDoc } from '../payments/monthly-payment.model';
 import { suspensionBlockers } from '../payments/payments.rules';
 import type { BenefitCaseDoc, CaseTransition } from './benefit-case.model';
 import { CaseState, StopCaseInput } from './case-state';
-import { addMonths } from './cases.rules';
 import { inTransaction } from '../transactions';
 import { ALLOWED_ACTIONS, assertTransition, funeralSupportAmount, NEXT_STATUS, stopMonthAfterDeath, type CaseAction } from './workflow.rules';
 

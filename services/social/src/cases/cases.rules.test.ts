@@ -1,24 +1,24 @@
-import { addMonths, ageInMonth, caseIdFor, currentCase, lastDayOfMonth, openSlotFor, referenceMonth } from './cases.rules';
+import { ageInMonth, caseIdFor, currentCase, openSlotFor, referenceMonth } from './cases.rules';
+import { addMonths, dateReachingAge, monthOf } from '@nct/dates';
+import { monthReaching } from '../allowance/eligibility.rules';
 
-describe('months', () => {
-  it.each([
-    ['2024-12', 1, '2025-01'],
-    ['2025-01', -1, '2024-12'],
-    ['2025-07', 12, '2026-07'],
-    ['2025-07', 0, '2025-07'],
-  ])('%s %+i -> %s', (month, n, expected) => {
-    expect(addMonths(month, n)).toBe(expected);
-  });
-  it.each([
-    ['2024-02', '2024-02-29'],
-    ['2025-02', '2025-02-28'],
-    ['2025-12', '2025-12-31'],
-  ])('last day of %s is %s', (month, day) => {
-    expect(lastDayOfMonth(month)).toBe(day);
-  });
+// Month arithmetic itself is tested in packages/dates (the one date module).
+describe('ages in benefit months', () => {
   it('counts the age reached by the end of the month', () => {
     expect(ageInMonth('1946-11-30', '2026-10')).toBe(79);
     expect(ageInMonth('1946-11-30', '2026-11')).toBe(80);
+  });
+  it.each([
+    ['1944-02-29', 82, '2026-02'], // 29 February: 82 on 28 February 2026 (Civil Code 2015 Art. 148.3)
+    ['1946-02-28', 80, '2026-02'],
+    ['1951-02-28', 75, '2026-02'],
+    ['1946-03-01', 80, '2026-03'],
+    ['1948-02-29', 80, '2028-02'],
+  ])('born %s: %i from the month of the birthday (%s), and the same month everywhere', (birth, age, month) => {
+    expect(ageInMonth(birth, month)).toBe(age);
+    expect(ageInMonth(birth, addMonths(month, -1))).toBe(age - 1);
+    expect(monthReaching(birth, age)).toBe(month);
+    expect(monthOf(dateReachingAge(birth, age))).toBe(month);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ageOn, daysInMonth, monthOf } from '@nct/subgraph-kit';
+import { addMonths, ageOn, lastDayOfMonth, monthOf } from '@nct/dates';
 import type { BenefitKind, CaseStatus } from './benefit-case.model';
 
 const CASE_PREFIX: Record<BenefitKind, string> = { ALLOWANCE: 'TCXH', SOCIAL_PENSION: 'HTXH' };
@@ -13,17 +13,6 @@ export function caseIdFor(kind: BenefitKind, decisionNumber: string): string {
 /** The value of the {kind, openSlot} unique key: one open (ACTIVE/SUSPENDED) case per person and kind. */
 export function openSlotFor(c: { status: CaseStatus; citizenId: string; caseId: string }): string {
   return c.status === 'STOPPED' ? c.caseId : c.citizenId;
-}
-
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const index = y * 12 + (m - 1) + n;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-export function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { citizenIdArg, isIsoDate } from '@nct/subgraph-kit';
+import { citizenIdArg } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import { normalizeDecisionNumber, openAllowanceProblems, type Problem } from '../allowance/allowance.rules';
 import { evaluateEligibility, label } from '../allowance/eligibility.rules';
 import type { EntitlementKind } from '../allowance/rules/eligibility';

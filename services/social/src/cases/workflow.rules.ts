@@ -1,9 +1,8 @@
 import { ConflictError } from '@nct/errors';
-import { monthOf } from '@nct/subgraph-kit';
+import { monthOf, addMonths } from '@nct/dates';
 import { baseLevelOn } from '../allowance/allowance.rules';
 import { rowInForce } from '../rules/dated-table';
 import type { BenefitKind, CaseStatus } from './benefit-case.model';
-import { addMonths } from './cases.rules';
 import { FUNERAL_SUPPORT_TABLE } from './rules/funeral-support';
 
 export type CaseAction = 'SUSPEND' | 'RESUME' | 'STOP';

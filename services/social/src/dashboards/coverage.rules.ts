@@ -1,4 +1,4 @@
-import { monthOf } from '@nct/subgraph-kit';
+import { monthOf } from '@nct/dates';
 import type { AllowanceGroup, BenefitKind, CaseStatus } from '../cases/benefit-case.model';
 import { currentCase } from '../cases/cases.rules';
 import { expandRanges, paymentsAfterDeath, type PaymentView } from '../payments/payments.rules';

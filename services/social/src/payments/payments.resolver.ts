@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { BadUserInputError, NotFoundError } from '@nct/errors';
-import { Access, citizenIdArg, MonthScalar, monthOf, RequestContext, scopedCommune } from '@nct/subgraph-kit';
+import { Access, citizenIdArg, MonthScalar, RequestContext, scopedCommune } from '@nct/subgraph-kit';
+import { monthOf, addMonths } from '@nct/dates';
 import { ALLOWANCE_FIRST_MONTH } from '../allowance/allowance.rules';
-import { addMonths } from '../cases/cases.rules';
 import type { Models } from '../models';
 import { MonthlyPayment } from './monthly-payment';
 import { paymentIdFor, type MonthlyPaymentDoc } from './monthly-payment.model';

@@ -1,7 +1,7 @@
-import { monthOf } from '@nct/subgraph-kit';
+import { monthOf, addMonths } from '@nct/dates';
 import { allowanceCoefficient, baseLevelOn } from '../allowance/allowance.rules';
 import type { BenefitCaseDoc } from '../cases/benefit-case.model';
-import { addMonths, ageInMonth } from '../cases/cases.rules';
+import { ageInMonth } from '../cases/cases.rules';
 import { WORKFLOW_TABLE } from '../cases/rules/workflow';
 import { socialPensionAmountOn } from '../pension/pension.rules';
 import { rowInForce } from '../rules/dated-table';

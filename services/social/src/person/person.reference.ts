@@ -1,4 +1,4 @@
-import { isIsoDate } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import type { PersonRef } from './person';
 
 /**

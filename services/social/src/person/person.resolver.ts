@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '@nct/errors';
-import { Access, assertInScope, DateScalar, isIsoDate, RequestContext } from '@nct/subgraph-kit';
+import { Access, assertInScope, DateScalar, RequestContext } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import { AllowanceCase } from '../allowance/allowance-case';
 import { allowanceCaseView, AllowanceCaseView } from '../allowance/allowance.rules';
 import { AllowanceEligibility } from '../allowance/eligibility';

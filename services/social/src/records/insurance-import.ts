@@ -1,6 +1,6 @@
 import { checkCitizenId } from '@nct/citizen-id';
 import { BadUserInputError } from '@nct/errors';
-import { isIsoDate } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import { INSURANCE_STATUSES, type InsuranceStatus } from './social-record.model';
 
 /**

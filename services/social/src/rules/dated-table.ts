@@ -1,4 +1,4 @@
-import { isIsoDate, monthOf } from '@nct/subgraph-kit';
+import { isIsoDate, monthOf } from '@nct/dates';
 
 /**
  * Dated rule tables: every amount, coefficient and threshold this subgraph applies lives in

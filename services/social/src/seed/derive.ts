@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { SeedData } from '@nct/seed';
-import { monthOf } from '@nct/subgraph-kit';
+import { addMonths, ageOn, dateReachingAge, firstDayOfMonth, monthOf } from '@nct/dates';
 import type { ActionMonthSupportDoc, SupportKind } from '../action-month/action-month-support.model';
 import type { BenefitCaseDoc } from '../cases/benefit-case.model';
-import { addMonths, caseIdFor, openSlotFor } from '../cases/cases.rules';
+import { caseIdFor, openSlotFor } from '../cases/cases.rules';
 import { funeralSupportAmount } from '../cases/workflow.rules';
 import { paymentIdFor, type MonthlyPaymentDoc, type PaymentStatus } from '../payments/monthly-payment.model';
 import { caseAmountIn } from '../payments/payments.rules';
@@ -59,11 +59,6 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
     const c = communes.get(code);
     return c?.disadvantaged ? 'disadvantaged' : c?.kind === 'WARD' ? 'ward' : 'commune';
   };
-  const ageAt = (birth: string, date: string) => {
-    const [by, bm, bd] = birth.split('-').map(Number);
-    const [y, m, d] = date.split('-').map(Number);
-    return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-  };
 
   const allowanceOf = new Map(data.social.allowanceCases.map((c) => [c.citizenId, c]));
   const pensionOf = new Map(data.social.socialPensionCases.map((c) => [c.citizenId, c]));
@@ -92,10 +87,7 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
     let insurance: SocialRecordDoc['insurance'] = [];
     if (!excluded) {
       const v = unit(p.citizenId, 'pension');
-      const retired = (age: number) => {
-        const [y, m] = p.birthDate.split('-');
-        return `${Number(y) + age}-${m}-01`;
-      };
+      const retired = (age: number) => firstDayOfMonth(monthOf(dateReachingAge(p.birthDate, age)));
       if (v < R.pension[a]) insurance = [{ from: retired(p.sex === 'FEMALE' ? 55 : 60), status: 'PENSION' }];
       else if (v < R.pension[a] + R.siMonthlyBenefit) insurance = [{ from: retired(60), status: 'SI_MONTHLY_BENEFIT' }];
       insurance = insurance.filter((e) => e.from <= asOf);
@@ -113,13 +105,13 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
   const extraPensions: BenefitCaseDoc[] = [];
   for (const p of data.people) {
     if (p.deathDate || allowanceOf.has(p.citizenId) || pensionOf.has(p.citizenId)) continue;
-    const age = ageAt(p.birthDate, asOf);
+    const age = ageOn(p.birthDate, asOf);
     if (age < 70 || age > 74) continue;
     const status = recordOf.get(p.citizenId)?.poverty.find((y) => y.year === asOfYear)?.status;
     if (status !== 'POOR' && status !== 'NEAR_POOR') continue;
     if (recordOf.get(p.citizenId)?.insurance.length) continue;
     if (unit(p.citizenId, 'sp70') >= R.socialPensionOfPoor70to74) continue;
-    const turned70 = addMonths(monthOf(p.birthDate), 70 * 12);
+    const turned70 = monthOf(dateReachingAge(p.birthDate, 70));
     const start = [turned70, '2025-07', `${asOfYear}-01`].sort().pop()!;
     // starting in the month of asOf is fine (it covers asOf): in January it is the only month of the year
     if (start > asOfMonth) continue;
