@@ -77,6 +77,7 @@ export class AccessLogWriter {
     const entries = [...ctx.accessReads].map(([citizenId, fields]) => ({
       at,
       requestId: ctx.requestId,
+      correlationId: ctx.correlationId,
       subject: ctx.identity.subject,
       role: ctx.identity.role,
       commune: ctx.identity.commune,
@@ -85,16 +86,16 @@ export class AccessLogWriter {
       fields: [...fields].sort(),
       operationName: operationName && /^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(operationName) ? operationName : null,
     }));
-    const credential = await signInternal(
-      { identity: { ...ANONYMOUS, subject: 'gateway' }, purpose: null, requestId: ctx.requestId, service: 'gateway' },
-      ctx.auth.internalSecret,
-    );
+    const claims = { identity: { ...ANONYMOUS, subject: 'gateway' }, purpose: null, requestId: ctx.requestId, service: 'gateway' as const };
     const deadline = AbortSignal.timeout(this.timeoutMs);
     const send = async (chunk: unknown[]) => {
+      // One credential per call: it is bound to this exact body and to the audit subgraph.
+      const payload = JSON.stringify({ query: RECORD, variables: { entries: chunk } });
+      const credential = await signInternal(claims, ctx.auth.internalKey, { subgraph: 'audit', body: payload });
       const res = await fetch(this.url!, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: credential, 'x-request-id': ctx.requestId },
-        body: JSON.stringify({ query: RECORD, variables: { entries: chunk } }),
+        body: payload,
         signal: deadline,
       });
       const body = (await res.json().catch(() => null)) as { data?: { recordAccess?: number }; errors?: unknown[] } | null;

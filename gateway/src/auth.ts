@@ -7,6 +7,7 @@ import {
   DEV_ISSUER,
   ensureDevIssuer,
   Identity,
+  InternalSigningKey,
   isPurpose,
   Purpose,
   PURPOSE_HEADER,
@@ -25,13 +26,17 @@ export interface AuthSettings {
   jwksFile?: string;
   issuer: string;
   audience: string;
-  /** First signs the internal credential; any verifies (rotation). */
-  internalSecrets: Uint8Array[];
+  /**
+   * The private Ed25519 key that signs the internal credential (INTERNAL_SIGNING_KEY). Only the
+   * gateway holds it; subgraphs hold its public key.
+   */
+  internalSigningKey: InternalSigningKey;
 }
 
 export interface GatewayAuth {
   verify: TokenVerifier;
-  internalSecret: Uint8Array;
+  /** Signs the internal credential of every subgraph call (datasource.ts, access-log.ts). */
+  internalKey: InternalSigningKey;
 }
 
 /** Development defaults: the local issuer (created on first use) and its audience. */
@@ -40,7 +45,7 @@ export async function gatewayAuth(settings: AuthSettings): Promise<GatewayAuth> 
   if (!settings.jwksUrl && !jwksFile) jwksFile = (await ensureDevIssuer(DEV_ISSUER_DIR)).jwksFile;
   return {
     verify: createTokenVerifier({ jwksUrl: settings.jwksUrl, jwksFile, issuer: settings.issuer, audience: settings.audience }),
-    internalSecret: settings.internalSecrets[0],
+    internalKey: settings.internalSigningKey,
   };
 }
 

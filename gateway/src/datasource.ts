@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLDataSourceProcessOptions, GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { INTERNAL_HEADER, signInternal } from '@nct/auth';
+import { INTERNAL_HEADER, InternalClaims, InternalSigningKey, signInternal } from '@nct/auth';
 import type { Logger } from '@nct/logger';
 import type { GatewayContext } from './context';
 import { subgraphUnavailable } from './errors';
 import { ACCESS_LOG_EXTENSION, mergeReads } from './access-log';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+/** Marks a fetch whose credential is signed in the fetcher, once the exact body exists. */
+const PENDING = 'pending:';
 
 /**
  * One subgraph as the gateway sees it: every fetch has a deadline, carries the request id and
@@ -15,6 +19,13 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
  * subgraph. The cause, with the URL, goes to the log only.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /**
+   * Credentials to sign, by ticket. `willSendRequest` runs before Apollo serializes the body,
+   * and the credential is bound to that body (claim `bh`): so it leaves a ticket in the header
+   * and the fetcher, which gets the exact body string, signs and replaces it.
+   */
+  private readonly pending = new Map<string, { claims: InternalClaims; key: InternalSigningKey }>();
+
   constructor(
     readonly serviceName: string,
     url: string,
@@ -23,13 +34,23 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ) {
     super({ url });
     // Node's fetch; the signal also bounds reading the body.
-    this.fetcher = ((input: string, init?: RequestInit) =>
-      fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+    this.fetcher = (async (input: string, init?: RequestInit) => {
+      const headers = { ...((init?.headers ?? {}) as Record<string, string>) };
+      const marker = headers[INTERNAL_HEADER];
+      delete headers[INTERNAL_HEADER];
+      const job = marker?.startsWith(PENDING) ? this.pending.get(marker.slice(PENDING.length)) : undefined;
+      if (job) {
+        this.pending.delete(marker!.slice(PENDING.length));
+        const body = typeof init?.body === 'string' ? init.body : '';
+        headers[INTERNAL_HEADER] = await signInternal(job.claims, job.key, { subgraph: this.serviceName, body });
+      }
+      return fetch(input, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+    }) as unknown as Fetcher;
   }
 
   /**
    * Client headers are not passed on: the subgraph learns who is calling only from a fresh,
-   * short-lived internal credential the gateway signs for this fetch.
+   * short-lived internal credential the gateway signs for this fetch (this subgraph, this body).
    */
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return;
@@ -37,10 +58,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const context = options.context;
     if (!headers || !context?.requestId) return;
     headers.set('x-request-id', context.requestId);
-    headers.set(
-      INTERNAL_HEADER,
-      await signInternal({ identity: context.identity, purpose: context.purpose, requestId: context.requestId }, context.auth.internalSecret),
-    );
+    const ticket = randomUUID();
+    this.pending.set(ticket, {
+      claims: { identity: context.identity, purpose: context.purpose, requestId: context.requestId },
+      key: context.auth.internalKey,
+    });
+    headers.set(INTERNAL_HEADER, PENDING + ticket);
   }
 
   /** Collects the subgraph's report of personal data it returned, for the access log. */

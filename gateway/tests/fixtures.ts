@@ -1,12 +1,22 @@
 // Two tiny subgraphs for gateway tests: `homeaffairs` owns Person's identity and the
 // root fields; `health` adds the other agencies' fields (standing in for social, health
 // and association) so that the IDE's exact default query runs end to end.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { DEV_AUDIENCE, DEV_ISSUER, DevTokenOptions, ensureDevIssuer, issueDevToken, parseSecrets, Role } from '@nct/auth';
+import {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  DevTokenOptions,
+  ensureDevIssuer,
+  generateInternalKeyPair,
+  InternalVerifyKey,
+  issueDevToken,
+  parseSigningKey,
+  parseVerifyKeys,
+  Role,
+} from '@nct/auth';
 import { gatewayAuth, GatewayAuth } from '../src/auth';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -81,8 +91,9 @@ export interface FakeSubgraph {
   name: string;
   url: string;
   sdl: string;
-  /** Headers of the last request this subgraph received. */
+  /** Headers and exact body of the last request this subgraph received. */
   lastHeaders?: IncomingHttpHeaders;
+  lastBody?: Buffer;
   /** Delay before `health` answers entity fetches (simulates a hanging subgraph). */
   delayMs: number;
   http: RunningHttpServer;
@@ -102,8 +113,9 @@ async function startSubgraph(name: string, sdl: string, resolvers: any, port = 0
     apollo,
     host: '127.0.0.1',
     port,
-    context: async (req) => {
+    context: async (req, rawBody) => {
       subgraph.lastHeaders = req.headers;
+      subgraph.lastBody = rawBody;
       return { subgraph };
     },
   });
@@ -153,11 +165,17 @@ export async function postGraphQL(url: string, body: unknown, headers: Record<st
   return { status: res.status, json: await res.json() };
 }
 
-/** Gateway auth for tests: a throwaway development issuer and internal secret. */
-export async function testAuth(): Promise<{ auth: GatewayAuth; secret: Uint8Array; issuerDir: string; token(role: Role, extra?: Partial<DevTokenOptions>): Promise<string> }> {
+/** Gateway auth for tests: a throwaway development issuer and internal key pair. */
+export async function testAuth(): Promise<{
+  auth: GatewayAuth;
+  /** The public key a subgraph of this gateway would hold. */
+  verifyKeys: InternalVerifyKey[];
+  issuerDir: string;
+  token(role: Role, extra?: Partial<DevTokenOptions>): Promise<string>;
+}> {
   const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nct-gw-issuer-'));
-  const [secret] = parseSecrets(randomBytes(24).toString('hex'));
+  const pair = generateInternalKeyPair();
   const files = await ensureDevIssuer(issuerDir);
-  const auth = await gatewayAuth({ jwksFile: files.jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, internalSecrets: [secret] });
-  return { auth, secret, issuerDir, token: (role, extra) => issueDevToken(issuerDir, { role, ...(extra ?? {}) }) };
+  const auth = await gatewayAuth({ jwksFile: files.jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, internalSigningKey: parseSigningKey(pair.signingKey) });
+  return { auth, verifyKeys: parseVerifyKeys(pair.verifyKey), issuerDir, token: (role, extra) => issueDevToken(issuerDir, { role, ...(extra ?? {}) }) };
 }

@@ -61,22 +61,36 @@ describe('gateway over two subgraphs', () => {
     });
   });
 
-  it('passes the request id and a signed internal credential, never the client headers', async () => {
+  it('passes its own request id and an internal credential made for each subgraph and body, never the client headers', async () => {
     const { url } = await start();
     const kit = await authKit;
     const token = await kit.token('commune-officer', { commune: '03199' });
-    await postGraphQL(url, { query: JOINED }, { 'x-request-id': 'req-42', authorization: `Bearer ${token}`, 'x-access-purpose': 'CARE_COORDINATION', cookie: 'secret=1' });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-42', authorization: `Bearer ${token}`, 'x-access-purpose': 'CARE_COORDINATION', cookie: 'secret=1' },
+      body: JSON.stringify({ query: JOINED }),
+    });
+    // The gateway's own id, echoed to the caller; the client's is not adopted.
+    const requestId = res.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     for (const subgraph of [homeaffairs, health]) {
-      expect(subgraph.lastHeaders?.['x-request-id']).toBe('req-42');
+      expect(subgraph.lastHeaders?.['x-request-id']).toBe(requestId);
       expect(subgraph.lastHeaders?.authorization).toBeUndefined();
       expect(subgraph.lastHeaders?.cookie).toBeUndefined();
-      const claims = await verifyInternal(subgraph.lastHeaders?.[INTERNAL_HEADER] as string, [kit.secret]);
+      const credential = subgraph.lastHeaders?.[INTERNAL_HEADER] as string;
+      const claims = await verifyInternal(credential, { keys: kit.verifyKeys, subgraph: subgraph.name, body: subgraph.lastBody! });
       expect(claims).toEqual({
         identity: { subject: 'dev-commune-officer-03199', role: 'commune-officer', commune: '03199', agency: null },
         purpose: 'CARE_COORDINATION',
-        requestId: 'req-42',
+        requestId,
       });
+      // Made for this subgraph only.
+      const other = subgraph === homeaffairs ? 'health' : 'homeaffairs';
+      expect(await verifyInternal(credential, { keys: kit.verifyKeys, subgraph: other, body: subgraph.lastBody! })).toBeNull();
     }
+    // A second request with the same client id gets another gateway id.
+    const again = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-42' }, body: JSON.stringify({ query: JOINED }) });
+    expect(again.headers.get('x-request-id')).not.toBe(requestId);
   });
 
   it.each([

@@ -4,6 +4,7 @@
  * the gateway and directly against the subgraphs; the database's own cost of one lookup;
  * (c) the cross-agency dashboard questions through the gateway.
  */
+import { quarterOf } from '@nct/dates';
 import { connectDatabase } from '@nct/db';
 import { subgraphDatabase, subgraphInfo } from '@nct/registry';
 import { encodeCursor } from '@nct/subgraph-kit';
@@ -69,7 +70,7 @@ export async function runReads(system: RunningSystem, o: ReadOptions): Promise<R
   const step = Math.max(1, Math.floor(communeIds.length / 2000));
   const ids = communeIds.filter((_, i) => i % step === 0);
   const cursors: Array<string | null> = [null, ...communeIds.filter((_, i) => i % 100 === 50 && i + 100 < communeIds.length).map((id) => encodeCursor(id))];
-  const officer = await caller('commune-officer', 'STATISTICS', system.internalSecret, commune);
+  const officer = await caller('commune-officer', 'STATISTICS', system, commune);
   const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length];
   const entities = (fields: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${fields} } } }`;
   const directAll = async (identityQuery: Promise<any[]>) => {
@@ -126,12 +127,12 @@ export async function runReads(system: RunningSystem, o: ReadOptions): Promise<R
   // c. The cross-agency dashboard questions, one request at a time (what a dashboard does).
   const dashboards: DashboardResult[] = [];
   if (o.only !== 'person') {
-    const coordinator = await caller('coordinator', 'STATISTICS', system.internalSecret);
+    const coordinator = await caller('coordinator', 'STATISTICS', system);
     const today = o.today;
-    const ctx = { province: '12', commune, year: Number(today.slice(0, 4)), today, quarter: `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}` };
+    const ctx = { province: '12', commune, year: Number(today.slice(0, 4)), today, quarter: quarterOf(today) };
     for (const q of DASHBOARD_QUESTIONS) {
       const base = q.role === 'coordinator' ? coordinator.gateway : officer.gateway;
-      const headers = async () => ({ ...(await base()), 'x-access-purpose': q.purpose });
+      const headers = async (url: string, body: string) => ({ ...(await base(url, body)), 'x-access-purpose': q.purpose });
       const name = `c. ${q.id} ${q.title}`;
       setCurrentScenario(name);
       // The first request (cold: the database's cache and the query plans not yet warm), then the median.

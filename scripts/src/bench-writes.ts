@@ -17,6 +17,7 @@
  * A write the service refuses is counted by error code; it does not end the run.
  */
 import { makeCitizenId, PROVINCE_CODES } from '@nct/citizen-id';
+import { addMonths, monthOf } from '@nct/dates';
 import { connectDatabase } from '@nct/db';
 import type { Purpose, Role } from '@nct/auth';
 import { subgraphDatabase, subgraphInfo, type SubgraphName } from '@nct/registry';
@@ -29,7 +30,8 @@ export interface WriteBenchOptions {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   dbUri: string;
-  internalSecret: string;
+  /** The system gateway's private key: direct calls sign their own internal credential. */
+  internalSigningKey: string;
   /** The system's pinned date (NCT_TODAY). */
   today: string;
   requests: number;
@@ -62,12 +64,6 @@ const CALLERS: Record<Agency, { role: Role; purpose: Purpose }> = {
 
 // ---- dates relative to the pinned day -------------------------------------------------------
 
-const monthOf = (date: string) => date.slice(0, 7);
-function addMonths(month: string, k: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const idx = y * 12 + (m - 1) + k;
-  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
-}
 /** Letters only (names and branch names refuse digits): 0 -> "a", 27 -> "bb". */
 function letters(k: number): string {
   let s = '';
@@ -615,7 +611,7 @@ export async function runWriteScenarios(o: WriteBenchOptions): Promise<WriteRun>
     };
     createdUnits = c.units;
     const callers = {} as Record<Agency, Caller>;
-    for (const agency of Object.keys(CALLERS) as Agency[]) callers[agency] = await caller(CALLERS[agency].role, CALLERS[agency].purpose, o.internalSecret);
+    for (const agency of Object.keys(CALLERS) as Agency[]) callers[agency] = await caller(CALLERS[agency].role, CALLERS[agency].purpose, o);
     const direct = (agency: Agency, query: string, variables: Record<string, unknown>) => gql(o.subgraphUrls[agency], query, variables, callers[agency].direct);
 
     // Setup (not measured): register pools A, B and C; give C an allowance case whose

@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { issueDevToken } from '@nct/auth';
+import { generateInternalKeyPair, issueDevToken, parseSigningKey, verifyKeyOf } from '@nct/auth';
 import { DEV_ISSUER_DIR } from '@nct/gateway';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
@@ -64,8 +63,11 @@ async function firstLivingPerson(uri: string, env: NodeJS.ProcessEnv): Promise<{
 
 export interface RunningSystem {
   db: DatabaseServer;
-  /** The run's gateway-to-subgraph secret (benchmarks call subgraphs directly with it). */
-  internalSecret: string;
+  /**
+   * The run's gateway signing key (private JWK JSON): benchmarks sign their own credentials
+   * with it to call subgraphs directly. The subgraph processes only get its public key.
+   */
+  internalSigningKey: string;
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   children: ChildProcess[];
@@ -130,9 +132,14 @@ export async function startSystem(options: StartOptions): Promise<RunningSystem>
   };
   try {
     await seedAll(db.uri, options.people, options.seed, env, logger);
-    // One secret per run, shared by the gateway and the subgraphs only (never written to disk).
-    const internalSecret = env.INTERNAL_AUTH_SECRET ?? randomBytes(32).toString('hex');
-    const childEnv: NodeJS.ProcessEnv = { ...env, MONGODB_URI: db.uri, INTERNAL_AUTH_SECRET: internalSecret };
+    // One Ed25519 key pair per run, in memory only (never written to disk): the private key goes
+    // to the gateway alone, the public key to the subgraphs. A given INTERNAL_SIGNING_KEY is
+    // used instead (its public key, unless INTERNAL_VERIFY_KEYS or _FILE say otherwise).
+    const internalSigningKey = env.INTERNAL_SIGNING_KEY ?? generateInternalKeyPair().signingKey;
+    const publicKey = (verifyKeyOf(parseSigningKey(internalSigningKey)).key.export({ format: 'jwk' }) as { x: string }).x;
+    const childEnv: NodeJS.ProcessEnv = { ...env, MONGODB_URI: db.uri };
+    if (!env.INTERNAL_VERIFY_KEYS && !env.INTERNAL_VERIFY_KEYS_FILE) childEnv.INTERNAL_VERIFY_KEYS = publicKey;
+    delete childEnv.INTERNAL_SIGNING_KEY;
     // The IDE opens on a real person (the first living one in the register), signed in as a
     // commune officer of that person's commune (development issuer; never in production).
     const first = await firstLivingPerson(db.uri, env);
@@ -157,7 +164,7 @@ export async function startSystem(options: StartOptions): Promise<RunningSystem>
     );
     const gatewayMain = path.join(REPO_ROOT, 'gateway', 'dist', 'index.js');
     const gateway = spawn(process.execPath, [gatewayMain, ...(env.SUPERGRAPH_FILE ? ['--supergraph', env.SUPERGRAPH_FILE] : [])], {
-      env: childEnv,
+      env: { ...childEnv, INTERNAL_SIGNING_KEY: internalSigningKey },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(gateway);
@@ -165,7 +172,7 @@ export async function startSystem(options: StartOptions): Promise<RunningSystem>
     const gatewayPort = Number(env.PORT ?? GATEWAY_PORT);
     const gatewayHost = env.HOST ?? DEFAULT_HOST;
     await waitHealthy(`http://${gatewayHost}:${gatewayPort}/health`, gateway, 'gateway');
-    return { db, internalSecret, gatewayUrl: `http://${gatewayHost}:${gatewayPort}/graphql`, subgraphUrls, children, stop };
+    return { db, internalSigningKey, gatewayUrl: `http://${gatewayHost}:${gatewayPort}/graphql`, subgraphUrls, children, stop };
   } catch (err) {
     await stop();
     throw err;

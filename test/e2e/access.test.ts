@@ -1,5 +1,20 @@
 import { getIntrospectionQuery } from 'graphql';
-import { INTERNAL_HEADER, Role, ROLES, signInternal } from '@nct/auth';
+import { createHmac } from 'node:crypto';
+import {
+  bodyHash,
+  generateInternalKeyPair,
+  INTERNAL_HEADER,
+  InternalSigningKey,
+  InternalVerifyKey,
+  parseSigningKey,
+  Role,
+  ROLES,
+  signInternal,
+  verifyKeyOf,
+} from '@nct/auth';
+import * as homeaffairs from '@nct/homeaffairs';
+import { runSubgraph } from '@nct/subgraph-kit';
+import { testMongoUri } from '@nct/testing';
 import { startSystem, System } from './harness';
 
 // Who may see what, through the gateway, against the rules the issue sets: health data only
@@ -130,15 +145,71 @@ describe('access rules through the gateway', () => {
       expect(JSON.stringify(json)).not.toMatch(/stacktrace|"http"/);
     });
 
-    it('refuses a credential signed with another secret, accepts the gateway one', async () => {
+    const claims = { identity: { subject: 'x', role: 'admin' as const, commune: null, agency: null }, purpose: 'CARE_COORDINATION' as const, requestId: 'r' };
+    const post = (url: string, credential: string, sent = body) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: credential }, body: sent });
+
+    it('accepts the gateway key\'s credential made for this subgraph and this body', async () => {
       const url = system.subgraphs.homeaffairs!.url;
-      const claims = { identity: { subject: 'x', role: 'admin' as const, commune: null, agency: null }, purpose: 'CARE_COORDINATION' as const, requestId: 'r' };
-      const forged = await signInternal(claims, new TextEncoder().encode('f'.repeat(40)));
-      const refused = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: forged }, body });
-      expect(refused.status).toBe(401);
-      const genuine = await signInternal(claims, system.internalSecret);
-      const accepted = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: genuine }, body });
+      const accepted = await post(url, await signInternal(claims, system.internalSigningKey, { subgraph: 'homeaffairs', body }));
       expect(accepted.status).toBe(200);
+      expect(((await accepted.json()) as any).data.people.edges).toHaveLength(1);
+    });
+
+    it.each([
+      ['signed with another Ed25519 key', async () => signInternal(claims, parseSigningKey(generateInternalKeyPair().signingKey), { subgraph: 'homeaffairs', body })],
+      [
+        'signed with a shared HS256 secret (the old scheme)',
+        async () => {
+          const now = Math.floor(Date.now() / 1000);
+          const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+          const signed = `${part({ alg: 'HS256', kid: system.internalSigningKey.kid, typ: 'nct-internal+jwt' })}.${part({
+            sub: 'x', role: 'admin', rid: 'r', bh: bodyHash(body), iss: 'nct-gateway', aud: 'nct-subgraph:homeaffairs', iat: now, exp: now + 60,
+          })}`;
+          return `${signed}.${createHmac('sha256', 'f'.repeat(40)).update(signed).digest('base64url')}`;
+        },
+      ],
+      ['made for another subgraph (replayed from social to homeaffairs)', async () => signInternal(claims, system.internalSigningKey, { subgraph: 'social', body })],
+      [
+        'made for another body (same subgraph, other query)',
+        async () => signInternal(claims, system.internalSigningKey, { subgraph: 'homeaffairs', body: JSON.stringify({ query: '{ __typename }' }) }),
+      ],
+      ['past its lifetime', async () => signInternal(claims, system.internalSigningKey, { subgraph: 'homeaffairs', body }, new Date(Date.now() - 5 * 60_000))],
+    ])('refuses with 401 a credential %s', async (_name, make) => {
+      const refused = await post(system.subgraphs.homeaffairs!.url, await make());
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses a credential the gateway sent with one body when it comes with another (captured and replayed)', async () => {
+      const url = system.subgraphs.social!.url;
+      const genuineBody = JSON.stringify({ query: '{ __typename }' });
+      const credential = await signInternal(claims, system.internalSigningKey, { subgraph: 'social', body: genuineBody });
+      expect((await post(url, credential, genuineBody)).status).toBe(200);
+      expect((await post(url, credential, body)).status).toBe(401);
+    });
+
+    it('key rotation: a subgraph configured with old and new public keys accepts both; once the old is dropped it is refused', async () => {
+      const next = parseSigningKey(generateInternalKeyPair().signingKey);
+      const run = (keys: InternalVerifyKey[]) =>
+        runSubgraph(homeaffairs.definition, { uri: testMongoUri(), dbName: system.databases.homeaffairs, host: '127.0.0.1', port: 0, internalVerifyKeys: keys });
+      const sign = (key: InternalSigningKey) => signInternal(claims, key, { subgraph: 'homeaffairs', body });
+      // Step 1: every subgraph gets the new public key next to the old one.
+      const both = await run([verifyKeyOf(next), ...system.internalVerifyKeys]);
+      try {
+        expect((await post(both.url, await sign(system.internalSigningKey))).status).toBe(200);
+        expect((await post(both.url, await sign(next))).status).toBe(200);
+      } finally {
+        await both.stop();
+      }
+      // Step 3: the old public key is dropped.
+      const onlyNew = await run([verifyKeyOf(next)]);
+      try {
+        expect((await post(onlyNew.url, await sign(next))).status).toBe(200);
+        expect((await post(onlyNew.url, await sign(system.internalSigningKey))).status).toBe(401);
+      } finally {
+        await onlyNew.stop();
+      }
     });
   });
 

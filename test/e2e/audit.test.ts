@@ -44,8 +44,11 @@ describe('the access log through the gateway', () => {
     expect(res.headers.get('server-timing')).toMatch(/^audit;dur=\d+(\.\d)?$/);
     const log = await entries();
     expect(log).toHaveLength(1);
+    // The request id is the gateway's (echoed in the response); the client's is the correlation id.
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(log[0]).toMatchObject({
-      requestId: 'audit-test-1',
+      requestId: res.headers.get('x-request-id'),
+      correlationId: 'audit-test-1',
       role: 'commune-officer',
       commune: subject.communeCode,
       purpose: 'BENEFIT_ADMINISTRATION',
@@ -68,6 +71,30 @@ describe('the access log through the gateway', () => {
       'social:AllowanceCase.group',
       'social:Person.monthlyAllowance',
     ]);
+  });
+
+  it('a client cannot hide reads by repeating its x-request-id: the same id twice for the same person is two entries', async () => {
+    const as = { as: 'social' as const, headers: { 'x-request-id': 'same-client-id' } };
+    const first = await system.query(VIEW, { id: subject.citizenId }, as);
+    const second = await system.query(VIEW, { id: subject.citizenId }, as);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const ids = [first.headers.get('x-request-id'), second.headers.get('x-request-id')];
+    expect(ids[0]).not.toBe(ids[1]);
+    const log = await entries();
+    expect(log.map((e) => [e.citizenId, e.requestId, e.correlationId])).toEqual([
+      [subject.citizenId, ids[0], 'same-client-id'],
+      [subject.citizenId, ids[1], 'same-client-id'],
+    ]);
+    // The auditor finds both by the client's correlation id.
+    const LOG = `query($f: AccessLogFilter) { accessLog(filter: $f, first: 10) { edges { node { requestId correlationId citizenId } } } }`;
+    const found = await system.query(LOG, { f: { correlationId: 'same-client-id' } }, { as: 'auditor', purpose: 'AUDIT' });
+    expect(found.body.errors).toBeUndefined();
+    expect(found.body.data.accessLog.edges.map((e: any) => e.node.requestId)).toEqual(ids);
+    // A client id that is not short and plain is not kept at all (never reaches the log).
+    await clear();
+    const odd = await system.query(VIEW, { id: subject.citizenId }, { as: 'social', headers: { 'x-request-id': 'x'.repeat(65) } });
+    expect(odd.status).toBe(200);
+    expect((await entries()).map((e) => e.correlationId)).toEqual([null]);
   });
 
   it('a page of people writes one entry per person returned, and nothing for people not returned', async () => {
@@ -141,7 +168,7 @@ describe('the access log through the gateway', () => {
     const noCredential = await fetch(audit.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(noCredential.status).toBe(401);
     // A credential the gateway signs when relaying a client's operation is not the gateway's own.
-    const relayed = await signInternal({ identity: { ...ANONYMOUS, subject: 'x', role: 'admin' }, purpose: 'AUDIT', requestId: 'r' }, system.internalSecret);
+    const relayed = await signInternal({ identity: { ...ANONYMOUS, subject: 'x', role: 'admin' }, purpose: 'AUDIT', requestId: 'r' }, system.internalSigningKey, { subgraph: 'audit', body });
     const withRelayed = await fetch(audit.url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: relayed }, body });
     expect(((await withRelayed.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await entries()).toHaveLength(0);

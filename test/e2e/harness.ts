@@ -1,8 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEV_AUDIENCE, DEV_ISSUER, DevTokenOptions, ensureDevIssuer, issueDevToken, parseSecrets, Purpose, Role } from '@nct/auth';
+import {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  DevTokenOptions,
+  ensureDevIssuer,
+  generateInternalKeyPair,
+  InternalSigningKey,
+  InternalVerifyKey,
+  issueDevToken,
+  parseSigningKey,
+  parseVerifyKeys,
+  Purpose,
+  Role,
+} from '@nct/auth';
 import type { Connection } from 'mongoose';
 import { connectDatabase, QueryCounter } from '@nct/db';
 import { createGatewayServer, gatewayAuth, RunningGateway } from '@nct/gateway';
@@ -35,8 +47,10 @@ export interface System {
   databases: Record<SubgraphName, string>;
   /** A development-issuer token for a role (the issuer is this run's own). */
   token(role: Role, extra?: Partial<DevTokenOptions>): Promise<string>;
-  /** Internal secret shared by this run's gateway and subgraphs. */
-  internalSecret: Uint8Array;
+  /** This run's gateway signing key (only the gateway has it; tests sign with it to probe subgraphs). */
+  internalSigningKey: InternalSigningKey;
+  /** The public key the run's subgraphs verify with. */
+  internalVerifyKeys: InternalVerifyKey[];
   /** POST through the gateway; `as` signs in with that role (and purpose, default CARE_COORDINATION). */
   query<T = any>(
     query: string,
@@ -59,7 +73,10 @@ export async function startSystem(options: { people: number; seed?: number; down
   const uri = testMongoUri();
   const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nct-e2e-issuer-'));
   const issuer = await ensureDevIssuer(issuerDir);
-  const [internalSecret] = parseSecrets(randomBytes(32).toString('hex'));
+  // A fresh Ed25519 pair per run: the private key to the gateway, the public key to the subgraphs.
+  const pair = generateInternalKeyPair();
+  const internalSigningKey = parseSigningKey(pair.signingKey);
+  const internalVerifyKeys = parseVerifyKeys(pair.verifyKey);
   const subgraphs: Partial<Record<SubgraphName, RunningSubgraph<any>>> = {};
   const databases = {} as Record<SubgraphName, string>;
   const urls: Record<string, string> = {};
@@ -75,14 +92,14 @@ export async function startSystem(options: { people: number; seed?: number; down
       dbName: databases[info.name],
       host: '127.0.0.1',
       port: 0,
-      internalSecrets: [internalSecret],
+      internalVerifyKeys,
     });
     await service.seedDatabase(running.models, seed);
     subgraphs[info.name] = running;
     urls[info.name] = running.url;
   }
   const gateway: RunningGateway = await createGatewayServer({
-    auth: await gatewayAuth({ jwksFile: issuer.jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, internalSecrets: [internalSecret] }),
+    auth: await gatewayAuth({ jwksFile: issuer.jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, internalSigningKey }),
     supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
     host: '127.0.0.1',
     port: 0,
@@ -98,7 +115,8 @@ export async function startSystem(options: { people: number; seed?: number; down
     connections,
     counter,
     databases,
-    internalSecret,
+    internalSigningKey,
+    internalVerifyKeys,
     token: (role, extra) => issueDevToken(issuerDir, { role, ...(extra ?? {}) }),
     async query(query, variables, opts = {}) {
       const auth: Record<string, string> = {};

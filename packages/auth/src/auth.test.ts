@@ -11,13 +11,10 @@ import {
   ensureDevIssuer,
   identityFromClaims,
   issueDevToken,
-  parseSecrets,
   POLICIES,
   PolicyName,
   Role,
   ROLES,
-  signInternal,
-  verifyInternal,
 } from './index';
 
 const person = (role: Role, commune: string | null = null) => ({ subject: `u-${role}`, role, commune, agency: null });
@@ -73,39 +70,7 @@ describe('the role x policy matrix', () => {
   });
 });
 
-describe('the internal credential', () => {
-  const [secret, other] = parseSecrets(`${'a'.repeat(32)},${'b'.repeat(40)}`);
-  const claims = { identity: person('commune-officer', '03199'), purpose: 'CARE_COORDINATION' as const, requestId: 'r-1' };
-
-  it('round-trips identity, purpose and request id', async () => {
-    expect(await verifyInternal(await signInternal(claims, secret), [secret])).toEqual(claims);
-  });
-
-  it('carries the gateway-service marker only when the gateway signs for itself', async () => {
-    const own = { ...claims, service: 'gateway' as const };
-    expect(await verifyInternal(await signInternal(own, secret), [secret])).toEqual(own);
-    expect((await verifyInternal(await signInternal(claims, secret), [secret]))?.service).toBeUndefined();
-  });
-
-  it('verifies with any configured secret (rotation)', async () => {
-    expect(await verifyInternal(await signInternal(claims, other), [secret, other])).toEqual(claims);
-  });
-
-  it.each([
-    ['missing', async () => undefined],
-    ['garbage', async () => 'abc.def.ghi'],
-    ['signed with another secret', async () => signInternal(claims, new TextEncoder().encode('c'.repeat(32)))],
-    ['expired', async () => new SignJWT({ role: 'health', rid: 'r' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('nct-gateway').setAudience('nct-subgraph').setExpirationTime(Math.floor(Date.now() / 1000) - 120).sign(secret)],
-    ['wrong audience', async () => new SignJWT({ role: 'health', rid: 'r' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('nct-gateway').setAudience('someone-else').setExpirationTime('1m').sign(secret)],
-    ['alg none', async () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","role":"admin"}').toString('base64url')}.`],
-  ])('refuses a %s credential', async (_name, make) => {
-    expect(await verifyInternal(await make(), [secret])).toBeNull();
-  });
-
-  it('refuses short secrets', () => {
-    expect(() => parseSecrets('short')).toThrow(/at least 32/);
-  });
-});
+// The internal credential: internal-credential.test.ts.
 
 describe('client tokens from the development issuer', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nct-issuer-'));

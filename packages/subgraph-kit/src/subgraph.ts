@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Connection } from 'mongoose';
 import { connectDatabase, provisionDatabase, syncIndexes } from '@nct/db';
 import { createLogger, Logger } from '@nct/logger';
-import { Identity, parseSecrets, Purpose, Role } from '@nct/auth';
+import { Identity, InternalVerifyKey, Purpose, Role, verifyKeysFromEnv } from '@nct/auth';
 import { authenticatedContext, createApolloServer, createContext } from './server';
 import { startHttpServer, RunningHttpServer } from './http';
 import type { ApolloServer } from '@apollo/server';
@@ -60,8 +60,11 @@ export interface ListenOptions {
   dbName: string;
   host: string;
   port: number;
-  /** Secrets that verify the gateway's internal credential (INTERNAL_AUTH_SECRET). */
-  internalSecrets: Uint8Array[];
+  /**
+   * Public keys that verify the gateway's internal credential (INTERNAL_VERIFY_KEYS); the
+   * credential must also name this subgraph as its audience.
+   */
+  internalVerifyKeys: readonly InternalVerifyKey[];
   clock?: Clock;
 }
 
@@ -80,7 +83,8 @@ export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: Listen
     apollo: instance.apollo,
     host: options.host,
     port: options.port,
-    context: (req) => authenticatedContext(instance.logger, req, options.internalSecrets, instance.clock),
+    context: (req, rawBody) =>
+      authenticatedContext(instance.logger, req, rawBody, { subgraph: def.name, keys: options.internalVerifyKeys }, instance.clock),
     ready: () => conn.readyState === 1,
   });
   return {
@@ -102,12 +106,14 @@ export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: Listen
  */
 export async function serveStandalone<M>(def: SubgraphDefinition<M>, options: { host: string; port: number; dbName: string }): Promise<void> {
   const logger = createLogger(def.name);
-  const internalSecrets = parseSecrets(process.env.INTERNAL_AUTH_SECRET);
-  if (internalSecrets.length === 0) {
-    throw new Error('INTERNAL_AUTH_SECRET is not set: a subgraph accepts only requests signed by the gateway (see docs/security.md)');
+  const internalVerifyKeys = verifyKeysFromEnv(process.env);
+  if (internalVerifyKeys.length === 0) {
+    throw new Error(
+      'INTERNAL_VERIFY_KEYS (or INTERNAL_VERIFY_KEYS_FILE) is not set: a subgraph accepts only requests signed by the gateway, and needs its public key(s) (see docs/security.md)',
+    );
   }
   const db = await provisionDatabase({ log: (m) => logger.info(m) });
-  const running = await runSubgraph(def, { uri: db.uri, dbName: options.dbName, host: options.host, port: options.port, internalSecrets });
+  const running = await runSubgraph(def, { uri: db.uri, dbName: options.dbName, host: options.host, port: options.port, internalVerifyKeys });
   logger.info({ url: running.url, database: options.dbName }, `${def.name} subgraph ready`);
   const stop = async () => {
     await running.stop();

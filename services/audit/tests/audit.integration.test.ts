@@ -7,7 +7,7 @@ import { definition, printSubgraphSdl, type Models } from '../src';
 const RECORD = `mutation($e: [AccessLogEntryInput!]!) { recordAccess(entries: $e) }`;
 const LOG = `query($f: AccessLogFilter, $first: Int, $after: String) {
   accessLog(filter: $f, first: $first, after: $after) {
-    edges { cursor node { id at requestId subject role commune purpose citizenId fields operationName } }
+    edges { cursor node { id at requestId correlationId subject role commune purpose citizenId fields operationName } }
     pageInfo { hasNextPage endCursor }
   } }`;
 
@@ -65,6 +65,8 @@ describe('audit subgraph: the access log (real database server)', () => {
     ['an instant that is not UTC ISO', { at: '2026-02-30' }],
     ['an impossible instant', { at: '2026-13-40T00:00:00.000Z' }],
     ['an operator in the subject', { subject: '{"$gt":""}' }],
+    ['a correlation id with unusual characters', { correlationId: 'a b<script>' }],
+    ['a correlation id over 64 characters', { correlationId: 'c'.repeat(65) }],
   ])('refuses %s and writes nothing of the batch', async (_label, over) => {
     const res = await executeOperation(audit.apollo, RECORD, { e: [entry({ requestId: 'ok-part' }), entry({ requestId: 'bad-part', ...over })] }, asGateway());
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -98,8 +100,24 @@ describe('audit subgraph: the access log (real database server)', () => {
     expect(second.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('keeps the client correlation id apart from the request id: two requests with one correlation id are two entries', async () => {
+    const same = { citizenId: '012140000009', correlationId: 'client-abc', at: '2026-11-23T01:00:00.000Z' };
+    const written = [entry({ ...same, requestId: 'gw-uuid-1' }), entry({ ...same, requestId: 'gw-uuid-2' })];
+    expect((await executeOperation(audit.apollo, RECORD, { e: written }, asGateway())).data).toEqual({ recordAccess: 2 });
+    const res = await executeOperation<any, any>(audit.apollo, LOG, { f: { correlationId: 'client-abc' } }, asAuditor());
+    expect(res.errors).toBeUndefined();
+    expect(res.data.accessLog.edges.map((e: any) => [e.node.requestId, e.node.correlationId])).toEqual([
+      ['gw-uuid-1', 'client-abc'],
+      ['gw-uuid-2', 'client-abc'],
+    ]);
+    const withoutOne = await executeOperation<any, any>(audit.apollo, LOG, { f: { citizenId: '012140000001' } }, asAuditor());
+    expect(withoutOne.data.accessLog.edges[0].node.correlationId).toBeNull();
+    await audit.models.AccessEntry.deleteMany({ citizenId: '012140000009' });
+  });
+
   it.each([
     ['a malformed citizen ID', { citizenId: 'abc' }],
+    ['a malformed correlation id', { correlationId: '{"$ne":null}' }],
     ['an unknown role', { role: 'root' }],
     ['an impossible date', { from: '2026-02-30' }],
     ['a period that ends before it starts', { from: '2026-11-22', to: '2026-11-01' }],

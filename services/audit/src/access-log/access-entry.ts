@@ -11,8 +11,15 @@ export class AccessLogEntry {
   @Field({ description: 'Thời điểm đọc (ISO 8601, UTC). / When it was read (ISO 8601, UTC).' })
   at!: string;
 
-  @Field({ description: 'Mã yêu cầu tại cổng API. / The gateway request id.' })
+  @Field({ description: 'Mã yêu cầu do cổng API tạo (không bao giờ do máy khách đặt). / The request id the gateway generated (never set by a client).' })
   requestId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Mã tương quan do máy khách gửi (x-request-id), chỉ để đối chiếu. / The correlation id the client sent (x-request-id), for cross-reference only.',
+  })
+  correlationId!: string | null;
 
   @Field({ description: 'Người đọc (subject của mã thông báo). / Who read it (token subject).' })
   subject!: string;
@@ -50,8 +57,11 @@ export class AccessLogFilter {
   @Field(() => String, { nullable: true, description: 'Vai trò người đọc. / The reader\'s role.' })
   role?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Mã yêu cầu. / The request id.' })
+  @Field(() => String, { nullable: true, description: 'Mã yêu cầu (của cổng API). / The (gateway) request id.' })
   requestId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Mã tương quan do máy khách gửi. / The correlation id the client sent.' })
+  correlationId?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Từ ngày (giờ Việt Nam, tính cả ngày này). / From this day (Vietnam time), inclusive.' })
   from?: string | null;
@@ -76,6 +86,7 @@ export class AccessLogArgs {
 export class AccessLogEntryInput {
   @Field() at!: string;
   @Field() requestId!: string;
+  @Field(() => String, { nullable: true }) correlationId?: string | null;
   @Field() subject!: string;
   @Field() role!: string;
   @Field(() => String, { nullable: true }) commune?: string | null;

@@ -34,6 +34,7 @@ export class AccessLogResolver {
     if (f.subject) query.subject = f.subject;
     if (f.role) query.role = f.role;
     if (f.requestId) query.requestId = f.requestId;
+    if (f.correlationId) query.correlationId = f.correlationId;
     const range: Record<string, string> = {};
     if (f.from) range.$gte = startOfVietnamDay(f.from);
     if (f.to) range.$lt = new Date(Date.parse(startOfVietnamDay(f.to)) + DAY_MS).toISOString();
@@ -88,6 +89,7 @@ function toEntry(d: AccessEntryDoc): AccessLogEntry & { key: string } {
     key: d.key,
     at: d.at,
     requestId: d.requestId,
+    correlationId: d.correlationId ?? null,
     subject: d.subject,
     role: d.role,
     commune: d.commune,

@@ -1,6 +1,7 @@
 import { isCitizenIdShape } from '@nct/citizen-id';
 import { isPurpose, isRole } from '@nct/auth';
-import { ACCESS_FIELD_PATTERN, isIsoDate } from '@nct/subgraph-kit';
+import { ACCESS_FIELD_PATTERN } from '@nct/subgraph-kit';
+import { isIsoDate } from '@nct/dates';
 import type { AccessEntryDoc } from './access-entry.model';
 import type { AccessLogEntryInput, AccessLogFilter } from './access-entry';
 
@@ -8,12 +9,15 @@ import type { AccessLogEntryInput, AccessLogFilter } from './access-entry';
 export const MAX_ENTRIES_PER_WRITE = 20_000;
 export const MAX_FIELDS_PER_ENTRY = 500;
 const PLAIN = /^[\p{L}\p{N}._:@|-]{1,200}$/u;
+/** The client's correlation id, as the gateway accepts it (gateway/src/context.ts). */
+const CORRELATION = /^[A-Za-z0-9._:-]{1,64}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 /** Why an entry the gateway sent is not acceptable, or null. */
 export function entryProblem(e: AccessLogEntryInput): string | null {
   if (!INSTANT.test(e.at) || Number.isNaN(Date.parse(e.at))) return `at: not an ISO instant in UTC: ${e.at.slice(0, 40)}`;
   if (!PLAIN.test(e.requestId)) return 'requestId: empty, too long or unusual characters';
+  if (e.correlationId != null && !CORRELATION.test(e.correlationId)) return 'correlationId: too long or unusual characters';
   if (!PLAIN.test(e.subject)) return 'subject: empty, too long or unusual characters';
   if (!isRole(e.role)) return `role: unknown ${e.role.slice(0, 40)}`;
   if (e.commune != null && !/^\d{5}$/.test(e.commune)) return 'commune: not a 5-digit code';
@@ -32,6 +36,7 @@ export function toDoc(e: AccessLogEntryInput): AccessEntryDoc {
     key: `${e.at}|${e.requestId}|${e.citizenId}`,
     at: e.at,
     requestId: e.requestId,
+    correlationId: e.correlationId ?? null,
     subject: e.subject,
     role: e.role,
     commune: e.commune ?? null,
@@ -54,6 +59,7 @@ export function filterProblems(f: AccessLogFilter): string[] {
   if (f.subject != null && !PLAIN.test(f.subject)) problems.push('subject');
   if (f.role != null && !isRole(f.role)) problems.push('role');
   if (f.requestId != null && !PLAIN.test(f.requestId)) problems.push('requestId');
+  if (f.correlationId != null && !CORRELATION.test(f.correlationId)) problems.push('correlationId');
   if (f.from != null && !isIsoDate(f.from)) problems.push('from');
   if (f.to != null && !isIsoDate(f.to)) problems.push('to');
   if (f.from != null && f.to != null && f.from > f.to) problems.push('from after to');
