@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { formatError } from '@nct/errors';
+import { AppError, formatError } from '@nct/errors';
+import { limitsExceeded } from './limits';
 
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
@@ -21,6 +22,12 @@ export function subgraphUnavailable(serviceName: string): GraphQLError {
  */
 const FORWARDED_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT']);
 
+/**
+ * graphql-js's refusal of a document over `parseOptions.maxTokens` (the gateway's token limit);
+ * graphql 16 spells it "more that N tokens".
+ */
+const TOO_MANY_TOKENS = /Document contains more tha[nt] (\d+) tokens/;
+
 /** Apollo Server `formatError` for the gateway: `@nct/errors` plus subgraphs' typed errors. */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const { code, serviceName } = formatted.extensions ?? {};
@@ -28,5 +35,26 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  return formatError(formatted, error);
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOO_MANY_TOKENS.exec(formatted.message) : null;
+  if (tokens) {
+    // The same typed, bilingual refusal as the other limits (the HTTP status is already 400).
+    const refusal = limitsExceeded([['tokens', undefined, Number(tokens[1])]]);
+    const { http: _http, ...extensions } = refusal.extensions;
+    return { message: refusal.message, locations: formatted.locations, extensions };
+  }
+  const result = formatError(formatted, error);
+  // A limit refused by a validation rule (GraphQL Armor, limits.ts) is our AppError, but Apollo
+  // Server stamps GRAPHQL_VALIDATION_FAILED on every validation error: give it back its own code.
+  const original = appErrorIn(error);
+  if (original && result.extensions?.code !== original.code) return { ...result, extensions: { ...result.extensions, code: original.code } };
+  return result;
+}
+
+function appErrorIn(error: unknown): AppError | undefined {
+  let current = error;
+  for (let i = 0; i < 5 && current; i++) {
+    if (current instanceof AppError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { getIntrospectionQuery, parse, OperationDefinitionNode } from 'graphql';
 import { createLogger } from '@nct/logger';
 import { measureOperation } from '../src/limits';
-import { RateLimiter } from '../src/rate-limit';
+import { QUERY_FAMILIES } from '../src/query-families';
 import { createGatewayServer, RunningGateway } from '../src/server';
 import { FakeSubgraph, postGraphQL, startHealth, startHomeaffairs, supergraphOf, testAuth } from './fixtures';
 
@@ -22,23 +22,23 @@ describe('operation measure', () => {
     ['{ ...F } fragment F on Query { person(citizenId: "1") { ... on Person { fullName } } }', { depth: 2, aliases: 0, cost: 2 }],
     ['{ __schema { types { name } } }', { depth: 0, aliases: 0, cost: 0 }],
     ['{ person(citizenId: "1") { __typename fullName } }', { depth: 2, aliases: 0, cost: 2 }],
+    // directives count wherever they stand, and as often as their fragment is spread
+    ['query Q @live { ...F @include(if: true) ...F } fragment F on Query @x { person(citizenId: "1") @skip(if: false) { fullName } }', { depth: 2, directives: 1 + 1 + 2 * 2, cost: 4 }],
+    // a fragment cycle (invalid GraphQL, refused by validation) does not loop
+    ['{ ...A } fragment A on Query { ...B person(citizenId: "1") { fullName } } fragment B on Query { ...A }', { depth: 2, cost: 2 }],
+    ['{ ...Unknown }', { depth: 0, cost: 0 }],
   ])('%s', (query, expected) => {
-    expect(measure(query, { n: 50 })).toEqual(expected);
+    expect(measure(query, { n: 50 })).toMatchObject(expected);
+  });
+
+  it('counts page sizes through fragments, with each fragment analysed once', () => {
+    // F2 spreads F1 twice under a page of 10, F1 spreads F0 twice: 4 x 10 persons.
+    const m = measure('{ people(first: 10) { edges { node { ...F2 } } } } fragment F2 on Person { ...F1 ...F1 } fragment F1 on Person { ...F0 ...F0 } fragment F0 on Person { fullName age }');
+    expect(m).toEqual({ depth: 4, aliases: 0, directives: 0, cost: 1 + 10 * (1 + 1 + 4 * 2), visited: 4 + 2 + 2 + 2 });
   });
 });
 
-describe('rate limiter', () => {
-  it('allows the burst, refuses with 429, refills over time', () => {
-    let t = 0;
-    const limiter = new RateLimiter(60, 3, () => t);
-    for (let i = 0; i < 3; i++) limiter.take('a');
-    expect(() => limiter.take('a')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED', retryAfterSeconds: 1 }) }));
-    limiter.take('b'); // another subject has its own bucket
-    t += 1000; // one token per second at 60/minute
-    limiter.take('a');
-    expect(() => limiter.take('a')).toThrow(/Too many requests/);
-  });
-});
+// The rate limiter's tests are in rate-limit.test.ts.
 
 describe('limits through the gateway', () => {
   const quiet = createLogger('gateway-test', 'silent');
@@ -56,7 +56,7 @@ describe('limits through the gateway', () => {
       port: 0,
       subgraphTimeoutMs: 2000,
       logger: quiet,
-      limits: { maxDepth: 4, maxAliases: 5, maxCost: 500, maxTokens: 400 },
+      limits: { maxDepth: 4, maxAliases: 5, maxDirectives: 10, maxCost: 500, maxTokens: 1000 },
       rateLimitPerMinute: 60,
       rateLimitBurst: 1000,
     });
@@ -71,20 +71,51 @@ describe('limits through the gateway', () => {
     ['an alias bomb', `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: person(citizenId: "1") { fullName }`).join(' ')} }`, 'aliases'],
     ['a depth bomb', '{ people { edges { node { residence { code } } } } }', 'depth'],
     ['an expensive page', '{ people(first: 100) { edges { node { fullName sex age citizenId } } } }', 'cost'],
+    ['a directive bomb', `{ person(citizenId: "1") { ${'fullName @include(if: true) '.repeat(11)} } }`, 'directives'],
   ])('refuses %s before calling any subgraph', async (_name, query, limit) => {
     homeaffairs.lastHeaders = undefined;
     const { status, json } = await postGraphQL(gateway.url, { query });
     expect(status).toBe(400);
-    expect(json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(json.errors[0].extensions.limits[limit]).toBeDefined();
+    expect(json.errors).toHaveLength(1);
+    const { code, messageVi, messageEn, limits } = json.errors[0].extensions;
+    expect(code).toBe('BAD_USER_INPUT');
+    expect(messageVi).toMatch(new RegExp(`^Truy vấn vượt giới hạn \\(${limit} \\d+ > \\d+\\)$`));
+    expect(messageEn).toMatch(new RegExp(`^Query exceeds the limits \\(${limit} \\d+ > \\d+\\)$`));
+    expect(limits[limit]).toEqual({ value: expect.any(Number), max: expect.any(Number) });
+    expect(limits[limit].value).toBeGreaterThan(limits[limit].max);
     expect(homeaffairs.lastHeaders).toBeUndefined();
   });
 
-  it('refuses a document with too many tokens', async () => {
-    const query = `{ people { edges { node { ${'fullName '.repeat(500)} } } } }`;
+  // Fragments that spread the previous one twice, 30 levels: ~1 KB, 2^30 fields once expanded.
+  // The analysis used to walk each spread again (minutes); now each fragment is analysed once.
+  it.each([
+    ['doubleSpread', 'cost'],
+    ['spreadAliases', 'aliases'],
+    ['spreadDirectives', 'directives'],
+  ])('refuses a 30-level %s document at once, naming the %s limit', async (family, limit) => {
+    homeaffairs.lastHeaders = undefined;
+    const query = QUERY_FAMILIES[family](30);
+    expect(query.length).toBeLessThan(3000);
     const { status, json } = await postGraphQL(gateway.url, { query });
     expect(status).toBe(400);
-    expect(json.errors[0].message).toMatch(/token/i);
+    expect(json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limits: { [limit]: { value: expect.any(Number) } } });
+    // (armor counts 2^30 - 1 directives here: at a repeated spread it forgets the spread's own.)
+    expect(json.errors[0].extensions.limits[limit].value).toBeGreaterThanOrEqual(2 ** 30 - 1);
+    expect(homeaffairs.lastHeaders).toBeUndefined();
+  }, 30_000);
+
+  it('refuses a document with too many tokens, typed and in both languages', async () => {
+    const query = `{ people { edges { node { ${'fullName '.repeat(1000)} } } } }`;
+    const { status, json } = await postGraphQL(gateway.url, { query });
+    expect(status).toBe(400);
+    expect(json.errors[0].message).toBe('Truy vấn vượt giới hạn (tokens > 1000) / Query exceeds the limits (tokens > 1000)');
+    expect(json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limits: { tokens: { max: 1000 } } });
+  });
+
+  it('suggests field names outside production', async () => {
+    const { status, json } = await postGraphQL(gateway.url, { query: '{ person(citizenId: "1") { fulName } }' });
+    expect(status).toBe(400);
+    expect(json.errors[0].message).toMatch(/Did you mean "fullName"\?/);
   });
 
   it("lets the IDE's standard introspection query through", async () => {
@@ -104,4 +135,51 @@ describe('limits through the gateway', () => {
     const hit = await postGraphQL(gateway.url, { extensions });
     expect(hit.json).toEqual(register.json);
   });
+});
+
+describe('errors in production', () => {
+  const quiet = createLogger('gateway-test', 'silent');
+  let homeaffairs: FakeSubgraph;
+  let health: FakeSubgraph;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    homeaffairs = await startHomeaffairs();
+    health = await startHealth();
+    gateway = await createGatewayServer({
+      auth: (await testAuth()).auth,
+      supergraphSdl: supergraphOf(homeaffairs, health),
+      host: '127.0.0.1',
+      port: 0,
+      subgraphTimeoutMs: 2000,
+      logger: quiet,
+      production: true,
+      playground: false,
+    });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await homeaffairs.stop();
+    await health.stop();
+  });
+
+  it.each([
+    ['a misspelt field', '{ person(citizenId: "1") { fulName } }', 'fullName'],
+    ['a misspelt type', '{ ...F } fragment F on Persn { fullName }', 'Person'],
+    ['a misspelt root field', '{ peple { edges { cursor } } }', 'people'],
+  ])('hides the schema suggestion for %s', async (_name, query, hidden) => {
+    const { status, json } = await postGraphQL(gateway.url, { query });
+    expect(status).toBe(400);
+    expect(json.errors.length).toBeGreaterThan(0);
+    for (const error of json.errors) {
+      expect(error.message).not.toMatch(/Did you mean/);
+      expect(error.message).not.toContain(hidden);
+    }
+  });
+
+  it('still refuses a 30-level double-spread document with the default limits', async () => {
+    const { status, json } = await postGraphQL(gateway.url, { query: QUERY_FAMILIES.doubleSpread(30) });
+    expect(status).toBe(400);
+    expect(json.errors[0].extensions.limits.cost).toEqual({ value: 2 ** 31, max: 25_000 });
+  }, 30_000);
 });

@@ -25,6 +25,7 @@ import { benchSizes } from './bench-lib';
 import { runReads } from './bench-reads';
 import { runWriteScenarios, WRITE_MUTATIONS } from './bench-writes';
 import { growthTable, sizeTables, TARGETS, type SizeRun } from './bench-report';
+import { benchLimits } from './bench-limits';
 
 const int = (name: string, fallback: number, min = 1) => {
   const v = Number(process.env[name] ?? fallback);
@@ -34,6 +35,9 @@ const int = (name: string, fallback: number, min = 1) => {
 
 async function main(): Promise<void> {
   const logger = createLogger('bench');
+  // First, apart from the rest (no database, a few seconds): the gateway's query analysis on
+  // expensive documents (bench-limits.ts; alone: node scripts/dist/bench-limits.js).
+  process.stdout.write(`## Query analysis (no database)\n\n${benchLimits()}\n\n`);
   const sizes = benchSizes(process.env, process.argv.slice(2));
   const requests = int('BENCH_REQUESTS', 200);
   const pageRequests = int('BENCH_PAGE_REQUESTS', 50);
@@ -99,7 +103,7 @@ async function main(): Promise<void> {
               gatewayUrl: system.gatewayUrl,
               subgraphUrls: system.subgraphUrls,
               dbUri: system.db.uri,
-              internalSecret: system.internalSecret,
+              internalSigningKey: system.internalSigningKey,
               today,
               requests: writeRequests,
               warmup,
