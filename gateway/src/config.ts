@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { parseSecrets } from '@nct/auth';
+import { InternalSigningKey, parseSigningKey } from '@nct/auth';
 import { DEFAULT_HOST, GATEWAY_PORT, SUBGRAPHS, parsePort, subgraphUrl } from '@nct/registry';
 import { AuthSettings, DEV_AUTH_DEFAULTS } from './auth';
+import { RATE_LIMIT_STORES, type RateLimitStore } from './rate-limit';
 
 /** Everything the gateway reads from its environment and command line, validated once. */
 export interface GatewayConfig {
@@ -20,6 +21,14 @@ export interface GatewayConfig {
   playgroundToken?: string;
   /** Requests per minute per subject (RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute?: number;
+  /** Requests a subject may send at once (RATE_LIMIT_BURST). */
+  rateLimitBurst?: number;
+  /** RATE_LIMIT_STORE (memory | mongodb) and RATE_LIMIT_MONGODB_URI: counts shared by replicas. */
+  rateLimitStore: RateLimitStore;
+  /** Exact origins whose pages may call the gateway (CORS_ALLOWED_ORIGINS); empty: none. */
+  corsAllowedOrigins: string[];
+  /** How long a stop lets in-flight requests finish (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
   auth: AuthSettings;
 }
 
@@ -37,6 +46,8 @@ export const SUPERGRAPH_FILE = path.resolve(__dirname, '..', 'supergraph.graphql
 
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 5000;
+/** How long a stop lets in-flight requests finish before cutting them (server.ts close()). */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 export const USAGE = 'Usage: node dist/index.js [--supergraph FILE]';
 
 /** `--supergraph FILE` / `--supergraph=FILE`; anything else is an error. */
@@ -78,6 +89,36 @@ function parseHttpUrl(raw: string, name: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL, got "${raw}"`);
   return raw;
+}
+
+/**
+ * CORS_ALLOWED_ORIGINS: comma-separated exact origins, as a browser sends them in `Origin`
+ * (scheme, host, port; no path, no trailing slash, no wildcard).
+ */
+export function parseOrigins(raw: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const item of (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item) {
+      const hint = url && (url.protocol === 'http:' || url.protocol === 'https:') ? ` (did you mean "${url.origin}"?)` : '';
+      throw new Error(`CORS_ALLOWED_ORIGINS: "${item}" is not an exact origin like https://app.example.vn or http://localhost:5173 (scheme://host[:port], no path, no trailing slash, no wildcard)${hint}`);
+    }
+    origins.push(item);
+  }
+  return origins;
+}
+
+function wholeNumber(env: Env, name: string, min: number, max: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new Error(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+  return n;
 }
 
 /** Reads and validates the configuration; throws one ConfigError listing every problem. */
@@ -122,8 +163,10 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     problems.push(`PLAYGROUND_CITIZEN_ID must be a 12-digit citizen ID, got "${playgroundCitizenId}"`);
   }
 
-  const internalSecrets = check(problems, () => parseSecrets(env.INTERNAL_AUTH_SECRET), []);
-  if (!env.INTERNAL_AUTH_SECRET) problems.push('INTERNAL_AUTH_SECRET must be set (one or more comma-separated secrets of 32+ characters)');
+  // The gateway's private Ed25519 key for the internal credential; `npm start` makes one per run.
+  let internalSigningKey: InternalSigningKey | undefined;
+  if (!env.INTERNAL_SIGNING_KEY) problems.push('INTERNAL_SIGNING_KEY must be set (the private Ed25519 key, JWK or PKCS#8 PEM, whose public key the subgraphs have)');
+  else internalSigningKey = check(problems, () => parseSigningKey(env.INTERNAL_SIGNING_KEY!), undefined);
   const jwksUrl = env.AUTH_JWKS_URL ? check(problems, () => parseHttpUrl(env.AUTH_JWKS_URL!, 'AUTH_JWKS_URL'), undefined) : undefined;
   const jwksFile = env.AUTH_JWKS_FILE ? path.resolve(env.AUTH_JWKS_FILE) : undefined;
   if (nodeEnv === 'production' && (!(jwksUrl || jwksFile) || !env.AUTH_ISSUER || !env.AUTH_AUDIENCE)) {
@@ -135,6 +178,20 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE);
     if (!/^\d+$/.test(env.RATE_LIMIT_PER_MINUTE) || rateLimitPerMinute < 1) problems.push(`RATE_LIMIT_PER_MINUTE must be a positive whole number, got "${env.RATE_LIMIT_PER_MINUTE}"`);
   }
+  const rateLimitBurst = check(problems, () => wholeNumber(env, 'RATE_LIMIT_BURST', 1, 1_000_000), undefined);
+  let rateLimitStore: RateLimitStore = { kind: 'memory' };
+  const storeKind = env.RATE_LIMIT_STORE ?? 'memory';
+  if (!(RATE_LIMIT_STORES as readonly string[]).includes(storeKind)) {
+    problems.push(`RATE_LIMIT_STORE must be one of ${RATE_LIMIT_STORES.join(', ')}, got "${storeKind}"`);
+  } else if (storeKind === 'mongodb') {
+    const uri = env.RATE_LIMIT_MONGODB_URI;
+    if (!uri || !/^mongodb(\+srv)?:\/\//.test(uri)) problems.push(`RATE_LIMIT_STORE=mongodb needs RATE_LIMIT_MONGODB_URI, a mongodb:// or mongodb+srv:// URI shared by every gateway replica${uri ? `, got "${uri}"` : ''}`);
+    else rateLimitStore = { kind: 'mongodb', uri };
+  } else if (env.RATE_LIMIT_MONGODB_URI) {
+    problems.push('RATE_LIMIT_MONGODB_URI is set but RATE_LIMIT_STORE is not "mongodb": set RATE_LIMIT_STORE=mongodb to share the counts');
+  }
+  const corsAllowedOrigins = check(problems, () => parseOrigins(env.CORS_ALLOWED_ORIGINS), []);
+  const shutdownGraceMs = check(problems, () => wholeNumber(env, 'SHUTDOWN_GRACE_MS', 0, 600_000), undefined) ?? DEFAULT_SHUTDOWN_GRACE_MS;
   if (playgroundToken && nodeEnv === 'production') problems.push('PLAYGROUND_TOKEN is for development only');
 
   if (problems.length) throw new ConfigError(problems);
@@ -149,12 +206,16 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     playgroundCitizenId,
     playgroundToken,
     rateLimitPerMinute,
+    rateLimitBurst,
+    rateLimitStore,
+    corsAllowedOrigins,
+    shutdownGraceMs,
     auth: {
       jwksUrl,
       jwksFile,
       issuer: env.AUTH_ISSUER ?? DEV_AUTH_DEFAULTS.issuer,
       audience: env.AUTH_AUDIENCE ?? DEV_AUTH_DEFAULTS.audience,
-      internalSecrets,
+      internalSigningKey: internalSigningKey!,
     },
   };
 }

@@ -1,3 +1,5 @@
+// First: switches Apollo's telemetry off before anything can load @apollo/gateway.
+import './no-phone-home';
 import fs from 'node:fs';
 import { parse } from 'graphql';
 import { createLogger } from '@nct/logger';
@@ -10,6 +12,8 @@ export type { GatewayServerOptions, RunningGateway } from './server';
 export { loadConfig, ConfigError } from './config';
 export type { GatewayConfig } from './config';
 export { composeSupergraph, CompositionError } from './compose';
+export { DEFAULT_LIMITS, measureOperation, type QueryLimits, type OperationMeasure } from './limits';
+export { QUERY_FAMILIES, countAstNodes, documentAnalyser, parseDocument } from './query-families';
 export { gatewayAuth, callerOf, DEV_ISSUER_DIR, type GatewayAuth, type AuthSettings } from './auth';
 export { PEOPLE_QUERY, PERSON_QUERY, PERSON_VIEW_FRAGMENT } from './playground/default-query';
 
@@ -46,6 +50,10 @@ async function main(): Promise<void> {
       auth: await gatewayAuth(config.auth),
       playgroundToken: config.playgroundToken,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      rateLimitBurst: config.rateLimitBurst,
+      rateLimitStore: config.rateLimitStore,
+      corsAllowedOrigins: config.corsAllowedOrigins,
+      shutdownGraceMs: config.shutdownGraceMs,
       host: config.host,
       port: config.port,
       subgraphUrls: config.subgraphUrls,
@@ -60,11 +68,17 @@ async function main(): Promise<void> {
       `gateway ready at ${gateway.url} (IDE ${base}/, health ${base}/health)`,
     );
 
+    // Graceful stop: `/health` says 503, no new connection, in-flight requests finish (at most
+    // SHUTDOWN_GRACE_MS), then exit. A second signal exits at once.
+    const graceMs = config.shutdownGraceMs;
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
-      if (stopping) return;
+      if (stopping) {
+        logger.warn({ signal }, 'second signal: exiting without waiting for in-flight requests');
+        process.exit(1);
+      }
       stopping = true;
-      logger.info({ signal }, 'stopping the gateway');
+      logger.info({ signal, graceMs }, 'stopping the gateway: draining in-flight requests');
       gateway.close().then(
         () => process.exit(0),
         (err: unknown) => {
@@ -73,8 +87,8 @@ async function main(): Promise<void> {
         },
       );
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   } catch (err) {
     logger.fatal({ err: err instanceof Error ? err.message : err }, 'cannot start the gateway');
     process.exit(1);

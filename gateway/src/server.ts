@@ -1,24 +1,29 @@
+// First: switches Apollo's telemetry off before @apollo/gateway is loaded (see no-phone-home.ts).
+import './no-phone-home';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import nodeHttp from 'node:http';
 import { createLogger, Logger } from '@nct/logger';
-import { DEFAULT_MAX_BODY_BYTES, startHttpServer } from '@nct/subgraph-kit';
+import { DEFAULT_MAX_BODY_BYTES, noPhoneHomePlugins, startHttpServer } from '@nct/subgraph-kit';
 import type { GatewayAuth } from './auth';
-import { DEFAULT_LIMITS, limitsPlugin, QueryLimits } from './limits';
-import { RateLimiter } from './rate-limit';
+import { DEFAULT_LIMITS, limitsPlugin, queryArmor, QueryLimits } from './limits';
+import { corsHook } from './cors';
+import { DEFAULT_SHUTDOWN_GRACE_MS } from './config';
+import { DEFAULT_RATE_LIMIT_BURST, DEFAULT_RATE_LIMIT_PER_MINUTE, RateLimiter, RateLimitStore } from './rate-limit';
 import { withDocumentedSecurity } from './security-directives';
 import { AccessLogWriter, accessLogPlugin, auditUrlFromSupergraph, DEFAULT_AUDIT_TIMEOUT_MS } from './access-log';
 
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
-export const DEFAULT_RATE_LIMIT_BURST = 120;
-import { createGatewayContext, GatewayContext } from './context';
+export { DEFAULT_RATE_LIMIT_BURST, DEFAULT_RATE_LIMIT_PER_MINUTE } from './rate-limit';
+import { createGatewayContext, GatewayContext, requestIdHeaderPlugin } from './context';
 import { SubgraphDataSource } from './datasource';
 import { formatGatewayError } from './errors';
 import { citizenIdArgType, playgroundAssetRoutes, renderPlayground, sendPlaygroundHtml } from './playground/page';
 
 export interface GatewayServerOptions {
   supergraphSdl: string;
-  /** Client token verification and the internal credential secret (see docs/security.md). */
+  /** Client token verification and the internal credential's signing key (see docs/security.md). */
   auth: GatewayAuth;
   host: string;
   port: number;
@@ -37,6 +42,12 @@ export interface GatewayServerOptions {
   /** Requests per minute per subject, and the burst allowed. */
   rateLimitPerMinute?: number;
   rateLimitBurst?: number;
+  /** Where the rate limit's counts live (default this process's memory). */
+  rateLimitStore?: RateLimitStore;
+  /** Exact origins (`https://host[:port]`) whose browser pages may call the gateway; default none. */
+  corsAllowedOrigins?: readonly string[];
+  /** close(): how long in-flight requests may still take before they are cut. */
+  shutdownGraceMs?: number;
   /** Development token the IDE's tabs start with (never in production). */
   playgroundToken?: string;
   maxBodyBytes?: number;
@@ -49,6 +60,12 @@ export interface RunningGateway {
   /** The GraphQL endpoint, `http://host:port/graphql`. */
   url: string;
   port: number;
+  /** The node:http server (tests watch its requests, e.g. CORS preflights). */
+  server: nodeHttp.Server;
+  /**
+   * Graceful stop: `/health` turns 503, no new connection is accepted, in-flight requests
+   * finish (at most `shutdownGraceMs`, then they are cut), then everything is released.
+   */
   close(): Promise<void>;
 }
 
@@ -80,7 +97,18 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     : '';
 
   const limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
-  const limiter = new RateLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, options.rateLimitBurst ?? DEFAULT_RATE_LIMIT_BURST);
+  // GraphQL Armor: depth, aliases, directives; field suggestions masked in production (limits.ts).
+  const armor = queryArmor(limits, !!options.production);
+  const limiter = await RateLimiter.create(
+    {
+      perMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+      burst: options.rateLimitBurst ?? DEFAULT_RATE_LIMIT_BURST,
+      store: options.rateLimitStore,
+    },
+    (err) => logger.warn({ err }, 'rate limit store unreachable at start: each replica limits on its own until it answers'),
+  );
+  // Made before Apollo Server so that its drain plugin can stop it gracefully (close()).
+  const httpServer = nodeHttp.createServer();
   const gateway = new ApolloGateway({
     supergraphSdl: withDocumentedSecurity(options.supergraphSdl),
     logger,
@@ -94,11 +122,19 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     introspection: !options.production,
+    // No "Did you mean …?" in production (armor masks field suggestions, this the rest).
+    hideSchemaDetailsFromClientErrors: !!options.production,
+    validationRules: armor.validationRules,
     // index.ts owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal mid-close.
     stopOnTerminationSignals: false,
     plugins: [
       showIde ? landingPage(html) : ApolloServerPluginLandingPageDisabled(),
+      // No usage or schema reports to Apollo, whatever APOLLO_KEY the environment holds.
+      ...noPhoneHomePlugins(),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS }),
+      ...armor.plugins,
       limitsPlugin(limits),
+      requestIdHeaderPlugin(),
       accessLogPlugin(
         new AccessLogWriter(
           options.subgraphUrls?.audit ?? auditUrlFromSupergraph(options.supergraphSdl),
@@ -112,6 +148,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   // Start listening at once so `/health` can say 503 until the supergraph is loaded;
   // GraphQL requests that arrive meanwhile wait for the start.
   let loaded = false;
+  let draining = false;
   const starting = apollo.start();
   starting.catch(() => undefined); // awaited below; this only avoids an early unhandled rejection
   const http = await startHttpServer({
@@ -119,19 +156,24 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     host: options.host,
     port: options.port,
     context: (req) => createGatewayContext(logger, req, options.auth, limiter),
-    ready: () => loaded,
+    ready: () => loaded && !draining,
+    server: httpServer,
+    // CORS for the gateway only: subgraphs are internal and never answer other origins.
+    onRequest: corsHook(options.corsAllowedOrigins ?? []),
     routes: showIde
       ? [{ methods: ['GET', 'HEAD'], path: '/', handle: (req, res) => sendPlaygroundHtml(req, res, html) }, ...playgroundAssetRoutes()]
       : [],
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   }).catch(async (err: unknown) => {
     await starting.then(() => apollo.stop(), () => undefined);
+    await limiter.close();
     throw err;
   });
   try {
     await starting;
   } catch (err) {
     await http.close();
+    await limiter.close();
     throw err;
   }
   loaded = true;
@@ -139,9 +181,13 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   return {
     url: http.url,
     port: http.port,
+    server: httpServer,
     async close() {
-      await http.close();
+      draining = true;
+      // The drain plugin: stop accepting, let in-flight requests finish, then stop the gateway.
       await apollo.stop();
+      await http.close();
+      await limiter.close();
     },
   };
 }

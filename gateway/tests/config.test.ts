@@ -1,8 +1,9 @@
 import path from 'node:path';
+import { generateInternalKeyPair, parseSigningKey } from '@nct/auth';
 import { ConfigError, loadConfig, SUPERGRAPH_FILE } from '../src/config';
 
-const SECRET = 's'.repeat(32);
-const BASE = { INTERNAL_AUTH_SECRET: SECRET };
+const { signingKey: SIGNING_KEY } = generateInternalKeyPair();
+const BASE = { INTERNAL_SIGNING_KEY: SIGNING_KEY };
 const PROD_AUTH = { AUTH_JWKS_URL: 'https://idp.example.vn/jwks.json', AUTH_ISSUER: 'https://idp.example.vn', AUTH_AUDIENCE: 'nct' };
 
 describe('loadConfig', () => {
@@ -25,7 +26,11 @@ describe('loadConfig', () => {
       playgroundCitizenId: undefined,
       playgroundToken: undefined,
       rateLimitPerMinute: undefined,
-      auth: { jwksUrl: undefined, jwksFile: undefined, issuer: 'urn:nct:dev-issuer', audience: 'nct-gateway', internalSecrets: [new TextEncoder().encode(SECRET)] },
+      rateLimitBurst: undefined,
+      rateLimitStore: { kind: 'memory' },
+      corsAllowedOrigins: [],
+      shutdownGraceMs: 10_000,
+      auth: { jwksUrl: undefined, jwksFile: undefined, issuer: 'urn:nct:dev-issuer', audience: 'nct-gateway', internalSigningKey: parseSigningKey(SIGNING_KEY) },
     });
     expect(SUPERGRAPH_FILE).toBe(path.resolve(__dirname, '..', 'supergraph.graphql'));
   });
@@ -65,7 +70,7 @@ describe('loadConfig', () => {
         ASSOCIATION_PORT: '70000',
         NODE_ENV: 'staging',
         PLAYGROUND_CITIZEN_ID: '123',
-        INTERNAL_AUTH_SECRET: 'short',
+        INTERNAL_SIGNING_KEY: 'a-shared-secret-is-not-a-key',
         AUTH_JWKS_URL: 'ftp://idp',
       });
     } catch (err) {
@@ -80,18 +85,62 @@ describe('loadConfig', () => {
       'ASSOCIATION_PORT must be an integer port between 0 and 65535, got "70000"',
       'NODE_ENV must be one of development, production, test, got "staging"',
       'PLAYGROUND_CITIZEN_ID must be a 12-digit citizen ID, got "123"',
-      'INTERNAL_AUTH_SECRET: every secret must be at least 32 characters',
+      'INTERNAL_SIGNING_KEY: not a private Ed25519 JWK or PKCS#8 PEM',
       'AUTH_JWKS_URL must be an http(s) URL, got "ftp://idp"',
     ]);
     expect((error as Error).message).toMatch(/^Invalid gateway configuration:\n  - --supergraph needs a file path/);
+  });
+
+  it('reads the CORS allow-list, the rate limit store and the shutdown grace period', () => {
+    const config = loadConfig([], {
+      ...BASE,
+      CORS_ALLOWED_ORIGINS: 'https://app.nct.example.vn,http://localhost:5173',
+      RATE_LIMIT_PER_MINUTE: '300',
+      RATE_LIMIT_BURST: '50',
+      RATE_LIMIT_STORE: 'mongodb',
+      RATE_LIMIT_MONGODB_URI: 'mongodb://db.internal:27017/?replicaSet=rs0',
+      SHUTDOWN_GRACE_MS: '2500',
+    });
+    expect(config).toMatchObject({
+      corsAllowedOrigins: ['https://app.nct.example.vn', 'http://localhost:5173'],
+      rateLimitPerMinute: 300,
+      rateLimitBurst: 50,
+      rateLimitStore: { kind: 'mongodb', uri: 'mongodb://db.internal:27017/?replicaSet=rs0' },
+      shutdownGraceMs: 2500,
+    });
+  });
+
+  it('explains a bad CORS origin, rate limit store or grace period', () => {
+    let error: unknown;
+    try {
+      loadConfig([], {
+        ...BASE,
+        CORS_ALLOWED_ORIGINS: 'https://app.nct.example.vn/',
+        RATE_LIMIT_BURST: '0',
+        RATE_LIMIT_STORE: 'mongodb',
+        SHUTDOWN_GRACE_MS: 'soon',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'RATE_LIMIT_BURST must be a whole number between 1 and 1000000, got "0"',
+      'RATE_LIMIT_STORE=mongodb needs RATE_LIMIT_MONGODB_URI, a mongodb:// or mongodb+srv:// URI shared by every gateway replica',
+      'CORS_ALLOWED_ORIGINS: "https://app.nct.example.vn/" is not an exact origin like https://app.example.vn or http://localhost:5173 (scheme://host[:port], no path, no trailing slash, no wildcard) (did you mean "https://app.nct.example.vn"?)',
+      'SHUTDOWN_GRACE_MS must be a whole number between 0 and 600000, got "soon"',
+    ]);
+    expect(() => loadConfig([], { ...BASE, RATE_LIMIT_STORE: 'redis' })).toThrow(/RATE_LIMIT_STORE must be one of memory, mongodb, got "redis"/);
+    expect(() => loadConfig([], { ...BASE, RATE_LIMIT_MONGODB_URI: 'mongodb://db' })).toThrow(/set RATE_LIMIT_STORE=mongodb/);
   });
 
   it('refuses unknown arguments', () => {
     expect(() => loadConfig(['--port', '1'], BASE)).toThrow(/unknown argument "--port"/);
   });
 
-  it('needs the internal secret, and a real identity provider in production', () => {
-    expect(() => loadConfig([], {})).toThrow(/INTERNAL_AUTH_SECRET must be set/);
+  it('needs the internal signing key (a private Ed25519 key), and a real identity provider in production', () => {
+    expect(() => loadConfig([], {})).toThrow(/INTERNAL_SIGNING_KEY must be set/);
+    // A public key cannot sign.
+    expect(() => loadConfig([], { INTERNAL_SIGNING_KEY: generateInternalKeyPair().verifyKey })).toThrow(/INTERNAL_SIGNING_KEY: not a private Ed25519/);
     expect(() => loadConfig([], { ...BASE, NODE_ENV: 'production' })).toThrow(/the development issuer is not trusted/);
     expect(() => loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production', PLAYGROUND_TOKEN: 'x' })).toThrow(/PLAYGROUND_TOKEN is for development only/);
   });

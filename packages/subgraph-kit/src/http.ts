@@ -13,7 +13,11 @@ export interface HttpRoute {
 
 export interface HttpServerOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
-  context: (req: IncomingMessage) => Promise<C>;
+  /**
+   * Builds the request's context. `rawBody` is the exact bytes received (empty for GET): the
+   * internal credential is bound to them (its `bh` claim).
+   */
+  context: (req: IncomingMessage, rawBody: Buffer) => Promise<C>;
   host: string;
   port: number;
   /** Extra routes, tried before `/graphql`. */
@@ -22,12 +26,26 @@ export interface HttpServerOptions<C extends BaseContext> {
   ready?: () => Promise<boolean> | boolean;
   /** Request bodies above this are refused with 413. */
   maxBodyBytes?: number;
+  /**
+   * Runs first on every request; resolves true when it answered the request itself. The
+   * gateway answers CORS here (subgraphs are internal and pass nothing, so they never do).
+   */
+  onRequest?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
+  /**
+   * A server created beforehand, so that the caller can hand it to Apollo's drain plugin
+   * (`ApolloServerPluginDrainHttpServer`) when it builds its ApolloServer; default a new one.
+   */
+  server?: http.Server;
 }
 
 export interface RunningHttpServer {
   url: string;
   port: number;
   server: http.Server;
+  /**
+   * Stops listening and cuts every open connection at once. To let in-flight requests finish,
+   * stop the ApolloServer first with Apollo's drain plugin on `server` (the gateway does).
+   */
   close(): Promise<void>;
 }
 
@@ -35,7 +53,7 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: IncomingMessage, max: number): Promise<string> {
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > max) {
@@ -54,7 +72,7 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -76,7 +94,8 @@ function errorBody(code: string, vi: string, en: string) {
 export async function startHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): Promise<RunningHttpServer> {
   const { apollo, routes = [], maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
 
-  const server = http.createServer((req, res) => {
+  const server = options.server ?? http.createServer();
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Lỗi hệ thống', 'Internal server error'));
       else res.end();
@@ -86,6 +105,7 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    if (options.onRequest && (await options.onRequest(req, res))) return;
     if (url.pathname === '/health' && (method === 'GET' || method === 'HEAD')) {
       const ok = options.ready ? await options.ready() : true;
       sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' });
@@ -103,10 +123,12 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
       return;
     }
     let body: unknown = undefined;
+    let rawBody: Buffer = Buffer.alloc(0);
     if (method === 'POST') {
       let raw: string;
       try {
-        raw = await readBody(req, maxBodyBytes);
+        rawBody = await readBody(req, maxBodyBytes);
+        raw = rawBody.toString('utf8');
       } catch (err) {
         if (err instanceof BodyTooLarge) {
           sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', `Yêu cầu vượt quá ${maxBodyBytes} byte`, `Request body exceeds ${maxBodyBytes} bytes`));
@@ -132,7 +154,7 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: method.toUpperCase(), headers, search: url.search, body },
-      context: () => options.context(req),
+      context: () => options.context(req, rawBody),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -3,26 +3,25 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { ANONYMOUS, Identity, INTERNAL_HEADER, InternalClaims, Purpose, verifyInternal } from '@nct/auth';
+import { ANONYMOUS, Identity, INTERNAL_HEADER, InternalClaims, InternalVerifyKey, Purpose, verifyInternal } from '@nct/auth';
 import { AppError, formatError } from '@nct/errors';
 import type { Logger } from '@nct/logger';
 import type { RequestContext } from './context';
 import { accessRecordPlugin, newAccessRecorder } from './access-record';
 import { Clock, systemClock } from './clock';
+import { noPhoneHomePlugins } from './no-phone-home';
 
-/** Accepts a caller's request id only when it is short and plain; otherwise makes one. */
-export function requestIdFrom(req?: IncomingMessage): string {
-  const given = req?.headers['x-request-id'];
-  return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
-}
-
+/**
+ * A request's context. The request id is the gateway's (claim `rid` of the internal
+ * credential); no header is trusted for it. In-process calls (tests) without one get a fresh id.
+ */
 export function createContext(
   logger: Logger,
-  req?: IncomingMessage,
+  _req?: IncomingMessage,
   caller: { identity: Identity; purpose: Purpose | null; requestId?: string; service?: 'gateway' } = { identity: ANONYMOUS, purpose: null },
   clock: Clock = systemClock,
 ): RequestContext {
-  const requestId = caller.requestId ?? requestIdFrom(req);
+  const requestId = caller.requestId ?? randomUUID();
   return {
     requestId,
     logger: logger.child({ requestId, subject: caller.identity.subject }),
@@ -36,13 +35,30 @@ export function createContext(
   };
 }
 
+/** How a subgraph checks the gateway's credential: its own name (the audience) and the public keys. */
+export interface InternalAuth {
+  subgraph: string;
+  keys: readonly InternalVerifyKey[];
+}
+
 /**
  * Context of a request that reached a subgraph over HTTP: it must carry a valid internal
- * credential from the gateway, or it is refused with 401 before any resolver runs.
+ * credential from the gateway, made for this subgraph and for exactly the body received
+ * (`rawBody`), or it is refused with 401 before any resolver runs.
  */
-export async function authenticatedContext(logger: Logger, req: IncomingMessage, secrets: Uint8Array[], clock: Clock = systemClock): Promise<RequestContext> {
+export async function authenticatedContext(
+  logger: Logger,
+  req: IncomingMessage,
+  rawBody: Buffer,
+  auth: InternalAuth,
+  clock: Clock = systemClock,
+): Promise<RequestContext> {
   const header = req.headers[INTERNAL_HEADER];
-  const claims: InternalClaims | null = await verifyInternal(typeof header === 'string' ? header : undefined, secrets);
+  const claims: InternalClaims | null = await verifyInternal(typeof header === 'string' ? header : undefined, {
+    keys: auth.keys,
+    subgraph: auth.subgraph,
+    body: rawBody,
+  });
   if (!claims) {
     throw new AppError(
       'UNAUTHENTICATED',
@@ -89,6 +105,8 @@ export function createApolloServer(schema: GraphQLSchema, logger?: Logger, subgr
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No usage or schema reports to Apollo, whatever APOLLO_KEY the environment holds.
+      ...noPhoneHomePlugins(),
       requestLogPlugin(),
       accessRecordPlugin(subgraphName),
     ],

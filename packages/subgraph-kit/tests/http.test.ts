@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { startHttpServer, RunningHttpServer } from '../src/http';
 
@@ -60,5 +61,56 @@ describe('the node:http integration', () => {
   it('applies CSRF prevention to simple requests', async () => {
     const res = await fetch(`${server.url}?query=${encodeURIComponent('{ hello }')}`);
     expect(res.status).toBe(400);
+  });
+});
+
+describe('the request hook and a server made beforehand', () => {
+  const apollo = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'xin chào' } } });
+  let server: RunningHttpServer;
+  const made = http.createServer();
+  const hooked: string[] = [];
+
+  beforeAll(async () => {
+    await apollo.start();
+    server = await startHttpServer({
+      apollo,
+      host: '127.0.0.1',
+      port: 0,
+      context: async () => ({}),
+      server: made,
+      // answers OPTIONS itself; marks every other response Vary: Origin and lets it go on
+      onRequest: (req, res) => {
+        hooked.push(`${req.method} ${req.url}`);
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204, { 'x-hook': 'yes' }).end();
+          return true;
+        }
+        res.setHeader('vary', 'Origin');
+        return false;
+      },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await apollo.stop();
+  });
+
+  it('serves on the server it was given', () => {
+    expect(server.server).toBe(made);
+    expect(made.listening).toBe(true);
+  });
+
+  it('runs the hook first: a request it answered goes no further', async () => {
+    const res = await fetch(server.url, { method: 'OPTIONS' });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('x-hook')).toBe('yes');
+    expect(hooked).toContain('OPTIONS /graphql');
+  });
+
+  it('lets other requests through, with the headers the hook set', async () => {
+    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { hello: 'xin chào' } });
+    expect(res.headers.get('vary')).toBe('Origin');
   });
 });

@@ -1,0 +1,125 @@
+import { MongoClient } from 'mongodb';
+import { createLogger } from '@nct/logger';
+import { testMongoUri, uniqueDbName } from '@nct/testing';
+import { RATE_LIMIT_COLLECTION, RateLimiter } from '../src/rate-limit';
+import { createGatewayServer, RunningGateway } from '../src/server';
+import { FakeSubgraph, startHealth, startHomeaffairs, supergraphOf, testAuth } from './fixtures';
+
+/** The AppError `take` threw, or undefined when it let the request through. */
+async function refusal(limiter: RateLimiter, key: string): Promise<any> {
+  try {
+    await limiter.take(key);
+    return undefined;
+  } catch (err) {
+    return err;
+  }
+}
+
+describe('rate limiter (in memory)', () => {
+  it('allows the burst of 120, refuses the 121st with RATE_LIMITED, retry-after and both languages', async () => {
+    const limiter = await RateLimiter.create({ perMinute: 600, burst: 120 });
+    for (let i = 0; i < 120; i++) await limiter.take('sub:a');
+    const err = await refusal(limiter, 'sub:a');
+    expect(err?.extensions?.code).toBe('RATE_LIMITED');
+    // 120 per 12 s window at 600/minute: retry within the window
+    expect(err.extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(err.extensions.retryAfterSeconds).toBeLessThanOrEqual(12);
+    expect(err.extensions.http).toEqual({ status: 429, headers: new Map([['retry-after', String(err.extensions.retryAfterSeconds)]]) });
+    expect(err.message).toMatch(/Quá nhiều yêu cầu/);
+    expect(err.message).toMatch(/Too many requests/);
+  });
+
+  it('keeps each subject independent', async () => {
+    const limiter = await RateLimiter.create({ perMinute: 60, burst: 2 });
+    await limiter.take('sub:a');
+    await limiter.take('sub:a');
+    expect(await refusal(limiter, 'sub:a')).toBeDefined();
+    expect(await refusal(limiter, 'sub:b')).toBeUndefined();
+    expect(await refusal(limiter, 'anon:127.0.0.1')).toBeUndefined();
+  });
+
+  it('gives the budget back when the window ends (short window: 3 per second)', async () => {
+    const limiter = await RateLimiter.create({ perMinute: 180, burst: 3 });
+    for (let i = 0; i < 3; i++) await limiter.take('k');
+    expect((await refusal(limiter, 'k'))?.extensions.retryAfterSeconds).toBe(1);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await refusal(limiter, 'k')).toBeUndefined();
+  });
+});
+
+describe('rate limiter on a shared MongoDB store (several gateway replicas)', () => {
+  const dbName = uniqueDbName('ratelimit');
+  const replicas: RateLimiter[] = [];
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.close()));
+  });
+
+  it('makes two instances share one budget per subject', async () => {
+    // a generous store timeout: a slow test machine must not fall back to each replica's memory
+    const store = { kind: 'mongodb' as const, uri: testMongoUri(), dbName, timeoutMs: 10_000 };
+    // a window of 4 minutes (4 per 4 min): a slow machine never crosses it during the test
+    const [a, b] = [await RateLimiter.create({ perMinute: 1, burst: 4, store }), await RateLimiter.create({ perMinute: 1, burst: 4, store })];
+    replicas.push(a, b);
+    await a.take('sub:x');
+    await b.take('sub:x');
+    await a.take('sub:x');
+    await b.take('sub:x');
+    // 4 taken across both replicas: the fifth is refused on either
+    expect((await refusal(a, 'sub:x'))?.extensions.code).toBe('RATE_LIMITED');
+    expect((await refusal(b, 'sub:x'))?.extensions.code).toBe('RATE_LIMITED');
+    // another subject still has its whole budget
+    expect(await refusal(b, 'sub:y')).toBeUndefined();
+
+    // the counts are in the database, not in either process
+    const client = new MongoClient(testMongoUri());
+    try {
+      const doc = await client.db(dbName).collection(RATE_LIMIT_COLLECTION).findOne({ key: 'nct-gateway:sub:x' });
+      expect(doc?.points).toBeGreaterThanOrEqual(5);
+      expect(doc?.expire).toBeInstanceOf(Date);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('rate limit through the gateway', () => {
+  const quiet = createLogger('gateway-test', 'silent');
+  let homeaffairs: FakeSubgraph;
+  let health: FakeSubgraph;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    homeaffairs = await startHomeaffairs();
+    health = await startHealth();
+    gateway = await createGatewayServer({
+      auth: (await testAuth()).auth,
+      supergraphSdl: supergraphOf(homeaffairs, health),
+      host: '127.0.0.1',
+      port: 0,
+      subgraphTimeoutMs: 2000,
+      logger: quiet,
+      playground: false,
+      rateLimitPerMinute: 1,
+      rateLimitBurst: 2,
+    });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await homeaffairs.stop();
+    await health.stop();
+  });
+
+  it('answers 429 RATE_LIMITED with a retry-after header once the burst is spent', async () => {
+    const post = () => fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect((await post()).status).toBe(200);
+    expect((await post()).status).toBe(200);
+    const res = await post();
+    expect(res.status).toBe(429);
+    const retry = Number(res.headers.get('retry-after'));
+    expect(retry).toBeGreaterThan(0);
+    const json: any = await res.json();
+    expect(json.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: retry });
+    expect(json.errors[0].extensions.messageVi).toMatch(/Quá nhiều yêu cầu/);
+    expect(json.data).toBeUndefined();
+  });
+});
