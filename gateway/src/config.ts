@@ -15,10 +15,12 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   nodeEnv: 'development' | 'production' | 'test';
   production: boolean;
+  /** Serve the IDE (IDE_ENABLED): default on, off in production unless `true`. */
+  ideEnabled: boolean;
   /** Citizen id for the IDE's second tab (`person(citizenId:)`); absent: no second tab. */
-  playgroundCitizenId?: string;
-  /** Token for the IDE's default headers (development only). */
-  playgroundToken?: string;
+  ideCitizenId?: string;
+  /** Token for the IDE's default headers (IDE_TOKEN, development only). */
+  ideToken?: string;
   /** Requests per minute per subject (RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute?: number;
   /** Requests a subject may send at once (RATE_LIMIT_BURST). */
@@ -158,9 +160,12 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
   const nodeEnv = (env.NODE_ENV ?? 'development') as GatewayConfig['nodeEnv'];
   if (!NODE_ENVS.includes(nodeEnv)) problems.push(`NODE_ENV must be one of ${NODE_ENVS.join(', ')}, got "${env.NODE_ENV}"`);
 
-  const playgroundCitizenId = env.PLAYGROUND_CITIZEN_ID || undefined;
-  if (playgroundCitizenId !== undefined && !/^\d{12}$/.test(playgroundCitizenId)) {
-    problems.push(`PLAYGROUND_CITIZEN_ID must be a 12-digit citizen ID, got "${playgroundCitizenId}"`);
+  let ideEnabled = nodeEnv !== 'production';
+  if (env.IDE_ENABLED === 'true' || env.IDE_ENABLED === 'false') ideEnabled = env.IDE_ENABLED === 'true';
+  else if (env.IDE_ENABLED) problems.push(`IDE_ENABLED must be true or false, got "${env.IDE_ENABLED}"`);
+  const ideCitizenId = env.IDE_CITIZEN_ID || undefined;
+  if (ideCitizenId !== undefined && !/^\d{12}$/.test(ideCitizenId)) {
+    problems.push(`IDE_CITIZEN_ID must be a 12-digit citizen ID, got "${ideCitizenId}"`);
   }
 
   // The gateway's private Ed25519 key for the internal credential; `npm start` makes one per run.
@@ -172,7 +177,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
   if (nodeEnv === 'production' && (!(jwksUrl || jwksFile) || !env.AUTH_ISSUER || !env.AUTH_AUDIENCE)) {
     problems.push('in production AUTH_JWKS_URL (or AUTH_JWKS_FILE), AUTH_ISSUER and AUTH_AUDIENCE must be set: the development issuer is not trusted');
   }
-  const playgroundToken = env.PLAYGROUND_TOKEN || undefined;
+  const ideToken = env.IDE_TOKEN || undefined;
   let rateLimitPerMinute: number | undefined;
   if (env.RATE_LIMIT_PER_MINUTE !== undefined) {
     rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE);
@@ -192,7 +197,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
   }
   const corsAllowedOrigins = check(problems, () => parseOrigins(env.CORS_ALLOWED_ORIGINS), []);
   const shutdownGraceMs = check(problems, () => wholeNumber(env, 'SHUTDOWN_GRACE_MS', 0, 600_000), undefined) ?? DEFAULT_SHUTDOWN_GRACE_MS;
-  if (playgroundToken && nodeEnv === 'production') problems.push('PLAYGROUND_TOKEN is for development only');
+  if (ideToken && nodeEnv === 'production') problems.push('IDE_TOKEN is for development only: the IDE never starts signed in in production');
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -203,8 +208,9 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     subgraphUrls,
     nodeEnv,
     production: nodeEnv === 'production',
-    playgroundCitizenId,
-    playgroundToken,
+    ideEnabled,
+    ideCitizenId,
+    ideToken,
     rateLimitPerMinute,
     rateLimitBurst,
     rateLimitStore,

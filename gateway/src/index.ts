@@ -15,7 +15,7 @@ export { composeSupergraph, CompositionError } from './compose';
 export { DEFAULT_LIMITS, measureOperation, type QueryLimits, type OperationMeasure } from './limits';
 export { QUERY_FAMILIES, countAstNodes, documentAnalyser, parseDocument } from './query-families';
 export { gatewayAuth, callerOf, DEV_ISSUER_DIR, type GatewayAuth, type AuthSettings } from './auth';
-export { PEOPLE_QUERY, PERSON_QUERY, PERSON_VIEW_FRAGMENT } from './playground/default-query';
+export { PEOPLE_QUERY, PERSON_QUERY, PERSON_VIEW_FRAGMENT } from './ide/default-query';
 
 /** Reads the supergraph file; a clear message when it is missing or not GraphQL. */
 export function readSupergraph(file: string): string {
@@ -48,7 +48,8 @@ async function main(): Promise<void> {
     const gateway = await createGatewayServer({
       supergraphSdl,
       auth: await gatewayAuth(config.auth),
-      playgroundToken: config.playgroundToken,
+      ide: config.ideEnabled,
+      ideToken: config.ideToken,
       rateLimitPerMinute: config.rateLimitPerMinute,
       rateLimitBurst: config.rateLimitBurst,
       rateLimitStore: config.rateLimitStore,
@@ -59,13 +60,13 @@ async function main(): Promise<void> {
       subgraphUrls: config.subgraphUrls,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       production: config.production,
-      playgroundCitizenId: config.playgroundCitizenId,
+      ideCitizenId: config.ideCitizenId,
       logger,
     });
     const base = gateway.url.replace(/\/graphql$/, '');
     logger.info(
-      { url: gateway.url, health: `${base}/health`, ide: `${base}/`, supergraph: config.supergraphFile, subgraphs: config.subgraphUrls },
-      `gateway ready at ${gateway.url} (IDE ${base}/, health ${base}/health)`,
+      { url: gateway.url, health: `${base}/health`, ide: config.ideEnabled ? `${base}/` : null, supergraph: config.supergraphFile, subgraphs: config.subgraphUrls },
+      `gateway ready at ${gateway.url} (${config.ideEnabled ? `IDE ${base}/` : 'IDE off'}, health ${base}/health)`,
     );
 
     // Graceful stop: `/health` says 503, no new connection, in-flight requests finish (at most

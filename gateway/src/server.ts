@@ -19,7 +19,7 @@ export { DEFAULT_RATE_LIMIT_BURST, DEFAULT_RATE_LIMIT_PER_MINUTE } from './rate-
 import { createGatewayContext, GatewayContext, requestIdHeaderPlugin } from './context';
 import { SubgraphDataSource } from './datasource';
 import { formatGatewayError } from './errors';
-import { citizenIdArgType, playgroundAssetRoutes, renderPlayground, sendPlaygroundHtml } from './playground/page';
+import { citizenIdArgType, idePage, ideRoutes, renderIde } from './ide/page';
 
 export interface GatewayServerOptions {
   supergraphSdl: string;
@@ -33,10 +33,13 @@ export interface GatewayServerOptions {
   subgraphTimeoutMs: number;
   /** Introspection off. */
   production?: boolean;
-  /** Serve GraphQL Playground at `/` and to browsers at `/graphql` (default true). */
-  playground?: boolean;
+  /**
+   * Serve the IDE (GraphiQL) at `/` and to browsers at `/graphql`. Default: on, except in
+   * production, where only an explicit `true` (IDE_ENABLED=true) turns it on.
+   */
+  ide?: boolean;
   /** Citizen id for the IDE's second tab. */
-  playgroundCitizenId?: string;
+  ideCitizenId?: string;
   /** Abuse limits (depth, aliases, cost, tokens); defaults in limits.ts. */
   limits?: Partial<QueryLimits>;
   /** Requests per minute per subject, and the burst allowed. */
@@ -48,8 +51,8 @@ export interface GatewayServerOptions {
   corsAllowedOrigins?: readonly string[];
   /** close(): how long in-flight requests may still take before they are cut. */
   shutdownGraceMs?: number;
-  /** Development token the IDE's tabs start with (never in production). */
-  playgroundToken?: string;
+  /** Development token the IDE's tabs start with (refused in production). */
+  ideToken?: string;
   maxBodyBytes?: number;
   /** Deadline of the access-log write of one request (fail closed after it). */
   auditTimeoutMs?: number;
@@ -85,16 +88,17 @@ function landingPage(html: string): ApolloServerPlugin<GatewayContext> {
  */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
-  const showIde = options.playground ?? true;
-  const html = showIde
-    ? renderPlayground({
-        citizenId: options.playgroundCitizenId,
-        citizenIdType: citizenIdArgType(options.supergraphSdl),
-        headers: options.playgroundToken
-          ? { Authorization: `Bearer ${options.playgroundToken}`, 'x-access-purpose': 'CARE_COORDINATION' }
-          : undefined,
-      })
-    : '';
+  if (options.production && options.ideToken) throw new Error('ideToken is for development only: the IDE never starts signed in in production');
+  const showIde = options.ide ?? !options.production;
+  const page = showIde
+    ? idePage(
+        renderIde({
+          citizenId: options.ideCitizenId,
+          citizenIdType: citizenIdArgType(options.supergraphSdl),
+          headers: options.ideToken ? { Authorization: `Bearer ${options.ideToken}`, 'x-access-purpose': 'CARE_COORDINATION' } : undefined,
+        }),
+      )
+    : undefined;
 
   const limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
   // GraphQL Armor: depth, aliases, directives; field suggestions masked in production (limits.ts).
@@ -128,7 +132,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     // index.ts owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal mid-close.
     stopOnTerminationSignals: false,
     plugins: [
-      showIde ? landingPage(html) : ApolloServerPluginLandingPageDisabled(),
+      page ? landingPage(page.html) : ApolloServerPluginLandingPageDisabled(),
       // No usage or schema reports to Apollo, whatever APOLLO_KEY the environment holds.
       ...noPhoneHomePlugins(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS }),
@@ -160,9 +164,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     server: httpServer,
     // CORS for the gateway only: subgraphs are internal and never answer other origins.
     onRequest: corsHook(options.corsAllowedOrigins ?? []),
-    routes: showIde
-      ? [{ methods: ['GET', 'HEAD'], path: '/', handle: (req, res) => sendPlaygroundHtml(req, res, html) }, ...playgroundAssetRoutes()]
-      : [],
+    routes: page ? ideRoutes(page) : [],
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   }).catch(async (err: unknown) => {
     await starting.then(() => apollo.stop(), () => undefined);

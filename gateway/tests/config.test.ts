@@ -23,8 +23,9 @@ describe('loadConfig', () => {
       },
       nodeEnv: 'development',
       production: false,
-      playgroundCitizenId: undefined,
-      playgroundToken: undefined,
+      ideEnabled: true,
+      ideCitizenId: undefined,
+      ideToken: undefined,
       rateLimitPerMinute: undefined,
       rateLimitBurst: undefined,
       rateLimitStore: { kind: 'memory' },
@@ -46,9 +47,9 @@ describe('loadConfig', () => {
       SOCIAL_PORT: '5002',
       NODE_ENV: 'production',
       SUPERGRAPH_FILE: 'other.graphql',
-      PLAYGROUND_CITIZEN_ID: '001055000001',
+      IDE_CITIZEN_ID: '001055000001',
     });
-    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', subgraphTimeoutMs: 1500, production: true, playgroundCitizenId: '001055000001' });
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', subgraphTimeoutMs: 1500, production: true, ideEnabled: false, ideCitizenId: '001055000001' });
     expect(config.subgraphUrls.health).toBe('https://health.example.vn/graphql');
     expect(config.subgraphUrls.social).toBe('http://127.0.0.1:5002/graphql');
     expect(config.supergraphFile).toBe(path.resolve('other.graphql'));
@@ -69,7 +70,8 @@ describe('loadConfig', () => {
         HEALTH_URL: 'health:4003',
         ASSOCIATION_PORT: '70000',
         NODE_ENV: 'staging',
-        PLAYGROUND_CITIZEN_ID: '123',
+        IDE_CITIZEN_ID: '123',
+        IDE_ENABLED: 'yes',
         INTERNAL_SIGNING_KEY: 'a-shared-secret-is-not-a-key',
         AUTH_JWKS_URL: 'ftp://idp',
       });
@@ -84,7 +86,8 @@ describe('loadConfig', () => {
       'HEALTH_URL must be an http(s) URL, got "health:4003"',
       'ASSOCIATION_PORT must be an integer port between 0 and 65535, got "70000"',
       'NODE_ENV must be one of development, production, test, got "staging"',
-      'PLAYGROUND_CITIZEN_ID must be a 12-digit citizen ID, got "123"',
+      'IDE_ENABLED must be true or false, got "yes"',
+      'IDE_CITIZEN_ID must be a 12-digit citizen ID, got "123"',
       'INTERNAL_SIGNING_KEY: not a private Ed25519 JWK or PKCS#8 PEM',
       'AUTH_JWKS_URL must be an http(s) URL, got "ftp://idp"',
     ]);
@@ -142,6 +145,15 @@ describe('loadConfig', () => {
     // A public key cannot sign.
     expect(() => loadConfig([], { INTERNAL_SIGNING_KEY: generateInternalKeyPair().verifyKey })).toThrow(/INTERNAL_SIGNING_KEY: not a private Ed25519/);
     expect(() => loadConfig([], { ...BASE, NODE_ENV: 'production' })).toThrow(/the development issuer is not trusted/);
-    expect(() => loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production', PLAYGROUND_TOKEN: 'x' })).toThrow(/PLAYGROUND_TOKEN is for development only/);
+    expect(() => loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production', IDE_TOKEN: 'x' })).toThrow(/IDE_TOKEN is for development only/);
+    expect(() => loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production', IDE_ENABLED: 'true', IDE_TOKEN: 'x' })).toThrow(/IDE_TOKEN is for development only/);
+  });
+
+  it('serves the IDE by default, but in production only when IDE_ENABLED=true', () => {
+    expect(loadConfig([], { ...BASE, IDE_TOKEN: 'dev-token' })).toMatchObject({ ideEnabled: true, ideToken: 'dev-token' });
+    expect(loadConfig([], { ...BASE, NODE_ENV: 'test' }).ideEnabled).toBe(true);
+    expect(loadConfig([], { ...BASE, IDE_ENABLED: 'false' }).ideEnabled).toBe(false);
+    expect(loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production' }).ideEnabled).toBe(false);
+    expect(loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production', IDE_ENABLED: 'true' })).toMatchObject({ ideEnabled: true, ideToken: undefined });
   });
 });

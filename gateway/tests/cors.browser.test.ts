@@ -48,7 +48,7 @@ describe('CORS in Chromium', () => {
       port: 0,
       subgraphTimeoutMs: 2000,
       logger: quiet,
-      playground: false,
+      ide: false,
       corsAllowedOrigins: [siteA.origin],
     });
     gateway.server.on('request', (req: http.IncomingMessage) => seen.push({ method: req.method ?? '', origin: req.headers.origin }));

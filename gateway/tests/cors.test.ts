@@ -45,7 +45,7 @@ describe('CORS at the gateway', () => {
       port: 0,
       subgraphTimeoutMs: 2000,
       logger: quiet,
-      playground: false,
+      ide: false,
     };
     open = await createGatewayServer({ ...base, corsAllowedOrigins: [ALLOWED] });
     closed = await createGatewayServer(base); // the default: no origin allowed

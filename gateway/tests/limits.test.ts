@@ -154,7 +154,7 @@ describe('errors in production', () => {
       subgraphTimeoutMs: 2000,
       logger: quiet,
       production: true,
-      playground: false,
+      ide: false,
     });
   });
   afterAll(async () => {

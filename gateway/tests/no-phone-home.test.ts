@@ -101,7 +101,7 @@ describe('the gateway phones nobody', () => {
         host: '127.0.0.1',
         port: 0,
         subgraphTimeoutMs: 1000,
-        playground: false,
+        ide: false,
         logger: quiet,
       });
       try {

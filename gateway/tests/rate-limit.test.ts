@@ -98,7 +98,7 @@ describe('rate limit through the gateway', () => {
       port: 0,
       subgraphTimeoutMs: 2000,
       logger: quiet,
-      playground: false,
+      ide: false,
       rateLimitPerMinute: 1,
       rateLimitBurst: 2,
     });

@@ -31,7 +31,7 @@ describe('graceful shutdown of the gateway', () => {
       port: 0,
       subgraphTimeoutMs: 10_000,
       logger: quiet,
-      playground: false,
+      ide: false,
       shutdownGraceMs,
     });
     return gateway;

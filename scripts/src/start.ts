@@ -12,11 +12,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(people) || people < 0 || people > 1_000_000) throw new Error('SEED_PEOPLE must be an integer 0..1000000');
   const system = await startSystem({ people, seed, logger });
   const base = system.gatewayUrl.replace(/\/graphql$/, '');
+  // Same default as the gateway's config: on, except in production unless IDE_ENABLED=true.
+  const ideOn = process.env.IDE_ENABLED ? process.env.IDE_ENABLED === 'true' : process.env.NODE_ENV !== 'production';
   process.stdout.write(
     [
       '',
       'NCT platform is up:',
-      `  GraphQL IDE (Playground)  ${base}/`,
+      `  ${'GraphQL IDE (GraphiQL)'.padEnd(26)}${ideOn ? `${base}/` : 'off (NODE_ENV=production; IDE_ENABLED=true turns it on)'}`,
       `  Gateway endpoint          ${system.gatewayUrl}`,
       `  Gateway health            ${base}/health`,
       ...Object.entries(system.subgraphUrls).map(([name, url]) => `  ${`Subgraph ${name}`.padEnd(26)}${url}`),

@@ -144,9 +144,9 @@ export async function startSystem(options: StartOptions): Promise<RunningSystem>
     // commune officer of that person's commune (development issuer; never in production).
     const first = await firstLivingPerson(db.uri, env);
     if (first) {
-      childEnv.PLAYGROUND_CITIZEN_ID ??= first.citizenId;
+      childEnv.IDE_CITIZEN_ID ??= first.citizenId;
       if (env.NODE_ENV !== 'production' && !env.AUTH_JWKS_URL && !env.AUTH_JWKS_FILE) {
-        childEnv.PLAYGROUND_TOKEN ??= await issueDevToken(DEV_ISSUER_DIR, { role: 'commune-officer', commune: first.communeCode });
+        childEnv.IDE_TOKEN ??= await issueDevToken(DEV_ISSUER_DIR, { role: 'commune-officer', commune: first.communeCode });
       }
     }
     const subgraphUrls = {} as Record<SubgraphName, string>;

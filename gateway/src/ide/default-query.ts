@@ -50,15 +50,15 @@ query Person($citizenId: ID!) {
 ${PERSON_VIEW_FRAGMENT}
 `;
 
-export interface PlaygroundTab {
+export interface IdeTab {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
 }
 
 /** The tabs the IDE opens with; the person tab only when a citizen id is known. */
-export function defaultTabs(citizenId?: string): PlaygroundTab[] {
-  const tabs: PlaygroundTab[] = [{ name: 'people', query: PEOPLE_QUERY }];
+export function defaultTabs(citizenId?: string): IdeTab[] {
+  const tabs: IdeTab[] = [{ name: 'people', query: PEOPLE_QUERY }];
   if (citizenId) tabs.push({ name: 'person', query: PERSON_QUERY, variables: { citizenId } });
   return tabs;
 }
