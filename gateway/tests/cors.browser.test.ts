@@ -4,10 +4,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { createLogger } from '@nct/logger';
 import { launchChromium } from '@nct/testing';
-import { createGatewayServer, RunningGateway } from '../src/server';
-import { FakeSubgraph, startHealth, startHomeaffairs, supergraphOf, testAuth } from './fixtures';
+import type { RunningGateway } from '../src/server';
+import { startTestGateway } from './test-gateway';
+import { FakeSubgraph, startHealth, startHomeaffairs, testAuth } from './fixtures';
 
 /** A tiny site on its own port, i.e. its own origin (`http://127.0.0.1:<port>`). */
 async function startSite(): Promise<{ origin: string; close(): Promise<void> }> {
@@ -26,7 +26,6 @@ async function startSite(): Promise<{ origin: string; close(): Promise<void> }> 
 interface PageResult { ok: boolean; status?: number; data?: unknown; requestId?: string | null; error?: string }
 
 describe('CORS in Chromium', () => {
-  const quiet = createLogger('gateway-test', 'silent');
   let homeaffairs: FakeSubgraph;
   let health: FakeSubgraph;
   let gateway: RunningGateway;
@@ -41,13 +40,8 @@ describe('CORS in Chromium', () => {
     [homeaffairs, health, siteA, siteB] = await Promise.all([startHomeaffairs(), startHealth(), startSite(), startSite()]);
     const kit = await testAuth();
     token = await kit.token('commune-officer', { commune: '03199' });
-    gateway = await createGatewayServer({
+    gateway = await startTestGateway([homeaffairs, health], {
       auth: kit.auth,
-      supergraphSdl: supergraphOf(homeaffairs, health),
-      host: '127.0.0.1',
-      port: 0,
-      subgraphTimeoutMs: 2000,
-      logger: quiet,
       ide: false,
       corsAllowedOrigins: [siteA.origin],
     });

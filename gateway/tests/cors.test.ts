@@ -1,8 +1,8 @@
 import http, { IncomingHttpHeaders } from 'node:http';
-import { createLogger } from '@nct/logger';
 import { parseOrigins } from '../src/config';
-import { createGatewayServer, RunningGateway } from '../src/server';
-import { FakeSubgraph, startHealth, startHomeaffairs, supergraphOf, testAuth } from './fixtures';
+import type { RunningGateway } from '../src/server';
+import { startTestGateway } from './test-gateway';
+import { FakeSubgraph, startHealth, startHomeaffairs, testAuth } from './fixtures';
 
 const ALLOWED = 'https://app.nct.example.vn';
 const OTHER = 'https://evil.example.com';
@@ -29,7 +29,6 @@ const preflight = (url: string, origin: string) =>
   });
 
 describe('CORS at the gateway', () => {
-  const quiet = createLogger('gateway-test', 'silent');
   let homeaffairs: FakeSubgraph;
   let health: FakeSubgraph;
   let open: RunningGateway;
@@ -38,17 +37,9 @@ describe('CORS at the gateway', () => {
   beforeAll(async () => {
     homeaffairs = await startHomeaffairs();
     health = await startHealth();
-    const base = {
-      auth: (await testAuth()).auth,
-      supergraphSdl: supergraphOf(homeaffairs, health),
-      host: '127.0.0.1',
-      port: 0,
-      subgraphTimeoutMs: 2000,
-      logger: quiet,
-      ide: false,
-    };
-    open = await createGatewayServer({ ...base, corsAllowedOrigins: [ALLOWED] });
-    closed = await createGatewayServer(base); // the default: no origin allowed
+    const base = { auth: (await testAuth()).auth, ide: false };
+    open = await startTestGateway([homeaffairs, health], { ...base, corsAllowedOrigins: [ALLOWED] });
+    closed = await startTestGateway([homeaffairs, health], base); // the default: no origin allowed
   });
   afterAll(async () => {
     await open.close();

@@ -3,10 +3,10 @@
 // GraphiQL must render, run its default query and show the fake subgraphs' data.
 // Chromium is Debian's package (scripts/ensure-chromium.js).
 import type { Browser, Page } from 'playwright-core';
-import { createLogger } from '@nct/logger';
 import { launchChromium } from '@nct/testing';
-import { createGatewayServer, RunningGateway } from '../src/server';
-import { FakeSubgraph, PEOPLE, startHealth, startHomeaffairs, supergraphOf, testAuth } from './fixtures';
+import type { RunningGateway } from '../src/server';
+import { startTestGateway } from './test-gateway';
+import { FakeSubgraph, PEOPLE, startHealth, startHomeaffairs, testAuth } from './fixtures';
 
 jest.setTimeout(60_000);
 
@@ -28,13 +28,8 @@ describe('GraphiQL in Chromium, offline', () => {
     [homeaffairs, health] = await Promise.all([startHomeaffairs(), startHealth()]);
     const kit = await testAuth();
     token = await kit.token('commune-officer', { commune: '00004' });
-    gateway = await createGatewayServer({
+    gateway = await startTestGateway([homeaffairs, health], {
       auth: kit.auth,
-      supergraphSdl: supergraphOf(homeaffairs, health),
-      host: '127.0.0.1',
-      port: 0,
-      subgraphTimeoutMs: 2000,
-      logger: createLogger('gateway-test', 'silent'),
       ideCitizenId: PEOPLE[1].citizenId,
       ideToken: token,
     });

@@ -1,10 +1,10 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { createLogger } from '@nct/logger';
-import { createGatewayServer, GatewayServerOptions, RunningGateway } from '../src/server';
+import type { GatewayServerOptions, RunningGateway } from '../src/server';
+import { startTestGateway } from './test-gateway';
 import { PEOPLE_QUERY, PERSON_QUERY, defaultTabs } from '../src/ide/default-query';
 import { citizenIdArgType, IDE_CSP, renderIde } from '../src/ide/page';
-import { FakeSubgraph, PEOPLE, postGraphQL, startHealth, startHomeaffairs, supergraphOf, testAuth } from './fixtures';
+import { FakeSubgraph, PEOPLE, postGraphQL, startHealth, startHomeaffairs, testAuth } from './fixtures';
 
 const CITIZEN_ID = PEOPLE[1].citizenId;
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -34,17 +34,11 @@ describe('GraphiQL, served offline', () => {
   let homeaffairs: FakeSubgraph;
   let health: FakeSubgraph;
   let kit: Awaited<ReturnType<typeof testAuth>>;
-  const quiet = createLogger('gateway-test', 'silent');
   const started: RunningGateway[] = [];
 
   async function start(options: Partial<GatewayServerOptions> = {}): Promise<{ gateway: RunningGateway; origin: string }> {
-    const gateway = await createGatewayServer({
+    const gateway = await startTestGateway([homeaffairs, health], {
       auth: kit.auth,
-      supergraphSdl: supergraphOf(homeaffairs, health),
-      host: '127.0.0.1',
-      port: 0,
-      subgraphTimeoutMs: 2000,
-      logger: quiet,
       ...options,
     });
     started.push(gateway);

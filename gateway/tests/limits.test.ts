@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { getIntrospectionQuery, parse, OperationDefinitionNode } from 'graphql';
-import { createLogger } from '@nct/logger';
 import { measureOperation } from '../src/limits';
 import { QUERY_FAMILIES } from '../src/query-families';
-import { createGatewayServer, RunningGateway } from '../src/server';
-import { FakeSubgraph, postGraphQL, startHealth, startHomeaffairs, supergraphOf, testAuth } from './fixtures';
+import type { RunningGateway } from '../src/server';
+import { startTestGateway } from './test-gateway';
+import { FakeSubgraph, postGraphQL, startHealth, startHomeaffairs, testAuth } from './fixtures';
 
 const measure = (query: string, variables?: Record<string, unknown>) => {
   const doc = parse(query);
@@ -41,7 +41,6 @@ describe('operation measure', () => {
 // The rate limiter's tests are in rate-limit.test.ts.
 
 describe('limits through the gateway', () => {
-  const quiet = createLogger('gateway-test', 'silent');
   let homeaffairs: FakeSubgraph;
   let health: FakeSubgraph;
   let gateway: RunningGateway;
@@ -49,13 +48,8 @@ describe('limits through the gateway', () => {
   beforeAll(async () => {
     homeaffairs = await startHomeaffairs();
     health = await startHealth();
-    gateway = await createGatewayServer({
+    gateway = await startTestGateway([homeaffairs, health], {
       auth: (await testAuth()).auth,
-      supergraphSdl: supergraphOf(homeaffairs, health),
-      host: '127.0.0.1',
-      port: 0,
-      subgraphTimeoutMs: 2000,
-      logger: quiet,
       limits: { maxDepth: 4, maxAliases: 5, maxDirectives: 10, maxCost: 500, maxTokens: 1000 },
       rateLimitPerMinute: 60,
       rateLimitBurst: 1000,
@@ -138,7 +132,6 @@ describe('limits through the gateway', () => {
 });
 
 describe('errors in production', () => {
-  const quiet = createLogger('gateway-test', 'silent');
   let homeaffairs: FakeSubgraph;
   let health: FakeSubgraph;
   let gateway: RunningGateway;
@@ -146,13 +139,8 @@ describe('errors in production', () => {
   beforeAll(async () => {
     homeaffairs = await startHomeaffairs();
     health = await startHealth();
-    gateway = await createGatewayServer({
+    gateway = await startTestGateway([homeaffairs, health], {
       auth: (await testAuth()).auth,
-      supergraphSdl: supergraphOf(homeaffairs, health),
-      host: '127.0.0.1',
-      port: 0,
-      subgraphTimeoutMs: 2000,
-      logger: quiet,
       production: true,
       ide: false,
     });

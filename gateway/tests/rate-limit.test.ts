@@ -1,9 +1,9 @@
 import { MongoClient } from 'mongodb';
-import { createLogger } from '@nct/logger';
 import { testMongoUri, uniqueDbName } from '@nct/testing';
 import { RATE_LIMIT_COLLECTION, RateLimiter } from '../src/rate-limit';
-import { createGatewayServer, RunningGateway } from '../src/server';
-import { FakeSubgraph, startHealth, startHomeaffairs, supergraphOf, testAuth } from './fixtures';
+import type { RunningGateway } from '../src/server';
+import { startTestGateway } from './test-gateway';
+import { FakeSubgraph, startHealth, startHomeaffairs, testAuth } from './fixtures';
 
 /** The AppError `take` threw, or undefined when it let the request through. */
 async function refusal(limiter: RateLimiter, key: string): Promise<any> {
@@ -83,7 +83,6 @@ describe('rate limiter on a shared MongoDB store (several gateway replicas)', ()
 });
 
 describe('rate limit through the gateway', () => {
-  const quiet = createLogger('gateway-test', 'silent');
   let homeaffairs: FakeSubgraph;
   let health: FakeSubgraph;
   let gateway: RunningGateway;
@@ -91,13 +90,8 @@ describe('rate limit through the gateway', () => {
   beforeAll(async () => {
     homeaffairs = await startHomeaffairs();
     health = await startHealth();
-    gateway = await createGatewayServer({
+    gateway = await startTestGateway([homeaffairs, health], {
       auth: (await testAuth()).auth,
-      supergraphSdl: supergraphOf(homeaffairs, health),
-      host: '127.0.0.1',
-      port: 0,
-      subgraphTimeoutMs: 2000,
-      logger: quiet,
       ide: false,
       rateLimitPerMinute: 1,
       rateLimitBurst: 2,

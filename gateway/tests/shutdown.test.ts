@@ -1,12 +1,11 @@
-import { createLogger } from '@nct/logger';
-import { createGatewayServer, RunningGateway } from '../src/server';
-import { FakeSubgraph, postGraphQL, startHealth, startHomeaffairs, supergraphOf, testAuth } from './fixtures';
+import type { RunningGateway } from '../src/server';
+import { startTestGateway } from './test-gateway';
+import { FakeSubgraph, postGraphQL, startHealth, startHomeaffairs, testAuth } from './fixtures';
 
 const JOINED = '{ people(first: 1) { edges { node { fullName lastHealthCheck { resultClass } } } } }';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('graceful shutdown of the gateway', () => {
-  const quiet = createLogger('gateway-test', 'silent');
   const authKit = testAuth();
   let homeaffairs: FakeSubgraph;
   let health: FakeSubgraph;
@@ -24,13 +23,9 @@ describe('graceful shutdown of the gateway', () => {
   });
 
   async function start(shutdownGraceMs: number): Promise<RunningGateway> {
-    gateway = await createGatewayServer({
+    gateway = await startTestGateway([homeaffairs, health], {
       auth: (await authKit).auth,
-      supergraphSdl: supergraphOf(homeaffairs, health),
-      host: '127.0.0.1',
-      port: 0,
       subgraphTimeoutMs: 10_000,
-      logger: quiet,
       ide: false,
       shutdownGraceMs,
     });
