@@ -3,6 +3,7 @@ import { ANONYMOUS, INTERNAL_HEADER, signInternal } from '@nct/auth';
 import type { Logger } from '@nct/logger';
 import { ACCESS_FIELD_PATTERN, ACCESS_LOG_EXTENSION } from '@nct/subgraph-kit';
 import type { GatewayContext } from './context';
+import { accessLogSeconds, accessLogWrites } from './metrics';
 
 /**
  * The gateway half of the access log (docs/security.md, "The access log").
@@ -126,9 +127,11 @@ export function accessLogPlugin(writer: AccessLogWriter): ApolloServerPlugin<Gat
         async willSendResponse({ contextValue, response, operationName }) {
           if (contextValue.accessReads.size === 0) return;
           const started = performance.now();
+          let outcome = 'ok';
           try {
             await writer.write(contextValue, operationName ?? null);
           } catch (err) {
+            outcome = 'failed';
             contextValue.logger.error({ err: (err as Error).message, people: contextValue.accessReads.size }, 'access log not written: response withheld');
             const vi = 'Không ghi được nhật ký truy cập nên dữ liệu cá nhân không được gửi; hãy thử lại sau';
             const en = 'The access log could not be written, so no personal data was sent; try again later';
@@ -138,6 +141,8 @@ export function accessLogPlugin(writer: AccessLogWriter): ApolloServerPlugin<Gat
             };
             response.http.status = 503;
           } finally {
+            accessLogWrites.inc({ outcome });
+            accessLogSeconds.observe({ outcome }, (performance.now() - started) / 1000);
             response.http.headers.set('server-timing', `audit;dur=${(performance.now() - started).toFixed(1)}`);
           }
         },

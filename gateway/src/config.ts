@@ -31,6 +31,8 @@ export interface GatewayConfig {
   corsAllowedOrigins: string[];
   /** How long a stop lets in-flight requests finish (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /** How long readiness says 503 `draining` before the listener closes (SHUTDOWN_READINESS_DELAY_MS, default 0). */
+  shutdownReadinessDelayMs: number;
   auth: AuthSettings;
 }
 
@@ -197,6 +199,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
   }
   const corsAllowedOrigins = check(problems, () => parseOrigins(env.CORS_ALLOWED_ORIGINS), []);
   const shutdownGraceMs = check(problems, () => wholeNumber(env, 'SHUTDOWN_GRACE_MS', 0, 600_000), undefined) ?? DEFAULT_SHUTDOWN_GRACE_MS;
+  const shutdownReadinessDelayMs = check(problems, () => wholeNumber(env, 'SHUTDOWN_READINESS_DELAY_MS', 0, 600_000), undefined) ?? 0;
   if (ideToken && nodeEnv === 'production') problems.push('IDE_TOKEN is for development only: the IDE never starts signed in in production');
 
   if (problems.length) throw new ConfigError(problems);
@@ -216,6 +219,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     rateLimitStore,
     corsAllowedOrigins,
     shutdownGraceMs,
+    shutdownReadinessDelayMs,
     auth: {
       jwksUrl,
       jwksFile,

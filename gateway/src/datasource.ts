@@ -6,6 +6,8 @@ import type { Logger } from '@nct/logger';
 import type { GatewayContext } from './context';
 import { subgraphUnavailable } from './errors';
 import { ACCESS_LOG_EXTENSION, mergeReads } from './access-log';
+import { codeLabel, statusClass } from '@nct/subgraph-kit';
+import { subgraphErrors, subgraphFetchSeconds } from './metrics';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -44,7 +46,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         const body = typeof init?.body === 'string' ? init.body : '';
         headers[INTERNAL_HEADER] = await signInternal(job.claims, job.key, { subgraph: this.serviceName, body });
       }
-      return fetch(input, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+      const started = performance.now();
+      const observe = (outcome: string) => subgraphFetchSeconds.observe({ subgraph: this.serviceName, outcome }, (performance.now() - started) / 1000);
+      try {
+        const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+        observe(statusClass(res.status));
+        return res;
+      } catch (err) {
+        observe('error');
+        throw err;
+      }
     }) as unknown as Fetcher;
   }
 
@@ -68,6 +79,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /** Collects the subgraph's report of personal data it returned, for the access log. */
   override async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    for (const e of response.errors ?? []) subgraphErrors.inc({ subgraph: this.serviceName, code: codeLabel(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
     const report = response.extensions?.[ACCESS_LOG_EXTENSION];
     if (report !== undefined && context?.accessReads) mergeReads(context.accessReads, report, context.logger);
     return response;
@@ -89,6 +101,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       { serviceName: this.serviceName, url: this.url, status: fetchResponse?.status, err: error.message, cause: describe(error) },
       'subgraph fetch failed',
     );
+    subgraphErrors.inc({ subgraph: this.serviceName, code: 'SUBGRAPH_UNAVAILABLE' });
     throw subgraphUnavailable(this.serviceName);
   }
 }

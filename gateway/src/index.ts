@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       rateLimitStore: config.rateLimitStore,
       corsAllowedOrigins: config.corsAllowedOrigins,
       shutdownGraceMs: config.shutdownGraceMs,
+      shutdownReadinessDelayMs: config.shutdownReadinessDelayMs,
       host: config.host,
       port: config.port,
       subgraphUrls: config.subgraphUrls,

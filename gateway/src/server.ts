@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import nodeHttp from 'node:http';
 import { createLogger, Logger } from '@nct/logger';
-import { DEFAULT_MAX_BODY_BYTES, noPhoneHomePlugins, startHttpServer } from '@nct/subgraph-kit';
+import { cachedCheck, DEFAULT_MAX_BODY_BYTES, metricsPlugin, noPhoneHomePlugins, startHttpServer } from '@nct/subgraph-kit';
 import type { GatewayAuth } from './auth';
 import { DEFAULT_LIMITS, limitsPlugin, queryArmor, QueryLimits } from './limits';
 import { corsHook } from './cors';
@@ -56,6 +56,20 @@ export interface GatewayServerOptions {
   maxBodyBytes?: number;
   /** Deadline of the access-log write of one request (fail closed after it). */
   auditTimeoutMs?: number;
+  /**
+   * Readiness requires the audit subgraph to answer its own `/health/ready` (default true):
+   * the access log is fail-closed, so without it no personal data can be served. Off only for
+   * tests over fake subgraphs that have no audit subgraph.
+   */
+  readinessRequiresAudit?: boolean;
+  /** How long the audit probe's answer is reused by readiness checks (default 5 s). */
+  readinessCacheMs?: number;
+  /**
+   * close(): how long `/health/ready` answers 503 `draining` while requests are still served,
+   * before the listener closes and in-flight requests drain (SHUTDOWN_READINESS_DELAY_MS,
+   * default 0), so that a load balancer stops sending new requests first.
+   */
+  shutdownReadinessDelayMs?: number;
   logger?: Logger;
 }
 
@@ -66,10 +80,24 @@ export interface RunningGateway {
   /** The node:http server (tests watch its requests, e.g. CORS preflights). */
   server: nodeHttp.Server;
   /**
-   * Graceful stop: `/health` turns 503, no new connection is accepted, in-flight requests
+   * Graceful stop: `/health/ready` (and `/health`) turn 503 `draining`, after
+   * `shutdownReadinessDelayMs` no new connection is accepted, in-flight requests
    * finish (at most `shutdownGraceMs`, then they are cut), then everything is released.
    */
   close(): Promise<void>;
+}
+
+export const DEFAULT_READINESS_CACHE_MS = 5_000;
+const AUDIT_PROBE_TIMEOUT_MS = 2_000;
+
+/**
+ * Whether the audit subgraph answers its own `/health/ready` (200), asked at most once per
+ * `cacheMs`. No audit subgraph at all: never ready (the access log is fail-closed).
+ */
+function auditReadiness(auditUrl: string | null, cacheMs: number): () => Promise<boolean> {
+  if (!auditUrl) return async () => false;
+  const probe = auditUrl.replace(/\/graphql\/?$/, '') + '/health/ready';
+  return cachedCheck(async () => (await fetch(probe, { signal: AbortSignal.timeout(AUDIT_PROBE_TIMEOUT_MS) })).status === 200, cacheMs);
 }
 
 /** Apollo Server plugin that makes the IDE the landing page of `/graphql` for browsers. */
@@ -111,6 +139,9 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     },
     (err) => logger.warn({ err }, 'rate limit store unreachable at start: each replica limits on its own until it answers'),
   );
+  const auditUrl = options.subgraphUrls?.audit ?? auditUrlFromSupergraph(options.supergraphSdl);
+  const auditReady = auditReadiness(auditUrl, options.readinessCacheMs ?? DEFAULT_READINESS_CACHE_MS);
+  const requiresAudit = options.readinessRequiresAudit ?? true;
   // Made before Apollo Server so that its drain plugin can stop it gracefully (close()).
   const httpServer = nodeHttp.createServer();
   const gateway = new ApolloGateway({
@@ -139,12 +170,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       ...armor.plugins,
       limitsPlugin(limits),
       requestIdHeaderPlugin(),
-      accessLogPlugin(
-        new AccessLogWriter(
-          options.subgraphUrls?.audit ?? auditUrlFromSupergraph(options.supergraphSdl),
-          options.auditTimeoutMs ?? DEFAULT_AUDIT_TIMEOUT_MS,
-        ),
-      ),
+      metricsPlugin<GatewayContext>(),
+      accessLogPlugin(new AccessLogWriter(auditUrl, options.auditTimeoutMs ?? DEFAULT_AUDIT_TIMEOUT_MS)),
     ],
     parseOptions: { maxTokens: limits.maxTokens },
   });
@@ -152,7 +179,6 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   // Start listening at once so `/health` can say 503 until the supergraph is loaded;
   // GraphQL requests that arrive meanwhile wait for the start.
   let loaded = false;
-  let draining = false;
   const starting = apollo.start();
   starting.catch(() => undefined); // awaited below; this only avoids an early unhandled rejection
   const http = await startHttpServer({
@@ -160,7 +186,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     host: options.host,
     port: options.port,
     context: (req) => createGatewayContext(logger, req, options.auth, limiter),
-    ready: () => loaded && !draining,
+    // Draining is answered by the kit (503 `draining`) before this is asked.
+    ready: async () => loaded && (!requiresAudit || (await auditReady())),
     server: httpServer,
     // CORS for the gateway only: subgraphs are internal and never answer other origins.
     onRequest: corsHook(options.corsAllowedOrigins ?? []),
@@ -185,7 +212,10 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     port: http.port,
     server: httpServer,
     async close() {
-      draining = true;
+      // Readiness 503 first; the listener stays open (requests still served) for the delay.
+      http.drain();
+      const delay = options.shutdownReadinessDelayMs ?? 0;
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       // The drain plugin: stop accepting, let in-flight requests finish, then stop the gateway.
       await apollo.stop();
       await http.close();

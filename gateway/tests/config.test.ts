@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       rateLimitStore: { kind: 'memory' },
       corsAllowedOrigins: [],
       shutdownGraceMs: 10_000,
+      shutdownReadinessDelayMs: 0,
       auth: { jwksUrl: undefined, jwksFile: undefined, issuer: 'urn:nct:dev-issuer', audience: 'nct-gateway', internalSigningKey: parseSigningKey(SIGNING_KEY) },
     });
     expect(SUPERGRAPH_FILE).toBe(path.resolve(__dirname, '..', 'supergraph.graphql'));

@@ -44,6 +44,7 @@ describe('gateway over two subgraphs', () => {
       port: 0,
       subgraphTimeoutMs: timeoutMs,
       logger: quiet,
+      readinessRequiresAudit: false, // the fakes have no audit subgraph (metrics.test.ts has one)
       ...extra,
     });
     return gateway;
@@ -151,7 +152,7 @@ describe('gateway over two subgraphs', () => {
     const port = health.http.port;
     const supergraphSdl = supergraphOf(homeaffairs, health);
     await health.stop();
-    gateway = await createGatewayServer({ auth: (await authKit).auth, supergraphSdl, host: '127.0.0.1', port: 0, subgraphTimeoutMs: 2000, logger: quiet });
+    gateway = await createGatewayServer({ auth: (await authKit).auth, supergraphSdl, host: '127.0.0.1', port: 0, subgraphTimeoutMs: 2000, logger: quiet, readinessRequiresAudit: false });
     const health200 = await fetch(gateway.url.replace('/graphql', '/health'));
     expect(health200.status).toBe(200);
     const down = await postGraphQL(gateway.url, { query: JOINED });

@@ -7,7 +7,8 @@ export const QUIET = createLogger('gateway-test', 'silent');
 
 /**
  * A gateway on a free loopback port over `subgraphs`, with the test defaults (2 s subgraph
- * deadline, silent log); `options` win over them.
+ * deadline, silent log, readiness without the audit subgraph, which the fakes do not have);
+ * `options` win over them.
  */
 export function startTestGateway(
   subgraphs: FakeSubgraph[],
@@ -19,6 +20,7 @@ export function startTestGateway(
     port: 0,
     subgraphTimeoutMs: 2000,
     logger: QUIET,
+    readinessRequiresAudit: false,
     ...options,
   });
 }

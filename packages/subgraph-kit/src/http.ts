@@ -1,6 +1,7 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import { MetricsEndpointOptions, metricsEndpointFromEnv, observeHttp, recordReadiness, serveMetrics } from './metrics';
 
 export interface HttpRoute {
   /** HTTP methods this route answers. */
@@ -22,8 +23,17 @@ export interface HttpServerOptions<C extends BaseContext> {
   port: number;
   /** Extra routes, tried before `/graphql`. */
   routes?: HttpRoute[];
-  /** `/health` answers 200 when this resolves true, 503 otherwise. */
+  /**
+   * Readiness: `/health/ready` (and its alias `/health`) answers 200 when this resolves true,
+   * 503 otherwise, and 503 `{"status":"draining"}` once `drain()` or `close()` was called.
+   * `/health/live` answers 200 while the process runs, draining or not.
+   */
   ready?: () => Promise<boolean> | boolean;
+  /**
+   * `/metrics` (Prometheus text format, the process registry of metrics.ts). Default from the
+   * environment: METRICS_ENABLED (default true), METRICS_TOKEN (optional bearer token).
+   */
+  metrics?: MetricsEndpointOptions;
   /** Request bodies above this are refused with 413. */
   maxBodyBytes?: number;
   /**
@@ -42,6 +52,10 @@ export interface RunningHttpServer {
   url: string;
   port: number;
   server: http.Server;
+  /** Readiness turns 503 `{"status":"draining"}` from now on; everything else still answers. */
+  drain(): void;
+  /** True once drain() or close() was called. */
+  readonly draining: boolean;
   /**
    * Stops listening and cuts every open connection at once. To let in-flight requests finish,
    * stop the ApolloServer first with Apollo's drain plugin on `server` (the gateway does).
@@ -93,9 +107,12 @@ function errorBody(code: string, vi: string, en: string) {
  */
 export async function startHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): Promise<RunningHttpServer> {
   const { apollo, routes = [], maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+  const metrics = options.metrics ?? metricsEndpointFromEnv();
+  let draining = false;
 
   const server = options.server ?? http.createServer();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    observeHttp(req, res);
     void handle(req, res).catch(() => {
       if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Lỗi hệ thống', 'Internal server error'));
       else res.end();
@@ -106,9 +123,24 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     if (options.onRequest && (await options.onRequest(req, res))) return;
-    if (url.pathname === '/health' && (method === 'GET' || method === 'HEAD')) {
+    const read = method === 'GET' || method === 'HEAD';
+    if (read && url.pathname === '/health/live') {
+      sendJson(res, 200, { status: draining ? 'draining' : 'ok' });
+      return;
+    }
+    if (read && (url.pathname === '/health/ready' || url.pathname === '/health')) {
+      if (draining) {
+        recordReadiness(false);
+        sendJson(res, 503, { status: 'draining' });
+        return;
+      }
       const ok = options.ready ? await options.ready() : true;
+      recordReadiness(ok);
       sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' });
+      return;
+    }
+    if (read && metrics.enabled && url.pathname === '/metrics') {
+      await serveMetrics(req, res, metrics);
       return;
     }
     for (const route of routes) {
@@ -176,8 +208,15 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
     url: `http://${options.host}:${port}/graphql`,
     port,
     server,
+    drain() {
+      draining = true;
+    },
+    get draining() {
+      return draining;
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        draining = true;
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -18,7 +18,22 @@ export type { HttpRoute, RunningHttpServer, HttpServerOptions } from './http';
 export { createApolloServer, createContext, authenticatedContext, requestLogPlugin, type InternalAuth } from './server';
 export { noPhoneHomePlugins } from './no-phone-home';
 export { Access, policyChecker, scopedCommune, assertInScope } from './access';
-export { createSubgraph, runSubgraph, serveStandalone } from './subgraph';
+export { createSubgraph, runSubgraph, serveStandalone, databaseReadiness, shutdownReadinessDelayFromEnv, DEFAULT_READINESS_CACHE_MS } from './subgraph';
+export {
+  metricsRegistry,
+  metricsPlugin,
+  counter,
+  histogram,
+  gauge,
+  codeLabel,
+  statusClass,
+  routeLabel,
+  cachedCheck,
+  instrumentPool,
+  metricsEndpointFromEnv,
+  LATENCY_BUCKETS,
+  type MetricsEndpointOptions,
+} from './metrics';
 export type { SubgraphDefinition, SubgraphInstance, RunningSubgraph, ListenOptions, CreateOptions } from './subgraph';
 export { accessRecordPlugin, accessReadsOf, newAccessRecorder, ACCESS_LOG_EXTENSION, ACCESS_FIELD_PATTERN } from './access-record';
 export type { AccessRecorder, AccessRead } from './access-record';

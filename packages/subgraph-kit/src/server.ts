@@ -10,6 +10,7 @@ import type { RequestContext } from './context';
 import { accessRecordPlugin, newAccessRecorder } from './access-record';
 import { Clock, systemClock } from './clock';
 import { noPhoneHomePlugins } from './no-phone-home';
+import { metricsPlugin } from './metrics';
 
 /**
  * A request's context. The request id is the gateway's (claim `rid` of the internal
@@ -108,6 +109,7 @@ export function createApolloServer(schema: GraphQLSchema, logger?: Logger, subgr
       // No usage or schema reports to Apollo, whatever APOLLO_KEY the environment holds.
       ...noPhoneHomePlugins(),
       requestLogPlugin(),
+      metricsPlugin(),
       accessRecordPlugin(subgraphName),
     ],
   });

@@ -8,6 +8,42 @@ import { startHttpServer, RunningHttpServer } from './http';
 import type { ApolloServer } from '@apollo/server';
 import type { RequestContext } from './context';
 import { Clock, clockFromEnv } from './clock';
+import { cachedCheck, instrumentPool } from './metrics';
+
+/** How long a database ping answer is reused by readiness probes. */
+export const DEFAULT_READINESS_CACHE_MS = 2_000;
+/** Deadline of the readiness ping. */
+const PING_TIMEOUT_MS = 2_000;
+
+/**
+ * Readiness of a subgraph's database: the connection is open and answers a ping (cached for
+ * `cacheMs`). A closed or disconnected connection is not ready at once, without a ping.
+ */
+export function databaseReadiness(conn: Connection, cacheMs = DEFAULT_READINESS_CACHE_MS): () => Promise<boolean> {
+  const ping = cachedCheck(async () => {
+    const db = conn.db;
+    if (!db) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([db.command({ ping: 1 }).then((r) => r?.ok === 1), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }, cacheMs);
+  return async () => conn.readyState === 1 && (await ping());
+}
+
+/** SHUTDOWN_READINESS_DELAY_MS: how long readiness says 503 before the listener closes (default 0). */
+export function shutdownReadinessDelayFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SHUTDOWN_READINESS_DELAY_MS?.trim();
+  if (!raw) return 0;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) throw new Error(`SHUTDOWN_READINESS_DELAY_MS must be a whole number of milliseconds 0-600000, got "${raw}"`);
+  return ms;
+}
 
 /** What a subgraph tells the kit about itself; the kit knows no agency. */
 export interface SubgraphDefinition<M> {
@@ -66,6 +102,13 @@ export interface ListenOptions {
    */
   internalVerifyKeys: readonly InternalVerifyKey[];
   clock?: Clock;
+  /** How long a database ping answer is reused by readiness probes (default 2 s). */
+  readinessCacheMs?: number;
+  /**
+   * stop(): how long readiness answers 503 `draining` while requests are still served, before
+   * the listener closes, so that a load balancer stops sending first (default 0).
+   */
+  shutdownReadinessDelayMs?: number;
 }
 
 export interface RunningSubgraph<M> extends SubgraphInstance<M> {
@@ -85,15 +128,20 @@ export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: Listen
     port: options.port,
     context: (req, rawBody) =>
       authenticatedContext(instance.logger, req, rawBody, { subgraph: def.name, keys: options.internalVerifyKeys }, instance.clock),
-    ready: () => conn.readyState === 1,
+    ready: databaseReadiness(conn, options.readinessCacheMs),
   });
+  const unwatchPool = instrumentPool(conn, options.dbName);
   return {
     ...instance,
     conn,
     http,
     url: http.url,
     async stop() {
+      http.drain();
+      const delay = options.shutdownReadinessDelayMs ?? 0;
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       await http.close();
+      unwatchPool();
       await instance.apollo.stop();
       await conn.close();
     },
@@ -113,7 +161,7 @@ export async function serveStandalone<M>(def: SubgraphDefinition<M>, options: { 
     );
   }
   const db = await provisionDatabase({ log: (m) => logger.info(m) });
-  const running = await runSubgraph(def, { uri: db.uri, dbName: options.dbName, host: options.host, port: options.port, internalVerifyKeys });
+  const running = await runSubgraph(def, { uri: db.uri, dbName: options.dbName, host: options.host, port: options.port, internalVerifyKeys, shutdownReadinessDelayMs: shutdownReadinessDelayFromEnv() });
   logger.info({ url: running.url, database: options.dbName }, `${def.name} subgraph ready`);
   const stop = async () => {
     await running.stop();
