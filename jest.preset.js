@@ -22,7 +22,7 @@ module.exports = function preset(dir, overrides = {}) {
       ],
     },
     moduleNameMapper: {
-      '^@nct/(auth|db|dates|errors|logger|subgraph-kit|citizen-id|registry|seed|testing)$': path.join(__dirname, 'packages/$1/src'),
+      '^@nct/(auth|db|dates|errors|logger|rules|subgraph-kit|citizen-id|registry|seed|testing)$': path.join(__dirname, 'packages/$1/src'),
       '^@nct/(social|health|homeaffairs|association)$': path.join(__dirname, 'services/$1/src'),
       '^@nct/gateway$': path.join(__dirname, 'gateway/src'),
     },

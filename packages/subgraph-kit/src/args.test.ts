@@ -1,4 +1,4 @@
-import { citizenIdArg, foldVietnamese, textArg } from './args';
+import { citizenIdArg, dateArg, foldVietnamese, textArg } from './args';
 
 describe('argument checks', () => {
   it.each([
@@ -19,4 +19,20 @@ describe('argument checks', () => {
   });
 
   it('accepts a well-formed ID', () => expect(citizenIdArg('012140000001')).toBe('012140000001'));
+
+  it('takes a date argument, or today when it is omitted', () => {
+    expect(dateArg('2024-02-29', 'asOf', '2026-01-01')).toBe('2024-02-29');
+    expect(dateArg(null, 'asOf', '2026-01-01')).toBe('2026-01-01');
+    expect(dateArg(undefined, 'asOf', '2026-01-01')).toBe('2026-01-01');
+  });
+
+  it.each(['2025-02-29', '2025-13-01', '01/07/2025', ''])('refuses the date %j, naming the argument in both languages', (value) => {
+    expect(() => dateArg(value, 'onDate', '2026-01-01')).toThrow(
+      expect.objectContaining({
+        message: 'Ngày onDate không hợp lệ / onDate is not a valid date',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'onDate' }),
+      }),
+    );
+    expect(() => dateArg(value, 'asOf', '2026-01-01', 'Ngày xét')).toThrow(/^Ngày xét không hợp lệ \/ asOf is not a valid date$/);
+  });
 });

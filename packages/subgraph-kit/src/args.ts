@@ -1,4 +1,5 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
+import { isIsoDate } from '@nct/dates';
 import { BadUserInputError } from '@nct/errors';
 
 /**
@@ -16,6 +17,17 @@ export function citizenIdArg(value: unknown, argument = 'citizenId'): string {
     );
   }
   return text;
+}
+
+/**
+ * A date argument (`asOf`, `onDate`...): the value, or `today` (the injected clock) when it is
+ * omitted; refused unless a real ISO date. `labelVi` names it in the Vietnamese message
+ * (default "Ngày <argument>").
+ */
+export function dateArg(value: string | null | undefined, argument: string, today: string, labelVi = `Ngày ${argument}`): string {
+  const date = value ?? today;
+  if (!isIsoDate(date)) throw new BadUserInputError({ vi: `${labelVi} không hợp lệ`, en: `${argument} is not a valid date` }, { argument });
+  return date;
 }
 
 /** Vietnamese text as stored: trimmed, NFC, bounded length. */

@@ -1,13 +1,17 @@
 import { buildFederatedSchema, resolverContainer } from '@nct/subgraph-kit';
 import type { Models } from './models';
+// The order of these imports is the order of the fields in the SDL (type-graphql records them
+// as each module loads), and so in the committed supergraph: keep it.
 import { CelebrationResolver } from './celebrations/celebration.resolver';
-import { ClubConnectionResolver, ClubMemberResolver, ClubMembershipResolver, ClubResolver } from './clubs/club.resolver';
-import { clubReference } from './clubs/club.reference';
 import { FundResolver } from './funds/fund.resolver';
+import { ClubConnectionResolver, ClubMembershipResolver, ClubResolver } from './clubs/club.resolver';
+import { ClubRecordsResolver } from './clubs/club-records.resolver';
+import { ClubMemberResolver } from './clubs/club-member.resolver';
+import { clubReference } from './clubs/club.reference';
 import { BranchResolver, MembershipResolver } from './membership/membership.resolver';
+import { RecognitionResolver } from './recognitions/recognition.resolver';
 import { PersonResolver } from './person/person.resolver';
 import { personReference } from './person/person.reference';
-import { RecognitionResolver } from './recognitions/recognition.resolver';
 import { administrativeUnitReference, UnitResolver } from './units/unit.resolver';
 
 export function buildSchema(models: Models) {
@@ -17,6 +21,7 @@ export function buildSchema(models: Models) {
       MembershipResolver,
       BranchResolver,
       ClubResolver,
+      ClubRecordsResolver,
       ClubConnectionResolver,
       ClubMembershipResolver,
       ClubMemberResolver,

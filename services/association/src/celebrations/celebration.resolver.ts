@@ -1,40 +1,18 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, assertInScope, loader, RequestContext } from '@nct/subgraph-kit';
+import { Access, assertInScope, RequestContext } from '@nct/subgraph-kit';
 import { birthYearOf } from '../common/citizen';
-import { cleanText, refuse } from '../common/problems';
+import { cleanText } from '../common/problems';
 import { provinceCode } from '../config/province';
 import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import { LongevityCelebration, LongevityCelebrationRule, RecordCelebrationInput } from './celebration';
 import type { CelebrationDoc } from './celebration.model';
-import { CelebrationRecord, celebrationAges, celebrationProblems, CelebrationView, giftFor, MAX_YEAR, MIN_YEAR, transitionAllowed } from './celebrations.rules';
+import { CelebrationRecord, celebrationAges, celebrationProblems, CelebrationView, giftFor, transitionAllowed } from './celebrations.rules';
 import { calendarAge } from '@nct/dates';
+import { refuse } from '@nct/rules';
 import { provinceGiftsFor } from './rules/gift-levels';
-
-/**
- * Celebration records of one request by person (every year): one `$in` on the unique
- * `{citizenId, year}` index per batch, whatever the number of people.
- */
-export function celebrationsByPersonLoader(models: Models, ctx: RequestContext) {
-  return loader<string, CelebrationRecord[]>(ctx, 'celebrations-by-person', async (ids) => {
-    const docs = await models.Celebration.find({ citizenId: trusted({ $in: [...ids] }) }).lean<CelebrationDoc[]>();
-    const map = new Map<string, CelebrationRecord[]>();
-    for (const d of docs) {
-      const rec: CelebrationRecord = { citizenId: d.citizenId, year: d.year, age: d.age, status: d.status, deliveredOn: d.deliveredOn ?? null, reason: d.reason ?? null, communeCode: d.communeCode };
-      map.set(d.citizenId, [...(map.get(d.citizenId) ?? []), rec]);
-    }
-    return ids.map((id) => (map.get(id) ?? []).sort((a, b) => a.year - b.year));
-  });
-}
-
-export function yearArg(year: number): number {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    refuse([{ field: 'year', vi: `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}`, en: `year must be between ${MIN_YEAR} and ${MAX_YEAR}` }]);
-  }
-  return year;
-}
+import { yearArg } from './celebration.args';
 
 /** The view of a stored record (age as recorded, gift from the table of that year). */
 export function recordView(doc: CelebrationRecord): CelebrationView {

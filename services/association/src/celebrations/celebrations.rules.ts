@@ -1,6 +1,7 @@
 import { calendarAge, isIsoDate, yearOf } from '@nct/dates';
+import { communeCodeProblems, Problem } from '@nct/rules';
 import { birthYearOf } from '../common/citizen';
-import { cleanText, Problem } from '../common/problems';
+import { cleanText } from '../common/problems';
 import { celebrationAgesFor } from './rules/celebration-ages';
 import { GiftLevel, giftIn, provinceGiftsFor } from './rules/gift-levels';
 
@@ -118,7 +119,7 @@ export function celebrationProblems(input: CelebrationInput, today: string): Pro
   if (birthYear === null) problems.push({ field: 'citizenId', vi: 'Số định danh không hợp lệ', en: 'citizenId is not a valid citizen ID' });
   const yearOk = Number.isInteger(input.year) && input.year >= MIN_YEAR && input.year <= MAX_YEAR && input.year <= Number(today.slice(0, 4)) + 1;
   if (!yearOk) problems.push({ field: 'year', vi: `Năm phải từ ${MIN_YEAR} đến năm sau`, en: `year must be between ${MIN_YEAR} and next year` });
-  if (!/^\d{5}$/.test(input.communeCode)) problems.push({ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' });
+  problems.push(...communeCodeProblems(input.communeCode));
   if (birthYear !== null && yearOk && !celebratesAt(calendarAge(birthYear, input.year), input.year)) {
     problems.push({
       field: 'year',

@@ -1,4 +1,5 @@
 import { trusted } from '@nct/db';
+import { NotFoundError } from '@nct/errors';
 import { groupByKey, loader, RequestContext } from '@nct/subgraph-kit';
 import type { LedgerEntryDoc } from '../funds/ledger-entry.model';
 import type { Models } from '../models';
@@ -89,4 +90,11 @@ export async function priorityMembersOfCommune(models: Models, communeCode: stri
     Array<Pick<ClubMemberDoc, 'citizenId' | 'birthDate' | 'priority'>>
   >();
   return members.filter((m) => m.priority);
+}
+
+/** The club a write is about, or NOT_FOUND (read once, not batched). */
+export async function clubOrNotFound(models: Models, clubId: string): Promise<ClubDoc> {
+  const club = await models.Club.findOne({ clubId }).lean<ClubDoc>();
+  if (!club) throw new NotFoundError({ vi: `Không có câu lạc bộ ${clubId}`, en: `No club ${clubId}` }, { field: 'clubId' });
+  return club;
 }

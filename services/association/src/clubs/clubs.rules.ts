@@ -1,6 +1,7 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
 import { ageOn, isIsoDate } from '@nct/dates';
-import { Problem, textProblem } from '../common/problems';
+import { Problem } from '@nct/rules';
+import { textProblem } from '../common/problems';
 import { elderlyAgeOn } from '../membership/rules/elderly-age';
 import type { PercentRange } from './rules/composition-targets';
 

@@ -1,19 +1,4 @@
-import { BadUserInputError } from '@nct/errors';
-
-/** One reason an input is refused, in both languages, naming the input field. */
-export interface Problem {
-  field: string;
-  vi: string;
-  en: string;
-}
-
-/** Throws BAD_USER_INPUT listing every problem (nothing has been written at this point). */
-export function refuse(problems: Problem[]): never {
-  throw new BadUserInputError(
-    { vi: problems.map((p) => p.vi).join('; '), en: problems.map((p) => p.en).join('; ') },
-    { problems: problems.map((p) => ({ field: p.field, messageVi: p.vi, messageEn: p.en })) },
-  );
-}
+import type { Problem } from '@nct/rules';
 
 /** Vietnamese text as stored: NFC, trimmed. */
 export function cleanText(value: string): string {

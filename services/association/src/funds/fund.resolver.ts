@@ -1,41 +1,17 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
 import type { ClientSession } from 'mongoose';
-import { Access, loader, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
-import { cleanText, Problem, refuse } from '../common/problems';
+import { Access, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { Problem, refuse } from '@nct/rules';
+import { cleanText } from '../common/problems';
 import type { Models } from '../models';
 import type { FundBookDoc } from './fund-book.model';
 import type { EntryType, FundKind, LedgerEntryDoc } from './ledger-entry.model';
 import { FundEntry, FundEntryConnection, FundLedger, FundRefInput, RecordFundEntryInput } from './ledger';
-import { EntryInput, entryProblems, ledgerOf, LedgerRef, nextEntry, sameEntry, summarise } from './funds.rules';
+import { EntryInput, entryProblems, ledgerOf, LedgerRef, nextEntry, sameEntry } from './funds.rules';
+import { entriesByLedgerLoader, ledgerView, LedgerView } from './fund.loaders';
 
 const MAX_APPEND_RETRIES = 3;
-
-export interface LedgerView {
-  ledgerId: string;
-  fund: FundKind;
-  ownerCode: string;
-  balance: number;
-  contributions: number;
-  disbursements: number;
-  entryCount: number;
-}
-
-export function ledgerView(ledgerId: string, fund: FundKind, ownerCode: string, entries: readonly LedgerEntryDoc[]): LedgerView {
-  const s = summarise(entries);
-  return { ledgerId, fund, ownerCode, balance: s.balance, contributions: s.contributions, disbursements: s.disbursements, entryCount: entries.length };
-}
-
-/** Entries of one request's books by ledger ID: one query per batch. */
-export function entriesByLedgerLoader(models: Models, ctx: RequestContext) {
-  return loader<string, LedgerEntryDoc[]>(ctx, 'ledger-entries', async (ids) => {
-    const docs = await models.LedgerEntry.find({ ledgerId: trusted({ $in: [...ids] }) }).lean<LedgerEntryDoc[]>();
-    const map = new Map<string, LedgerEntryDoc[]>();
-    for (const d of docs) map.set(d.ledgerId, [...(map.get(d.ledgerId) ?? []), d]);
-    return ids.map((id) => (map.get(id) ?? []).sort((a, b) => a.seq - b.seq));
-  });
-}
 
 type Ledger = { ledgerId: string; ownerCode: string; fund: FundKind };
 

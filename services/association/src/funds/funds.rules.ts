@@ -1,5 +1,6 @@
 import { isIsoDate } from '@nct/dates';
-import { cleanText, Problem } from '../common/problems';
+import { Problem } from '@nct/rules';
+import { cleanText } from '../common/problems';
 import { CLUB_ID_PATTERN } from '../clubs/clubs.rules';
 import type { EntryType, FundKind, LedgerEntryDoc } from './ledger-entry.model';
 

@@ -1,22 +1,13 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, assertInScope, loader, RequestContext } from '@nct/subgraph-kit';
+import { Access, assertInScope, RequestContext } from '@nct/subgraph-kit';
+import { communeCodeProblems, Problem, refuse } from '@nct/rules';
 import type { BranchDoc } from '../branches/branch.model';
-import { cleanText, Problem, refuse, textProblem } from '../common/problems';
+import { cleanText, textProblem } from '../common/problems';
 import type { Models } from '../models';
 import { AssociationMembership, Branch, CreateBranchInput, JoinAssociationInput } from './membership';
 import type { MembershipDoc } from './membership.model';
 import { BRANCH_ID_PATTERN, joinProblems } from './membership.rules';
-
-/** Memberships of one request by citizen ID: one `$in` on the unique `citizenId` index per batch. */
-export function membershipLoader(models: Models, ctx: RequestContext) {
-  return loader<string, MembershipDoc | null>(ctx, 'membership', async (ids) => {
-    const docs = await models.Membership.find({ citizenId: trusted({ $in: [...ids] }) }).lean<MembershipDoc[]>();
-    const map = new Map(docs.map((d) => [d.citizenId, d]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
-}
 
 const withDefaults = (d: MembershipDoc) => ({ ...d, branchId: d.branchId ?? null, groupName: d.groupName ?? null });
 
@@ -77,7 +68,8 @@ export class BranchResolver {
   @Access('ORGANISATION')
   @Query(() => [Branch], { description: 'Các chi hội của xã, theo mã. / The commune\'s branches by ID.' })
   async branches(@Arg('communeCode') communeCode: string): Promise<BranchDoc[]> {
-    if (!/^\d{5}$/.test(communeCode)) refuse([{ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }]);
+    const badCode = communeCodeProblems(communeCode);
+    if (badCode.length) refuse(badCode);
     return this.models.Branch.find({ communeCode }).sort({ branchId: 1 }).lean<BranchDoc[]>();
   }
 

@@ -1,15 +1,14 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
 import { ageOn, isIsoDate } from '@nct/dates';
+import { communeCodeProblems, Problem } from '@nct/rules';
 import { birthYearOf } from '../common/citizen';
 import { elderlyAgeOn } from './rules/elderly-age';
-import { cleanText, Problem, textProblem } from '../common/problems';
+import { cleanText, textProblem } from '../common/problems';
 
 export const MAX_BRANCH_NAME_LENGTH = 100;
 export const MAX_CARD_NUMBER_LENGTH = 30;
 /** Card numbers as printed, e.g. HNCT-03199-000123. */
 export const CARD_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9./-]*$/;
-/** Decision 19/2025/QĐ-TTg: communes, wards and special zones have 5-digit codes. */
-export const COMMUNE_CODE_PATTERN = /^\d{5}$/;
 
 export interface MembershipInput {
   citizenId: string;
@@ -30,9 +29,7 @@ export function membershipProblems(input: MembershipInput, today: string): Probl
   for (const p of checkCitizenId(input.citizenId)) problems.push({ field: 'citizenId', ...PROBLEM_MESSAGES[p] });
   const branch = textProblem('branchName', input.branchName, MAX_BRANCH_NAME_LENGTH);
   if (branch) problems.push(branch);
-  if (!COMMUNE_CODE_PATTERN.test(input.communeCode)) {
-    problems.push({ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' });
-  }
+  problems.push(...communeCodeProblems(input.communeCode));
   if (!isIsoDate(input.joinedOn) || input.joinedOn > today) {
     problems.push({ field: 'joinedOn', vi: 'Ngày vào Hội không hợp lệ hoặc ở tương lai', en: 'joinedOn is not a valid date or is in the future' });
   }

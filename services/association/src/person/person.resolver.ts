@@ -2,7 +2,8 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-gr
 import { Access, type RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { LongevityCelebration } from '../celebrations/celebration';
-import { celebrationsByPersonLoader, yearArg } from '../celebrations/celebration.resolver';
+import { yearArg } from '../celebrations/celebration.args';
+import { celebrationsByPersonLoader } from '../celebrations/celebration.loaders';
 import { celebrationView, CelebrationView } from '../celebrations/celebrations.rules';
 import { ClubMembership } from '../clubs/club';
 import type { ClubMemberDoc } from '../clubs/club-member.model';
@@ -10,11 +11,11 @@ import { clubMembershipsByPersonLoader } from '../clubs/club.loaders';
 import { provinceCode } from '../config/province';
 import { AssociationMembership, MembershipEligibility } from '../membership/membership';
 import type { MembershipDoc } from '../membership/membership.model';
-import { membershipLoader } from '../membership/membership.resolver';
+import { membershipLoader } from '../membership/membership.loaders';
 import { eligibilityOf } from '../membership/membership.rules';
 import { ExemplaryRecognition } from '../recognitions/recognition';
 import type { RecognitionDoc } from '../recognitions/recognition.model';
-import { recognitionsLoader } from '../recognitions/recognition.resolver';
+import { recognitionsLoader } from '../recognitions/recognition.loaders';
 import { Person, type PersonRef } from './person';
 
 /** The Association's fields on the federated `Person` (owned by homeaffairs). */

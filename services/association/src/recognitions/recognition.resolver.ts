@@ -1,28 +1,18 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
-import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, assertInScope, loader, RequestContext, scopedCommune } from '@nct/subgraph-kit';
+import { Access, assertInScope, RequestContext, scopedCommune } from '@nct/subgraph-kit';
 import { isIsoDate } from '@nct/dates';
-import { cleanText, Problem, refuse, textProblem } from '../common/problems';
+import { communeCodeProblems, Problem, refuse } from '@nct/rules';
+import { cleanText, textProblem } from '../common/problems';
 import type { Models } from '../models';
 import { ExemplaryRecognition, RecordRecognitionInput } from './recognition';
 import type { RecognitionDoc } from './recognition.model';
 
-/** Recognitions of one request by person: one query per batch. */
-export function recognitionsLoader(models: Models, ctx: RequestContext) {
-  return loader<string, RecognitionDoc[]>(ctx, 'recognitions', async (ids) => {
-    const docs = await models.Recognition.find({ citizenId: trusted({ $in: [...ids] }) }).lean<RecognitionDoc[]>();
-    const map = new Map<string, RecognitionDoc[]>();
-    for (const d of docs) map.set(d.citizenId, [...(map.get(d.citizenId) ?? []), d]);
-    return ids.map((id) => (map.get(id) ?? []).sort((a, b) => a.year - b.year || a.level.localeCompare(b.level)));
-  });
-}
-
 export function recognitionProblems(input: RecordRecognitionInput, today: string): Problem[] {
   const problems: Problem[] = [];
   for (const p of checkCitizenId(input.citizenId)) problems.push({ field: 'citizenId', ...PROBLEM_MESSAGES[p] });
-  if (!/^\d{5}$/.test(input.communeCode)) problems.push({ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' });
+  problems.push(...communeCodeProblems(input.communeCode));
   const d = textProblem('decisionNumber', input.decisionNumber, 50);
   if (d) problems.push(d);
   if (!isIsoDate(input.decisionDate) || input.decisionDate > today) problems.push({ field: 'decisionDate', vi: 'Ngày quyết định không hợp lệ hoặc ở tương lai', en: 'decisionDate is not a valid past date' });
@@ -37,7 +27,8 @@ export class RecognitionResolver {
   @Access('ASSOCIATION_DATA')
   @Query(() => [ExemplaryRecognition], { description: 'Khen thưởng "Tuổi cao - Gương sáng" của xã trong năm. / The commune\'s recognitions of a year.' })
   async exemplaryRecognitions(@Arg('communeCode') communeCode: string, @Arg('year', () => Int) year: number, @Ctx() ctx: RequestContext): Promise<RecognitionDoc[]> {
-    if (!/^\d{5}$/.test(communeCode)) refuse([{ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }]);
+    const badCode = communeCodeProblems(communeCode);
+    if (badCode.length) refuse(badCode);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) refuse([{ field: 'year', vi: 'Năm không hợp lệ', en: 'year must be 2000-2100' }]);
     const commune = scopedCommune(ctx, communeCode) as string;
     const docs = await this.models.Recognition.find({ communeCode: commune, year }).lean<RecognitionDoc[]>();

@@ -1,5 +1,6 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
-import { facilityProblems, pastDateProblems, Problem } from '../common/problems';
+import { Problem } from '@nct/rules';
+import { facilityProblems, pastDateProblems } from '../common/problems';
 
 /**
  * Health classification of a periodic check (Circular 14/2013/TT-BYT on health examination,

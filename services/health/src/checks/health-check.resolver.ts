@@ -1,31 +1,15 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, citizenIdArg, groupByKey, loader, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { Access, citizenIdArg, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { refuseWithCodes } from '@nct/rules';
 import type { Models } from '../models';
 import { checkChanges, inPersonTransaction, recordCommuneOf } from '../coverage/coverage.tallies';
 import { assertStationScope, historyPage, PersonHistoryArgs } from '../common/history';
-import { normaliseText, refuse } from '../common/problems';
+import { normaliseText } from '../common/problems';
 import { recordCheckProblems } from './checks.rules';
 import { HealthCheck, HealthCheckConnection, RecordHealthCheckInput } from './health-check';
 import type { HealthCheckDoc } from './health-check.model';
-
-const PROJECTION = { _id: 0, citizenId: 1, date: 1, facility: 1, resultClass: 1 } as const;
-
-/**
- * Each person's periodic checks, most recent first (date desc, facility asc), for one request:
- * one `$in` query per batch on the index (citizenId, date desc). `lastHealthCheck` takes the
- * first, `healthCheckDue` looks at the dates, so a batch asking both reads the collection once.
- * A person has a few checks a year.
- */
-export function personChecksLoader(models: Models, ctx: RequestContext) {
-  return loader<string, HealthCheckDoc[]>(ctx, 'person-health-checks', async (ids) => {
-    const rows = await models.HealthCheck.find({ citizenId: trusted({ $in: [...ids] }) }, PROJECTION)
-      .sort({ citizenId: 1, date: -1, facility: 1 })
-      .lean<HealthCheckDoc[]>();
-    return groupByKey(ids, rows, (r) => r.citizenId);
-  });
-}
+import { PROJECTION } from './health-check.loaders';
 
 /** History order is (date desc, facility asc); the cursor key is "<date> <facility>". */
 function checkKey(c: HealthCheckDoc): string {
@@ -53,7 +37,7 @@ export class HealthCheckResolver {
   })
   async recordHealthCheck(@Arg('input', () => RecordHealthCheckInput) input: RecordHealthCheckInput, @Ctx() ctx: RequestContext): Promise<HealthCheckDoc> {
     const problems = recordCheckProblems(input, ctx.today);
-    if (problems.length) refuse(problems);
+    if (problems.length) refuseWithCodes(problems);
     const doc: HealthCheckDoc = { citizenId: input.citizenId, date: input.date, facility: normaliseText(input.facility), resultClass: input.resultClass };
     try {
       // One transaction with the person's guard: the check and, when it is the person's first

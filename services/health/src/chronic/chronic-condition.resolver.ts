@@ -1,27 +1,16 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ClientSession } from 'mongoose';
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
-import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, DateScalar, groupByKey, loader, RequestContext } from '@nct/subgraph-kit';
-import { normaliseText, refuse } from '../common/problems';
+import { Access, DateScalar, RequestContext } from '@nct/subgraph-kit';
+import { refuseWithCodes } from '@nct/rules';
+import { normaliseText } from '../common/problems';
 import type { Models } from '../models';
 import { chronicChanges, inPersonTransaction, recordCommuneOf } from '../coverage/coverage.tallies';
 import { ChronicCondition, RecordChronicConditionInput, SetChronicManagementInput, TrackedCondition } from './chronic-condition';
 import type { ChronicConditionDoc } from './chronic-condition.model';
 import { icd10Problems, isNeverStored, HIV_REFUSAL, recordChronicProblems, TRACKED_CONDITIONS, trackedConditionOf } from './chronic.rules';
-
-const PROJECTION = { _id: 0, citizenId: 1, code: 1, diagnosedOn: 1, underManagement: 1, facility: 1 } as const;
-
-/** Each person's chronic conditions, for one request: one query per batch. */
-export function chronicConditionsLoader(models: Models, ctx: RequestContext) {
-  return loader<string, ChronicConditionDoc[]>(ctx, 'chronic-conditions', async (ids) => {
-    const rows = await models.ChronicCondition.find({ citizenId: trusted({ $in: [...ids] }) }, PROJECTION)
-      .sort({ citizenId: 1, code: 1 })
-      .lean<ChronicConditionDoc[]>();
-    return groupByKey(ids, rows, (r) => r.citizenId);
-  });
-}
+import { PROJECTION } from './chronic-condition.loaders';
 
 /** Whether each of the person's conditions is under management, read inside a write's transaction. */
 async function managedFlags(models: Models, citizenId: string, session: ClientSession): Promise<boolean[]> {
@@ -53,7 +42,7 @@ export class ChronicConditionResolver {
   })
   async recordChronicCondition(@Arg('input', () => RecordChronicConditionInput) input: RecordChronicConditionInput, @Ctx() ctx: RequestContext): Promise<ChronicConditionDoc> {
     const problems = recordChronicProblems(input, ctx.today);
-    if (problems.length) refuse(problems);
+    if (problems.length) refuseWithCodes(problems);
     const doc: ChronicConditionDoc = {
       citizenId: input.citizenId,
       code: input.code,
@@ -92,13 +81,13 @@ export class ChronicConditionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ChronicConditionDoc> {
     const today = ctx.today;
-    if (isNeverStored(input.code, today)) refuse([{ field: 'code', problem: 'HIV_NOT_STORED', ...HIV_REFUSAL }]);
+    if (isNeverStored(input.code, today)) refuseWithCodes([{ field: 'code', problem: 'HIV_NOT_STORED', ...HIV_REFUSAL }]);
     const problems = [
       ...checkCitizenId(input.citizenId).map((p) => ({ field: 'citizenId', problem: p, ...PROBLEM_MESSAGES[p] })),
       // a recorded code was in the table when recorded; only its shape matters here
       ...icd10Problems(input.code, today).filter((p) => p.problem !== 'NOT_TRACKED'),
     ];
-    if (problems.length) refuse(problems);
+    if (problems.length) refuseWithCodes(problems);
     // Read, then update only when it changes (one document, by its unique index (citizenId, code)).
     const before = await this.models.ChronicCondition.findOne({ citizenId: input.citizenId, code: input.code }, PROJECTION).lean<ChronicConditionDoc>();
     if (!before) {

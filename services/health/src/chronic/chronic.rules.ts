@@ -1,5 +1,6 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
-import { facilityProblems, pastDateProblems, Problem } from '../common/problems';
+import { Problem } from '@nct/rules';
+import { facilityProblems, pastDateProblems } from '../common/problems';
 import { NEVER_STORED_ROWS, NeverStoredRow } from './rules/never-stored';
 import { TRACKED_CONDITION_ROWS, TrackedConditionRow } from './rules/tracked-conditions';
 

@@ -1,24 +1,8 @@
-import { BadUserInputError } from '@nct/errors';
 import { isIsoDate } from '@nct/dates';
-
-/** One reason an input is refused, in both languages; `problem` is a stable code when there is one. */
-export interface Problem {
-  field: string;
-  problem?: string;
-  vi: string;
-  en: string;
-}
+import type { Problem } from '@nct/rules';
 
 /** Maximum length of a facility name (trạm y tế, bệnh viện...). */
 export const MAX_FACILITY_LENGTH = 200;
-
-/** Throws BAD_USER_INPUT listing every problem (messages joined, details in extensions.problems). */
-export function refuse(problems: Problem[]): never {
-  throw new BadUserInputError(
-    { vi: problems.map((p) => p.vi).join('; '), en: problems.map((p) => p.en).join('; ') },
-    { problems: problems.map((p) => ({ field: p.field, problem: p.problem ?? null, messageVi: p.vi, messageEn: p.en })) },
-  );
-}
 
 /** NFC-normalised, trimmed text. */
 export function normaliseText(value: string): string {

@@ -1,20 +1,13 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '@nct/errors';
-import { Access, assertInScope, loader, RequestContext } from '@nct/subgraph-kit';
-import { refuse } from '../common/problems';
+import { Access, assertInScope, RequestContext } from '@nct/subgraph-kit';
+import { refuseWithCodes } from '@nct/rules';
 import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import { coverageYearProblems, indicatorValue, referenceDate } from './coverage.rules';
-import { CoverageHistograms, coverageCountsFromTallies, readCoverageHistograms } from './coverage.tallies';
+import { coverageCountsFromTallies } from './coverage.tallies';
 import { HealthCoverage } from './health-coverage';
-
-/**
- * The coverage histograms of every commune of one request: one `read` per tally (five finds
- * by `_id`), whatever the number of communes, years or people.
- */
-export function communeTalliesLoader(models: Models, ctx: RequestContext) {
-  return loader<string, CoverageHistograms>(ctx, 'commune-coverage-tallies', (codes) => readCoverageHistograms(models.Tallies, codes));
-}
+import { communeTalliesLoader } from './coverage.loaders';
 
 /**
  * Adds `healthCoverage(year)` to homeaffairs' AdministrativeUnit: the counts of
@@ -40,7 +33,7 @@ export class HealthCoverageResolver {
   ): Promise<HealthCoverage> {
     const today = ctx.today;
     const problems = coverageYearProblems(year, Number(today.slice(0, 4)));
-    if (problems.length) refuse(problems);
+    if (problems.length) refuseWithCodes(problems);
     if (!/^\d{5}$/.test(unit.code)) {
       throw new BadUserInputError(
         { vi: 'Số liệu bao phủ y tế tính theo xã/phường (mã 5 chữ số)', en: 'Health coverage is given per commune (5-digit code)' },

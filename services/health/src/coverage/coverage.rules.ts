@@ -1,31 +1,28 @@
 import { suppressSmallCells } from '@nct/auth';
-import type { Problem } from '../common/problems';
+import { datedTable, type DatedTable, type Problem } from '@nct/rules';
 import { healthCheckDue, insuranceCardValidOn } from '../dashboards/follow-up.rules';
 import { COVERAGE_INDICATORS, COVERAGE_TARGET_ROWS, CoverageIndicator, CoverageTargetRow } from './rules/coverage-targets';
 
-/** Refuses a malformed target table at load: unknown indicator, percent, date, act, duplicates. */
-export function validateCoverageTargets(rows: readonly CoverageTargetRow[]): readonly CoverageTargetRow[] {
-  rows.forEach((r, i) => {
-    const where = `coverage target row ${i} (${r.indicator})`;
-    if (!COVERAGE_INDICATORS.includes(r.indicator)) throw new Error(`${where}: unknown indicator`);
-    if (!Number.isInteger(r.targetPercent) || r.targetPercent < 0 || r.targetPercent > 100) throw new Error(`${where}: targetPercent must be a whole percent 0-100`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.effectiveFrom)) throw new Error(`${where}: effectiveFrom must be an ISO date`);
-    if (!r.legalAct.trim()) throw new Error(`${where}: legalAct is required`);
-    if (rows.some((o, j) => j !== i && o.indicator === r.indicator && o.effectiveFrom === r.effectiveFrom)) {
-      throw new Error(`${where}: two rows for the same indicator and date`);
-    }
+/**
+ * Refuses a malformed target table at load: unknown indicator, percent, date, act, two rows of
+ * an indicator on one date. One series per indicator; a row runs until the indicator's next.
+ */
+export function validateCoverageTargets(rows: readonly CoverageTargetRow[]): DatedTable<CoverageTargetRow> {
+  return datedTable(rows, {
+    name: 'coverage-targets',
+    key: { name: 'indicator', of: (r) => r.indicator },
+    check: (r) => [
+      ...(COVERAGE_INDICATORS.includes(r.indicator) ? [] : ['unknown indicator']),
+      ...(Number.isInteger(r.targetPercent) && r.targetPercent >= 0 && r.targetPercent <= 100 ? [] : ['targetPercent must be a whole percent 0-100']),
+    ],
   });
-  return rows;
 }
 
 export const COVERAGE_TARGETS = validateCoverageTargets(COVERAGE_TARGET_ROWS);
 
 /** The target row that applies to a calendar year, or null before the first one. */
-export function targetFor(indicator: CoverageIndicator, year: number, rows: readonly CoverageTargetRow[] = COVERAGE_TARGETS): CoverageTargetRow | null {
-  const end = `${String(year).padStart(4, '0')}-12-31`;
-  let best: CoverageTargetRow | null = null;
-  for (const r of rows) if (r.indicator === indicator && r.effectiveFrom <= end && (!best || r.effectiveFrom > best.effectiveFrom)) best = r;
-  return best;
+export function targetFor(indicator: CoverageIndicator, year: number, rows: DatedTable<CoverageTargetRow> = COVERAGE_TARGETS): CoverageTargetRow | null {
+  return rows.on(`${String(year).padStart(4, '0')}-12-31`, indicator);
 }
 
 export const FIRST_COVERAGE_YEAR = 2015;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Access, DateScalar, type RequestContext } from '@nct/subgraph-kit';
-import { refuse } from '../common/problems';
+import { refuseWithCodes } from '@nct/rules';
 import { StateFundedCardBasis, StateFundedCardEntitlement, StateFundedCardFactsInput } from './entitlement';
 import { STATE_FUNDED_ENTITLEMENTS, stateFundedEntitlements } from './entitlement.rules';
 
@@ -20,7 +20,7 @@ export class EntitlementResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày. / Date.' }) asOf?: string | null,
   ): StateFundedCardBasis[] {
     const date = asOf ?? ctx.today;
-    return STATE_FUNDED_ENTITLEMENTS.filter((r) => r.effectiveFrom <= date && (r.effectiveTo === null || date <= r.effectiveTo));
+    return STATE_FUNDED_ENTITLEMENTS.allOn(date);
   }
 
   @Access('REFERENCE')
@@ -34,7 +34,7 @@ export class EntitlementResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày. / Date.' }) asOf?: string | null,
   ): StateFundedCardEntitlement {
     if (!Number.isInteger(facts.age) || facts.age < 60 || facts.age > 130) {
-      refuse([{ field: 'age', vi: 'Tuổi phải từ 60 đến 130', en: 'age must be 60 to 130' }]);
+      refuseWithCodes([{ field: 'age', vi: 'Tuổi phải từ 60 đến 130', en: 'age must be 60 to 130' }]);
     }
     const all = stateFundedEntitlements(facts, asOf ?? ctx.today);
     return { fullyStatePaid: all.some((r) => r.statePaysPercent === 100), basis: all[0] ?? null, allBases: all };

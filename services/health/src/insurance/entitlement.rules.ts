@@ -1,24 +1,21 @@
+import { datedTable, type DatedTable } from '@nct/rules';
 import { beneficiaryGroupOn } from './rules/beneficiary-groups';
 import { ENTITLEMENT_BASES, STATE_FUNDED_ENTITLEMENT_ROWS, StateFundedEntitlementRow } from './rules/state-funded-entitlement';
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const FAR = '9999-12-31';
-
-/** Refuses a malformed entitlement table at load. */
-export function validateEntitlements(rows: readonly StateFundedEntitlementRow[]): readonly StateFundedEntitlementRow[] {
-  rows.forEach((r, i) => {
-    const where = `entitlement row ${i} (${r.basis})`;
-    if (!ENTITLEMENT_BASES.includes(r.basis)) throw new Error(`${where}: unknown basis`);
-    if (!Number.isInteger(r.statePaysPercent) || r.statePaysPercent < 1 || r.statePaysPercent > 100) throw new Error(`${where}: statePaysPercent must be 1-100`);
-    if (!Number.isInteger(r.minAge) || r.minAge < 60 || r.minAge > 120) throw new Error(`${where}: minAge must be 60-120`);
-    if (!ISO.test(r.effectiveFrom)) throw new Error(`${where}: effectiveFrom must be an ISO date`);
-    if (r.effectiveTo !== null && (!ISO.test(r.effectiveTo) || r.effectiveTo < r.effectiveFrom)) throw new Error(`${where}: effectiveTo must be on or after effectiveFrom`);
-    if (!r.legalAct.trim() || !r.nameVi.trim() || !r.nameEn.trim()) throw new Error(`${where}: legalAct and names are required`);
-    if (r.cardGroup !== null && !beneficiaryGroupOn(r.cardGroup, r.effectiveFrom)) throw new Error(`${where}: card group ${r.cardGroup} is not in the group list`);
-    const clash = rows.find((o, j) => j !== i && o.basis === r.basis && o.effectiveFrom <= (r.effectiveTo ?? FAR) && r.effectiveFrom <= (o.effectiveTo ?? FAR));
-    if (clash) throw new Error(`${where}: overlaps another row for the same basis`);
+/** Refuses a malformed entitlement table at load; one series per basis, periods never overlap. */
+export function validateEntitlements(rows: readonly StateFundedEntitlementRow[]): DatedTable<StateFundedEntitlementRow> {
+  return datedTable(rows, {
+    name: 'state-funded-entitlements',
+    key: { name: 'basis', of: (r) => r.basis },
+    ends: 'effectiveTo',
+    check: (r) => [
+      ...(ENTITLEMENT_BASES.includes(r.basis) ? [] : ['unknown basis']),
+      ...(Number.isInteger(r.statePaysPercent) && r.statePaysPercent >= 1 && r.statePaysPercent <= 100 ? [] : ['statePaysPercent must be 1-100']),
+      ...(Number.isInteger(r.minAge) && r.minAge >= 60 && r.minAge <= 120 ? [] : ['minAge must be 60-120']),
+      ...(r.nameVi?.trim() && r.nameEn?.trim() ? [] : ['names are required']),
+      ...(r.cardGroup === null || beneficiaryGroupOn(r.cardGroup, r.effectiveFrom) ? [] : [`card group ${r.cardGroup} is not in the group list`]),
+    ],
   });
-  return rows;
 }
 
 export const STATE_FUNDED_ENTITLEMENTS = validateEntitlements(STATE_FUNDED_ENTITLEMENT_ROWS);
@@ -58,8 +55,9 @@ function applies(r: StateFundedEntitlementRow, f: EntitlementFacts): boolean {
  */
 export function stateFundedEntitlements(facts: EntitlementFacts, date: string, rows = STATE_FUNDED_ENTITLEMENTS): StateFundedEntitlementRow[] {
   return rows
+    .allOn(date)
     .map((r, i) => ({ r, i }))
-    .filter(({ r }) => r.effectiveFrom <= date && date <= (r.effectiveTo ?? FAR) && applies(r, facts))
+    .filter(({ r }) => applies(r, facts))
     .sort((a, b) => b.r.statePaysPercent - a.r.statePaysPercent || a.i - b.i)
     .map(({ r }) => r);
 }

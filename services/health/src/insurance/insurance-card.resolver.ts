@@ -2,30 +2,15 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 't
 import type { ClientSession } from 'mongoose';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, groupByKey, loader, RequestContext } from '@nct/subgraph-kit';
+import { Access, RequestContext } from '@nct/subgraph-kit';
+import { refuseWithCodes } from '@nct/rules';
 import type { Models } from '../models';
 import { cardChanges, inPersonTransaction, recordCommuneOf } from '../coverage/coverage.tallies';
-import { normaliseText, refuse } from '../common/problems';
+import { normaliseText } from '../common/problems';
 import { InsuranceCard, IssueInsuranceCardInput } from './insurance-card';
 import type { InsuranceCardDoc } from './insurance-card.model';
 import { cardCodeProblems, isValidOn, issueCardProblems, overlaps, parseCardCode } from './insurance-card.rules';
-
-const PROJECTION = { _id: 0, code: 1, citizenId: 1, validFrom: 1, validTo: 1, primaryCareFacility: 1 } as const;
-
-/**
- * Each person's BHYT cards, latest expiry first, for one request: one `$in` query per batch on
- * the index (citizenId, validTo desc). `insuranceCard` picks the current one and
- * `insuranceCardValid(asOf)` looks at the periods, so a batch asking both reads the collection
- * once. A person holds one card at a time: about one row per year of coverage.
- */
-export function personCardsLoader(models: Models, ctx: RequestContext) {
-  return loader<string, InsuranceCardDoc[]>(ctx, 'person-insurance-cards', async (ids) => {
-    const rows = await models.InsuranceCard.find({ citizenId: trusted({ $in: [...ids] }) }, PROJECTION)
-      .sort({ citizenId: 1, validTo: -1 })
-      .lean<InsuranceCardDoc[]>();
-    return groupByKey(ids, rows, (r) => r.citizenId);
-  });
-}
+import { PROJECTION } from './insurance-card.loaders';
 
 function duplicateCode(code: string): ConflictError {
   return new ConflictError({ vi: `Mã thẻ ${code} đã được cấp`, en: `Card code ${code} is already issued` }, { field: 'code' });
@@ -79,7 +64,7 @@ export class InsuranceCardResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<InsuranceCardDoc | null> {
     const problems = cardCodeProblems(code, ctx.today);
-    if (problems.length) refuse(problems);
+    if (problems.length) refuseWithCodes(problems);
     return this.models.InsuranceCard.findOne({ code }, PROJECTION).lean<InsuranceCardDoc>();
   }
 
@@ -90,7 +75,7 @@ export class InsuranceCardResolver {
   })
   async issueInsuranceCard(@Arg('input', () => IssueInsuranceCardInput) input: IssueInsuranceCardInput, @Ctx() ctx: RequestContext): Promise<InsuranceCardDoc> {
     const problems = issueCardProblems(input, ctx.today);
-    if (problems.length) refuse(problems);
+    if (problems.length) refuseWithCodes(problems);
     const doc: InsuranceCardDoc = {
       code: input.code,
       citizenId: input.citizenId,

@@ -1,6 +1,7 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
 import { isIsoDate } from '@nct/dates';
-import { facilityProblems, Problem } from '../common/problems';
+import { Problem } from '@nct/rules';
+import { facilityProblems } from '../common/problems';
 import { beneficiaryGroupOn } from './rules/beneficiary-groups';
 
 /**

@@ -1,23 +1,23 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Access, DateScalar, type RequestContext } from '@nct/subgraph-kit';
+import { refuseWithCodes } from '@nct/rules';
 import type { Models } from '../models';
 import { HealthCheck } from '../checks/health-check';
 import type { HealthCheckDoc } from '../checks/health-check.model';
-import { personChecksLoader } from '../checks/health-check.resolver';
+import { personChecksLoader } from '../checks/health-check.loaders';
 import { ChronicCondition } from '../chronic/chronic-condition';
 import type { ChronicConditionDoc } from '../chronic/chronic-condition.model';
-import { chronicConditionsLoader } from '../chronic/chronic-condition.resolver';
-import { refuse } from '../common/problems';
+import { chronicConditionsLoader } from '../chronic/chronic-condition.loaders';
 import { FIRST_COVERAGE_YEAR } from '../coverage/coverage.rules';
 import { healthCheckDue, homeVisitedIn, insuranceCardValidOn } from '../dashboards/follow-up.rules';
 import { InsuranceCard } from '../insurance/insurance-card';
 import type { InsuranceCardDoc } from '../insurance/insurance-card.model';
-import { personCardsLoader } from '../insurance/insurance-card.resolver';
+import { personCardsLoader } from '../insurance/insurance-card.loaders';
 import { currentCard } from '../insurance/insurance-card.rules';
 import { HealthRecord } from '../records/health-record';
 import type { HealthRecordDoc } from '../records/health-record.model';
-import { healthRecordLoader } from '../records/health-record.resolver';
-import { visitDatesLoader } from '../visits/home-visit.resolver';
+import { healthRecordLoader } from '../records/health-record.loaders';
+import { visitDatesLoader } from '../visits/home-visit.loaders';
 import { quarterProblems } from '../visits/visits.rules';
 import { Person } from './person';
 
@@ -75,7 +75,7 @@ export class PersonHealthResolver {
   ): Promise<boolean> {
     const max = Number(ctx.today.slice(0, 4)) + 1;
     if (!Number.isInteger(year) || year < FIRST_COVERAGE_YEAR || year > max) {
-      refuse([{ field: 'year', vi: `Năm phải từ ${FIRST_COVERAGE_YEAR} đến ${max}`, en: `year must be ${FIRST_COVERAGE_YEAR} to ${max}` }]);
+      refuseWithCodes([{ field: 'year', vi: `Năm phải từ ${FIRST_COVERAGE_YEAR} đến ${max}`, en: `year must be ${FIRST_COVERAGE_YEAR} to ${max}` }]);
     }
     return healthCheckDue(await personChecksLoader(this.models, ctx).load(person.citizenId), year);
   }
@@ -106,7 +106,7 @@ export class PersonHealthResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
     const problems = quarterProblems(quarter);
-    if (problems.length) refuse(problems);
+    if (problems.length) refuseWithCodes(problems);
     return homeVisitedIn(await visitDatesLoader(this.models, ctx).load(person.citizenId), quarter);
   }
 }

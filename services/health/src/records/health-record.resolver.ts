@@ -1,22 +1,13 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, byKey, loader, RequestContext } from '@nct/subgraph-kit';
+import { Access, RequestContext } from '@nct/subgraph-kit';
+import { refuseWithCodes } from '@nct/rules';
 import type { Models } from '../models';
 import { inPersonTransaction, personChanges, personFacts } from '../coverage/coverage.tallies';
-import { normaliseText, refuse } from '../common/problems';
+import { normaliseText } from '../common/problems';
 import { HealthRecord, OpenHealthRecordInput, RecordSourceEnum } from './health-record';
 import type { HealthRecordDoc, RecordSource } from './health-record.model';
 import { openRecordProblems } from './records.rules';
-
-const PROJECTION = { _id: 0, citizenId: 1, openedOn: 1, facility: 1, communeCode: 1, source: 1 } as const;
-
-/** Health records of one request by citizen ID: one query per batch. */
-export function healthRecordLoader(models: Models, ctx: RequestContext) {
-  return loader<string, HealthRecordDoc | null>(ctx, 'health-record', async (ids) =>
-    byKey(ids, await models.HealthRecord.find({ citizenId: trusted({ $in: [...ids] }) }, PROJECTION).lean<HealthRecordDoc[]>(), (d) => d.citizenId),
-  );
-}
 
 @Resolver(() => HealthRecord)
 export class HealthRecordResolver {
@@ -34,7 +25,7 @@ export class HealthRecordResolver {
   })
   async openHealthRecord(@Arg('input', () => OpenHealthRecordInput) input: OpenHealthRecordInput, @Ctx() ctx: RequestContext): Promise<HealthRecordDoc> {
     const problems = openRecordProblems(input, ctx.today);
-    if (problems.length) refuse(problems);
+    if (problems.length) refuseWithCodes(problems);
     const doc: HealthRecordDoc = {
       citizenId: input.citizenId,
       openedOn: input.openedOn,

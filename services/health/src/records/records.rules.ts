@@ -1,5 +1,6 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
-import { facilityProblems, pastDateProblems, Problem } from '../common/problems';
+import { communeCodeProblems, Problem } from '@nct/rules';
+import { facilityProblems, pastDateProblems } from '../common/problems';
 
 /**
  * Health management record (hồ sơ theo dõi sức khỏe), opened at a commune health station
@@ -18,8 +19,6 @@ export function openRecordProblems(input: OpenRecordInput, today: string): Probl
   const problems: Problem[] = checkCitizenId(input.citizenId).map((p) => ({ field: 'citizenId', problem: p, ...PROBLEM_MESSAGES[p] }));
   problems.push(...pastDateProblems(input.openedOn, 'openedOn', today));
   problems.push(...facilityProblems(input.facility, 'facility'));
-  if (!/^\d{5}$/.test(input.communeCode)) {
-    problems.push({ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' });
-  }
+  problems.push(...communeCodeProblems(input.communeCode));
   return problems;
 }

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, citizenIdArg, groupByKey, loader, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
-import { normaliseText, refuse } from '../common/problems';
+import { Access, citizenIdArg, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { refuseWithCodes } from '@nct/rules';
+import { normaliseText } from '../common/problems';
 import type { Models } from '../models';
 import { assertStationScope, historyPage, PersonHistoryArgs } from '../common/history';
 import { HomeVisit, HomeVisitConnection, RecordHomeVisitInput } from './home-visit';
@@ -10,17 +10,6 @@ import type { HomeVisitDoc } from './home-visit.model';
 import { recordVisitProblems } from './visits.rules';
 
 const PROJECTION = { _id: 0, citizenId: 1, date: 1, visitor: 1, kind: 1, notes: 1 } as const;
-
-/**
- * The dates of each person's home visits, for one request (`homeVisitedInQuarter`): one `$in`
- * query per batch on the index (citizenId, date desc); no visitor, kind or notes are read.
- */
-export function visitDatesLoader(models: Models, ctx: RequestContext) {
-  return loader<string, Array<{ date: string }>>(ctx, 'person-visit-dates', async (ids) => {
-    const rows = await models.HomeVisit.find({ citizenId: trusted({ $in: [...ids] }) }, { _id: 0, citizenId: 1, date: 1 }).lean<Array<{ citizenId: string; date: string }>>();
-    return groupByKey(ids, rows, (r) => r.citizenId);
-  });
-}
 
 /** History order is (date desc, visitor asc); the cursor key is "<date> <visitor>". */
 function visitKey(v: HomeVisitDoc): string {
@@ -50,7 +39,7 @@ export class HomeVisitResolver {
   })
   async recordHomeVisit(@Arg('input', () => RecordHomeVisitInput) input: RecordHomeVisitInput, @Ctx() ctx: RequestContext): Promise<HomeVisitDoc> {
     const problems = recordVisitProblems(input, ctx.today);
-    if (problems.length) refuse(problems);
+    if (problems.length) refuseWithCodes(problems);
     const doc: HomeVisitDoc = {
       citizenId: input.citizenId,
       date: input.date,

@@ -1,5 +1,6 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
-import { normaliseText, pastDateProblems, Problem } from '../common/problems';
+import { Problem } from '@nct/rules';
+import { normaliseText, pastDateProblems } from '../common/problems';
 
 /**
  * Home visits and home care for lonely or disadvantaged elderly people: Law on the Elderly 2009,

@@ -1,25 +1,18 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { SMALL_CELL_THRESHOLD, suppressSmallCells } from '@nct/auth';
 import { BadUserInputError } from '@nct/errors';
-import { Access, assertInScope, DateScalar, RequestContext, scopedCommune } from '@nct/subgraph-kit';
-import { isIsoDate } from '@nct/dates';
+import { Access, assertInScope, dateArg, DateScalar, RequestContext, scopedCommune } from '@nct/subgraph-kit';
+import { refuse } from '@nct/rules';
 import type { Models } from '../models';
 import { Person } from '../people/person';
 import type { PersonIdentity } from '../people/person.queries';
-import { refuse } from '../people/person.resolver';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import type { UnitDoc } from '../units/administrative-unit.model';
-import { indexedLineageFetch, provinceCommuneCodes, unitLoader } from '../units/administrative-unit.resolver';
+import { indexedLineageFetch, provinceCommuneCodes, unitLoader } from '../units/administrative-unit.loaders';
 import { codeLevel, isCommuneCode, resolveLineage } from '../units/units.rules';
 import { communeFigures, disclosedCount, needsSuppression, readRoster, recordsByLegacyCode, recordsOnCode } from './register.queries';
 import { LegacyUnitRecords, RosterFilter } from './roster';
 import { isSmallCount, MAX_ROSTER_ROWS, rosterCriteria } from './roster.rules';
-
-function checkAsOf(asOf: string | null | undefined, today: string): string {
-  const date = asOf ?? today;
-  if (!isIsoDate(date)) throw new BadUserInputError({ vi: 'Ngày asOf không hợp lệ', en: 'asOf is not a valid date' }, { argument: 'asOf' });
-  return date;
-}
 
 @Resolver()
 export class DashboardResolver {
@@ -132,7 +125,7 @@ export class UnitCountsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<number | null> {
-    return this.count(unit, ctx, 'elderly', checkAsOf(asOf, ctx.today));
+    return this.count(unit, ctx, 'elderly', dateArg(asOf, 'asOf', ctx.today));
   }
 
   @Access('AGGREGATES')
@@ -151,7 +144,7 @@ export class UnitCountsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<number | null> {
-    return this.count(unit, ctx, 'centenarians', checkAsOf(asOf, ctx.today));
+    return this.count(unit, ctx, 'centenarians', dateArg(asOf, 'asOf', ctx.today));
   }
 
   @Access('AGGREGATES')
@@ -185,7 +178,7 @@ export class UnitCountsResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
   ): Promise<string | null> {
     if (!needsSuppression(ctx)) return null;
-    const dates = [...new Set([checkAsOf(asOf, ctx.today), ctx.today])];
+    const dates = [...new Set([dateArg(asOf, 'asOf', ctx.today), ctx.today])];
     const figures = await Promise.all(
       dates.flatMap((d) => (['elderly', 'centenarians', 'legacyRecords'] as const).map((f) => this.figure(unit, ctx, f, d))),
     );

@@ -1,7 +1,8 @@
 import { isCitizenIdShape } from '@nct/citizen-id';
 import { ageOn, calendarAge, dayAfter, isIsoDate, latestBirthDateForAge, yearOf } from '@nct/dates';
+import { type Problem } from '@nct/rules';
 import type { PersonIdentity } from '../people/person.queries';
-import { ELDERLY_AGE, MAX_AGE, type Problem } from '../people/people.rules';
+import { ELDERLY_AGE, MAX_AGE } from '../people/people.rules';
 
 /** The fields of a register entry a roster is matched on. */
 export type RegisterRow = Omit<PersonIdentity, 'communeCode'>;

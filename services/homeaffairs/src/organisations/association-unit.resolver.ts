@@ -1,12 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, groupByKey, loader, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { Access, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { refuse } from '@nct/rules';
 import type { Models } from '../models';
-import { refuse } from '../people/person.resolver';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import type { UnitDoc } from '../units/administrative-unit.model';
-import { unitLoader } from '../units/administrative-unit.resolver';
+import { unitLoader } from '../units/administrative-unit.loaders';
 import {
   AssociationLevelEnum,
   AssociationTypeEnum,
@@ -18,18 +18,7 @@ import {
 } from './association-unit';
 import type { AssociationLevel, AssociationType, AssociationUnitDoc, LeadershipTermDoc } from './association-unit.model';
 import { associationUnitProblems, termProblems } from './organisations.rules';
-
-function termsLoader(models: Models, ctx: RequestContext) {
-  return loader<string, LeadershipTermDoc[]>(ctx, 'leadership-terms', async (codes) =>
-    groupByKey(
-      codes,
-      await models.LeadershipTerm.find({ adminUnitCode: trusted({ $in: [...codes] }) }, { _id: 0, createdAt: 0, updatedAt: 0 })
-        .sort({ startDate: 1 })
-        .lean<LeadershipTermDoc[]>(),
-      (t) => t.adminUnitCode,
-    ),
-  );
-}
+import { termsLoader } from './association-unit.loaders';
 
 const normalize = (s: string) => s.normalize('NFC').trim();
 

@@ -1,14 +1,15 @@
 import { addYears, isIsoDate } from '@nct/dates';
-import type { Problem } from '../people/people.rules';
-import { ruleOn, validateRuleTable } from '../rule-table';
+import { datedTable, type DatedTable, type Problem } from '@nct/rules';
 import { codeLevel } from '../units/units.rules';
 import type { AssociationLevel, DecisionDoc } from './association-unit.model';
 import { LEADERSHIP_TERM_RULES, type LeadershipTermRule } from './rules/leadership-terms';
 
-export function validateLeadershipTermRules(rows: readonly LeadershipTermRule[]): readonly LeadershipTermRule[] {
-  return validateRuleTable('leadership-terms', rows, (r) =>
-    Number.isInteger(r.maxYears) && r.maxYears >= 1 && r.maxYears <= 10 ? [] : [`maxYears ${r.maxYears} must be 1-10`],
-  );
+export function validateLeadershipTermRules(rows: readonly LeadershipTermRule[]): DatedTable<LeadershipTermRule> {
+  return datedTable(rows, {
+    name: 'leadership-terms',
+    check: (r) =>
+      Number.isInteger(r.maxYears) && r.maxYears >= 1 && r.maxYears <= 10 ? [] : [`maxYears ${r.maxYears} must be 1-10`],
+  });
 }
 
 /** Validated at load: a malformed table stops the service. */
@@ -74,7 +75,7 @@ export function termProblems(
     problems.push({ field: 'endDate', vi: 'Ngày không hợp lệ hoặc kết thúc không sau bắt đầu', en: 'Impossible dates, or the term does not end after it starts' });
     return problems;
   }
-  const rule = ruleOn(context.rules ?? TERM_RULES, term.startDate);
+  const rule = (context.rules ? validateLeadershipTermRules(context.rules) : TERM_RULES).on(term.startDate);
   if (!rule) {
     problems.push({ field: 'startDate', vi: 'Chưa có quy định nhiệm kỳ vào ngày này', en: 'No term rule in force on this date' });
   } else if (term.endDate > addYears(term.startDate, rule.maxYears)) {

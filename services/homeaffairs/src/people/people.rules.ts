@@ -1,6 +1,7 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
 import { foldVietnamese } from '@nct/subgraph-kit';
 import { ageOn, isIsoDate, latestBirthDateForAge } from '@nct/dates';
+import type { Problem } from '@nct/rules';
 import { isCommuneCode } from '../units/units.rules';
 import type { Sex } from './person.model';
 
@@ -8,12 +9,6 @@ import type { Sex } from './person.model';
 export const ELDERLY_AGE = 60;
 export const MAX_AGE = 130;
 export const MAX_NAME_LENGTH = 100;
-
-export interface Problem {
-  field: string;
-  vi: string;
-  en: string;
-}
 
 export interface PeopleFilterInput {
   communeCode?: string | null;

@@ -2,7 +2,7 @@ import { decide } from '@nct/auth';
 import { AppError } from '@nct/errors';
 import { assertInScope, type RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
-import { personLoader } from './person.resolver';
+import { personLoader } from './person.queries';
 
 /**
  * Resolves `Person` representations from other subgraphs: all representations of one

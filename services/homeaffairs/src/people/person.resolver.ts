@@ -1,12 +1,13 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
+import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
 import { Access, assertInScope, citizenIdArg, DateScalar, scopedCommune, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import type { ClientSession } from 'mongoose';
+import { refuse } from '@nct/rules';
 import { applyRegisterChanges } from '../dashboards/register.tallies';
 import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import type { UnitDoc } from '../units/administrative-unit.model';
-import { unitLoader } from '../units/administrative-unit.resolver';
+import { unitLoader } from '../units/administrative-unit.loaders';
 import { CorrectPersonInput, Person, PersonConnection, PersonFilter, RegisterPersonInput } from './person';
 import { PERSON_PROJECTION, peopleCountPipeline, peoplePagePipeline, personFromDoc, personLoader, type PersonIdentity } from './person.queries';
 import {
@@ -16,18 +17,8 @@ import {
   nameSearchFields,
   peopleConditions,
   PeopleConditions,
-  Problem,
   registrationProblems,
 } from './people.rules';
-
-export { personLoader } from './person.queries';
-
-export function refuse(problems: Problem[]): never {
-  throw new BadUserInputError(
-    { vi: problems.map((p) => p.vi).join('; '), en: problems.map((p) => p.en).join('; ') },
-    { problems: problems.map((p) => ({ field: p.field, messageVi: p.vi, messageEn: p.en })) },
-  );
-}
 
 @ArgsType()
 class PeopleArgs {

@@ -1,11 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, DateScalar, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
-import { isIsoDate } from '@nct/dates';
+import { Access, dateArg, DateScalar, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { type Problem, refuse } from '@nct/rules';
 import type { Models } from '../models';
 import { indexedMatch } from '../queries';
-import { refuse } from '../people/person.resolver';
-import type { Problem } from '../people/people.rules';
 import {
   AgencyEnum,
   ImplementationPlan,
@@ -45,12 +43,6 @@ function checkPlanNumber(planNumber: string): string {
     throw new BadUserInputError({ vi: 'Số kế hoạch dạng "125/KH-UBND"', en: 'planNumber must look like "125/KH-UBND"' }, { argument: 'planNumber' });
   }
   return planNumber;
-}
-
-function checkDate(value: string | null | undefined, argument: string, today: string): string {
-  const date = value ?? today;
-  if (!isIsoDate(date)) throw new BadUserInputError({ vi: `Ngày ${argument} không hợp lệ`, en: `${argument} is not a valid date` }, { argument });
-  return date;
 }
 
 function taskDoc(planNumber: string, t: PlanTaskInput, today: string): PlanTaskDoc {
@@ -133,7 +125,7 @@ export class PlanResolver {
     @Args() { first, after }: TaskListArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<PlanTaskConnection> {
-    const date = checkDate(asOf, 'asOf', ctx.today);
+    const date = dateArg(asOf, 'asOf', ctx.today);
     const page = pageRequest(first, after);
     const open = STATUS_RULES[STATUS_RULES.length - 1].open;
     const rest: Record<string, unknown> = { status: { $in: [...open] } };
@@ -163,7 +155,7 @@ export class PlanResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<PlanProgress> {
-    const date = checkDate(asOf, 'asOf', ctx.today);
+    const date = dateArg(asOf, 'asOf', ctx.today);
     await this.plan(planNumber);
     const tasks = await this.models.PlanTask.find({ planNumber }, { _id: 0, leadAgency: 1, status: 1, deadline: 1 }).lean<PlanTaskDoc[]>();
     const p = planProgressOf(tasks, date);

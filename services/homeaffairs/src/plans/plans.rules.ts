@@ -1,6 +1,5 @@
 import { isIsoDate } from '@nct/dates';
-import type { Problem } from '../people/people.rules';
-import { ruleOn, validateRuleTable } from '../rule-table';
+import { datedTable, type DatedTable, type Problem } from '@nct/rules';
 import type { Agency, PlanTaskDoc, TaskStatus } from './plan.model';
 import { TASK_STATUS_RULES, type TaskStatusRule } from './rules/task-status';
 
@@ -9,16 +8,19 @@ export const AGENCIES: readonly Agency[] = ['SOCIAL', 'HEALTH', 'HOME_AFFAIRS', 
 export const MAX_TASKS_PER_PLAN = 200;
 export const MAX_REPORTS_PER_TASK = 200;
 
-export function validateTaskStatusRules(rows: readonly TaskStatusRule[]): readonly TaskStatusRule[] {
-  return validateRuleTable('task-status', rows, (r) => {
-    const problems: string[] = [];
-    for (const s of STATUSES) {
-      const to = r.transitions[s];
-      if (!Array.isArray(to)) problems.push(`no transitions for ${s}`);
-      else if (to.some((t) => !STATUSES.includes(t) || t === s)) problems.push(`bad transition from ${s}`);
-    }
-    if (r.open.some((s) => !STATUSES.includes(s)) || r.reportable.some((s) => !STATUSES.includes(s))) problems.push('unknown status');
-    return problems;
+export function validateTaskStatusRules(rows: readonly TaskStatusRule[]): DatedTable<TaskStatusRule> {
+  return datedTable(rows, {
+    name: 'task-status',
+    check: (r) => {
+      const problems: string[] = [];
+      for (const s of STATUSES) {
+        const to = r.transitions[s];
+        if (!Array.isArray(to)) problems.push(`no transitions for ${s}`);
+        else if (to.some((t) => !STATUSES.includes(t) || t === s)) problems.push(`bad transition from ${s}`);
+      }
+      if (r.open.some((s) => !STATUSES.includes(s)) || r.reportable.some((s) => !STATUSES.includes(s))) problems.push('unknown status');
+      return problems;
+    },
   });
 }
 
@@ -26,7 +28,7 @@ export function validateTaskStatusRules(rows: readonly TaskStatusRule[]): readon
 export const STATUS_RULES = validateTaskStatusRules(TASK_STATUS_RULES);
 
 function rule(date: string): TaskStatusRule {
-  return ruleOn(STATUS_RULES, date) ?? STATUS_RULES[0];
+  return STATUS_RULES.on(date) ?? STATUS_RULES[0];
 }
 
 /** The statuses a task may move to from `from` on `date`. */

@@ -1,6 +1,6 @@
 import type { RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
-import { unitLoader } from './administrative-unit.resolver';
+import { unitLoader } from './administrative-unit.loaders';
 
 /** Resolves `AdministrativeUnit` representations sent by the gateway, batched per request. */
 export function administrativeUnitReference(models: Models) {

@@ -1,63 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { trusted } from '@nct/db';
 import { BadUserInputError } from '@nct/errors';
-import { Access, DateScalar, groupByKey, loader, RequestContext } from '@nct/subgraph-kit';
+import { Access, dateArg, DateScalar, RequestContext } from '@nct/subgraph-kit';
 import { isIsoDate } from '@nct/dates';
 import type { Models } from '../models';
 import { indexedMatch } from '../queries';
 import { AdministrativeUnit, UnitLineage } from './administrative-unit';
 import type { LineageDoc, UnitDoc } from './administrative-unit.model';
-import { codeLevel, resolveLineage, type LineageFetch } from './units.rules';
-
-/** Every unit of one request by code, one query per batch. */
-export function unitLoader(models: Models, ctx: RequestContext) {
-  return loader<string, UnitDoc | null>(ctx, 'unit', async (codes) => {
-    const docs = await models.Unit.find({ code: trusted({ $in: [...codes] }) }).lean<UnitDoc[]>();
-    const map = new Map(docs.map((d) => [d.code, d]));
-    return codes.map((c) => map.get(c) ?? null);
-  });
-}
-
-/** Lineage links from units, batched per request (the `fromCode` index). */
-function lineageFromLoader(models: Models, ctx: RequestContext) {
-  return loader<string, LineageDoc[]>(ctx, 'lineage-from', async (codes) =>
-    groupByKey(codes, await models.Lineage.find({ fromCode: trusted({ $in: [...codes] }) }).lean<LineageDoc[]>(), (l) => l.fromCode),
-  );
-}
-
-/** The lineage walk reading units and links by code through the request's loaders (indexed `$in`). */
-export function indexedLineageFetch(models: Models, ctx: RequestContext): LineageFetch {
-  return async (codes) => {
-    const [units, links] = await Promise.all([
-      unitLoader(models, ctx).loadMany([...codes]),
-      lineageFromLoader(models, ctx).loadMany([...codes]),
-    ]);
-    const ok = <T>(v: T | Error): v is T => !(v instanceof Error);
-    return {
-      units: units.filter(ok).filter((u): u is UnitDoc => u !== null),
-      links: links.filter(ok).flat(),
-    };
-  };
-}
-
-/** Units under parents (the `parentCode` index), in code order, batched per request. */
-function childrenLoader(models: Models, ctx: RequestContext) {
-  return loader<string, UnitDoc[]>(ctx, 'unit-children', async (codes) =>
-    groupByKey(
-      codes,
-      await models.Unit.find({ parentCode: trusted({ $in: [...codes] }) }).sort({ code: 1 }).lean<UnitDoc[]>(),
-      (u) => u.parentCode ?? '',
-    ),
-  );
-}
-
-/** The codes of a province's current communes (what its counts add up). */
-export function provinceCommuneCodes(models: Models, ctx: RequestContext) {
-  return loader<string, string[]>(ctx, 'province-communes', async (codes) => {
-    const children = await childrenLoader(models, ctx).loadMany([...codes]);
-    return children.map((units) => (units instanceof Error ? units : units.filter((u) => u.level === 'COMMUNE' && u.validTo === null).map((u) => u.code)));
-  });
-}
+import { codeLevel, resolveLineage } from './units.rules';
+import { childrenLoader, indexedLineageFetch, lineageFromLoader, lineageToLoader, unitLoader } from './administrative-unit.loaders';
 
 function checkCode(code: string, argument: string): string {
   if (!codeLevel(code)) {
@@ -119,8 +69,7 @@ export class AdministrativeUnitResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<UnitDoc[] | null> {
     checkCode(code, 'code');
-    const date = onDate ?? ctx.today;
-    if (!isIsoDate(date)) throw new BadUserInputError({ vi: 'Ngày onDate không hợp lệ', en: 'onDate is not a valid date' }, { argument: 'onDate' });
+    const date = dateArg(onDate, 'onDate', ctx.today);
     const { known, codes } = await resolveLineage(code, date, indexedLineageFetch(this.models, ctx));
     if (!known) return null;
     const units = await Promise.all(codes.map((c) => unitLoader(this.models, ctx).load(c)));
@@ -149,9 +98,7 @@ export class AdministrativeUnitResolver {
   @Access('REFERENCE')
   @FieldResolver(() => [UnitLineage], { description: 'Đơn vị cũ hợp thành đơn vị này. / Units this one was formed from.' })
   async predecessors(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<LineageDoc[]> {
-    return loader<string, LineageDoc[]>(ctx, 'lineage-to', async (codes) =>
-      groupByKey(codes, await this.models.Lineage.find({ toCode: trusted({ $in: [...codes] }) }).lean<LineageDoc[]>(), (l) => l.toCode),
-    ).load(unit.code);
+    return lineageToLoader(this.models, ctx).load(unit.code);
   }
 
   @Access('REFERENCE')

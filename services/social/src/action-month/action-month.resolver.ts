@@ -8,12 +8,11 @@ import { Access, citizenIdArg, pageRequest, RequestContext, scopedCommune, textA
 import { onProtectionList } from '../dashboards/coverage.rules';
 import { listRowLoader } from '../dashboards/social-rows.loader';
 import type { Models } from '../models';
-import { rowInForce } from '../rules/dated-table';
 import type { ActionMonthSupportDoc } from './action-month-support.model';
 import { ActionMonthReach, ActionMonthReachCell, ActionMonthSupport, ActionMonthSupportConnection, RecordActionMonthSupportInput } from './action-month';
 import { ACTION_MONTH_TABLE } from './rules/action-month';
 
-const actionMonthOf = (year: number) => rowInForce('action month', ACTION_MONTH_TABLE, `${year}-01`);
+const actionMonthOf = (year: number) => ACTION_MONTH_TABLE.inMonth(`${year}-01`);
 const actionMonthIn = (year: number) => `${year}-${String(actionMonthOf(year).month).padStart(2, '0')}`;
 
 type SupportView = ActionMonthSupportDoc & { onProtectionList: boolean };

@@ -7,8 +7,6 @@ import type { Models } from '../models';
 import { AllowanceCase, AllowanceCaseConnection, AllowanceCaseFilter, OpenAllowanceCaseInput } from './allowance-case';
 import { allowanceCaseView, AllowanceCaseView } from './allowance.rules';
 
-export { refuse } from '../cases/open-case';
-
 @ArgsType()
 class AllowanceCasesArgs {
   @Field(() => AllowanceCaseFilter, { nullable: true, description: 'Bộ lọc. / Filter.' })

@@ -1,4 +1,4 @@
-import { NoRuleInForceError } from '../rules/dated-table';
+import { NoRuleInForceError } from '@nct/rules';
 import {
   ALLOWANCE_FIRST_MONTH,
   allowanceCoefficient,

@@ -1,7 +1,8 @@
 import type { AllowanceGroup, BenefitCaseDoc } from '../cases/benefit-case.model';
 import { isIsoDate, isIsoMonth, monthOf, addMonths } from '@nct/dates';
 import { ageInMonth, referenceMonth } from '../cases/cases.rules';
-import { firstMonthOf, rowInForce } from '../rules/dated-table';
+import { firstMonthOf } from '@nct/rules';
+import type { Problem } from '@nct/rules';
 import { BASE_LEVEL_TABLE } from './rules/base-level';
 import { COEFFICIENT_TABLE } from './rules/coefficients';
 
@@ -10,12 +11,12 @@ export const ALLOWANCE_FIRST_MONTH = firstMonthOf(BASE_LEVEL_TABLE);
 
 /** Mức chuẩn trợ giúp xã hội in force in a month (Decree 20/2021 Art. 4, Decree 76/2024). */
 export function baseLevelOn(month: string): number {
-  return rowInForce('base level', BASE_LEVEL_TABLE, month).amount;
+  return BASE_LEVEL_TABLE.inMonth(month).amount;
 }
 
 /** Whether a group's coefficient depends on the person's age in the month. */
 export function coefficientDependsOnAge(group: AllowanceGroup, month: string): boolean {
-  return rowInForce('allowance coefficients', COEFFICIENT_TABLE, month).groups[group][0].fromAge !== null;
+  return COEFFICIENT_TABLE.inMonth(month).groups[group][0].fromAge !== null;
 }
 
 /**
@@ -24,7 +25,7 @@ export function coefficientDependsOnAge(group: AllowanceGroup, month: string): b
  * group is for the elderly, eligibility is checked elsewhere).
  */
 export function allowanceCoefficient(group: AllowanceGroup, age: number | null, month: string): number | null {
-  const bands = rowInForce('allowance coefficients', COEFFICIENT_TABLE, month).groups[group];
+  const bands = COEFFICIENT_TABLE.inMonth(month).groups[group];
   if (bands[0].fromAge === null) return bands[0].coefficient;
   if (age === null) return null;
   let coefficient: number | null = null;
@@ -65,12 +66,6 @@ export function allowanceCaseView(doc: BenefitCaseDoc, birthDate: string | null 
     baseLevel: baseLevelOn(month),
     monthlyAmount: monthlyAllowanceAmount(doc.group, age, month),
   };
-}
-
-export interface Problem {
-  field: string;
-  vi: string;
-  en: string;
 }
 
 export interface OpenAllowanceInput {

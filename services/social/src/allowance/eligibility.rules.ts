@@ -4,7 +4,6 @@ import { ageInMonth } from '../cases/cases.rules';
 import { SOCIAL_PENSION_FIRST_MONTH, socialPensionAmountOn } from '../pension/pension.rules';
 import { SOCIAL_PENSION_ELIGIBILITY_TABLE } from '../pension/rules/social-pension-eligibility';
 import type { DisabilityLevel, PovertyEntry, PovertyStatus } from '../records/social-record.model';
-import { rowInForce } from '../rules/dated-table';
 import { ALLOWANCE_FIRST_MONTH, allowanceCoefficient, baseLevelOn } from './allowance.rules';
 import { ELIGIBILITY_TABLE, type EntitlementKind } from './rules/eligibility';
 
@@ -95,7 +94,7 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
   const month = monthOf(asOf);
   const year = Number(month.slice(0, 4));
   const result = (considered: Entitlement[], reasons: Text[], baseLevel: number | null): Eligibility => {
-    const rules = rowInForce('allowance eligibility', ELIGIBILITY_TABLE, month < ALLOWANCE_FIRST_MONTH ? ALLOWANCE_FIRST_MONTH : month);
+    const rules = ELIGIBILITY_TABLE.inMonth(month < ALLOWANCE_FIRST_MONTH ? ALLOWANCE_FIRST_MONTH : month);
     const eligible = considered.filter((e) => e.eligible);
     eligible.sort((a, b) => (b.monthlyAmount ?? 0) - (a.monthlyAmount ?? 0) || rules.tieBreak.indexOf(a.kind) - rules.tieBreak.indexOf(b.kind));
     const best = eligible[0] ?? null;
@@ -144,7 +143,7 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
     );
   }
 
-  const rules = rowInForce('allowance eligibility', ELIGIBILITY_TABLE, month);
+  const rules = ELIGIBILITY_TABLE.inMonth(month);
   const age = ageInMonth(facts.birthDate, month);
   const status = facts.poverty.find((p) => p.year === year)?.status ?? 'NONE';
   const common: Text[] = [{ vi: `Tuổi trong tháng ${month}: ${age}`, en: `Age in ${month}: ${age}` }, povertyText(status, year)];
@@ -226,7 +225,7 @@ function socialPensionEntitlement(facts: EligibilityFacts, month: string, age: n
   if (month < SOCIAL_PENSION_FIRST_MONTH) {
     return none([{ vi: `Trợ cấp hưu trí xã hội áp dụng từ ${SOCIAL_PENSION_FIRST_MONTH}`, en: `The social pension exists from ${SOCIAL_PENSION_FIRST_MONTH}` }]);
   }
-  const rules = rowInForce('social pension eligibility', SOCIAL_PENSION_ELIGIBILITY_TABLE, month);
+  const rules = SOCIAL_PENSION_ELIGIBILITY_TABLE.inMonth(month);
   const year = Number(month.slice(0, 4));
   const failed: Text[] = [];
   if (facts.receivesPension) failed.push({ vi: 'Đang hưởng lương hưu/BHXH hằng tháng', en: 'Receives a pension or monthly social-insurance benefit' });

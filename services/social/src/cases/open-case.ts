@@ -1,7 +1,8 @@
-import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
+import { ConflictError, isDuplicateKeyError } from '@nct/errors';
 import { citizenIdArg } from '@nct/subgraph-kit';
 import { isIsoDate } from '@nct/dates';
-import { normalizeDecisionNumber, openAllowanceProblems, type Problem } from '../allowance/allowance.rules';
+import { refuse } from '@nct/rules';
+import { normalizeDecisionNumber, openAllowanceProblems } from '../allowance/allowance.rules';
 import { evaluateEligibility, label } from '../allowance/eligibility.rules';
 import type { EntitlementKind } from '../allowance/rules/eligibility';
 import type { Models } from '../models';
@@ -17,13 +18,6 @@ export interface OpenCaseInput {
   startMonth: string;
   communeCode: string;
   identity: { birthDate: string; deathDate?: string | null; disadvantagedCommune?: boolean | null };
-}
-
-export function refuse(problems: Problem[], details: Record<string, unknown> = {}): never {
-  throw new BadUserInputError(
-    { vi: problems.map((p) => p.vi).join('; '), en: problems.map((p) => p.en).join('; ') },
-    { problems: problems.map((p) => ({ field: p.field, messageVi: p.vi, messageEn: p.en })), ...details },
-  );
 }
 
 const KIND_LABEL: Record<BenefitKind, { vi: string; en: string }> = {

@@ -1,7 +1,6 @@
 import { ConflictError } from '@nct/errors';
 import { monthOf, addMonths } from '@nct/dates';
 import { baseLevelOn } from '../allowance/allowance.rules';
-import { rowInForce } from '../rules/dated-table';
 import type { BenefitKind, CaseStatus } from './benefit-case.model';
 import { FUNERAL_SUPPORT_TABLE } from './rules/funeral-support';
 
@@ -38,5 +37,5 @@ export function stopMonthAfterDeath(deathDate: string): string {
 /** Funeral support in VND: the table's multiple of the base level in force in the month of death. */
 export function funeralSupportAmount(kind: BenefitKind, deathDate: string): number {
   const month = monthOf(deathDate);
-  return Math.round(rowInForce('funeral support', FUNERAL_SUPPORT_TABLE, month).baseMultiple[kind] * baseLevelOn(month));
+  return Math.round(FUNERAL_SUPPORT_TABLE.inMonth(month).baseMultiple[kind] * baseLevelOn(month));
 }

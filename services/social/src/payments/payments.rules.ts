@@ -4,7 +4,6 @@ import type { BenefitCaseDoc } from '../cases/benefit-case.model';
 import { ageInMonth } from '../cases/cases.rules';
 import { WORKFLOW_TABLE } from '../cases/rules/workflow';
 import { socialPensionAmountOn } from '../pension/pension.rules';
-import { rowInForce } from '../rules/dated-table';
 import type { MonthlyPaymentDoc, PaymentStatus } from './monthly-payment.model';
 
 /** Whether a case is to be paid for `month`: ACTIVE, started, not stopped, not suspended. */
@@ -59,7 +58,7 @@ export function payableCase(cases: readonly BenefitCaseDoc[], month: string): { 
 
 /** Consecutive uncollected months needed before a suspension (dated table). */
 export function uncollectedMonthsToSuspend(month: string): number {
-  return rowInForce('payment workflow', WORKFLOW_TABLE, month).uncollectedMonthsToSuspend;
+  return WORKFLOW_TABLE.inMonth(month).uncollectedMonthsToSuspend;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { NoRuleInForceError } from '../rules/dated-table';
+import { NoRuleInForceError } from '@nct/rules';
 import { SOCIAL_PENSION_FIRST_MONTH, socialPensionAmountOn } from './pension.rules';
 import { checkSocialPensionLevelTable } from './rules/social-pension-level';
 

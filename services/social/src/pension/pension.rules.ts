@@ -1,6 +1,6 @@
 import type { BenefitCaseDoc } from '../cases/benefit-case.model';
 import { referenceMonth } from '../cases/cases.rules';
-import { firstMonthOf, rowInForce } from '../rules/dated-table';
+import { firstMonthOf } from '@nct/rules';
 import { SOCIAL_PENSION_LEVEL_TABLE } from './rules/social-pension-level';
 
 /** First month a social pension exists (2025-07, Social Insurance Law 2024). */
@@ -8,7 +8,7 @@ export const SOCIAL_PENSION_FIRST_MONTH = firstMonthOf(SOCIAL_PENSION_LEVEL_TABL
 
 /** Monthly social pension in VND in a month (Social Insurance Law 2024 Art. 22, Decree 176/2025). */
 export function socialPensionAmountOn(month: string): number {
-  return rowInForce('social pension level', SOCIAL_PENSION_LEVEL_TABLE, month).amount;
+  return SOCIAL_PENSION_LEVEL_TABLE.inMonth(month).amount;
 }
 
 export interface SocialPensionCaseView extends BenefitCaseDoc {

@@ -1,7 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { BadUserInputError } from '@nct/errors';
-import { Access, assertInScope, DateScalar, RequestContext } from '@nct/subgraph-kit';
-import { isIsoDate } from '@nct/dates';
+import { Access, assertInScope, dateArg, DateScalar, RequestContext } from '@nct/subgraph-kit';
 import { AllowanceCase } from '../allowance/allowance-case';
 import { allowanceCaseView, AllowanceCaseView } from '../allowance/allowance.rules';
 import { AllowanceEligibility } from '../allowance/eligibility';
@@ -19,12 +17,6 @@ import { socialPensionCaseView, SocialPensionCaseView } from '../pension/pension
 import { SocialRecord } from '../records/social-record';
 import { receivesPensionOn, type SocialRecordDoc } from '../records/social-record.model';
 import { Person, type PersonRef } from './person';
-
-function asOfArg(asOf: string | null | undefined, today: string): string {
-  const date = asOf ?? today;
-  if (!isIsoDate(date)) throw new BadUserInputError({ vi: 'Ngày xét không hợp lệ', en: 'asOf is not a valid date' }, { argument: 'asOf' });
-  return date;
-}
 
 /** The social subgraph's fields on `Person` (owned by homeaffairs). */
 @Resolver(() => Person)
@@ -68,7 +60,7 @@ export class PersonBenefitsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày xét (mặc định hôm nay). / Date, default today.' }) asOf?: string | null,
   ): Promise<Eligibility> {
-    const date = asOfArg(asOf, ctx.today);
+    const date = dateArg(asOf, 'asOf', ctx.today, 'Ngày xét');
     if (person.residence?.code) assertInScope(ctx, person.residence.code);
     const record = await recordsByCitizenLoader(this.models, ctx).load(person.citizenId);
     return evaluateEligibility(factsOf(person, record, date), date);
@@ -85,7 +77,7 @@ export class PersonBenefitsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày xét (mặc định hôm nay). / Date, default today.' }) asOf?: string | null,
   ): Promise<Coverage> {
-    const date = asOfArg(asOf, ctx.today);
+    const date = dateArg(asOf, 'asOf', ctx.today, 'Ngày xét');
     return coverageFrom(await socialRowLoader(this.models, ctx).load(person.citizenId), date);
   }
 

@@ -1,4 +1,4 @@
-import { DatedRow, rowOn, validateTable } from '../../common/dated-table';
+import { datedTable, type DatedRow, type DatedTable } from '@nct/rules';
 import { CELEBRATION_AGES } from './celebration-ages';
 
 /** Who gives the gift (Law on the Elderly 2009, Art. 21). */
@@ -19,7 +19,7 @@ export interface NationalMinimumRow extends DatedRow {
  * 300,000 before; not encoded, no data of ours predates 2018.) Check against the gazette
  * before relying on these rows; a new circular is a new row.
  */
-export const NATIONAL_MINIMUMS: readonly NationalMinimumRow[] = validateNationalMinimums([
+export const NATIONAL_MINIMUMS = validateNationalMinimums([
   { effectiveFrom: '2018-12-03', legalAct: 'Thông tư 96/2018/TT-BTC, Điều 4', minimums: { 90: 500_000, 100: 700_000 } },
 ]);
 
@@ -42,7 +42,7 @@ export interface ProvinceGiftRow extends DatedRow {
  * are illustrative until the province's resolution is loaded; they respect the national
  * minimums, which the validation enforces.
  */
-export const PROVINCE_GIFTS: readonly ProvinceGiftRow[] = validateProvinceGifts([
+export const PROVINCE_GIFTS = validateProvinceGifts([
   {
     effectiveFrom: '2019-01-01',
     legalAct: 'Nghị quyết HĐND tỉnh về mức quà mừng thọ (số liệu minh họa, thay bằng văn bản của tỉnh)',
@@ -75,42 +75,44 @@ export const PROVINCE_GIFTS: readonly ProvinceGiftRow[] = validateProvinceGifts(
   },
 ]);
 
-export function validateNationalMinimums(rows: readonly NationalMinimumRow[]): readonly NationalMinimumRow[] {
-  return validateTable('national-gift-minimums', rows, (r) => {
-    if (!r.minimums || typeof r.minimums !== 'object') return 'minimums missing';
-    for (const [age, amount] of Object.entries(r.minimums)) {
-      if (!Number.isInteger(Number(age)) || !Number.isInteger(amount) || amount <= 0) return `minimum for ${age} must be a positive whole VND`;
-    }
-    return null;
+export function validateNationalMinimums(rows: readonly NationalMinimumRow[]): DatedTable<NationalMinimumRow> {
+  return datedTable(rows, {
+    name: 'national-gift-minimums',
+    check: (r) => {
+      if (!r.minimums || typeof r.minimums !== 'object') return 'minimums missing';
+      for (const [age, amount] of Object.entries(r.minimums)) {
+        if (!Number.isInteger(Number(age)) || !Number.isInteger(amount) || amount <= 0) return `minimum for ${age} must be a positive whole VND`;
+      }
+      return null;
+    },
   });
 }
 
 /** Whether `rows` (one province's, or all) are well formed and respect the national minimums. */
-export function validateProvinceGifts(rows: readonly ProvinceGiftRow[]): readonly ProvinceGiftRow[] {
-  const byProvince = new Map<string, ProvinceGiftRow[]>();
-  for (const r of rows) byProvince.set(r.provinceCode, [...(byProvince.get(r.provinceCode) ?? []), r]);
-  for (const [province, list] of byProvince) {
-    validateTable(`province-gifts-${province}`, list, (r) => {
+export function validateProvinceGifts(rows: readonly ProvinceGiftRow[]): DatedTable<ProvinceGiftRow> {
+  return datedTable(rows, {
+    name: 'province-gifts',
+    key: { name: 'province', of: (r) => r.provinceCode },
+    check: (r) => {
       if (!/^\d{2}$/.test(r.provinceCode)) return 'provinceCode must be 2 digits';
       if (!Array.isArray(r.gifts) || r.gifts.length === 0) return 'gifts missing';
       for (const g of r.gifts) {
-        if (!Number.isInteger(g.age) || g.age < 60 || g.age > 130) return `gift age ${g.age} out of range`;
-        if (!GIFT_LEVELS.includes(g.level)) return `unknown gift level ${String(g.level)}`;
-        if (!Number.isInteger(g.amount) || g.amount < 0) return `gift amount for ${g.age} must be whole VND`;
+      if (!Number.isInteger(g.age) || g.age < 60 || g.age > 130) return `gift age ${g.age} out of range`;
+      if (!GIFT_LEVELS.includes(g.level)) return `unknown gift level ${String(g.level)}`;
+      if (!Number.isInteger(g.amount) || g.amount < 0) return `gift amount for ${g.age} must be whole VND`;
       }
-      const ages = rowOn(CELEBRATION_AGES, r.effectiveFrom) ?? CELEBRATION_AGES[0];
+      const ages = CELEBRATION_AGES.on(r.effectiveFrom) ?? CELEBRATION_AGES[0];
       for (const a of [...ages.ages, ages.everyYearFrom, ages.everyYearFrom + 1]) {
-        if (!giftIn(r, a)) return `no gift for calendar age ${a}`;
+      if (!giftIn(r, a)) return `no gift for calendar age ${a}`;
       }
-      const minimums = rowOn(NATIONAL_MINIMUMS, r.effectiveFrom);
+      const minimums = NATIONAL_MINIMUMS.on(r.effectiveFrom);
       for (const [age, min] of Object.entries(minimums?.minimums ?? {})) {
-        const g = giftIn(r, Number(age));
-        if (g && g.amount < min) return `gift for ${age} (${g.amount}) below the national minimum ${min} (${minimums?.legalAct})`;
+      const g = giftIn(r, Number(age));
+      if (g && g.amount < min) return `gift for ${age} (${g.amount}) below the national minimum ${min} (${minimums?.legalAct})`;
       }
       return null;
-    });
-  }
-  return rows;
+    },
+  });
 }
 
 /** The gift row for a calendar age: the exact age, else the `orOlder` row at or below it. */
@@ -123,5 +125,5 @@ export function giftIn(row: ProvinceGiftRow, age: number): GiftRow | null {
 
 /** The province's gift table in force on 1 January of `year`, or null when it has none. */
 export function provinceGiftsFor(provinceCode: string, year: number): ProvinceGiftRow | null {
-  return rowOn(PROVINCE_GIFTS.filter((r) => r.provinceCode === provinceCode), `${year}-01-01`);
+  return PROVINCE_GIFTS.on(`${year}-01-01`, provinceCode);
 }

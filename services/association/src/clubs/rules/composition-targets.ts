@@ -1,4 +1,4 @@
-import { DatedRow, rowOn, validateTable } from '../../common/dated-table';
+import { datedTable, type DatedRow, type DatedTable } from '@nct/rules';
 
 /** An inclusive range of whole per cents. */
 export interface PercentRange {
@@ -21,7 +21,7 @@ export interface CompositionTargetRow extends DatedRow {
  * circumstances (no figure set). A later scheme (Decision 1648/QĐ-TTg, to 2035) adds a row
  * here when its figures differ.
  */
-export const COMPOSITION_TARGETS: readonly CompositionTargetRow[] = validateCompositionTargets([
+export const COMPOSITION_TARGETS = validateCompositionTargets([
   {
     effectiveFrom: '2020-08-31',
     legalAct: 'Quyết định 1336/QĐ-TTg ngày 31/8/2020',
@@ -36,16 +36,19 @@ function badRange(r: { min: number; max: number } | undefined, upper: number): b
   return !r || !Number.isInteger(r.min) || !Number.isInteger(r.max) || r.min < 0 || r.min > r.max || r.max > upper;
 }
 
-export function validateCompositionTargets(rows: readonly CompositionTargetRow[]): readonly CompositionTargetRow[] {
-  return validateTable('composition-targets', rows, (r) => {
-    if (badRange(r.members, 1000) || r.members.min < 1) return 'members must be a range of positive whole numbers';
-    for (const key of ['women', 'elderly', 'young'] as const) {
-      if (badRange(r[key], 100)) return `${key} must be a range of whole per cents 0-100`;
-    }
-    return null;
+export function validateCompositionTargets(rows: readonly CompositionTargetRow[]): DatedTable<CompositionTargetRow> {
+  return datedTable(rows, {
+    name: 'composition-targets',
+    check: (r) => {
+      if (badRange(r.members, 1000) || r.members.min < 1) return 'members must be a range of positive whole numbers';
+      for (const key of ['women', 'elderly', 'young'] as const) {
+        if (badRange(r[key], 100)) return `${key} must be a range of whole per cents 0-100`;
+      }
+      return null;
+    },
   });
 }
 
 export function compositionTargetsOn(date: string): CompositionTargetRow | null {
-  return rowOn(COMPOSITION_TARGETS, date);
+  return COMPOSITION_TARGETS.on(date);
 }

@@ -1,4 +1,4 @@
-import { DatedRow, rowOn, validateTable } from '../../common/dated-table';
+import { datedTable, type DatedRow, type DatedTable } from '@nct/rules';
 
 /** The eight activity areas of an intergenerational self-help club (Decision 1336/QĐ-TTg, scheme content). */
 export const ACTIVITY_AREAS = [
@@ -32,7 +32,7 @@ export interface OperationTargetRow extends DatedRow {
  * fund and an activity fund. Per club: all eight areas, >= 50% borrowing, both funds. The
  * period (12 months up to the reference date) is ours: the decision counts yearly reports.
  */
-export const OPERATION_TARGETS: readonly OperationTargetRow[] = validateOperationTargets([
+export const OPERATION_TARGETS = validateOperationTargets([
   {
     effectiveFrom: '2020-08-31',
     legalAct: 'Quyết định 1336/QĐ-TTg ngày 31/8/2020',
@@ -44,19 +44,22 @@ export const OPERATION_TARGETS: readonly OperationTargetRow[] = validateOperatio
   },
 ]);
 
-export function validateOperationTargets(rows: readonly OperationTargetRow[]): readonly OperationTargetRow[] {
-  return validateTable('operation-targets', rows, (r) => {
-    if (!Number.isInteger(r.loanShareMinPercent) || r.loanShareMinPercent < 0 || r.loanShareMinPercent > 100) return 'loanShareMinPercent must be 0-100';
-    if (!Number.isInteger(r.priorityMembersMin) || r.priorityMembersMin < 0) return 'priorityMembersMin must be a whole number';
-    if (!Array.isArray(r.requiredAreas) || r.requiredAreas.some((a) => !ACTIVITY_AREAS.includes(a))) return 'requiredAreas must be activity areas';
-    if (!Array.isArray(r.requiredFunds) || r.requiredFunds.some((f) => f !== 'INCOME_GENERATION' && f !== 'ACTIVITY')) return 'requiredFunds must be club funds';
-    if (!Number.isInteger(r.periodMonths) || r.periodMonths < 1 || r.periodMonths > 60) return 'periodMonths must be 1-60';
-    return null;
+export function validateOperationTargets(rows: readonly OperationTargetRow[]): DatedTable<OperationTargetRow> {
+  return datedTable(rows, {
+    name: 'operation-targets',
+    check: (r) => {
+      if (!Number.isInteger(r.loanShareMinPercent) || r.loanShareMinPercent < 0 || r.loanShareMinPercent > 100) return 'loanShareMinPercent must be 0-100';
+      if (!Number.isInteger(r.priorityMembersMin) || r.priorityMembersMin < 0) return 'priorityMembersMin must be a whole number';
+      if (!Array.isArray(r.requiredAreas) || r.requiredAreas.some((a) => !ACTIVITY_AREAS.includes(a))) return 'requiredAreas must be activity areas';
+      if (!Array.isArray(r.requiredFunds) || r.requiredFunds.some((f) => f !== 'INCOME_GENERATION' && f !== 'ACTIVITY')) return 'requiredFunds must be club funds';
+      if (!Number.isInteger(r.periodMonths) || r.periodMonths < 1 || r.periodMonths > 60) return 'periodMonths must be 1-60';
+      return null;
+    },
   });
 }
 
 export function operationTargetsOn(date: string): OperationTargetRow | null {
-  return rowOn(OPERATION_TARGETS, date);
+  return OPERATION_TARGETS.on(date);
 }
 
 export interface CoverageTargetRow extends DatedRow {
@@ -76,7 +79,7 @@ export interface CoverageTargetRow extends DatedRow {
  * Decision 1648/QĐ-TTg: every lowland commune and 70% of mountain, border and island
  * communes have 1-3 clubs; the row starts with the scheme's period (2026).
  */
-export const COVERAGE_TARGETS: readonly CoverageTargetRow[] = validateCoverageTargets([
+export const COVERAGE_TARGETS = validateCoverageTargets([
   {
     effectiveFrom: '2020-08-31',
     legalAct: 'Quyết định 1336/QĐ-TTg; kế hoạch của tỉnh đến 2025 (≥ 90% xã có câu lạc bộ)',
@@ -95,17 +98,20 @@ export const COVERAGE_TARGETS: readonly CoverageTargetRow[] = validateCoverageTa
   },
 ]);
 
-export function validateCoverageTargets(rows: readonly CoverageTargetRow[]): readonly CoverageTargetRow[] {
+export function validateCoverageTargets(rows: readonly CoverageTargetRow[]): DatedTable<CoverageTargetRow> {
   const pct = (v: number | null) => v === null || (Number.isInteger(v) && v >= 0 && v <= 100);
-  return validateTable('coverage-targets', rows, (r) => {
-    if (!pct(r.communeSharePercent) || !pct(r.lowlandSharePercent) || !pct(r.mountainSharePercent)) return 'shares must be whole per cents 0-100 or null';
-    if (r.communeSharePercent === null && (r.lowlandSharePercent === null || r.mountainSharePercent === null)) return 'a row sets the commune share or both the lowland and mountain shares';
-    const c = r.clubsPerCommune;
-    if (!c || !Number.isInteger(c.min) || !Number.isInteger(c.max) || c.min < 1 || c.max < c.min) return 'clubsPerCommune must be a range from 1';
-    return null;
+  return datedTable(rows, {
+    name: 'coverage-targets',
+    check: (r) => {
+      if (!pct(r.communeSharePercent) || !pct(r.lowlandSharePercent) || !pct(r.mountainSharePercent)) return 'shares must be whole per cents 0-100 or null';
+      if (r.communeSharePercent === null && (r.lowlandSharePercent === null || r.mountainSharePercent === null)) return 'a row sets the commune share or both the lowland and mountain shares';
+      const c = r.clubsPerCommune;
+      if (!c || !Number.isInteger(c.min) || !Number.isInteger(c.max) || c.min < 1 || c.max < c.min) return 'clubsPerCommune must be a range from 1';
+      return null;
+    },
   });
 }
 
 export function coverageTargetsOn(date: string): CoverageTargetRow | null {
-  return rowOn(COVERAGE_TARGETS, date);
+  return COVERAGE_TARGETS.on(date);
 }

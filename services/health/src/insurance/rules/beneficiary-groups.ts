@@ -1,3 +1,5 @@
+import { datedTable, type DatedTable } from '@nct/rules';
+
 /**
  * Beneficiary group codes (mã đối tượng) printed as the first two characters of a 15-character
  * BHYT card code. Source: Decision 1351/QĐ-BHXH of 16 November 2015 (Vietnam Social Security)
@@ -87,29 +89,23 @@ export const BENEFICIARY_GROUP_ROWS: readonly BeneficiaryGroupRow[] = [
   row('GD', 5, 'Người tham gia theo hộ gia đình', 'Household members insured by household'),
 ];
 
-/** Refuses a malformed table at load: bad code, payer, dates, missing act, duplicate code in force. */
-export function validateBeneficiaryGroups(rows: readonly BeneficiaryGroupRow[]): readonly BeneficiaryGroupRow[] {
-  const iso = /^\d{4}-\d{2}-\d{2}$/;
-  rows.forEach((r, i) => {
-    const where = `beneficiary group row ${i} (${r.code})`;
-    if (!/^[A-Z]{2}$/.test(r.code)) throw new Error(`${where}: code must be two capital letters`);
-    if (![1, 2, 3, 4, 5].includes(r.payer)) throw new Error(`${where}: payer must be 1-5`);
-    if (!iso.test(r.effectiveFrom)) throw new Error(`${where}: effectiveFrom must be an ISO date`);
-    if (r.effectiveTo !== null && (!iso.test(r.effectiveTo) || r.effectiveTo < r.effectiveFrom)) {
-      throw new Error(`${where}: effectiveTo must be an ISO date on or after effectiveFrom`);
-    }
-    if (!r.legalAct.trim() || !r.nameVi.trim() || !r.nameEn.trim()) throw new Error(`${where}: legalAct and names are required`);
-    const clash = rows.find(
-      (o, j) => j !== i && o.code === r.code && o.effectiveFrom <= (r.effectiveTo ?? '9999-12-31') && r.effectiveFrom <= (o.effectiveTo ?? '9999-12-31'),
-    );
-    if (clash) throw new Error(`${where}: overlaps another row for the same code`);
+/** Refuses a malformed table at load: bad code, payer, dates, missing act, two rows of a code in force. */
+export function validateBeneficiaryGroups(rows: readonly BeneficiaryGroupRow[]): DatedTable<BeneficiaryGroupRow> {
+  return datedTable(rows, {
+    name: 'beneficiary-groups',
+    key: { name: 'code', of: (r) => r.code },
+    ends: 'effectiveTo',
+    check: (r) => [
+      ...(/^[A-Z]{2}$/.test(r.code) ? [] : ['code must be two capital letters']),
+      ...([1, 2, 3, 4, 5].includes(r.payer) ? [] : ['payer must be 1-5']),
+      ...(r.nameVi?.trim() && r.nameEn?.trim() ? [] : ['names are required']),
+    ],
   });
-  return rows;
 }
 
 export const BENEFICIARY_GROUPS = validateBeneficiaryGroups(BENEFICIARY_GROUP_ROWS);
 
 /** The group row in force for a code on a date, or null. */
 export function beneficiaryGroupOn(code: string, date: string): BeneficiaryGroupRow | null {
-  return BENEFICIARY_GROUPS.find((r) => r.code === code && r.effectiveFrom <= date && (r.effectiveTo === null || date <= r.effectiveTo)) ?? null;
+  return BENEFICIARY_GROUPS.on(date, code);
 }

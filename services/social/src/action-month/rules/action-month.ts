@@ -1,4 +1,4 @@
-import { validateDatedTable, type DatedRow } from '../../rules/dated-table';
+import { datedTable, type DatedRow, type DatedTable } from '@nct/rules';
 
 /** The Action Month for the Elderly (Tháng hành động vì người cao tuổi Việt Nam). */
 export interface ActionMonthRow extends DatedRow {
@@ -8,11 +8,15 @@ export interface ActionMonthRow extends DatedRow {
   maxAmount: number;
 }
 
-export function checkActionMonthTable(rows: readonly ActionMonthRow[]): readonly ActionMonthRow[] {
-  return validateDatedTable('action month', rows, (r) => [
-    ...(Number.isInteger(r.month) && r.month >= 1 && r.month <= 12 ? [] : ['month must be 1-12']),
-    ...(Number.isInteger(r.maxAmount) && r.maxAmount > 0 ? [] : ['maxAmount must be a positive integer']),
-  ]);
+export function checkActionMonthTable(rows: readonly ActionMonthRow[]): DatedTable<ActionMonthRow> {
+  return datedTable(rows, {
+    name: 'action month',
+    firstOfMonth: true,
+    check: (r) => [
+      ...(Number.isInteger(r.month) && r.month >= 1 && r.month <= 12 ? [] : ['month must be 1-12']),
+      ...(Number.isInteger(r.maxAmount) && r.maxAmount > 0 ? [] : ['maxAmount must be a positive integer']),
+    ],
+  });
 }
 
 export const ACTION_MONTH_TABLE = checkActionMonthTable([

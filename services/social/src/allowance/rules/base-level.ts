@@ -1,4 +1,4 @@
-import { isPositiveVnd, validateDatedTable, type DatedRow } from '../../rules/dated-table';
+import { datedTable, isPositiveVnd, type DatedRow, type DatedTable } from '@nct/rules';
 
 /**
  * Mức chuẩn trợ giúp xã hội (the base level every monthly social allowance is a multiple of),
@@ -10,8 +10,12 @@ export interface BaseLevelRow extends DatedRow {
   amount: number;
 }
 
-export function checkBaseLevelTable(rows: readonly BaseLevelRow[]): readonly BaseLevelRow[] {
-  return validateDatedTable('base level', rows, (r) => (isPositiveVnd(r.amount) ? [] : ['amount must be a positive integer number of VND']));
+export function checkBaseLevelTable(rows: readonly BaseLevelRow[]): DatedTable<BaseLevelRow> {
+  return datedTable(rows, {
+    name: 'base level',
+    firstOfMonth: true,
+    check: (r) => (isPositiveVnd(r.amount) ? [] : ['amount must be a positive integer number of VND']),
+  });
 }
 
 export const BASE_LEVEL_TABLE = checkBaseLevelTable([

@@ -1,5 +1,5 @@
 import type { AllowanceGroup } from '../../cases/benefit-case.model';
-import { validateDatedTable, type DatedRow } from '../../rules/dated-table';
+import { datedTable, type DatedRow, type DatedTable } from '@nct/rules';
 
 export const ALLOWANCE_GROUPS: readonly AllowanceGroup[] = ['A5A', 'A5B', 'A5C', 'A5D', 'DISABILITY_SEVERE', 'DISABILITY_VERY_SEVERE'];
 
@@ -32,8 +32,12 @@ function bandProblems(group: string, bands: readonly CoefficientBand[] | undefin
   return problems;
 }
 
-export function checkCoefficientTable(rows: readonly CoefficientRow[]): readonly CoefficientRow[] {
-  return validateDatedTable('allowance coefficients', rows, (r) => ALLOWANCE_GROUPS.flatMap((g) => bandProblems(g, r.groups?.[g])));
+export function checkCoefficientTable(rows: readonly CoefficientRow[]): DatedTable<CoefficientRow> {
+  return datedTable(rows, {
+    name: 'allowance coefficients',
+    firstOfMonth: true,
+    check: (r) => ALLOWANCE_GROUPS.flatMap((g) => bandProblems(g, r.groups?.[g])),
+  });
 }
 
 /**

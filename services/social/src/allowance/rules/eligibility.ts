@@ -1,4 +1,4 @@
-import { validateDatedTable, type DatedRow } from '../../rules/dated-table';
+import { datedTable, type DatedRow, type DatedTable } from '@nct/rules';
 
 /** Entitlements the engine weighs against each other (the highest is paid). */
 export type EntitlementKind = 'A5A' | 'A5B' | 'A5C' | 'A5D' | 'DISABILITY_SEVERE' | 'DISABILITY_VERY_SEVERE' | 'SOCIAL_PENSION';
@@ -23,15 +23,19 @@ export interface EligibilityRow extends DatedRow {
 
 const isAge = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 130;
 
-export function checkEligibilityTable(rows: readonly EligibilityRow[]): readonly EligibilityRow[] {
-  return validateDatedTable('allowance eligibility', rows, (r) => {
-    const p: string[] = [];
-    for (const k of ['elderlyAge', 'a5bFromAge', 'a5bToAge', 'a5cFromAge'] as const) if (!isAge(r[k])) p.push(`${k} must be an age 0-130`);
-    if (isAge(r.a5bFromAge) && isAge(r.a5bToAge) && r.a5bFromAge > r.a5bToAge) p.push('a5bFromAge must not exceed a5bToAge');
-    if (isAge(r.elderlyAge) && isAge(r.a5bFromAge) && r.a5bFromAge < r.elderlyAge) p.push('a5bFromAge must be at least elderlyAge');
-    const tie = Array.isArray(r.tieBreak) ? r.tieBreak : [];
-    if (tie.length !== ENTITLEMENT_KINDS.length || ENTITLEMENT_KINDS.some((k) => !tie.includes(k))) p.push('tieBreak must list every entitlement once');
-    return p;
+export function checkEligibilityTable(rows: readonly EligibilityRow[]): DatedTable<EligibilityRow> {
+  return datedTable(rows, {
+    name: 'allowance eligibility',
+    firstOfMonth: true,
+    check: (r) => {
+      const p: string[] = [];
+      for (const k of ['elderlyAge', 'a5bFromAge', 'a5bToAge', 'a5cFromAge'] as const) if (!isAge(r[k])) p.push(`${k} must be an age 0-130`);
+      if (isAge(r.a5bFromAge) && isAge(r.a5bToAge) && r.a5bFromAge > r.a5bToAge) p.push('a5bFromAge must not exceed a5bToAge');
+      if (isAge(r.elderlyAge) && isAge(r.a5bFromAge) && r.a5bFromAge < r.elderlyAge) p.push('a5bFromAge must be at least elderlyAge');
+      const tie = Array.isArray(r.tieBreak) ? r.tieBreak : [];
+      if (tie.length !== ENTITLEMENT_KINDS.length || ENTITLEMENT_KINDS.some((k) => !tie.includes(k))) p.push('tieBreak must list every entitlement once');
+      return p;
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-import { validateDatedTable, type DatedRow } from '../../rules/dated-table';
+import { datedTable, type DatedRow, type DatedTable } from '@nct/rules';
 import type { BenefitKind } from '../benefit-case.model';
 
 /**
@@ -10,13 +10,16 @@ export interface FuneralSupportRow extends DatedRow {
   baseMultiple: Record<BenefitKind, number>;
 }
 
-export function checkFuneralSupportTable(rows: readonly FuneralSupportRow[]): readonly FuneralSupportRow[] {
-  return validateDatedTable('funeral support', rows, (r) =>
-    (['ALLOWANCE', 'SOCIAL_PENSION'] as const).flatMap((k) => {
-      const m = r.baseMultiple?.[k];
-      return typeof m === 'number' && Number.isFinite(m) && m >= 20 && m <= 200 ? [] : [`${k}: baseMultiple must be a number from 20 to 200`];
-    }),
-  );
+export function checkFuneralSupportTable(rows: readonly FuneralSupportRow[]): DatedTable<FuneralSupportRow> {
+  return datedTable(rows, {
+    name: 'funeral support',
+    firstOfMonth: true,
+    check: (r) =>
+      (['ALLOWANCE', 'SOCIAL_PENSION'] as const).flatMap((k) => {
+        const m = r.baseMultiple?.[k];
+        return typeof m === 'number' && Number.isFinite(m) && m >= 20 && m <= 200 ? [] : [`${k}: baseMultiple must be a number from 20 to 200`];
+      }),
+  });
 }
 
 export const FUNERAL_SUPPORT_TABLE = checkFuneralSupportTable([

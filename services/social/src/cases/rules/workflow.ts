@@ -1,4 +1,4 @@
-import { validateDatedTable, type DatedRow } from '../../rules/dated-table';
+import { datedTable, type DatedRow, type DatedTable } from '@nct/rules';
 
 /** Thresholds of the payment workflow. */
 export interface WorkflowRow extends DatedRow {
@@ -6,12 +6,15 @@ export interface WorkflowRow extends DatedRow {
   uncollectedMonthsToSuspend: number;
 }
 
-export function checkWorkflowTable(rows: readonly WorkflowRow[]): readonly WorkflowRow[] {
-  return validateDatedTable('payment workflow', rows, (r) =>
-    Number.isInteger(r.uncollectedMonthsToSuspend) && r.uncollectedMonthsToSuspend >= 1 && r.uncollectedMonthsToSuspend <= 24
-      ? []
-      : ['uncollectedMonthsToSuspend must be an integer 1-24'],
-  );
+export function checkWorkflowTable(rows: readonly WorkflowRow[]): DatedTable<WorkflowRow> {
+  return datedTable(rows, {
+    name: 'payment workflow',
+    firstOfMonth: true,
+    check: (r) =>
+      Number.isInteger(r.uncollectedMonthsToSuspend) && r.uncollectedMonthsToSuspend >= 1 && r.uncollectedMonthsToSuspend <= 24
+        ? []
+        : ['uncollectedMonthsToSuspend must be an integer 1-24'],
+  });
 }
 
 export const WORKFLOW_TABLE = checkWorkflowTable([

@@ -1,4 +1,4 @@
-import { validateDatedTable, type DatedRow } from '../../rules/dated-table';
+import { datedTable, type DatedRow, type DatedTable } from '@nct/rules';
 
 /**
  * Who may receive the social pension (trợ cấp hưu trí xã hội): Social Insurance Law 2024
@@ -14,13 +14,17 @@ export interface SocialPensionEligibilityRow extends DatedRow {
 
 const isAge = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 130;
 
-export function checkSocialPensionEligibilityTable(rows: readonly SocialPensionEligibilityRow[]): readonly SocialPensionEligibilityRow[] {
-  return validateDatedTable('social pension eligibility', rows, (r) => {
-    const p: string[] = [];
-    if (!isAge(r.ageWithoutPension)) p.push('ageWithoutPension must be an age 0-130');
-    if (!isAge(r.poorFromAge)) p.push('poorFromAge must be an age 0-130');
-    if (isAge(r.ageWithoutPension) && isAge(r.poorFromAge) && r.poorFromAge > r.ageWithoutPension) p.push('poorFromAge must not exceed ageWithoutPension');
-    return p;
+export function checkSocialPensionEligibilityTable(rows: readonly SocialPensionEligibilityRow[]): DatedTable<SocialPensionEligibilityRow> {
+  return datedTable(rows, {
+    name: 'social pension eligibility',
+    firstOfMonth: true,
+    check: (r) => {
+      const p: string[] = [];
+      if (!isAge(r.ageWithoutPension)) p.push('ageWithoutPension must be an age 0-130');
+      if (!isAge(r.poorFromAge)) p.push('poorFromAge must be an age 0-130');
+      if (isAge(r.ageWithoutPension) && isAge(r.poorFromAge) && r.poorFromAge > r.ageWithoutPension) p.push('poorFromAge must not exceed ageWithoutPension');
+      return p;
+    },
   });
 }
 

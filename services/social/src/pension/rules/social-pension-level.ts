@@ -1,12 +1,16 @@
-import { isPositiveVnd, validateDatedTable, type DatedRow } from '../../rules/dated-table';
+import { datedTable, isPositiveVnd, type DatedRow, type DatedTable } from '@nct/rules';
 
 /** Monthly social pension (trợ cấp hưu trí xã hội), VND per month. */
 export interface SocialPensionLevelRow extends DatedRow {
   amount: number;
 }
 
-export function checkSocialPensionLevelTable(rows: readonly SocialPensionLevelRow[]): readonly SocialPensionLevelRow[] {
-  return validateDatedTable('social pension level', rows, (r) => (isPositiveVnd(r.amount) ? [] : ['amount must be a positive integer number of VND']));
+export function checkSocialPensionLevelTable(rows: readonly SocialPensionLevelRow[]): DatedTable<SocialPensionLevelRow> {
+  return datedTable(rows, {
+    name: 'social pension level',
+    firstOfMonth: true,
+    check: (r) => (isPositiveVnd(r.amount) ? [] : ['amount must be a positive integer number of VND']),
+  });
 }
 
 export const SOCIAL_PENSION_LEVEL_TABLE = checkSocialPensionLevelTable([
