@@ -1,6 +1,7 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import type { Logger } from '@nct/logger';
 import { MetricsEndpointOptions, metricsEndpointFromEnv, observeHttp, recordReadiness, serveMetrics } from './metrics';
 
 export interface HttpRoute {
@@ -37,6 +38,12 @@ export interface HttpServerOptions<C extends BaseContext> {
   /** Request bodies above this are refused with 413. */
   maxBodyBytes?: number;
   /**
+   * `/graphql` answers 405 to anything but POST (subgraphs: the gateway only POSTs, with a
+   * credential bound to the body; a GET would carry the query in the URL). The gateway keeps GET
+   * for its IDE landing page.
+   */
+  postOnly?: boolean;
+  /**
    * Runs first on every request; resolves true when it answered the request itself. The
    * gateway answers CORS here (subgraphs are internal and pass nothing, so they never do).
    */
@@ -46,6 +53,12 @@ export interface HttpServerOptions<C extends BaseContext> {
    * (`ApolloServerPluginDrainHttpServer`) when it builds its ApolloServer; default a new one.
    */
   server?: http.Server;
+  /**
+   * One `info` line per request when it is answered: method, route (the path, never the query
+   * string), status, duration and request id (`trace_id` too when tracing is on). Never headers,
+   * bodies or variables. Probes and scrapes (`/health*`, `/metrics`) are not logged.
+   */
+  logger?: Logger;
 }
 
 export interface RunningHttpServer {
@@ -66,6 +79,19 @@ export interface RunningHttpServer {
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 class BodyTooLarge extends Error {}
+
+/** The request id of the request's GraphQL context, for the request log line. */
+const requestIds = new WeakMap<IncomingMessage, string>();
+
+function logRequest(logger: Logger, req: IncomingMessage, res: ServerResponse): void {
+  const route = (req.url ?? '/').split('?')[0];
+  if (route === '/metrics' || route === '/health' || route.startsWith('/health/')) return;
+  const started = process.hrtime.bigint();
+  res.once('finish', () => {
+    const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+    logger.info({ method: req.method, route, status: res.statusCode, ms, requestId: requestIds.get(req) }, 'request');
+  });
+}
 
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -113,6 +139,7 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
   const server = options.server ?? http.createServer();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     observeHttp(req, res);
+    if (options.logger) logRequest(options.logger, req, res);
     void handle(req, res).catch(() => {
       if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Lỗi hệ thống', 'Internal server error'));
       else res.end();
@@ -154,6 +181,11 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
       sendJson(res, 404, errorBody('NOT_FOUND', 'Không tìm thấy', 'Not found'));
       return;
     }
+    if (options.postOnly && method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      sendJson(res, 405, errorBody('METHOD_NOT_ALLOWED', 'Chỉ chấp nhận POST', 'Only POST is accepted'));
+      return;
+    }
     let body: unknown = undefined;
     let rawBody: Buffer = Buffer.alloc(0);
     if (method === 'POST') {
@@ -186,7 +218,12 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: method.toUpperCase(), headers, search: url.search, body },
-      context: () => options.context(req, rawBody),
+      context: async () => {
+        const context = await options.context(req, rawBody);
+        const requestId = (context as { requestId?: unknown }).requestId;
+        if (typeof requestId === 'string') requestIds.set(req, requestId);
+        return context;
+      },
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -1,3 +1,5 @@
+// First: OpenTelemetry instrumentations (only when tracing is configured) before anything they patch.
+import './telemetry-early';
 import 'reflect-metadata';
 
 export { buildFederatedSchema, resolverContainer, FEDERATION_LINK } from './federation';
@@ -12,13 +14,16 @@ export type { PageRequest } from './pagination';
 export { ConnectionType, toConnection } from './connection';
 export type { ConnectionValue, Edge } from './connection';
 export { SexEnum, type Sex } from './sex';
-export { citizenIdArg, textArg, foldVietnamese } from './args';
+export { citizenIdArg, dateArg, textArg, foldVietnamese } from './args';
 export { startHttpServer, sendJson, DEFAULT_MAX_BODY_BYTES } from './http';
 export type { HttpRoute, RunningHttpServer, HttpServerOptions } from './http';
 export { createApolloServer, createContext, authenticatedContext, requestLogPlugin, type InternalAuth } from './server';
 export { noPhoneHomePlugins } from './no-phone-home';
+export { startTelemetry, telemetryEndpoint, type RunningTelemetry } from './telemetry';
 export { Access, policyChecker, scopedCommune, assertInScope } from './access';
-export { createSubgraph, runSubgraph, serveStandalone, databaseReadiness, shutdownReadinessDelayFromEnv, DEFAULT_READINESS_CACHE_MS } from './subgraph';
+export { createSubgraph, runSubgraph, serveStandalone, runSubgraphMain, databaseReadiness, DEFAULT_READINESS_CACHE_MS } from './subgraph';
+export { loadSubgraphConfig, shutdownReadinessDelayFromEnv, SubgraphConfigError, DEFAULT_SUBGRAPH_HOST, LOG_LEVELS } from './config';
+export type { SubgraphConfig, SubgraphDefaults } from './config';
 export {
   metricsRegistry,
   metricsPlugin,

@@ -2,13 +2,15 @@ import type { GraphQLSchema } from 'graphql';
 import type { Connection } from 'mongoose';
 import { connectDatabase, provisionDatabase, syncIndexes } from '@nct/db';
 import { createLogger, Logger } from '@nct/logger';
-import { Identity, InternalVerifyKey, Purpose, Role, verifyKeysFromEnv } from '@nct/auth';
+import { Identity, InternalVerifyKey, Purpose, Role } from '@nct/auth';
 import { authenticatedContext, createApolloServer, createContext } from './server';
 import { startHttpServer, RunningHttpServer } from './http';
 import type { ApolloServer } from '@apollo/server';
 import type { RequestContext } from './context';
 import { Clock, clockFromEnv } from './clock';
 import { cachedCheck, instrumentPool } from './metrics';
+import { loadSubgraphConfig, SubgraphConfig, SubgraphDefaults } from './config';
+import { startTelemetry } from './telemetry';
 
 /** How long a database ping answer is reused by readiness probes. */
 export const DEFAULT_READINESS_CACHE_MS = 2_000;
@@ -34,15 +36,6 @@ export function databaseReadiness(conn: Connection, cacheMs = DEFAULT_READINESS_
     }
   }, cacheMs);
   return async () => conn.readyState === 1 && (await ping());
-}
-
-/** SHUTDOWN_READINESS_DELAY_MS: how long readiness says 503 before the listener closes (default 0). */
-export function shutdownReadinessDelayFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.SHUTDOWN_READINESS_DELAY_MS?.trim();
-  if (!raw) return 0;
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) throw new Error(`SHUTDOWN_READINESS_DELAY_MS must be a whole number of milliseconds 0-600000, got "${raw}"`);
-  return ms;
 }
 
 /** What a subgraph tells the kit about itself; the kit knows no agency. */
@@ -72,12 +65,14 @@ export interface SubgraphInstance<M> {
 export interface CreateOptions {
   /** Where the subgraph's "today" comes from. Default: `NCT_TODAY` when set, else the system clock. */
   clock?: Clock;
+  /** Log level (pino); default LOG_LEVEL, or `info` (`error` under jest). */
+  logLevel?: string;
 }
 
 /** Builds models, indexes, schema and Apollo server on an open connection (no listener). */
 export async function createSubgraph<M>(def: SubgraphDefinition<M>, conn: Connection, options: CreateOptions = {}): Promise<SubgraphInstance<M>> {
   const clock = options.clock ?? clockFromEnv();
-  const logger = createLogger(def.name);
+  const logger = createLogger(def.name, options.logLevel);
   const models = def.createModels(conn);
   await syncIndexes(conn);
   const { schema, sdl } = await def.buildSchema(models);
@@ -102,6 +97,7 @@ export interface ListenOptions {
    */
   internalVerifyKeys: readonly InternalVerifyKey[];
   clock?: Clock;
+  logLevel?: string;
   /** How long a database ping answer is reused by readiness probes (default 2 s). */
   readinessCacheMs?: number;
   /**
@@ -121,7 +117,7 @@ export interface RunningSubgraph<M> extends SubgraphInstance<M> {
 /** Connects to the subgraph's own database and serves it over HTTP. */
 export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: ListenOptions): Promise<RunningSubgraph<M>> {
   const conn = await connectDatabase(options.uri, options.dbName);
-  const instance = await createSubgraph(def, conn, { clock: options.clock });
+  const instance = await createSubgraph(def, conn, { clock: options.clock, logLevel: options.logLevel });
   const http = await startHttpServer({
     apollo: instance.apollo,
     host: options.host,
@@ -129,6 +125,8 @@ export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: Listen
     context: (req, rawBody) =>
       authenticatedContext(instance.logger, req, rawBody, { subgraph: def.name, keys: options.internalVerifyKeys }, instance.clock),
     ready: databaseReadiness(conn, options.readinessCacheMs),
+    logger: instance.logger,
+    postOnly: true,
   });
   const unwatchPool = instrumentPool(conn, options.dbName);
   return {
@@ -149,25 +147,51 @@ export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: Listen
 }
 
 /**
- * Runs one subgraph as its own process: database from MONGODB_URI (or the embedded
- * default), listener on loopback unless HOST says otherwise, graceful stop on signals.
+ * Runs one subgraph as its own process, on its configuration (`loadSubgraphConfig`): database
+ * from MONGODB_URI (or the embedded default), listener on loopback unless HOST says otherwise,
+ * graceful stop on signals.
  */
-export async function serveStandalone<M>(def: SubgraphDefinition<M>, options: { host: string; port: number; dbName: string }): Promise<void> {
-  const logger = createLogger(def.name);
-  const internalVerifyKeys = verifyKeysFromEnv(process.env);
-  if (internalVerifyKeys.length === 0) {
-    throw new Error(
-      'INTERNAL_VERIFY_KEYS (or INTERNAL_VERIFY_KEYS_FILE) is not set: a subgraph accepts only requests signed by the gateway, and needs its public key(s) (see docs/security.md)',
-    );
-  }
-  const db = await provisionDatabase({ log: (m) => logger.info(m) });
-  const running = await runSubgraph(def, { uri: db.uri, dbName: options.dbName, host: options.host, port: options.port, internalVerifyKeys, shutdownReadinessDelayMs: shutdownReadinessDelayFromEnv() });
-  logger.info({ url: running.url, database: options.dbName }, `${def.name} subgraph ready`);
+export async function serveStandalone<M>(def: SubgraphDefinition<M>, config: SubgraphConfig): Promise<void> {
+  const logger = createLogger(def.name, config.logLevel);
+  // Traces, when OTEL_EXPORTER_OTLP_ENDPOINT says where to (off by default; telemetry.ts).
+  const telemetry = startTelemetry(def.name);
+  if (telemetry) logger.info({ service: telemetry.serviceName }, 'exporting traces (OpenTelemetry)');
+  const db = await provisionDatabase({ env: { MONGODB_URI: config.mongodbUri ?? undefined }, log: (m) => logger.info(m) });
+  const running = await runSubgraph(def, {
+    uri: db.uri,
+    dbName: config.dbName,
+    host: config.host,
+    port: config.port,
+    internalVerifyKeys: config.internalVerifyKeys,
+    clock: config.clock,
+    logLevel: config.logLevel,
+    shutdownReadinessDelayMs: config.shutdownReadinessDelayMs,
+  });
+  logger.info({ url: running.url, database: config.dbName }, `${def.name} subgraph ready`);
   const stop = async () => {
     await running.stop();
     await db.stop();
+    await telemetry?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * The whole `main` of a subgraph process: reads and checks its configuration, then serves it.
+ * Any problem (every bad configuration value, an unreachable database...) is one line on
+ * stderr, `<name> subgraph cannot start: ...`, and exit code 1.
+ */
+export function runSubgraphMain<M>(subgraph: SubgraphDefaults, def: SubgraphDefinition<M>, env: Record<string, string | undefined> = process.env): void {
+  const fail = (err: unknown) => {
+    const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
+    process.stderr.write(`${subgraph.name} subgraph cannot start: ${message}\n`);
+    process.exit(1);
+  };
+  try {
+    serveStandalone(def, loadSubgraphConfig(subgraph, env)).catch(fail);
+  } catch (err) {
+    fail(err);
+  }
 }
