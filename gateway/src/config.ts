@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { InternalSigningKey, parseSigningKey } from '@nct/auth';
 import { DEFAULT_HOST, GATEWAY_PORT, SUBGRAPHS, parsePort, subgraphUrl } from '@nct/registry';
@@ -29,6 +30,8 @@ export interface GatewayConfig {
   rateLimitStore: RateLimitStore;
   /** Exact origins whose pages may call the gateway (CORS_ALLOWED_ORIGINS); empty: none. */
   corsAllowedOrigins: string[];
+  /** IP addresses of the load balancers whose `X-Forwarded-For` is believed (TRUSTED_PROXIES); empty: none. */
+  trustedProxies: string[];
   /** How long a stop lets in-flight requests finish (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
   /** How long readiness says 503 `draining` before the listener closes (SHUTDOWN_READINESS_DELAY_MS, default 0). */
@@ -117,6 +120,14 @@ export function parseOrigins(raw: string | undefined): string[] {
   return origins;
 }
 
+/** TRUSTED_PROXIES: comma-separated IP addresses (IPv4 or IPv6, no ranges) of the load balancers. */
+export function parseTrustedProxies(raw: string | undefined): string[] {
+  const proxies = (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const bad = proxies.filter((p) => isIP(p) === 0);
+  if (bad.length) throw new Error(`TRUSTED_PROXIES must be comma-separated IP addresses of the load balancers (no names, no ranges), got ${bad.map((b) => `"${b}"`).join(', ')}`);
+  return proxies;
+}
+
 function wholeNumber(env: Env, name: string, min: number, max: number): number | undefined {
   const raw = env[name];
   if (raw === undefined) return undefined;
@@ -198,6 +209,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     problems.push('RATE_LIMIT_MONGODB_URI is set but RATE_LIMIT_STORE is not "mongodb": set RATE_LIMIT_STORE=mongodb to share the counts');
   }
   const corsAllowedOrigins = check(problems, () => parseOrigins(env.CORS_ALLOWED_ORIGINS), []);
+  const trustedProxies = check(problems, () => parseTrustedProxies(env.TRUSTED_PROXIES), []);
   const shutdownGraceMs = check(problems, () => wholeNumber(env, 'SHUTDOWN_GRACE_MS', 0, 600_000), undefined) ?? DEFAULT_SHUTDOWN_GRACE_MS;
   const shutdownReadinessDelayMs = check(problems, () => wholeNumber(env, 'SHUTDOWN_READINESS_DELAY_MS', 0, 600_000), undefined) ?? 0;
   if (ideToken && nodeEnv === 'production') problems.push('IDE_TOKEN is for development only: the IDE never starts signed in in production');
@@ -218,6 +230,7 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     rateLimitBurst,
     rateLimitStore,
     corsAllowedOrigins,
+    trustedProxies,
     shutdownGraceMs,
     shutdownReadinessDelayMs,
     auth: {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Identity, Purpose } from '@nct/auth';
 import type { Logger } from '@nct/logger';
@@ -29,16 +30,41 @@ export function correlationIdFrom(req?: IncomingMessage): string | null {
   return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : null;
 }
 
+/** `::ffff:10.0.0.1` (an IPv4 client on a dual-stack socket) is `10.0.0.1`. */
+const plainAddress = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+
+/**
+ * The client's address: the socket's peer, unless that peer is one of `trustedProxies` (the load
+ * balancers, TRUSTED_PROXIES); then the right-most `X-Forwarded-For` hop that is not a trusted
+ * proxy (hops to its left are written by the client and may be anything). Without trusted
+ * proxies `X-Forwarded-For` is ignored.
+ */
+export function clientAddress(req: IncomingMessage | undefined, trustedProxies: ReadonlySet<string> = new Set()): string {
+  const peer = req?.socket.remoteAddress ? plainAddress(req.socket.remoteAddress) : 'unknown';
+  if (!trustedProxies.has(peer)) return peer;
+  const header = req?.headers['x-forwarded-for'];
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map(plainAddress).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    if (trustedProxies.has(hops[i])) continue;
+    return isIP(hops[i]) ? hops[i] : peer; // garbage where an address should be: count it on the proxy
+  }
+  return peer;
+}
+
 export async function createGatewayContext(
   logger: Logger,
   req: IncomingMessage | undefined,
   auth: GatewayAuth,
   limiter?: RateLimiter,
+  trustedProxies?: ReadonlySet<string>,
 ): Promise<GatewayContext> {
   const requestId = randomUUID();
   const correlationId = correlationIdFrom(req);
+  // One point per client address before the token is looked at: invalid tokens (each a
+  // signature check, perhaps a JWKS fetch) are limited too. Anonymous callers have only this one.
+  await limiter?.take(`addr:${clientAddress(req, trustedProxies)}`);
   const { identity, purpose } = await callerOf(req, auth);
-  await limiter?.take(identity.role ? `sub:${identity.subject}` : `anon:${req?.socket.remoteAddress ?? 'unknown'}`);
+  if (identity.role) await limiter?.take(`sub:${identity.subject}`);
   return {
     requestId,
     correlationId,

@@ -43,7 +43,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const job = marker?.startsWith(PENDING) ? this.pending.get(marker.slice(PENDING.length)) : undefined;
       if (job) {
         this.pending.delete(marker!.slice(PENDING.length));
-        const body = typeof init?.body === 'string' ? init.body : '';
+        // The credential is bound to the exact body: never sign anything else (an empty body).
+        if (typeof init?.body !== 'string') throw new Error(`subgraph ${this.serviceName}: refusing to sign a request whose body is not a string`);
+        const body = init.body;
         headers[INTERNAL_HEADER] = await signInternal(job.claims, job.key, { subgraph: this.serviceName, body });
       }
       const started = performance.now();

@@ -1,5 +1,8 @@
 // First: switches Apollo's telemetry off before anything can load @apollo/gateway.
 import './no-phone-home';
+// Second: loading the kit first enables the OpenTelemetry instrumentations (only when tracing is
+// configured) before graphql, http or pino are required (packages/subgraph-kit/src/telemetry.ts).
+import { startTelemetry, RunningTelemetry } from '@nct/subgraph-kit';
 import fs from 'node:fs';
 import { parse } from 'graphql';
 import { createLogger } from '@nct/logger';
@@ -37,8 +40,11 @@ export function readSupergraph(file: string): string {
 async function main(): Promise<void> {
   const logger = createLogger('gateway');
   let config;
+  let telemetry: RunningTelemetry | null;
   try {
     config = loadConfig();
+    // Traces, when OTEL_EXPORTER_OTLP_ENDPOINT says where to (off by default).
+    telemetry = startTelemetry('gateway');
   } catch (err) {
     logger.fatal(err instanceof ConfigError ? err.message : { err }, 'cannot start the gateway');
     process.exit(2);
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
       rateLimitBurst: config.rateLimitBurst,
       rateLimitStore: config.rateLimitStore,
       corsAllowedOrigins: config.corsAllowedOrigins,
+      trustedProxies: config.trustedProxies,
       shutdownGraceMs: config.shutdownGraceMs,
       shutdownReadinessDelayMs: config.shutdownReadinessDelayMs,
       host: config.host,
@@ -65,6 +72,7 @@ async function main(): Promise<void> {
       logger,
     });
     const base = gateway.url.replace(/\/graphql$/, '');
+    if (telemetry) logger.info({ service: telemetry.serviceName }, 'exporting traces (OpenTelemetry)');
     logger.info(
       { url: gateway.url, health: `${base}/health`, ide: config.ideEnabled ? `${base}/` : null, supergraph: config.supergraphFile, subgraphs: config.subgraphUrls },
       `gateway ready at ${gateway.url} (${config.ideEnabled ? `IDE ${base}/` : 'IDE off'}, health ${base}/health)`,
@@ -82,6 +90,8 @@ async function main(): Promise<void> {
       stopping = true;
       logger.info({ signal, graceMs }, 'stopping the gateway: draining in-flight requests');
       gateway.close().then(
+        () => (telemetry ? telemetry.shutdown() : undefined),
+      ).then(
         () => process.exit(0),
         (err: unknown) => {
           logger.error({ err }, 'error while stopping');

@@ -49,6 +49,11 @@ export interface GatewayServerOptions {
   rateLimitStore?: RateLimitStore;
   /** Exact origins (`https://host[:port]`) whose browser pages may call the gateway; default none. */
   corsAllowedOrigins?: readonly string[];
+  /**
+   * Addresses of the load balancers in front of the gateway (TRUSTED_PROXIES); default none.
+   * Only a request from one of them has its client address read from `X-Forwarded-For`.
+   */
+  trustedProxies?: readonly string[];
   /** close(): how long in-flight requests may still take before they are cut. */
   shutdownGraceMs?: number;
   /** Development token the IDE's tabs start with (refused in production). */
@@ -129,6 +134,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     : undefined;
 
   const limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
+  const trustedProxies = new Set(options.trustedProxies ?? []);
   // GraphQL Armor: depth, aliases, directives; field suggestions masked in production (limits.ts).
   const armor = queryArmor(limits, !!options.production);
   const limiter = await RateLimiter.create(
@@ -147,6 +153,9 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const gateway = new ApolloGateway({
     supergraphSdl: withDocumentedSecurity(options.supergraphSdl),
     logger,
+    // Apollo's own spans (when a tracer provider is registered): never the document or errors,
+    // which may hold personal data (docs/operations.md, "Traces").
+    telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', options.subgraphTimeoutMs, logger),
   });
@@ -185,7 +194,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     apollo,
     host: options.host,
     port: options.port,
-    context: (req) => createGatewayContext(logger, req, options.auth, limiter),
+    context: (req) => createGatewayContext(logger, req, options.auth, limiter, trustedProxies),
     // Draining is answered by the kit (503 `draining`) before this is asked.
     ready: async () => loaded && (!requiresAudit || (await auditReady())),
     server: httpServer,
@@ -193,6 +202,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     onRequest: corsHook(options.corsAllowedOrigins ?? []),
     routes: page ? ideRoutes(page) : [],
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    logger,
   }).catch(async (err: unknown) => {
     await starting.then(() => apollo.stop(), () => undefined);
     await limiter.close();

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       rateLimitBurst: undefined,
       rateLimitStore: { kind: 'memory' },
       corsAllowedOrigins: [],
+      trustedProxies: [],
       shutdownGraceMs: 10_000,
       shutdownReadinessDelayMs: 0,
       auth: { jwksUrl: undefined, jwksFile: undefined, issuer: 'urn:nct:dev-issuer', audience: 'nct-gateway', internalSigningKey: parseSigningKey(SIGNING_KEY) },
@@ -135,6 +136,14 @@ describe('loadConfig', () => {
     ]);
     expect(() => loadConfig([], { ...BASE, RATE_LIMIT_STORE: 'redis' })).toThrow(/RATE_LIMIT_STORE must be one of memory, mongodb, got "redis"/);
     expect(() => loadConfig([], { ...BASE, RATE_LIMIT_MONGODB_URI: 'mongodb://db' })).toThrow(/set RATE_LIMIT_STORE=mongodb/);
+  });
+
+  it('reads TRUSTED_PROXIES (default none) and refuses anything but IP addresses', () => {
+    expect(loadConfig([], BASE).trustedProxies).toEqual([]);
+    expect(loadConfig([], { ...BASE, TRUSTED_PROXIES: '10.0.0.2, 10.0.0.3,::1' }).trustedProxies).toEqual(['10.0.0.2', '10.0.0.3', '::1']);
+    expect(() => loadConfig([], { ...BASE, TRUSTED_PROXIES: '10.0.0.2,lb.internal,10.0.0.0/8' })).toThrow(
+      /TRUSTED_PROXIES must be comma-separated IP addresses of the load balancers \(no names, no ranges\), got "lb.internal", "10.0.0.0\/8"/,
+    );
   });
 
   it('refuses unknown arguments', () => {

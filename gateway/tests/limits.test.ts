@@ -20,13 +20,24 @@ describe('operation measure', () => {
     ['query($n: Int) { people(first: $n) { edges { cursor } } }', { depth: 3, aliases: 0, cost: 1 + 50 * 2 }],
     ['{ people { edges { cursor } } }', { depth: 3, aliases: 0, cost: 3 }],
     ['{ ...F } fragment F on Query { person(citizenId: "1") { ... on Person { fullName } } }', { depth: 2, aliases: 0, cost: 2 }],
-    ['{ __schema { types { name } } }', { depth: 0, aliases: 0, cost: 0 }],
-    ['{ person(citizenId: "1") { __typename fullName } }', { depth: 2, aliases: 0, cost: 2 }],
+    // introspection costs like any selection, outside `depth` but with its own depth
+    ['{ __schema { types { name } } }', { depth: 0, introspectionDepth: 3, aliases: 0, cost: 3 }],
+    ['{ __type(name: "Person") { fields { type { ofType { name } } } } }', { depth: 0, introspectionDepth: 5, cost: 5 }],
+    ['{ person(citizenId: "1") { __typename fullName } }', { depth: 2, aliases: 0, cost: 3 }],
+    ['{ __typename }', { depth: 1, cost: 1 }],
+    // each spread or inline fragment is at least one executed selection
+    ['{ ...F ... on Query { ...F } } fragment F on Query { __typename }', { depth: 1, cost: 2 }],
+    // a variable page size: its value, else its default, else the servers' maximum (100)
+    ['query($m: Int = 100) { people(first: $m) { edges { cursor } } }', { cost: 1 + 100 * 2 }],
+    ['query($m: Int = 7) { people(first: $m) { edges { cursor } } }', { cost: 1 + 7 * 2 }],
+    ['query($n: Int = 7) { people(first: $n) { edges { cursor } } }', { cost: 1 + 50 * 2 }],
+    ['query($m: Int) { people(first: $m) { edges { cursor } } }', { cost: 1 + 100 * 2 }],
+    ['{ people(first: null) { edges { cursor } } }', { cost: 1 + 20 * 2 }],
     // directives count wherever they stand, and as often as their fragment is spread
     ['query Q @live { ...F @include(if: true) ...F } fragment F on Query @x { person(citizenId: "1") @skip(if: false) { fullName } }', { depth: 2, directives: 1 + 1 + 2 * 2, cost: 4 }],
     // a fragment cycle (invalid GraphQL, refused by validation) does not loop
-    ['{ ...A } fragment A on Query { ...B person(citizenId: "1") { fullName } } fragment B on Query { ...A }', { depth: 2, cost: 2 }],
-    ['{ ...Unknown }', { depth: 0, cost: 0 }],
+    ['{ ...A } fragment A on Query { ...B person(citizenId: "1") { fullName } } fragment B on Query { ...A }', { depth: 2, cost: 3 }],
+    ['{ ...Unknown }', { depth: 0, cost: 1 }],
   ])('%s', (query, expected) => {
     expect(measure(query, { n: 50 })).toMatchObject(expected);
   });
@@ -34,7 +45,7 @@ describe('operation measure', () => {
   it('counts page sizes through fragments, with each fragment analysed once', () => {
     // F2 spreads F1 twice under a page of 10, F1 spreads F0 twice: 4 x 10 persons.
     const m = measure('{ people(first: 10) { edges { node { ...F2 } } } } fragment F2 on Person { ...F1 ...F1 } fragment F1 on Person { ...F0 ...F0 } fragment F0 on Person { fullName age }');
-    expect(m).toEqual({ depth: 4, aliases: 0, directives: 0, cost: 1 + 10 * (1 + 1 + 4 * 2), visited: 4 + 2 + 2 + 2 });
+    expect(m).toEqual({ depth: 4, introspectionDepth: 0, aliases: 0, directives: 0, cost: 1 + 10 * (1 + 1 + 4 * 2), visited: 4 + 2 + 2 + 2 });
   });
 });
 
@@ -97,6 +108,41 @@ describe('limits through the gateway', () => {
     expect(json.errors[0].extensions.limits[limit].value).toBeGreaterThanOrEqual(2 ** 30 - 1);
     expect(homeaffairs.lastHeaders).toBeUndefined();
   }, 30_000);
+
+  // `__typename` and fragments only: once free, it went through to the query planner, which
+  // expands it (20 levels, 1.2 KB: 16 s of synchronous gateway CPU). Now its cost is 2^20.
+  it('refuses a 20-level typenameDoubleSpread document quickly, before the planner and any subgraph', async () => {
+    homeaffairs.lastHeaders = undefined;
+    health.lastHeaders = undefined;
+    const query = QUERY_FAMILIES.typenameDoubleSpread(20);
+    expect(query.length).toBeLessThan(1500);
+    const started = Date.now();
+    const { status, json } = await postGraphQL(gateway.url, { query });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(status).toBe(400);
+    expect(json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limits: { cost: { value: 2 ** 20, max: 500 } } });
+    expect(homeaffairs.lastHeaders).toBeUndefined();
+    expect(health.lastHeaders).toBeUndefined();
+  }, 30_000);
+
+  it('counts a variable page size as its default, else the maximum page size', async () => {
+    const query = 'query($n: Int = 100) { people(first: $n) { edges { cursor node { fullName sex age citizenId } } } }';
+    const { status, json } = await postGraphQL(gateway.url, { query });
+    expect(status).toBe(400); // measured as 20 a page before: 141
+    expect(json.errors[0].extensions.limits.cost).toEqual({ value: 1 + 100 * 7, max: 500 });
+    const small = await postGraphQL(gateway.url, { query, variables: { n: 2 } });
+    expect(small.status).toBe(200);
+    expect(small.json.data.people.edges).toHaveLength(2);
+  });
+
+  it('caps the depth of introspection subtrees', async () => {
+    // (graphql-js's own MaxIntrospectionDepthRule only counts nested `fields`, `interfaces`, …)
+    const deep = `{ __schema { types { ${'ofType { '.repeat(20)}name${' }'.repeat(20)} } } }`;
+    const { status, json } = await postGraphQL(gateway.url, { query: deep });
+    expect(json.errors.map((e: { message: string }) => e.message)).toEqual([expect.stringMatching(/introspectionDepth 23 > 20/)]);
+    expect(status).toBe(400);
+    expect(json.errors[0].extensions.limits.introspectionDepth).toEqual({ value: 23, max: 20 });
+  });
 
   it('refuses a document with too many tokens, typed and in both languages', async () => {
     const query = `{ people { edges { node { ${'fullName '.repeat(1000)} } } } }`;

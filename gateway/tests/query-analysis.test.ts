@@ -40,6 +40,8 @@ describe('the families are what they claim', () => {
     ['nestedDoubleSpread', (n: number) => ({ depth: 2 + 3 * n })],
     ['deepList', (n: number) => ({ depth: 2 + 3 * n })],
     ['manyAliases', (n: number) => ({ aliases: n })],
+    // `__typename` costs 1 and each spread or inline fragment at least 1: 2^n, not 0.
+    ['typenameDoubleSpread', (n: number) => ({ cost: 2 ** n, depth: 1 })],
   ])('%s: small document, large measure', (family, expected) => {
     for (const n of SIZES) {
       const document = parse(QUERY_FAMILIES[family](n));
@@ -69,6 +71,15 @@ describe('our analysis visits each node at most once', () => {
     const m = measureOperation(document, operationOf(document));
     expect(m.cost).toBe(2 ** 21); // fields executed
     expect(m.visited).toBeLessThan(100); // fields and spreads looked at
+  });
+});
+
+describe('the cost refuses every exponential family', () => {
+  it.each(['doubleSpread', 'spreadAliases', 'spreadDirectives', 'nestedDoubleSpread', 'typenameDoubleSpread'])('%s(20) costs more than maxCost', (family) => {
+    const document = parse(QUERY_FAMILIES[family](20));
+    const m = measureOperation(document, operationOf(document));
+    expect(m.cost).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
+    expect(m.visited).toBeLessThanOrEqual(countAstNodes(document));
   });
 });
 
@@ -120,6 +131,7 @@ describe("GraphQL Armor's rules visit each node a bounded number of times", () =
     ['spreadDirectives', ['directives']],
     ['nestedDoubleSpread', ['depth']],
     ['deepList', ['depth']],
+    ['typenameDoubleSpread', []],
   ])('%s(40): armor refuses with %j, typed and bilingual', (family, limits) => {
     const errors = validate(familySchema(), parse(QUERY_FAMILIES[family](40)), rules);
     expect(errors.map((e) => Object.keys(e.extensions.limits as object)[0])).toEqual(limits);

@@ -1,5 +1,7 @@
 import { MongoClient } from 'mongodb';
 import { testMongoUri, uniqueDbName } from '@nct/testing';
+import type { IncomingMessage } from 'node:http';
+import { clientAddress } from '../src/context';
 import { RATE_LIMIT_COLLECTION, RateLimiter } from '../src/rate-limit';
 import type { RunningGateway } from '../src/server';
 import { startTestGateway } from './test-gateway';
@@ -115,5 +117,76 @@ describe('rate limit through the gateway', () => {
     expect(json.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: retry });
     expect(json.errors[0].extensions.messageVi).toMatch(/Quá nhiều yêu cầu/);
     expect(json.data).toBeUndefined();
+  });
+});
+
+describe('rate limit by client address, before the token is verified', () => {
+  let homeaffairs: FakeSubgraph;
+  let health: FakeSubgraph;
+  const gateways: RunningGateway[] = [];
+  let verifications = 0;
+
+  const start = async (trustedProxies?: string[]) => {
+    const { auth } = await testAuth();
+    const counting = { ...auth, verify: async (token: string) => (verifications++, auth.verify(token)) };
+    const gateway = await startTestGateway([homeaffairs, health], { auth: counting, ide: false, rateLimitPerMinute: 1, rateLimitBurst: 2, trustedProxies });
+    gateways.push(gateway);
+    return gateway;
+  };
+  const post = (url: string, headers: Record<string, string> = {}) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+
+  beforeAll(async () => {
+    homeaffairs = await startHomeaffairs();
+    health = await startHealth();
+  });
+  afterAll(async () => {
+    await Promise.all(gateways.map((g) => g.close()));
+    await homeaffairs.stop();
+    await health.stop();
+  });
+
+  it('answers 429 to a flood of invalid tokens, without verifying them', async () => {
+    const gateway = await start();
+    verifications = 0;
+    const bad = { authorization: 'Bearer not.a.valid-token' };
+    expect((await post(gateway.url, bad)).status).toBe(401);
+    expect((await post(gateway.url, bad)).status).toBe(401);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await post(gateway.url, bad)).status);
+    expect(statuses).toEqual([429, 429, 429, 429, 429]);
+    expect(verifications).toBe(2);
+  });
+
+  it('ignores X-Forwarded-For without trusted proxies', async () => {
+    const gateway = await start();
+    expect((await post(gateway.url, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(200);
+    expect((await post(gateway.url, { 'x-forwarded-for': '203.0.113.2' })).status).toBe(200);
+    // a new forged address each time does not buy a new budget
+    expect((await post(gateway.url, { 'x-forwarded-for': '203.0.113.3' })).status).toBe(429);
+  });
+
+  it('behind a trusted proxy, counts the right-most untrusted X-Forwarded-For hop', async () => {
+    const gateway = await start(['127.0.0.1', '10.0.0.9']);
+    // the client forges a left-most hop; the proxies append the real one (198.51.100.7)
+    const from = (forged: string) => ({ 'x-forwarded-for': `${forged}, 198.51.100.7, 10.0.0.9` });
+    expect((await post(gateway.url, from('203.0.113.1'))).status).toBe(200);
+    expect((await post(gateway.url, from('203.0.113.2'))).status).toBe(200);
+    expect((await post(gateway.url, from('203.0.113.3'))).status).toBe(429);
+    // another client behind the same proxy has its own budget
+    expect((await post(gateway.url, { 'x-forwarded-for': '198.51.100.8' })).status).toBe(200);
+  });
+});
+
+describe('clientAddress', () => {
+  const req = (remoteAddress: string, xff?: string) => ({ socket: { remoteAddress }, headers: xff === undefined ? {} : { 'x-forwarded-for': xff } }) as unknown as IncomingMessage;
+  it.each([
+    ['no trusted proxy: the peer, XFF ignored', req('::ffff:192.0.2.1', '203.0.113.1'), [], '192.0.2.1'],
+    ['untrusted peer: XFF ignored', req('192.0.2.1', '203.0.113.1'), ['10.0.0.9'], '192.0.2.1'],
+    ['trusted peer: right-most untrusted hop', req('10.0.0.9', '1.1.1.1, 198.51.100.7, 10.0.0.8'), ['10.0.0.9', '10.0.0.8'], '198.51.100.7'],
+    ['trusted peer without XFF: the peer', req('10.0.0.9'), ['10.0.0.9'], '10.0.0.9'],
+    ['trusted peer, garbage hop: the peer', req('10.0.0.9', 'evil'), ['10.0.0.9'], '10.0.0.9'],
+  ])('%s', (_name, request, trusted, expected) => {
+    expect(clientAddress(request, new Set(trusted as string[]))).toBe(expected);
   });
 });
