@@ -189,6 +189,21 @@ describe('access rules through the gateway', () => {
       expect((await post(url, credential, body)).status).toBe(401);
     });
 
+    it('refuses with 401 a captured genuine credential sent again with its own body (replay within its lifetime)', async () => {
+      const url = system.subgraphs.homeaffairs!.url;
+      const credential = await signInternal(claims, system.internalSigningKey, { subgraph: 'homeaffairs', body });
+      const first = await post(url, credential);
+      expect(first.status).toBe(200);
+      expect(((await first.json()) as any).data.people.edges).toHaveLength(1);
+      const replayed = await post(url, credential);
+      expect(replayed.status).toBe(401);
+      const json = (await replayed.json()) as any;
+      expect(json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(json.data).toBeUndefined();
+      // A retry signs again: a new credential for the same body is accepted.
+      expect((await post(url, await signInternal(claims, system.internalSigningKey, { subgraph: 'homeaffairs', body }))).status).toBe(200);
+    });
+
     it('key rotation: a subgraph configured with old and new public keys accepts both; once the old is dropped it is refused', async () => {
       const next = parseSigningKey(generateInternalKeyPair().signingKey);
       const run = (keys: InternalVerifyKey[]) =>

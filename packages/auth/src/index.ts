@@ -19,6 +19,7 @@ export {
   type InternalVerification,
   type InternalVerifyKey,
 } from './internal-credential';
+export { ReplayGuard, REPLAY_GUARD_MAX_ENTRIES, JTI_MAX_LENGTH, type ReplayGuardOptions } from './replay-guard';
 export { createTokenVerifier, type TokenVerifier, type VerifierOptions, type VerifyResult } from './token-verifier';
 export { SMALL_CELL_THRESHOLD, suppressSmallCells, type Cell, type DisclosedCell } from './disclosure';
 export { DEV_ISSUER, DEV_AUDIENCE, ensureDevIssuer, issueDevToken, devIssuerFiles, type DevTokenOptions } from './dev-issuer';

@@ -1,8 +1,9 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
 import { identityFromClaims, Identity, ANONYMOUS } from './roles';
 import { isPurpose, Purpose } from './purposes';
+import { JTI_MAX_LENGTH, ReplayGuard } from './replay-guard';
 
 /**
  * The gateway -> subgraph credential (docs/security.md, "The internal credential").
@@ -12,7 +13,9 @@ import { isPurpose, Purpose } from './purposes';
  * subgraph that leaks its configuration leaks nothing that can mint a credential. Each
  * credential is made for ONE subgraph (audience `nct-subgraph:<name>`) and ONE request body
  * (claim `bh`, the base64url SHA-256 of the exact HTTP body), and lives 60 seconds: replayed to
- * another subgraph, or with another query or variables, it is refused.
+ * another subgraph, or with another query or variables, it is refused. Each also carries a
+ * random `jti`; a subgraph's `ReplayGuard` (./replay-guard.ts) accepts each `jti` once, so the
+ * same credential with the same body sent again within its lifetime is refused too.
  * It carries the identity the gateway verified, the declared purpose and the gateway's request
  * id (`rid`). Key rotation: the header's `kid` (the key's RFC 7638 thumbprint) picks the
  * public key; subgraphs accept a list of them.
@@ -60,6 +63,11 @@ export interface InternalVerification extends InternalTarget {
   keys: readonly InternalVerifyKey[];
   /** The verifier's clock (tests); default now. */
   now?: Date;
+  /**
+   * The process's seen-set of `jti`s (one per subgraph process): a credential already accepted
+   * once is refused. Without it (unit checks of a single credential) only the shape of `jti` is checked.
+   */
+  replayGuard?: ReplayGuard;
 }
 
 /** The audience of a credential for subgraph `name`: each subgraph accepts only its own. */
@@ -191,6 +199,7 @@ export async function signInternal(claims: InternalClaims, signing: InternalSign
     .setSubject(identity.subject)
     .setIssuer(ISSUER)
     .setAudience(subgraphAudience(target.subgraph))
+    .setJti(randomUUID())
     .setIssuedAt(iat)
     .setExpirationTime(iat + INTERNAL_TTL_SECONDS)
     .sign(signing.key);
@@ -199,7 +208,8 @@ export async function signInternal(claims: InternalClaims, signing: InternalSign
 /**
  * The claims of a valid credential, or null for a missing, forged, expired or malformed one,
  * one signed by a key not in `keys` or with another algorithm, one made for another subgraph,
- * or one that came with another body.
+ * one that came with another body, one without a `jti`, or (with `replayGuard`) one already
+ * accepted before.
  */
 export async function verifyInternal(token: string | undefined, v: InternalVerification): Promise<InternalClaims | null> {
   if (!token || token.length > 4096) return null;
@@ -219,7 +229,7 @@ export async function verifyInternal(token: string | undefined, v: InternalVerif
       audience: subgraphAudience(v.subgraph),
       algorithms: [ALG],
       typ: TYP,
-      requiredClaims: ['iat', 'exp', 'sub', 'rid', 'bh'],
+      requiredClaims: ['iat', 'exp', 'sub', 'rid', 'bh', 'jti'],
       maxTokenAge: INTERNAL_TTL_SECONDS,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       ...(v.now ? { currentDate: v.now } : {}),
@@ -231,6 +241,13 @@ export async function verifyInternal(token: string | undefined, v: InternalVerif
     const identity = payload.role === null ? { ...ANONYMOUS, subject: String(payload.sub) } : identityFromClaims(payload as Record<string, unknown>);
     if (!identity) return null;
     if (payload.svc !== undefined && payload.svc !== 'gateway') return null;
+    if (typeof payload.jti !== 'string' || payload.jti.length === 0 || payload.jti.length > JTI_MAX_LENGTH) return null;
+    // Last, so only a credential valid in every other respect takes a place in the seen-set.
+    // It is remembered for as long as this verifier would accept it.
+    if (v.replayGuard) {
+      const acceptedUntil = Math.min(payload.exp!, payload.iat! + INTERNAL_TTL_SECONDS) + CLOCK_TOLERANCE_SECONDS;
+      if (!v.replayGuard.check(payload.jti, acceptedUntil)) return null;
+    }
     return { identity, purpose, requestId: payload.rid, ...(payload.svc === 'gateway' ? { service: 'gateway' as const } : {}) };
   } catch {
     return null;

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { ANONYMOUS, Identity, INTERNAL_HEADER, InternalClaims, InternalVerifyKey, Purpose, verifyInternal } from '@nct/auth';
+import { ANONYMOUS, Identity, INTERNAL_HEADER, InternalClaims, InternalVerifyKey, Purpose, ReplayGuard, verifyInternal } from '@nct/auth';
 import { AppError, formatError } from '@nct/errors';
 import type { Logger } from '@nct/logger';
 import type { RequestContext } from './context';
@@ -36,16 +36,22 @@ export function createContext(
   };
 }
 
-/** How a subgraph checks the gateway's credential: its own name (the audience) and the public keys. */
+/**
+ * How a subgraph checks the gateway's credential: its own name (the audience), the public keys,
+ * and the process's seen-set of credential ids (one `ReplayGuard` per running subgraph, so a
+ * captured credential sent again with its body is refused).
+ */
 export interface InternalAuth {
   subgraph: string;
   keys: readonly InternalVerifyKey[];
+  replayGuard: ReplayGuard;
 }
 
 /**
  * Context of a request that reached a subgraph over HTTP: it must carry a valid internal
  * credential from the gateway, made for this subgraph and for exactly the body received
- * (`rawBody`), or it is refused with 401 before any resolver runs.
+ * (`rawBody`), and not accepted before (`jti`, `auth.replayGuard`), or it is refused with 401
+ * before any resolver runs.
  */
 export async function authenticatedContext(
   logger: Logger,
@@ -59,6 +65,7 @@ export async function authenticatedContext(
     keys: auth.keys,
     subgraph: auth.subgraph,
     body: rawBody,
+    replayGuard: auth.replayGuard,
   });
   if (!claims) {
     throw new AppError(

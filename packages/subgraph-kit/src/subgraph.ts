@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Connection } from 'mongoose';
 import { connectDatabase, provisionDatabase, syncIndexes } from '@nct/db';
 import { createLogger, Logger } from '@nct/logger';
-import { Identity, InternalVerifyKey, Purpose, Role } from '@nct/auth';
+import { Identity, InternalVerifyKey, Purpose, ReplayGuard, Role } from '@nct/auth';
 import { authenticatedContext, createApolloServer, createContext } from './server';
 import { startHttpServer, RunningHttpServer } from './http';
 import type { ApolloServer } from '@apollo/server';
@@ -118,12 +118,14 @@ export interface RunningSubgraph<M> extends SubgraphInstance<M> {
 export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: ListenOptions): Promise<RunningSubgraph<M>> {
   const conn = await connectDatabase(options.uri, options.dbName);
   const instance = await createSubgraph(def, conn, { clock: options.clock, logLevel: options.logLevel });
+  // One seen-set of credential ids per running subgraph: each gateway credential is accepted once.
+  const internalAuth = { subgraph: def.name, keys: options.internalVerifyKeys, replayGuard: new ReplayGuard() };
   const http = await startHttpServer({
     apollo: instance.apollo,
     host: options.host,
     port: options.port,
     context: (req, rawBody) =>
-      authenticatedContext(instance.logger, req, rawBody, { subgraph: def.name, keys: options.internalVerifyKeys }, instance.clock),
+      authenticatedContext(instance.logger, req, rawBody, internalAuth, instance.clock),
     ready: databaseReadiness(conn, options.readinessCacheMs),
     logger: instance.logger,
     postOnly: true,
