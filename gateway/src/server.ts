@@ -15,7 +15,6 @@ import { DEFAULT_RATE_LIMIT_BURST, DEFAULT_RATE_LIMIT_PER_MINUTE, RateLimiter, R
 import { withDocumentedSecurity } from './security-directives';
 import { AccessLogWriter, accessLogPlugin, auditUrlFromSupergraph, DEFAULT_AUDIT_TIMEOUT_MS } from './access-log';
 
-export { DEFAULT_RATE_LIMIT_BURST, DEFAULT_RATE_LIMIT_PER_MINUTE } from './rate-limit';
 import { createGatewayContext, GatewayContext, requestIdHeaderPlugin } from './context';
 import { SubgraphDataSource } from './datasource';
 import { formatGatewayError } from './errors';

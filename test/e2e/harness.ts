@@ -16,7 +16,7 @@ import {
   Role,
 } from '@nct/auth';
 import type { Connection } from 'mongoose';
-import { connectDatabase, QueryCounter } from '@nct/db';
+import { QueryCounter } from '@nct/db';
 import { createGatewayServer, gatewayAuth, RunningGateway } from '@nct/gateway';
 import { SUBGRAPHS, SubgraphName } from '@nct/registry';
 import { generateSeed, SeedData } from '@nct/seed';
@@ -146,9 +146,4 @@ export async function startSystem(options: { people: number; seed?: number; down
       }
     },
   };
-}
-
-/** Opens a connection to one subgraph database of a run (for checks that nothing changed). */
-export function openDatabase(name: string): Promise<Connection> {
-  return connectDatabase(testMongoUri(), name);
 }

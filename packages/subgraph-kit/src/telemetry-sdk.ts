@@ -43,7 +43,10 @@ function shapeOnly(command: Record<string, unknown>): string {
   });
 }
 
-/** Patches http, undici (Node's fetch), graphql, mongodb and pino as they are required. */
+/**
+ * Patches http, undici (Node's fetch), graphql, mongodb and pino as they are required.
+ * @public (loaded with require() only when tracing is on, telemetry.ts)
+ */
 export function enableInstrumentations(): void {
   const instrumentations: Instrumentation[] = [
     new HttpInstrumentation({
@@ -82,6 +85,7 @@ export interface TracerHandle {
 /**
  * Registers the process's tracer provider: resource `service.name`, W3C trace context,
  * OTLP/HTTP (JSON) export in batches (OTEL_EXPORTER_OTLP_* and OTEL_BSP_* from the environment).
+ * @public (loaded with require() only when tracing is on, telemetry.ts)
  */
 export function registerProvider(serviceName: string): TracerHandle {
   const provider = new NodeTracerProvider({

@@ -15,8 +15,3 @@ export function indexedMatch(core: Record<string, unknown>, rest: Record<string,
   if (Object.keys(rest).length > 0) stages.push({ $match: rest });
   return stages;
 }
-
-/** Counts per key of an aggregation's documents: `[{ _id: key, n }]` -> Map. */
-export function countsByKey(rows: ReadonlyArray<{ _id: string; n: number }>): Map<string, number> {
-  return new Map(rows.map((r) => [r._id, r.n]));
-}

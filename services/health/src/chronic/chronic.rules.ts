@@ -14,8 +14,6 @@ const CATEGORY = /^[A-Z]\d{2}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const FAR = '9999-12-31';
 
-export type Icd10Problem = 'BAD_SHAPE' | 'LOWER_CASE' | 'HIV_NOT_STORED' | 'NOT_TRACKED';
-
 /** The category (letter + 2 digits) of a well-formed code. */
 export function icd10Category(code: string): string {
   return code.slice(0, 3);
