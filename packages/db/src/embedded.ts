@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const secantus = require('../secantusdb/install.js') as {
   ensureServer(opts?: { log?: (m: string) => void }): string;
   SECANTUSDB_VERSION: string;

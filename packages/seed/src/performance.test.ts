@@ -7,7 +7,6 @@ describe('performance', () => {
     const d = generateSeed({ people: BENCH_SEED_PEOPLE });
     const ms = performance.now() - t0;
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
-    // eslint-disable-next-line no-console
     console.log(`generateSeed(${BENCH_SEED_PEOPLE}) took ${ms.toFixed(0)} ms, heap +${heapMb.toFixed(0)} MB`);
     expect(ms).toBeLessThan(5000);
     expect(heapMb).toBeLessThan(1000);

@@ -8,7 +8,6 @@ import { provisionDatabase, DatabaseServer } from '../../db/src/embedded';
 import { clockFromEnv, systemClock } from '../../dates/src/clock';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __NCT_TEST_DB__: { server: DatabaseServer; dir: string | null } | undefined;
 }
 

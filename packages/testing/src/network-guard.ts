@@ -27,7 +27,6 @@ interface GuardModule {
   isLoopback(host: string | undefined): boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const guard = require(NETWORK_GUARD_FILE) as GuardModule;
 
 /** True for 127.0.0.0/8, ::1 (also IPv4-mapped) and `localhost`. */

@@ -76,7 +76,12 @@ export function povertyIn(record: Pick<SocialRecordDoc, 'poverty'> | null, year:
 export function insuranceOn(record: Pick<SocialRecordDoc, 'insurance'> | null, date: string): InsuranceStatus {
   let status: InsuranceStatus = 'NONE';
   let best = '';
-  for (const e of record?.insurance ?? []) if (e.from <= date && e.from >= best) ((best = e.from), (status = e.status));
+  for (const e of record?.insurance ?? []) {
+    if (e.from <= date && e.from >= best) {
+      best = e.from;
+      status = e.status;
+    }
+  }
   return status;
 }
 
