@@ -8,7 +8,19 @@ const SERVICES = ['homeaffairs', 'social', 'health', 'association', 'audit'];
 
 export default tseslint.config(
   // Build output, caches, and jest coverage folders at a workspace root (not src/coverage/).
-  { ignores: ['**/dist/**', '**/node_modules/**', '.cache/**', '.data/**', '.turbo/**', 'coverage/**', '*/coverage/**', '*/*/coverage/**', 'deploy/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.cache/**',
+      '.data/**',
+      '.turbo/**',
+      'coverage/**',
+      '*/coverage/**',
+      '*/*/coverage/**',
+      'deploy/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],
@@ -32,7 +44,10 @@ export default tseslint.config(
       rules: {
         'no-restricted-imports': [
           'error',
-          { paths: others.map((o) => ({ name: `@nct/${o}`, message })), patterns: [{ group: others.map((o) => `**/services/${o}/**`), message }] },
+          {
+            paths: others.map((o) => ({ name: `@nct/${o}`, message })),
+            patterns: [{ group: others.map((o) => `**/services/${o}/**`), message }],
+          },
         ],
       },
     };

@@ -20,14 +20,19 @@ if (process.env.CHROMIUM_PATH && !fs.existsSync(process.env.CHROMIUM_PATH)) {
 let path = found();
 if (!path) {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    console.error('[chromium] no Chromium found for the browser tests: install it (Debian/Ubuntu: "sudo apt-get install -y chromium") or set CHROMIUM_PATH');
+    console.error(
+      '[chromium] no Chromium found for the browser tests: install it (Debian/Ubuntu: "sudo apt-get install -y chromium") or set CHROMIUM_PATH',
+    );
     process.exit(1);
   }
-  console.log('[chromium] installing Debian\'s chromium package for the browser tests (apt-get)...');
+  console.log("[chromium] installing Debian's chromium package for the browser tests (apt-get)...");
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env,
+    });
   } catch (err) {
     console.error(`[chromium] apt-get install chromium failed: ${err.message}`);
     process.exit(1);

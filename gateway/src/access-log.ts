@@ -44,7 +44,6 @@ export function chunkBySize<T>(entries: readonly T[], maxBytes = MAX_CALL_BYTES)
   return chunks;
 }
 
-
 /** Adds one subgraph's report to the request's reads; anything malformed is ignored and logged. */
 export function mergeReads(target: Map<string, Set<string>>, report: unknown, logger?: Logger): void {
   if (!Array.isArray(report)) return;
@@ -132,12 +131,17 @@ export function accessLogPlugin(writer: AccessLogWriter): ApolloServerPlugin<Gat
             await writer.write(contextValue, operationName ?? null);
           } catch (err) {
             outcome = 'failed';
-            contextValue.logger.error({ err: (err as Error).message, people: contextValue.accessReads.size }, 'access log not written: response withheld');
+            contextValue.logger.error(
+              { err: (err as Error).message, people: contextValue.accessReads.size },
+              'access log not written: response withheld',
+            );
             const vi = 'Không ghi được nhật ký truy cập nên dữ liệu cá nhân không được gửi; hãy thử lại sau';
             const en = 'The access log could not be written, so no personal data was sent; try again later';
             response.body = {
               kind: 'single',
-              singleResult: { errors: [{ message: `${vi} / ${en}`, extensions: { code: AUDIT_UNAVAILABLE, messageVi: vi, messageEn: en } }] },
+              singleResult: {
+                errors: [{ message: `${vi} / ${en}`, extensions: { code: AUDIT_UNAVAILABLE, messageVi: vi, messageEn: en } }],
+              },
             };
             response.http.status = 503;
           } finally {

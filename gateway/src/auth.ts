@@ -60,12 +60,16 @@ function refuse(status: number, code: 'UNAUTHENTICATED' | 'BAD_USER_INPUT', vi: 
  * whole request: a bad token is never treated as anonymous); a purpose, when present, must be
  * one of the fixed list (400). No token: anonymous, who may read nothing personal.
  */
-export async function callerOf(req: IncomingMessage | undefined, auth: GatewayAuth): Promise<{ identity: Identity; purpose: Purpose | null }> {
+export async function callerOf(
+  req: IncomingMessage | undefined,
+  auth: GatewayAuth,
+): Promise<{ identity: Identity; purpose: Purpose | null }> {
   const header = req?.headers.authorization;
   let identity: Identity = ANONYMOUS;
   if (header !== undefined) {
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
-    if (!match) refuse(401, 'UNAUTHENTICATED', 'Tiêu đề Authorization phải là "Bearer <token>"', 'The Authorization header must be "Bearer <token>"');
+    if (!match)
+      refuse(401, 'UNAUTHENTICATED', 'Tiêu đề Authorization phải là "Bearer <token>"', 'The Authorization header must be "Bearer <token>"');
     const result = await auth.verify(match[1]);
     if (!result.ok) refuse(401, 'UNAUTHENTICATED', 'Mã truy cập không hợp lệ hoặc đã hết hạn', 'Invalid or expired access token');
     identity = result.identity;
@@ -74,7 +78,12 @@ export async function callerOf(req: IncomingMessage | undefined, auth: GatewayAu
   let purpose: Purpose | null = null;
   if (rawPurpose !== undefined) {
     if (!isPurpose(rawPurpose)) {
-      refuse(400, 'BAD_USER_INPUT', `Mục đích truy cập không hợp lệ; dùng một trong: ${Object.keys(PURPOSES).join(', ')}`, `Unknown access purpose; use one of: ${Object.keys(PURPOSES).join(', ')}`);
+      refuse(
+        400,
+        'BAD_USER_INPUT',
+        `Mục đích truy cập không hợp lệ; dùng một trong: ${Object.keys(PURPOSES).join(', ')}`,
+        `Unknown access purpose; use one of: ${Object.keys(PURPOSES).join(', ')}`,
+      );
     }
     purpose = rawPurpose;
   }

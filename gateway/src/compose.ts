@@ -62,7 +62,9 @@ export type SubgraphPackage = { printSubgraphSdl(): Promise<string> };
  * (no env), so the committed file is the same on every machine; the gateway overrides
  * them at run time.
  */
-export async function loadRegisteredSubgraphs(load: (name: string) => SubgraphPackage = (name) => require(`@nct/${name}`)): Promise<SubgraphSource[]> {
+export async function loadRegisteredSubgraphs(
+  load: (name: string) => SubgraphPackage = (name) => require(`@nct/${name}`),
+): Promise<SubgraphSource[]> {
   return Promise.all(
     SUBGRAPHS.map(async (info) => ({ name: info.name, url: subgraphUrl(info, {}), sdl: await load(info.name).printSubgraphSdl() })),
   );

@@ -104,7 +104,10 @@ function parseHttpUrl(raw: string, name: string): string {
  */
 export function parseOrigins(raw: string | undefined): string[] {
   const origins: string[] = [];
-  for (const item of (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean)) {
+  for (const item of (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)) {
     let url: URL | undefined;
     try {
       url = new URL(item);
@@ -113,7 +116,9 @@ export function parseOrigins(raw: string | undefined): string[] {
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item) {
       const hint = url && (url.protocol === 'http:' || url.protocol === 'https:') ? ` (did you mean "${url.origin}"?)` : '';
-      throw new Error(`CORS_ALLOWED_ORIGINS: "${item}" is not an exact origin like https://app.example.vn or http://localhost:5173 (scheme://host[:port], no path, no trailing slash, no wildcard)${hint}`);
+      throw new Error(
+        `CORS_ALLOWED_ORIGINS: "${item}" is not an exact origin like https://app.example.vn or http://localhost:5173 (scheme://host[:port], no path, no trailing slash, no wildcard)${hint}`,
+      );
     }
     origins.push(item);
   }
@@ -122,9 +127,15 @@ export function parseOrigins(raw: string | undefined): string[] {
 
 /** TRUSTED_PROXIES: comma-separated IP addresses (IPv4 or IPv6, no ranges) of the load balancers. */
 export function parseTrustedProxies(raw: string | undefined): string[] {
-  const proxies = (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const proxies = (raw ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const bad = proxies.filter((p) => isIP(p) === 0);
-  if (bad.length) throw new Error(`TRUSTED_PROXIES must be comma-separated IP addresses of the load balancers (no names, no ranges), got ${bad.map((b) => `"${b}"`).join(', ')}`);
+  if (bad.length)
+    throw new Error(
+      `TRUSTED_PROXIES must be comma-separated IP addresses of the load balancers (no names, no ranges), got ${bad.map((b) => `"${b}"`).join(', ')}`,
+    );
   return proxies;
 }
 
@@ -183,18 +194,22 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
 
   // The gateway's private Ed25519 key for the internal credential; `npm start` makes one per run.
   let internalSigningKey: InternalSigningKey | undefined;
-  if (!env.INTERNAL_SIGNING_KEY) problems.push('INTERNAL_SIGNING_KEY must be set (the private Ed25519 key, JWK or PKCS#8 PEM, whose public key the subgraphs have)');
+  if (!env.INTERNAL_SIGNING_KEY)
+    problems.push('INTERNAL_SIGNING_KEY must be set (the private Ed25519 key, JWK or PKCS#8 PEM, whose public key the subgraphs have)');
   else internalSigningKey = check(problems, () => parseSigningKey(env.INTERNAL_SIGNING_KEY!), undefined);
   const jwksUrl = env.AUTH_JWKS_URL ? check(problems, () => parseHttpUrl(env.AUTH_JWKS_URL!, 'AUTH_JWKS_URL'), undefined) : undefined;
   const jwksFile = env.AUTH_JWKS_FILE ? path.resolve(env.AUTH_JWKS_FILE) : undefined;
   if (nodeEnv === 'production' && (!(jwksUrl || jwksFile) || !env.AUTH_ISSUER || !env.AUTH_AUDIENCE)) {
-    problems.push('in production AUTH_JWKS_URL (or AUTH_JWKS_FILE), AUTH_ISSUER and AUTH_AUDIENCE must be set: the development issuer is not trusted');
+    problems.push(
+      'in production AUTH_JWKS_URL (or AUTH_JWKS_FILE), AUTH_ISSUER and AUTH_AUDIENCE must be set: the development issuer is not trusted',
+    );
   }
   const ideToken = env.IDE_TOKEN || undefined;
   let rateLimitPerMinute: number | undefined;
   if (env.RATE_LIMIT_PER_MINUTE !== undefined) {
     rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE);
-    if (!/^\d+$/.test(env.RATE_LIMIT_PER_MINUTE) || rateLimitPerMinute < 1) problems.push(`RATE_LIMIT_PER_MINUTE must be a positive whole number, got "${env.RATE_LIMIT_PER_MINUTE}"`);
+    if (!/^\d+$/.test(env.RATE_LIMIT_PER_MINUTE) || rateLimitPerMinute < 1)
+      problems.push(`RATE_LIMIT_PER_MINUTE must be a positive whole number, got "${env.RATE_LIMIT_PER_MINUTE}"`);
   }
   const rateLimitBurst = check(problems, () => wholeNumber(env, 'RATE_LIMIT_BURST', 1, 1_000_000), undefined);
   let rateLimitStore: RateLimitStore = { kind: 'memory' };
@@ -203,7 +218,10 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
     problems.push(`RATE_LIMIT_STORE must be one of ${RATE_LIMIT_STORES.join(', ')}, got "${storeKind}"`);
   } else if (storeKind === 'mongodb') {
     const uri = env.RATE_LIMIT_MONGODB_URI;
-    if (!uri || !/^mongodb(\+srv)?:\/\//.test(uri)) problems.push(`RATE_LIMIT_STORE=mongodb needs RATE_LIMIT_MONGODB_URI, a mongodb:// or mongodb+srv:// URI shared by every gateway replica${uri ? `, got "${uri}"` : ''}`);
+    if (!uri || !/^mongodb(\+srv)?:\/\//.test(uri))
+      problems.push(
+        `RATE_LIMIT_STORE=mongodb needs RATE_LIMIT_MONGODB_URI, a mongodb:// or mongodb+srv:// URI shared by every gateway replica${uri ? `, got "${uri}"` : ''}`,
+      );
     else rateLimitStore = { kind: 'mongodb', uri };
   } else if (env.RATE_LIMIT_MONGODB_URI) {
     problems.push('RATE_LIMIT_MONGODB_URI is set but RATE_LIMIT_STORE is not "mongodb": set RATE_LIMIT_STORE=mongodb to share the counts');
@@ -212,7 +230,8 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
   const trustedProxies = check(problems, () => parseTrustedProxies(env.TRUSTED_PROXIES), []);
   const shutdownGraceMs = check(problems, () => wholeNumber(env, 'SHUTDOWN_GRACE_MS', 0, 600_000), undefined) ?? DEFAULT_SHUTDOWN_GRACE_MS;
   const shutdownReadinessDelayMs = check(problems, () => wholeNumber(env, 'SHUTDOWN_READINESS_DELAY_MS', 0, 600_000), undefined) ?? 0;
-  if (ideToken && nodeEnv === 'production') problems.push('IDE_TOKEN is for development only: the IDE never starts signed in in production');
+  if (ideToken && nodeEnv === 'production')
+    problems.push('IDE_TOKEN is for development only: the IDE never starts signed in in production');
 
   if (problems.length) throw new ConfigError(problems);
   return {

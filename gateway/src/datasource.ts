@@ -44,12 +44,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (job) {
         this.pending.delete(marker!.slice(PENDING.length));
         // The credential is bound to the exact body: never sign anything else (an empty body).
-        if (typeof init?.body !== 'string') throw new Error(`subgraph ${this.serviceName}: refusing to sign a request whose body is not a string`);
+        if (typeof init?.body !== 'string')
+          throw new Error(`subgraph ${this.serviceName}: refusing to sign a request whose body is not a string`);
         const body = init.body;
         headers[INTERNAL_HEADER] = await signInternal(job.claims, job.key, { subgraph: this.serviceName, body });
       }
       const started = performance.now();
-      const observe = (outcome: string) => subgraphFetchSeconds.observe({ subgraph: this.serviceName, outcome }, (performance.now() - started) / 1000);
+      const observe = (outcome: string) =>
+        subgraphFetchSeconds.observe({ subgraph: this.serviceName, outcome }, (performance.now() - started) / 1000);
       try {
         const res = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
         observe(statusClass(res.status));
@@ -80,8 +82,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /** Collects the subgraph's report of personal data it returned, for the access log. */
-  override async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
-    for (const e of response.errors ?? []) subgraphErrors.inc({ subgraph: this.serviceName, code: codeLabel(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+  override async didReceiveResponse({
+    response,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    for (const e of response.errors ?? [])
+      subgraphErrors.inc({ subgraph: this.serviceName, code: codeLabel(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
     const report = response.extensions?.[ACCESS_LOG_EXTENSION];
     if (report !== undefined && context?.accessReads) mergeReads(context.accessReads, report, context.logger);
     return response;
@@ -93,12 +99,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * reason: connect ECONNREFUSED", or `errorFromResponse` with the URL in its extensions)
    * would reach the response with no `serviceName` at all.
    */
-  override didEncounterError(
-    error: Error,
-    _fetchRequest: unknown,
-    fetchResponse?: { status: number },
-    context?: GatewayContext,
-  ): void {
+  override didEncounterError(error: Error, _fetchRequest: unknown, fetchResponse?: { status: number }, context?: GatewayContext): void {
     (context?.logger ?? this.log).warn(
       { serviceName: this.serviceName, url: this.url, status: fetchResponse?.status, err: error.message, cause: describe(error) },
       'subgraph fetch failed',

@@ -46,7 +46,8 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   // A limit refused by a validation rule (GraphQL Armor, limits.ts) is our AppError, but Apollo
   // Server stamps GRAPHQL_VALIDATION_FAILED on every validation error: give it back its own code.
   const original = appErrorIn(error);
-  if (original && result.extensions?.code !== original.code) return { ...result, extensions: { ...result.extensions, code: original.code } };
+  if (original && result.extensions?.code !== original.code)
+    return { ...result, extensions: { ...result.extensions, code: original.code } };
   return result;
 }
 

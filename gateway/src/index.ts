@@ -74,7 +74,13 @@ async function main(): Promise<void> {
     const base = gateway.url.replace(/\/graphql$/, '');
     if (telemetry) logger.info({ service: telemetry.serviceName }, 'exporting traces (OpenTelemetry)');
     logger.info(
-      { url: gateway.url, health: `${base}/health`, ide: config.ideEnabled ? `${base}/` : null, supergraph: config.supergraphFile, subgraphs: config.subgraphUrls },
+      {
+        url: gateway.url,
+        health: `${base}/health`,
+        ide: config.ideEnabled ? `${base}/` : null,
+        supergraph: config.supergraphFile,
+        subgraphs: config.subgraphUrls,
+      },
       `gateway ready at ${gateway.url} (${config.ideEnabled ? `IDE ${base}/` : 'IDE off'}, health ${base}/health)`,
     );
 
@@ -89,15 +95,16 @@ async function main(): Promise<void> {
       }
       stopping = true;
       logger.info({ signal, graceMs }, 'stopping the gateway: draining in-flight requests');
-      gateway.close().then(
-        () => (telemetry ? telemetry.shutdown() : undefined),
-      ).then(
-        () => process.exit(0),
-        (err: unknown) => {
-          logger.error({ err }, 'error while stopping');
-          process.exit(1);
-        },
-      );
+      gateway
+        .close()
+        .then(() => (telemetry ? telemetry.shutdown() : undefined))
+        .then(
+          () => process.exit(0),
+          (err: unknown) => {
+            logger.error({ err }, 'error while stopping');
+            process.exit(1);
+          },
+        );
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -36,7 +36,14 @@ export interface QueryLimits {
   maxIntrospectionDepth: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxCost: 25_000, maxTokens: 5_000, maxIntrospectionDepth: 20 };
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxCost: 25_000,
+  maxTokens: 5_000,
+  maxIntrospectionDepth: 20,
+};
 
 /** Page size of a list field whose `first` is absent or null (the servers' default). */
 const DEFAULT_FIRST = DEFAULT_PAGE_SIZE;
@@ -119,7 +126,11 @@ function add(into: Summary, part: Summary): void {
  * would execute (so they may be astronomically large numbers); `visited` counts the work done.
  * Also safe on documents that validation would refuse (unknown fragments, fragment cycles).
  */
-export function measureOperation(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): OperationMeasure {
+export function measureOperation(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+): OperationMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const defaults = new Map<string, ValueNode>();
@@ -223,7 +234,13 @@ function reportAs(limit: LimitName, max: number) {
 export function queryArmor(limits: QueryLimits, production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const reject = { propagateOnRejection: false, exposeLimits: true };
   const { plugins, validationRules } = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...reject, onReject: [reportAs('depth', limits.maxDepth)] },
+    maxDepth: {
+      n: limits.maxDepth,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      ...reject,
+      onReject: [reportAs('depth', limits.maxDepth)],
+    },
     maxAliases: { n: limits.maxAliases, ...reject, onReject: [reportAs('aliases', limits.maxAliases)] },
     maxDirectives: { n: limits.maxDirectives, ...reject, onReject: [reportAs('directives', limits.maxDirectives)] },
     costLimit: { enabled: false },
@@ -247,7 +264,8 @@ export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           const over: Array<[LimitName, number, number]> = [];
           // `!(<=)` also refuses NaN, should an absurd page size ever produce one.
           if (!(cost <= limits.maxCost)) over.push(['cost', cost, limits.maxCost]);
-          if (!(introspectionDepth <= limits.maxIntrospectionDepth)) over.push(['introspectionDepth', introspectionDepth, limits.maxIntrospectionDepth]);
+          if (!(introspectionDepth <= limits.maxIntrospectionDepth))
+            over.push(['introspectionDepth', introspectionDepth, limits.maxIntrospectionDepth]);
           if (over.length) throw limitsExceeded(over);
         },
       };

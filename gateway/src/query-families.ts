@@ -31,25 +31,60 @@ function chain(n: number, type: string, f0: string, body: (prev: string) => stri
 
 export const QUERY_FAMILIES: Record<string, (n: number) => string> = {
   /** Fk spreads Fk-1 twice: 2^n fields once expanded (the reviewer's 1 KB document). */
-  doubleSpread: (n) => chain(n, 'Query', 'person(citizenId: "1") { fullName }', (p) => `...${p} ...${p}`, (f) => `query DoubleSpread { ...${f} }`),
+  doubleSpread: (n) =>
+    chain(
+      n,
+      'Query',
+      'person(citizenId: "1") { fullName }',
+      (p) => `...${p} ...${p}`,
+      (f) => `query DoubleSpread { ...${f} }`,
+    ),
   /** The same, each level one list deeper: depth 3n, 2^n branches, page size 2 at each level. */
   nestedDoubleSpread: (n) =>
-    chain(n, 'Person', 'fullName', (p) => `relatives(first: 2) { edges { node { ...${p} ...${p} } } }`, (f) => `query NestedDoubleSpread { person(citizenId: "1") { ...${f} } }`),
+    chain(
+      n,
+      'Person',
+      'fullName',
+      (p) => `relatives(first: 2) { edges { node { ...${p} ...${p} } } }`,
+      (f) => `query NestedDoubleSpread { person(citizenId: "1") { ...${f} } }`,
+    ),
   /** Lists of 100 nested n deep, no fragment: cost 100^n. */
-  deepList: (n) => `query DeepList { person(citizenId: "1") { ${'relatives(first: 100) { edges { node { '.repeat(n)}fullName${' } } }'.repeat(n)} } }`,
+  deepList: (n) =>
+    `query DeepList { person(citizenId: "1") { ${'relatives(first: 100) { edges { node { '.repeat(n)}fullName${' } } }'.repeat(n)} } }`,
   /** Two directives per level on doubled spreads: 2^(n+1) directives once expanded. */
   spreadDirectives: (n) =>
-    chain(n, 'Query', 'person(citizenId: "1") { fullName }', (p) => `...${p} @include(if: true) ...${p} @skip(if: false)`, (f) => `query SpreadDirectives { ...${f} }`),
+    chain(
+      n,
+      'Query',
+      'person(citizenId: "1") { fullName }',
+      (p) => `...${p} @include(if: true) ...${p} @skip(if: false)`,
+      (f) => `query SpreadDirectives { ...${f} }`,
+    ),
   /** An alias in F0 and doubled spreads: 2^n aliases once expanded. */
-  spreadAliases: (n) => chain(n, 'Query', 'a: person(citizenId: "1") { fullName }', (p) => `...${p} ...${p}`, (f) => `query SpreadAliases { ...${f} }`),
+  spreadAliases: (n) =>
+    chain(
+      n,
+      'Query',
+      'a: person(citizenId: "1") { fullName }',
+      (p) => `...${p} ...${p}`,
+      (f) => `query SpreadAliases { ...${f} }`,
+    ),
   /**
    * Nothing but `__typename`, a spread and an inline fragment per level: 2^n selections once
    * expanded, which the federation query planner does expand (20 levels: 16 s of gateway CPU
    * before the fix, when `__typename` and spreads cost nothing).
    */
-  typenameDoubleSpread: (n) => chain(n, 'Query', '__typename', (p) => `...${p} ... on Query { ...${p} }`, (f) => `query TypenameDoubleSpread { ...${f} }`),
+  typenameDoubleSpread: (n) =>
+    chain(
+      n,
+      'Query',
+      '__typename',
+      (p) => `...${p} ... on Query { ...${p} }`,
+      (f) => `query TypenameDoubleSpread { ...${f} }`,
+    ),
   /** n aliases side by side, no fragment. */
-  manyAliases: (n) => `query ManyAliases { ${Array.from({ length: n }, (_, i) => `a${i}: person(citizenId: "${i}") { fullName }`).join(' ')} }`,
+  manyAliases: (n) =>
+    `query ManyAliases { ${Array.from({ length: n }, (_, i) => `a${i}: person(citizenId: "${i}") { fullName }`).join(' ')} }`,
 };
 
 /** Every node of the document (definitions, selections, names, arguments, values, …). */
@@ -69,9 +104,14 @@ export function operationOf(document: DocumentNode): OperationDefinitionNode {
  * The gateway's analysis of a document, outside the server: our measure, then GraphQL Armor's
  * validation rules (depth, aliases, directives) against the family schema. What the bench times.
  */
-export function documentAnalyser(limits: QueryLimits = DEFAULT_LIMITS): (document: DocumentNode) => { measure: OperationMeasure; armorErrors: readonly GraphQLError[] } {
+export function documentAnalyser(
+  limits: QueryLimits = DEFAULT_LIMITS,
+): (document: DocumentNode) => { measure: OperationMeasure; armorErrors: readonly GraphQLError[] } {
   const rules = queryArmor(limits, true).validationRules;
-  return (document) => ({ measure: measureOperation(document, operationOf(document)), armorErrors: validate(familySchema(), document, rules) });
+  return (document) => ({
+    measure: measureOperation(document, operationOf(document)),
+    armorErrors: validate(familySchema(), document, rules),
+  });
 }
 
 export { parse as parseDocument };

@@ -11,9 +11,7 @@ export const RATE_LIMIT_STORES = ['memory', 'mongodb'] as const;
  * has its own budget), or a MongoDB database shared by every replica, so that the budget is
  * the same however many replicas a caller's requests are spread over.
  */
-export type RateLimitStore =
-  | { kind: 'memory' }
-  | { kind: 'mongodb'; uri: string; dbName?: string; timeoutMs?: number };
+export type RateLimitStore = { kind: 'memory' } | { kind: 'mongodb'; uri: string; dbName?: string; timeoutMs?: number };
 
 export interface RateLimitOptions {
   /** Sustained requests per minute per subject. */
@@ -72,7 +70,9 @@ export class RateLimiter {
     // The TTL index on `expire` is what removes ended windows; the unique one on `key` keeps one count per key.
     await limiter.createIndexes().catch(onStoreError);
     // ... and a slow database must not hold every request: past the timeout, the same insurance.
-    return new RateLimiter(new RLWrapperTimeouts({ limiter, timeoutMs: store.timeoutMs ?? RATE_LIMIT_STORE_TIMEOUT_MS }), () => client.close());
+    return new RateLimiter(new RLWrapperTimeouts({ limiter, timeoutMs: store.timeoutMs ?? RATE_LIMIT_STORE_TIMEOUT_MS }), () =>
+      client.close(),
+    );
   }
 
   /** Takes one request from `key`'s budget, or throws RATE_LIMITED (HTTP 429, `retry-after`). */

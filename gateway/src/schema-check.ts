@@ -35,7 +35,11 @@ export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
 }
 
 /** Breaking changes from `base` to `next` (supergraph SDLs) not covered by an announcement. */
-export async function unannouncedBreakingChanges(base: string, next: string, announcements: readonly Announcement[] = []): Promise<Change[]> {
+export async function unannouncedBreakingChanges(
+  base: string,
+  next: string,
+  announcements: readonly Announcement[] = [],
+): Promise<Change[]> {
   const changes = await diff(apiSchemaOf(base), apiSchemaOf(next));
   const announced = new Set(announcements.map((a) => a.path));
   return changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking && !(c.path && announced.has(c.path)));
@@ -48,7 +52,14 @@ export function readAnnouncements(file = ANNOUNCEMENTS_FILE): Announcement[] {
   if (!Array.isArray(list)) throw new Error(`${file}: expected a JSON array of { path, announced, reason }`);
   return list.map((a, i) => {
     const { path: p, announced, reason } = (a ?? {}) as Record<string, unknown>;
-    if (typeof p !== 'string' || !p || typeof announced !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(announced) || typeof reason !== 'string' || !reason.trim()) {
+    if (
+      typeof p !== 'string' ||
+      !p ||
+      typeof announced !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(announced) ||
+      typeof reason !== 'string' ||
+      !reason.trim()
+    ) {
       throw new Error(`${file}: entry ${i} needs a path, an announced date (YYYY-MM-DD) and a reason`);
     }
     return { path: p, announced, reason };
@@ -86,7 +97,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2), env:
     console.log(`[schema-check] no unannounced breaking change of the public schema against ${used}`);
     return 0;
   }
-  console.error(`[schema-check] ${breaking.length} breaking change(s) of the public schema against ${used}, not announced in gateway/schema-changes.json:`);
+  console.error(
+    `[schema-check] ${breaking.length} breaking change(s) of the public schema against ${used}, not announced in gateway/schema-changes.json:`,
+  );
   for (const c of breaking) console.error(`  - ${c.path ?? '(schema)'}: ${c.message}`);
   return 1;
 }

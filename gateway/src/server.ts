@@ -108,7 +108,11 @@ function auditReadiness(auditUrl: string | null, cacheMs: number): () => Promise
 function landingPage(html: string): ApolloServerPlugin<GatewayContext> {
   return {
     async serverWillStart() {
-      return { async renderLandingPage() { return { html }; } };
+      return {
+        async renderLandingPage() {
+          return { html };
+        },
+      };
     },
   };
 }
@@ -120,7 +124,8 @@ function landingPage(html: string): ApolloServerPlugin<GatewayContext> {
  */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
-  if (options.production && options.ideToken) throw new Error('ideToken is for development only: the IDE never starts signed in in production');
+  if (options.production && options.ideToken)
+    throw new Error('ideToken is for development only: the IDE never starts signed in in production');
   const showIde = options.ide ?? !options.production;
   const page = showIde
     ? idePage(
@@ -203,7 +208,10 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     logger,
   }).catch(async (err: unknown) => {
-    await starting.then(() => apollo.stop(), () => undefined);
+    await starting.then(
+      () => apollo.stop(),
+      () => undefined,
+    );
     await limiter.close();
     throw err;
   });

@@ -26,8 +26,11 @@ describe('access-log reports from subgraphs', () => {
     expect(reads.size).toBe(0);
   });
 
-  it('splits a large request\'s entries into calls under the body limit, keeping every entry once', () => {
-    const entries = Array.from({ length: 5000 }, (_, i) => ({ citizenId: String(100000000000 + i), fields: ['homeaffairs:Person.fullName', 'social:Person.socialCoverage'] }));
+  it("splits a large request's entries into calls under the body limit, keeping every entry once", () => {
+    const entries = Array.from({ length: 5000 }, (_, i) => ({
+      citizenId: String(100000000000 + i),
+      fields: ['homeaffairs:Person.fullName', 'social:Person.socialCoverage'],
+    }));
     const chunks = chunkBySize(entries, 200_000);
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThanOrEqual(200_000 + 2);
@@ -36,7 +39,9 @@ describe('access-log reports from subgraphs', () => {
   });
 
   it('finds the audit subgraph URL in a supergraph, or null', () => {
-    expect(auditUrlFromSupergraph('enum join__Graph {\n  AUDIT @join__graph(name: "audit", url: "http://127.0.0.1:4005/graphql")\n}')).toBe('http://127.0.0.1:4005/graphql');
+    expect(auditUrlFromSupergraph('enum join__Graph {\n  AUDIT @join__graph(name: "audit", url: "http://127.0.0.1:4005/graphql")\n}')).toBe(
+      'http://127.0.0.1:4005/graphql',
+    );
     expect(auditUrlFromSupergraph('enum join__Graph { A @join__graph(name: "a", url: "http://x") }')).toBeNull();
   });
 });

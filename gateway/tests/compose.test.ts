@@ -18,8 +18,16 @@ const ok = [
   { name: 'health', url: 'http://127.0.0.1:4003/graphql', sdl: HEALTH_SDL },
 ];
 const conflicting = [
-  { name: 'homeaffairs', url: 'http://127.0.0.1:4001/graphql', sdl: `${LINK}type Query { people: [Person] } type Person @key(fields: "citizenId") { citizenId: ID! age: Int @shareable }` },
-  { name: 'social', url: 'http://127.0.0.1:4002/graphql', sdl: `${LINK}type Person @key(fields: "citizenId") { citizenId: ID! age: String @shareable }` },
+  {
+    name: 'homeaffairs',
+    url: 'http://127.0.0.1:4001/graphql',
+    sdl: `${LINK}type Query { people: [Person] } type Person @key(fields: "citizenId") { citizenId: ID! age: Int @shareable }`,
+  },
+  {
+    name: 'social',
+    url: 'http://127.0.0.1:4002/graphql',
+    sdl: `${LINK}type Person @key(fields: "citizenId") { citizenId: ID! age: String @shareable }`,
+  },
 ];
 
 describe('composeSupergraph', () => {
@@ -67,7 +75,13 @@ describe('staleness check', () => {
 });
 
 describe('compose CLI', () => {
-  const sdlByName: Record<string, string> = { homeaffairs: HOMEAFFAIRS_SDL, health: HEALTH_SDL, social: `${LINK}type Person @key(fields: "citizenId") { citizenId: ID! }`, association: `${LINK}type Club @key(fields: "clubId") { clubId: ID! }`, audit: `${LINK}type Query { accessLog: [String!]! }` };
+  const sdlByName: Record<string, string> = {
+    homeaffairs: HOMEAFFAIRS_SDL,
+    health: HEALTH_SDL,
+    social: `${LINK}type Person @key(fields: "citizenId") { citizenId: ID! }`,
+    association: `${LINK}type Club @key(fields: "clubId") { clubId: ID! }`,
+    audit: `${LINK}type Query { accessLog: [String!]! }`,
+  };
   const load = (name: string) => ({ printSubgraphSdl: async () => sdlByName[name] });
   let dir: string;
   let stderr: jest.SpyInstance;

@@ -33,7 +33,13 @@ describe('loadConfig', () => {
       trustedProxies: [],
       shutdownGraceMs: 10_000,
       shutdownReadinessDelayMs: 0,
-      auth: { jwksUrl: undefined, jwksFile: undefined, issuer: 'urn:nct:dev-issuer', audience: 'nct-gateway', internalSigningKey: parseSigningKey(SIGNING_KEY) },
+      auth: {
+        jwksUrl: undefined,
+        jwksFile: undefined,
+        issuer: 'urn:nct:dev-issuer',
+        audience: 'nct-gateway',
+        internalSigningKey: parseSigningKey(SIGNING_KEY),
+      },
     });
     expect(SUPERGRAPH_FILE).toBe(path.resolve(__dirname, '..', 'supergraph.graphql'));
   });
@@ -51,7 +57,14 @@ describe('loadConfig', () => {
       SUPERGRAPH_FILE: 'other.graphql',
       IDE_CITIZEN_ID: '001055000001',
     });
-    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', subgraphTimeoutMs: 1500, production: true, ideEnabled: false, ideCitizenId: '001055000001' });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      subgraphTimeoutMs: 1500,
+      production: true,
+      ideEnabled: false,
+      ideCitizenId: '001055000001',
+    });
     expect(config.subgraphUrls.health).toBe('https://health.example.vn/graphql');
     expect(config.subgraphUrls.social).toBe('http://127.0.0.1:5002/graphql');
     expect(config.supergraphFile).toBe(path.resolve('other.graphql'));
@@ -59,7 +72,9 @@ describe('loadConfig', () => {
   });
 
   it('takes --supergraph over SUPERGRAPH_FILE, in both spellings', () => {
-    expect(loadConfig(['--supergraph', '/tmp/a.graphql'], { ...BASE, SUPERGRAPH_FILE: '/tmp/b.graphql' }).supergraphFile).toBe('/tmp/a.graphql');
+    expect(loadConfig(['--supergraph', '/tmp/a.graphql'], { ...BASE, SUPERGRAPH_FILE: '/tmp/b.graphql' }).supergraphFile).toBe(
+      '/tmp/a.graphql',
+    );
     expect(loadConfig(['--supergraph=/tmp/c.graphql'], BASE).supergraphFile).toBe('/tmp/c.graphql');
   });
 
@@ -134,7 +149,9 @@ describe('loadConfig', () => {
       'CORS_ALLOWED_ORIGINS: "https://app.nct.example.vn/" is not an exact origin like https://app.example.vn or http://localhost:5173 (scheme://host[:port], no path, no trailing slash, no wildcard) (did you mean "https://app.nct.example.vn"?)',
       'SHUTDOWN_GRACE_MS must be a whole number between 0 and 600000, got "soon"',
     ]);
-    expect(() => loadConfig([], { ...BASE, RATE_LIMIT_STORE: 'redis' })).toThrow(/RATE_LIMIT_STORE must be one of memory, mongodb, got "redis"/);
+    expect(() => loadConfig([], { ...BASE, RATE_LIMIT_STORE: 'redis' })).toThrow(
+      /RATE_LIMIT_STORE must be one of memory, mongodb, got "redis"/,
+    );
     expect(() => loadConfig([], { ...BASE, RATE_LIMIT_MONGODB_URI: 'mongodb://db' })).toThrow(/set RATE_LIMIT_STORE=mongodb/);
   });
 
@@ -153,10 +170,16 @@ describe('loadConfig', () => {
   it('needs the internal signing key (a private Ed25519 key), and a real identity provider in production', () => {
     expect(() => loadConfig([], {})).toThrow(/INTERNAL_SIGNING_KEY must be set/);
     // A public key cannot sign.
-    expect(() => loadConfig([], { INTERNAL_SIGNING_KEY: generateInternalKeyPair().verifyKey })).toThrow(/INTERNAL_SIGNING_KEY: not a private Ed25519/);
+    expect(() => loadConfig([], { INTERNAL_SIGNING_KEY: generateInternalKeyPair().verifyKey })).toThrow(
+      /INTERNAL_SIGNING_KEY: not a private Ed25519/,
+    );
     expect(() => loadConfig([], { ...BASE, NODE_ENV: 'production' })).toThrow(/the development issuer is not trusted/);
-    expect(() => loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production', IDE_TOKEN: 'x' })).toThrow(/IDE_TOKEN is for development only/);
-    expect(() => loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production', IDE_ENABLED: 'true', IDE_TOKEN: 'x' })).toThrow(/IDE_TOKEN is for development only/);
+    expect(() => loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production', IDE_TOKEN: 'x' })).toThrow(
+      /IDE_TOKEN is for development only/,
+    );
+    expect(() => loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production', IDE_ENABLED: 'true', IDE_TOKEN: 'x' })).toThrow(
+      /IDE_TOKEN is for development only/,
+    );
   });
 
   it('serves the IDE by default, but in production only when IDE_ENABLED=true', () => {
@@ -164,6 +187,9 @@ describe('loadConfig', () => {
     expect(loadConfig([], { ...BASE, NODE_ENV: 'test' }).ideEnabled).toBe(true);
     expect(loadConfig([], { ...BASE, IDE_ENABLED: 'false' }).ideEnabled).toBe(false);
     expect(loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production' }).ideEnabled).toBe(false);
-    expect(loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production', IDE_ENABLED: 'true' })).toMatchObject({ ideEnabled: true, ideToken: undefined });
+    expect(loadConfig([], { ...BASE, ...PROD_AUTH, NODE_ENV: 'production', IDE_ENABLED: 'true' })).toMatchObject({
+      ideEnabled: true,
+      ideToken: undefined,
+    });
   });
 });

@@ -3,7 +3,8 @@ import { createLogger } from '@nct/logger';
 import { correlationIdFrom, createGatewayContext } from '../src/context';
 import { testAuth } from './fixtures';
 
-const req = (headers: Record<string, string | string[]>) => ({ headers, socket: { remoteAddress: '127.0.0.1' } }) as unknown as IncomingMessage;
+const req = (headers: Record<string, string | string[]>) =>
+  ({ headers, socket: { remoteAddress: '127.0.0.1' } }) as unknown as IncomingMessage;
 
 describe('request ids', () => {
   it('generates its own request id for every request, whatever the client sends', async () => {

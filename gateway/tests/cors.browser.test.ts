@@ -19,11 +19,21 @@ async function startSite(): Promise<{ origin: string; close(): Promise<void> }> 
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-interface PageResult { ok: boolean; status?: number; data?: unknown; requestId?: string | null; error?: string }
+interface PageResult {
+  ok: boolean;
+  status?: number;
+  data?: unknown;
+  requestId?: string | null;
+  error?: string;
+}
 
 describe('CORS in Chromium', () => {
   let homeaffairs: FakeSubgraph;

@@ -8,7 +8,12 @@ const ALLOWED = 'https://app.nct.example.vn';
 const OTHER = 'https://evil.example.com';
 
 /** One request with exactly these headers (fetch may not send an `Origin` of our choosing). */
-function raw(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+function raw(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers }, (res) => {
       let text = '';
@@ -53,7 +58,9 @@ describe('CORS at the gateway', () => {
     expect(res.status).toBe(204);
     expect(res.headers['access-control-allow-origin']).toBe(ALLOWED);
     const allowed = String(res.headers['access-control-allow-headers']).split(',');
-    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-access-purpose', 'apollo-require-preflight', 'x-request-id']));
+    expect(allowed).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'x-access-purpose', 'apollo-require-preflight', 'x-request-id']),
+    );
     expect(res.headers['access-control-allow-methods']).toMatch(/POST/);
     expect(Number(res.headers['access-control-max-age'])).toBeGreaterThan(0);
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
@@ -64,7 +71,12 @@ describe('CORS at the gateway', () => {
     const pre = await preflight(open.url, OTHER);
     expect(pre.headers['access-control-allow-origin']).toBeUndefined();
     // (the other Access-Control-* headers the cors package sends grant nothing without it)
-    const post = await raw(open.url, 'POST', { origin: OTHER, 'content-type': 'application/json' }, JSON.stringify({ query: '{ __typename }' }));
+    const post = await raw(
+      open.url,
+      'POST',
+      { origin: OTHER, 'content-type': 'application/json' },
+      JSON.stringify({ query: '{ __typename }' }),
+    );
     expect(post.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -74,7 +86,12 @@ describe('CORS at the gateway', () => {
   });
 
   it("exposes the request id, retry-after and server-timing to an allowed origin's scripts, keeping Vary: Origin", async () => {
-    const res = await raw(open.url, 'POST', { origin: ALLOWED, 'content-type': 'application/json' }, JSON.stringify({ query: '{ __typename }' }));
+    const res = await raw(
+      open.url,
+      'POST',
+      { origin: ALLOWED, 'content-type': 'application/json' },
+      JSON.stringify({ query: '{ __typename }' }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe(ALLOWED);
     expect(String(res.headers['access-control-expose-headers']).split(',')).toEqual(['x-request-id', 'retry-after', 'server-timing']);
@@ -96,7 +113,10 @@ describe('CORS at the gateway', () => {
 describe('CORS_ALLOWED_ORIGINS', () => {
   it('takes exact origins, comma-separated', () => {
     expect(parseOrigins(undefined)).toEqual([]);
-    expect(parseOrigins(' https://app.nct.example.vn , http://localhost:5173 ')).toEqual(['https://app.nct.example.vn', 'http://localhost:5173']);
+    expect(parseOrigins(' https://app.nct.example.vn , http://localhost:5173 ')).toEqual([
+      'https://app.nct.example.vn',
+      'http://localhost:5173',
+    ]);
   });
 
   it.each([

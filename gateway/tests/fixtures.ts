@@ -70,8 +70,24 @@ type Club @key(fields: "clubId") { clubId: ID! name: String! }
 `;
 
 export const PEOPLE = [
-  { citizenId: '001055000001', fullName: 'Nguyễn Văn An', birthDate: '1955-03-01', sex: 'MALE', age: 71, deathDate: null, residence: { code: '00004', name: 'Phường Ba Đình' } },
-  { citizenId: '001160000002', fullName: 'Trần Thị Bình', birthDate: '1940-07-15', sex: 'FEMALE', age: 85, deathDate: null, residence: { code: '00004', name: 'Phường Ba Đình' } },
+  {
+    citizenId: '001055000001',
+    fullName: 'Nguyễn Văn An',
+    birthDate: '1955-03-01',
+    sex: 'MALE',
+    age: 71,
+    deathDate: null,
+    residence: { code: '00004', name: 'Phường Ba Đình' },
+  },
+  {
+    citizenId: '001160000002',
+    fullName: 'Trần Thị Bình',
+    birthDate: '1940-07-15',
+    sex: 'FEMALE',
+    age: 85,
+    deathDate: null,
+    residence: { code: '00004', name: 'Phường Ba Đình' },
+  },
 ];
 
 function careOf(citizenId: string) {
@@ -128,31 +144,41 @@ async function startSubgraph(name: string, sdl: string, resolvers: any, port = 0
 }
 
 export function startHomeaffairs(port = 0): Promise<FakeSubgraph> {
-  return startSubgraph('homeaffairs', HOMEAFFAIRS_SDL, {
-    Query: {
-      people: (_: unknown, { first }: { first?: number }) => ({
-        edges: PEOPLE.slice(0, first ?? 20).map((node) => ({ cursor: node.citizenId, node })),
-        pageInfo: { hasNextPage: false, endCursor: null },
-      }),
-      person: (_: unknown, { citizenId }: { citizenId: string }) => {
-        const person = PEOPLE.find((p) => p.citizenId === citizenId);
-        if (!person) throw new NotFoundError({ vi: 'Không tìm thấy người này', en: 'Person not found' });
-        return person;
+  return startSubgraph(
+    'homeaffairs',
+    HOMEAFFAIRS_SDL,
+    {
+      Query: {
+        people: (_: unknown, { first }: { first?: number }) => ({
+          edges: PEOPLE.slice(0, first ?? 20).map((node) => ({ cursor: node.citizenId, node })),
+          pageInfo: { hasNextPage: false, endCursor: null },
+        }),
+        person: (_: unknown, { citizenId }: { citizenId: string }) => {
+          const person = PEOPLE.find((p) => p.citizenId === citizenId);
+          if (!person) throw new NotFoundError({ vi: 'Không tìm thấy người này', en: 'Person not found' });
+          return person;
+        },
       },
+      Person: { __resolveReference: (ref: { citizenId: string }) => PEOPLE.find((p) => p.citizenId === ref.citizenId) },
     },
-    Person: { __resolveReference: (ref: { citizenId: string }) => PEOPLE.find((p) => p.citizenId === ref.citizenId) },
-  }, port);
+    port,
+  );
 }
 
 export function startHealth(port = 0): Promise<FakeSubgraph> {
-  return startSubgraph('health', HEALTH_SDL, {
-    Person: {
-      __resolveReference: async (ref: { citizenId: string }, ctx: { subgraph: FakeSubgraph }) => {
-        if (ctx.subgraph.delayMs) await new Promise((r) => setTimeout(r, ctx.subgraph.delayMs));
-        return careOf(ref.citizenId);
+  return startSubgraph(
+    'health',
+    HEALTH_SDL,
+    {
+      Person: {
+        __resolveReference: async (ref: { citizenId: string }, ctx: { subgraph: FakeSubgraph }) => {
+          if (ctx.subgraph.delayMs) await new Promise((r) => setTimeout(r, ctx.subgraph.delayMs));
+          return careOf(ref.citizenId);
+        },
       },
     },
-  }, port);
+    port,
+  );
 }
 
 /** Supergraph of the given subgraphs at their URLs. */
@@ -160,7 +186,11 @@ export function supergraphOf(...subgraphs: Array<{ name: string; url: string; sd
   return composeSupergraph(subgraphs.map(({ name, url, sdl }) => ({ name, url, sdl })));
 }
 
-export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+export async function postGraphQL(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: res.status, json: await res.json() };
 }
@@ -176,6 +206,16 @@ export async function testAuth(): Promise<{
   const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nct-gw-issuer-'));
   const pair = generateInternalKeyPair();
   const files = await ensureDevIssuer(issuerDir);
-  const auth = await gatewayAuth({ jwksFile: files.jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, internalSigningKey: parseSigningKey(pair.signingKey) });
-  return { auth, verifyKeys: parseVerifyKeys(pair.verifyKey), issuerDir, token: (role, extra) => issueDevToken(issuerDir, { role, ...(extra ?? {}) }) };
+  const auth = await gatewayAuth({
+    jwksFile: files.jwksFile,
+    issuer: DEV_ISSUER,
+    audience: DEV_AUDIENCE,
+    internalSigningKey: parseSigningKey(pair.signingKey),
+  });
+  return {
+    auth,
+    verifyKeys: parseVerifyKeys(pair.verifyKey),
+    issuerDir,
+    token: (role, extra) => issueDevToken(issuerDir, { role, ...(extra ?? {}) }),
+  };
 }

@@ -38,7 +38,8 @@ describe('gateway over two subgraphs', () => {
   });
 
   async function start(timeoutMs = 2000, extra: { production?: boolean; subgraphUrls?: Record<string, string> } = {}) {
-    gateway = await createGatewayServer({ auth: (await authKit).auth,
+    gateway = await createGatewayServer({
+      auth: (await authKit).auth,
       supergraphSdl: supergraphOf(homeaffairs, health),
       host: '127.0.0.1',
       port: 0,
@@ -68,7 +69,13 @@ describe('gateway over two subgraphs', () => {
     const token = await kit.token('commune-officer', { commune: '03199' });
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'req-42', authorization: `Bearer ${token}`, 'x-access-purpose': 'CARE_COORDINATION', cookie: 'secret=1' },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': 'req-42',
+        authorization: `Bearer ${token}`,
+        'x-access-purpose': 'CARE_COORDINATION',
+        cookie: 'secret=1',
+      },
       body: JSON.stringify({ query: JOINED }),
     });
     // The gateway's own id, echoed to the caller; the client's is not adopted.
@@ -90,7 +97,11 @@ describe('gateway over two subgraphs', () => {
       expect(await verifyInternal(credential, { keys: kit.verifyKeys, subgraph: other, body: subgraph.lastBody! })).toBeNull();
     }
     // A second request with the same client id gets another gateway id.
-    const again = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-42' }, body: JSON.stringify({ query: JOINED }) });
+    const again = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-42' },
+      body: JSON.stringify({ query: JOINED }),
+    });
     expect(again.headers.get('x-request-id')).not.toBe(requestId);
   });
 
@@ -152,7 +163,15 @@ describe('gateway over two subgraphs', () => {
     const port = health.http.port;
     const supergraphSdl = supergraphOf(homeaffairs, health);
     await health.stop();
-    gateway = await createGatewayServer({ auth: (await authKit).auth, supergraphSdl, host: '127.0.0.1', port: 0, subgraphTimeoutMs: 2000, logger: quiet, readinessRequiresAudit: false });
+    gateway = await createGatewayServer({
+      auth: (await authKit).auth,
+      supergraphSdl,
+      host: '127.0.0.1',
+      port: 0,
+      subgraphTimeoutMs: 2000,
+      logger: quiet,
+      readinessRequiresAudit: false,
+    });
     const health200 = await fetch(gateway.url.replace('/graphql', '/health'));
     expect(health200.status).toBe(200);
     const down = await postGraphQL(gateway.url, { query: JOINED });
@@ -180,7 +199,8 @@ describe('gateway over two subgraphs', () => {
 
   it('uses subgraphUrls over the URLs in the supergraph file', async () => {
     const supergraphSdl = supergraphOf(homeaffairs, { ...health, url: 'http://127.0.0.1:9/graphql' });
-    gateway = await createGatewayServer({ auth: (await authKit).auth,
+    gateway = await createGatewayServer({
+      auth: (await authKit).auth,
       supergraphSdl,
       host: '127.0.0.1',
       port: 0,
@@ -240,7 +260,9 @@ describe('gateway start failures', () => {
     const port = (probe.address() as net.AddressInfo).port;
     await new Promise((r) => probe.close(r));
 
-    await expect(createGatewayServer({ auth: (await authKit).auth, supergraphSdl, host: '127.0.0.1', port, subgraphTimeoutMs: 1000, logger: quiet })).rejects.toThrow();
+    await expect(
+      createGatewayServer({ auth: (await authKit).auth, supergraphSdl, host: '127.0.0.1', port, subgraphTimeoutMs: 1000, logger: quiet }),
+    ).rejects.toThrow();
     const again = net.createServer();
     await new Promise<void>((resolve, reject) => again.once('error', reject).listen(port, '127.0.0.1', resolve));
     await new Promise((r) => again.close(r));

@@ -68,7 +68,9 @@ describe('GraphiQL in Chromium, offline', () => {
     // Two tabs: people, then the person.
     await expect(page.locator('.graphiql-tab').count()).resolves.toBe(2);
 
-    const executed = page.waitForResponse((res) => res.url() === gateway.url && res.request().method() === 'POST' && /query People/.test(res.request().postData() ?? ''));
+    const executed = page.waitForResponse(
+      (res) => res.url() === gateway.url && res.request().method() === 'POST' && /query People/.test(res.request().postData() ?? ''),
+    );
     await page.locator('button.graphiql-execute-button').click();
     const response = await executed;
     expect(response.status()).toBe(200);
@@ -77,14 +79,23 @@ describe('GraphiQL in Chromium, offline', () => {
 
     // The answer joins both fake subgraphs; the result pane shows it (Monaco draws only the
     // lines in view: the first person's name is among them).
-    const body = (await response.json()) as { data: { people: { edges: Array<{ node: { fullName: string; insuranceCard: { code: string } } }> } } };
+    const body = (await response.json()) as {
+      data: { people: { edges: Array<{ node: { fullName: string; insuranceCard: { code: string } } }> } };
+    };
     expect(body.data.people.edges[0].node).toMatchObject({ fullName: 'Nguyễn Văn An', insuranceCard: { code: 'BT2010012345678' } });
     const result = page.locator('.graphiql-response');
     await result.getByText('"Nguyễn Văn An"').first().waitFor({ timeout: 15_000 });
     await result.getByText('"001055000001"').first().waitFor({ timeout: 5_000 });
 
     expect(foreign).toEqual([]);
-    expect(local).toEqual(expect.arrayContaining(['GET /', expect.stringMatching(/^GET \/ide\/graphiql\..+\.js$/), expect.stringMatching(/^GET \/ide\/worker-graphql\..+\.js$/), 'POST /graphql']));
+    expect(local).toEqual(
+      expect.arrayContaining([
+        'GET /',
+        expect.stringMatching(/^GET \/ide\/graphiql\..+\.js$/),
+        expect.stringMatching(/^GET \/ide\/worker-graphql\..+\.js$/),
+        'POST /graphql',
+      ]),
+    );
     // No script error, no Content-Security-Policy violation (the CSP blocks a foreign request
     // before the route above would see it, and reports it on the console).
     expect(problems).toEqual([]);

@@ -96,7 +96,10 @@ describe('GraphiQL, served offline', () => {
     for (const src of [...scripts, ...Object.values(workers)]) {
       const js = await (await fetch(origin + src)).text();
       // What a script could load by itself: fetches, workers, sockets, images, scripts.
-      expect([src, js.match(/\b(?:fetch|importScripts|Worker|SharedWorker|EventSource|WebSocket|sendBeacon)\(\s*["'`](?:[a-z]+:)?\/\/[^"'`]*/gi)]).toEqual([src, null]);
+      expect([
+        src,
+        js.match(/\b(?:fetch|importScripts|Worker|SharedWorker|EventSource|WebSocket|sendBeacon)\(\s*["'`](?:[a-z]+:)?\/\/[^"'`]*/gi),
+      ]).toEqual([src, null]);
       expect([src, js.match(/\bsrc\s*[:=]\s*\\?["'`](?:[a-z]+:)?\/\/[^"'`]*/gi)]).toEqual([src, null]);
       expect([src, js.match(/<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=\\?["'](?:[a-z]+:)?\/\/[^"']*/gi)]).toEqual([src, null]);
     }
@@ -111,7 +114,11 @@ describe('GraphiQL, served offline', () => {
   it('serves every asset locally: right type, gzip, strong ETag, cached for good', async () => {
     const { html } = await page('/');
     const refs = [...refsOf(html), ...Object.values(configOf(html).workers)];
-    const expected: Record<string, RegExp> = { js: /^application\/javascript/, css: /^text\/css/, ico: /^image\/(x-icon|vnd\.microsoft\.icon)/ };
+    const expected: Record<string, RegExp> = {
+      js: /^application\/javascript/,
+      css: /^text\/css/,
+      ico: /^image\/(x-icon|vnd\.microsoft\.icon)/,
+    };
     for (const ref of refs) {
       const plain = await fetch(origin + ref, { headers: { 'accept-encoding': 'identity' } });
       expect([ref, plain.status]).toEqual([ref, 200]);
@@ -131,11 +138,13 @@ describe('GraphiQL, served offline', () => {
     // decompress it silently).
     const js = refs.find((r) => /graphiql\..*\.js$/.test(r))!;
     const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
-      http.get(origin + js, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
-      }).on('error', reject);
+      http
+        .get(origin + js, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
     });
     expect(raw.encoding).toBe('gzip');
     const unzipped = gunzipSync(raw.body);
@@ -202,14 +211,30 @@ describe('GraphiQL, served offline', () => {
     expect(people.json.errors).toBeUndefined();
     const first = people.json.data.people.edges[0].node;
     expect(Object.keys(first)).toEqual([
-      'citizenId', 'fullName', 'birthDate', 'sex', 'age', 'deathDate', 'residence',
-      'monthlyAllowance', 'socialPension', 'healthRecord', 'lastHealthCheck', 'insuranceCard', 'membership', 'clubs',
+      'citizenId',
+      'fullName',
+      'birthDate',
+      'sex',
+      'age',
+      'deathDate',
+      'residence',
+      'monthlyAllowance',
+      'socialPension',
+      'healthRecord',
+      'lastHealthCheck',
+      'insuranceCard',
+      'membership',
+      'clubs',
     ]);
     expect(first.clubs[0].club.name).toMatch(/^CLB/);
 
     const person = await postGraphQL(gateway.url, { query: PERSON_QUERY, variables: { citizenId: CITIZEN_ID } });
     expect(person.json.errors).toBeUndefined();
-    expect(person.json.data.person).toMatchObject({ citizenId: CITIZEN_ID, fullName: 'Trần Thị Bình', insuranceCard: { code: 'BT2010012345678' } });
+    expect(person.json.data.person).toMatchObject({
+      citizenId: CITIZEN_ID,
+      fullName: 'Trần Thị Bình',
+      insuranceCard: { code: 'BT2010012345678' },
+    });
   });
 });
 

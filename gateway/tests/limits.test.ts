@@ -34,7 +34,10 @@ describe('operation measure', () => {
     ['query($m: Int) { people(first: $m) { edges { cursor } } }', { cost: 1 + 100 * 2 }],
     ['{ people(first: null) { edges { cursor } } }', { cost: 1 + 20 * 2 }],
     // directives count wherever they stand, and as often as their fragment is spread
-    ['query Q @live { ...F @include(if: true) ...F } fragment F on Query @x { person(citizenId: "1") @skip(if: false) { fullName } }', { depth: 2, directives: 1 + 1 + 2 * 2, cost: 4 }],
+    [
+      'query Q @live { ...F @include(if: true) ...F } fragment F on Query @x { person(citizenId: "1") @skip(if: false) { fullName } }',
+      { depth: 2, directives: 1 + 1 + 2 * 2, cost: 4 },
+    ],
     // a fragment cycle (invalid GraphQL, refused by validation) does not loop
     ['{ ...A } fragment A on Query { ...B person(citizenId: "1") { fullName } } fragment B on Query { ...A }', { depth: 2, cost: 3 }],
     ['{ ...Unknown }', { depth: 0, cost: 1 }],
@@ -44,8 +47,17 @@ describe('operation measure', () => {
 
   it('counts page sizes through fragments, with each fragment analysed once', () => {
     // F2 spreads F1 twice under a page of 10, F1 spreads F0 twice: 4 x 10 persons.
-    const m = measure('{ people(first: 10) { edges { node { ...F2 } } } } fragment F2 on Person { ...F1 ...F1 } fragment F1 on Person { ...F0 ...F0 } fragment F0 on Person { fullName age }');
-    expect(m).toEqual({ depth: 4, introspectionDepth: 0, aliases: 0, directives: 0, cost: 1 + 10 * (1 + 1 + 4 * 2), visited: 4 + 2 + 2 + 2 });
+    const m = measure(
+      '{ people(first: 10) { edges { node { ...F2 } } } } fragment F2 on Person { ...F1 ...F1 } fragment F1 on Person { ...F0 ...F0 } fragment F0 on Person { fullName age }',
+    );
+    expect(m).toEqual({
+      depth: 4,
+      introspectionDepth: 0,
+      aliases: 0,
+      directives: 0,
+      cost: 1 + 10 * (1 + 1 + 4 * 2),
+      visited: 4 + 2 + 2 + 2,
+    });
   });
 });
 
@@ -97,17 +109,21 @@ describe('limits through the gateway', () => {
     ['doubleSpread', 'cost'],
     ['spreadAliases', 'aliases'],
     ['spreadDirectives', 'directives'],
-  ])('refuses a 30-level %s document at once, naming the %s limit', async (family, limit) => {
-    homeaffairs.lastHeaders = undefined;
-    const query = QUERY_FAMILIES[family](30);
-    expect(query.length).toBeLessThan(3000);
-    const { status, json } = await postGraphQL(gateway.url, { query });
-    expect(status).toBe(400);
-    expect(json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limits: { [limit]: { value: expect.any(Number) } } });
-    // (armor counts 2^30 - 1 directives here: at a repeated spread it forgets the spread's own.)
-    expect(json.errors[0].extensions.limits[limit].value).toBeGreaterThanOrEqual(2 ** 30 - 1);
-    expect(homeaffairs.lastHeaders).toBeUndefined();
-  }, 30_000);
+  ])(
+    'refuses a 30-level %s document at once, naming the %s limit',
+    async (family, limit) => {
+      homeaffairs.lastHeaders = undefined;
+      const query = QUERY_FAMILIES[family](30);
+      expect(query.length).toBeLessThan(3000);
+      const { status, json } = await postGraphQL(gateway.url, { query });
+      expect(status).toBe(400);
+      expect(json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limits: { [limit]: { value: expect.any(Number) } } });
+      // (armor counts 2^30 - 1 directives here: at a repeated spread it forgets the spread's own.)
+      expect(json.errors[0].extensions.limits[limit].value).toBeGreaterThanOrEqual(2 ** 30 - 1);
+      expect(homeaffairs.lastHeaders).toBeUndefined();
+    },
+    30_000,
+  );
 
   // `__typename` and fragments only: once free, it went through to the query planner, which
   // expands it (20 levels, 1.2 KB: 16 s of synchronous gateway CPU). Now its cost is 2^20.

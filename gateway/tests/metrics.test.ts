@@ -63,7 +63,11 @@ describe('gateway metrics', () => {
     const after = await scrape();
     for (const subgraph of ['homeaffairs', 'health']) {
       const labels = { subgraph, outcome: '2xx' };
-      expect([subgraph, sample(after, 'nct_gateway_subgraph_fetch_seconds_count', labels) - sample(before, 'nct_gateway_subgraph_fetch_seconds_count', labels)]).toEqual([subgraph, 1]);
+      expect([
+        subgraph,
+        sample(after, 'nct_gateway_subgraph_fetch_seconds_count', labels) -
+          sample(before, 'nct_gateway_subgraph_fetch_seconds_count', labels),
+      ]).toEqual([subgraph, 1]);
     }
     const ok = { operation_type: 'query', outcome: 'ok' };
     expect(sample(after, 'nct_graphql_operations_total', ok) - sample(before, 'nct_graphql_operations_total', ok)).toBe(1);
@@ -75,7 +79,9 @@ describe('gateway metrics', () => {
     await postGraphQL(gateway.url, { query: '{ person(citizenId: "001099999999") { fullName } }' });
     const notFound = { subgraph: 'homeaffairs', code: 'NOT_FOUND' };
     let after = await scrape();
-    expect(sample(after, 'nct_gateway_subgraph_errors_total', notFound) - sample(before, 'nct_gateway_subgraph_errors_total', notFound)).toBe(1);
+    expect(
+      sample(after, 'nct_gateway_subgraph_errors_total', notFound) - sample(before, 'nct_gateway_subgraph_errors_total', notFound),
+    ).toBe(1);
     expect(after).not.toContain('001099999999');
 
     await health.stop();

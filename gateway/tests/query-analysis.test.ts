@@ -75,12 +75,15 @@ describe('our analysis visits each node at most once', () => {
 });
 
 describe('the cost refuses every exponential family', () => {
-  it.each(['doubleSpread', 'spreadAliases', 'spreadDirectives', 'nestedDoubleSpread', 'typenameDoubleSpread'])('%s(20) costs more than maxCost', (family) => {
-    const document = parse(QUERY_FAMILIES[family](20));
-    const m = measureOperation(document, operationOf(document));
-    expect(m.cost).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
-    expect(m.visited).toBeLessThanOrEqual(countAstNodes(document));
-  });
+  it.each(['doubleSpread', 'spreadAliases', 'spreadDirectives', 'nestedDoubleSpread', 'typenameDoubleSpread'])(
+    '%s(20) costs more than maxCost',
+    (family) => {
+      const document = parse(QUERY_FAMILIES[family](20));
+      const m = measureOperation(document, operationOf(document));
+      expect(m.cost).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
+      expect(m.visited).toBeLessThanOrEqual(countAstNodes(document));
+    },
+  );
 });
 
 describe("GraphQL Armor's rules visit each node a bounded number of times", () => {
@@ -136,7 +139,11 @@ describe("GraphQL Armor's rules visit each node a bounded number of times", () =
     const errors = validate(familySchema(), parse(QUERY_FAMILIES[family](40)), rules);
     expect(errors.map((e) => Object.keys(e.extensions.limits as object)[0])).toEqual(limits);
     for (const error of errors) {
-      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageVi: expect.stringMatching(/^Truy vấn vượt giới hạn/), messageEn: expect.stringMatching(/^Query exceeds the limits/) });
+      expect(error.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        messageVi: expect.stringMatching(/^Truy vấn vượt giới hạn/),
+        messageEn: expect.stringMatching(/^Query exceeds the limits/),
+      });
     }
   });
 });

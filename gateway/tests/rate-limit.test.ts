@@ -60,7 +60,10 @@ describe('rate limiter on a shared MongoDB store (several gateway replicas)', ()
     // a generous store timeout: a slow test machine must not fall back to each replica's memory
     const store = { kind: 'mongodb' as const, uri: testMongoUri(), dbName, timeoutMs: 10_000 };
     // a window of 4 minutes (4 per 4 min): a slow machine never crosses it during the test
-    const [a, b] = [await RateLimiter.create({ perMinute: 1, burst: 4, store }), await RateLimiter.create({ perMinute: 1, burst: 4, store })];
+    const [a, b] = [
+      await RateLimiter.create({ perMinute: 1, burst: 4, store }),
+      await RateLimiter.create({ perMinute: 1, burst: 4, store }),
+    ];
     replicas.push(a, b);
     await a.take('sub:x');
     await b.take('sub:x');
@@ -106,7 +109,12 @@ describe('rate limit through the gateway', () => {
   });
 
   it('answers 429 RATE_LIMITED with a retry-after header once the burst is spent', async () => {
-    const post = () => fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const post = () =>
+      fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
     expect((await post()).status).toBe(200);
     expect((await post()).status).toBe(200);
     const res = await post();
@@ -129,12 +137,22 @@ describe('rate limit by client address, before the token is verified', () => {
   const start = async (trustedProxies?: string[]) => {
     const { auth } = await testAuth();
     const counting = { ...auth, verify: async (token: string) => (verifications++, auth.verify(token)) };
-    const gateway = await startTestGateway([homeaffairs, health], { auth: counting, ide: false, rateLimitPerMinute: 1, rateLimitBurst: 2, trustedProxies });
+    const gateway = await startTestGateway([homeaffairs, health], {
+      auth: counting,
+      ide: false,
+      rateLimitPerMinute: 1,
+      rateLimitBurst: 2,
+      trustedProxies,
+    });
     gateways.push(gateway);
     return gateway;
   };
   const post = (url: string, headers: Record<string, string> = {}) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
 
   beforeAll(async () => {
     homeaffairs = await startHomeaffairs();
@@ -179,11 +197,17 @@ describe('rate limit by client address, before the token is verified', () => {
 });
 
 describe('clientAddress', () => {
-  const req = (remoteAddress: string, xff?: string) => ({ socket: { remoteAddress }, headers: xff === undefined ? {} : { 'x-forwarded-for': xff } }) as unknown as IncomingMessage;
+  const req = (remoteAddress: string, xff?: string) =>
+    ({ socket: { remoteAddress }, headers: xff === undefined ? {} : { 'x-forwarded-for': xff } }) as unknown as IncomingMessage;
   it.each([
     ['no trusted proxy: the peer, XFF ignored', req('::ffff:192.0.2.1', '203.0.113.1'), [], '192.0.2.1'],
     ['untrusted peer: XFF ignored', req('192.0.2.1', '203.0.113.1'), ['10.0.0.9'], '192.0.2.1'],
-    ['trusted peer: right-most untrusted hop', req('10.0.0.9', '1.1.1.1, 198.51.100.7, 10.0.0.8'), ['10.0.0.9', '10.0.0.8'], '198.51.100.7'],
+    [
+      'trusted peer: right-most untrusted hop',
+      req('10.0.0.9', '1.1.1.1, 198.51.100.7, 10.0.0.8'),
+      ['10.0.0.9', '10.0.0.8'],
+      '198.51.100.7',
+    ],
     ['trusted peer without XFF: the peer', req('10.0.0.9'), ['10.0.0.9'], '10.0.0.9'],
     ['trusted peer, garbage hop: the peer', req('10.0.0.9', 'evil'), ['10.0.0.9'], '10.0.0.9'],
   ])('%s', (_name, request, trusted, expected) => {

@@ -29,14 +29,20 @@ describe('breaking-change check of the public schema', () => {
   it('does not report additions, nor changes to what clients cannot see (join directives, URLs)', async () => {
     const added = supergraph(HOMEAFFAIRS_SDL.replace('  deathDate: String\n', '  deathDate: String\n  nickname: String\n'));
     expect(await unannouncedBreakingChanges(base, added)).toEqual([]);
-    const moved = supergraphOf({ name: 'homeaffairs', url: 'http://10.0.0.1/graphql', sdl: HOMEAFFAIRS_SDL }, { name: 'health', url: URL, sdl: HEALTH_SDL });
+    const moved = supergraphOf(
+      { name: 'homeaffairs', url: 'http://10.0.0.1/graphql', sdl: HOMEAFFAIRS_SDL },
+      { name: 'health', url: URL, sdl: HEALTH_SDL },
+    );
     expect(await unannouncedBreakingChanges(base, moved)).toEqual([]);
   });
 
   it('reads announcements and refuses malformed ones', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nct-schema-'));
     const file = path.join(dir, 'schema-changes.json');
-    fs.writeFileSync(file, JSON.stringify([{ path: 'Person.age', announced: '2026-12-01', reason: 'Tuổi tính theo Bộ luật Dân sự / age per the Civil Code' }]));
+    fs.writeFileSync(
+      file,
+      JSON.stringify([{ path: 'Person.age', announced: '2026-12-01', reason: 'Tuổi tính theo Bộ luật Dân sự / age per the Civil Code' }]),
+    );
     expect(readAnnouncements(file)).toHaveLength(1);
     fs.writeFileSync(file, JSON.stringify([{ path: 'Person.age', announced: 'soon', reason: 'x' }]));
     expect(() => readAnnouncements(file)).toThrow(/announced date/);

@@ -48,7 +48,10 @@ function record(kind, target) {
     pid: process.pid,
     script: process.argv[1] || process.argv0,
     // A few frames of our caller's stack, so a failing test says which code tried.
-    stack: (new Error().stack || '').split('\n').slice(3, 11).map((l) => l.trim()),
+    stack: (new Error().stack || '')
+      .split('\n')
+      .slice(3, 11)
+      .map((l) => l.trim()),
   };
   const line = `${JSON.stringify(entry)}\n`;
   try {

@@ -37,9 +37,16 @@ describe('bench helpers', () => {
   });
 
   it('counts typed errors instead of failing the run', async () => {
-    const r = await runCountingErrors('w', 10, 2, async (i) => {
-      if (i % 2) throw new GraphQLCallError('CONFLICT', 'taken');
-    }, Infinity, 0);
+    const r = await runCountingErrors(
+      'w',
+      10,
+      2,
+      async (i) => {
+        if (i % 2) throw new GraphQLCallError('CONFLICT', 'taken');
+      },
+      Infinity,
+      0,
+    );
     expect(r.n).toBe(10);
     expect(r.errors).toBe(5);
     expect(r.errorCodes).toEqual({ CONFLICT: 5 });

@@ -51,7 +51,13 @@ export async function runScenario(
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
-  return { name, n: latencies.length, medianMs: percentile(latencies, 50), p95Ms: percentile(latencies, 95), rps: latencies.length / seconds };
+  return {
+    name,
+    n: latencies.length,
+    medianMs: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    rps: latencies.length / seconds,
+  };
 }
 
 /** A GraphQL answer with errors (or a non-200 status): `code` is the first error's `extensions.code`. */

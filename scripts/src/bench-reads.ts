@@ -66,10 +66,16 @@ export async function runReads(system: RunningSystem, o: ReadOptions): Promise<R
   const sizes = new Map<string, number>();
   for (const d of everyone) sizes.set(d.communeCode as string, (sizes.get(d.communeCode as string) ?? 0) + 1);
   const commune = [...sizes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
-  const communeIds = everyone.filter((d) => d.communeCode === commune).map((d) => d.citizenId as string).sort();
+  const communeIds = everyone
+    .filter((d) => d.communeCode === commune)
+    .map((d) => d.citizenId as string)
+    .sort();
   const step = Math.max(1, Math.floor(communeIds.length / 2000));
   const ids = communeIds.filter((_, i) => i % step === 0);
-  const cursors: Array<string | null> = [null, ...communeIds.filter((_, i) => i % 100 === 50 && i + 100 < communeIds.length).map((id) => encodeCursor(id))];
+  const cursors: Array<string | null> = [
+    null,
+    ...communeIds.filter((_, i) => i % 100 === 50 && i + 100 < communeIds.length).map((id) => encodeCursor(id)),
+  ];
   const officer = await caller('commune-officer', 'STATISTICS', system, commune);
   const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length];
   const entities = (fields: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${fields} } } }`;
@@ -87,8 +93,26 @@ export async function runReads(system: RunningSystem, o: ReadOptions): Promise<R
   // lookup of 100 IDs (both by the register's unique citizenId index).
   const floor: ScenarioResult[] = [];
   if (o.only !== 'dashboards') {
-    floor.push(await runScenario('db. find one person by citizenId (no GraphQL)', 50, 1, (i) => register.findOne({ citizenId: pick(ids, i) }), o.maxSeconds, 1));
-    floor.push(await runScenario('db. find 100 people by citizenId $in (no GraphQL)', 20, 1, (i) => register.find({ citizenId: { $in: ids.slice((i % 10) * 100, (i % 10) * 100 + 100) } }).toArray(), o.maxSeconds, 1));
+    floor.push(
+      await runScenario(
+        'db. find one person by citizenId (no GraphQL)',
+        50,
+        1,
+        (i) => register.findOne({ citizenId: pick(ids, i) }),
+        o.maxSeconds,
+        1,
+      ),
+    );
+    floor.push(
+      await runScenario(
+        'db. find 100 people by citizenId $in (no GraphQL)',
+        20,
+        1,
+        (i) => register.find({ citizenId: { $in: ids.slice((i % 10) * 100, (i % 10) * 100 + 100) } }).toArray(),
+        o.maxSeconds,
+        1,
+      ),
+    );
   }
   await conn.close();
 
@@ -105,22 +129,37 @@ export async function runReads(system: RunningSystem, o: ReadOptions): Promise<R
     pairs.push({
       id: 'person',
       title: "one person's full view",
-      gateway: await scenario('a. one person, full view, via gateway', o.requests, (i) => gql(gw, `query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id: pick(ids, i) }, officer.gateway)),
+      gateway: await scenario('a. one person, full view, via gateway', o.requests, (i) =>
+        gql(gw, `query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id: pick(ids, i) }, officer.gateway),
+      ),
       direct: await scenario('a. one person, full view, 4 direct subgraph calls', o.requests, (i) =>
         directAll(gql(sg.homeaffairs, identityOne, { id: pick(ids, i) }, officer.direct).then((d) => [d.person])),
       ),
-      identityOnly: await scenario('a. one person, identity, direct homeaffairs', o.requests, (i) => gql(sg.homeaffairs, identityOne, { id: pick(ids, i) }, officer.direct)),
+      identityOnly: await scenario('a. one person, identity, direct homeaffairs', o.requests, (i) =>
+        gql(sg.homeaffairs, identityOne, { id: pick(ids, i) }, officer.direct),
+      ),
     });
     pairs.push({
       id: 'page',
       title: 'page of 100 people, all agencies',
       gateway: await scenario('b. page of 100, all agencies, via gateway', o.pageRequests, (i) =>
-        gql(gw, `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_VIEW} } } } }`, { after: pick(cursors, i) }, officer.gateway),
+        gql(
+          gw,
+          `query($after: String) { people(first: 100, after: $after) { edges { node { ${PERSON_VIEW} } } } }`,
+          { after: pick(cursors, i) },
+          officer.gateway,
+        ),
       ),
       direct: await scenario('b. page of 100, all agencies, 4 direct subgraph calls', o.pageRequests, (i) =>
-        directAll(gql(sg.homeaffairs, identityPage, { after: pick(cursors, i) }, officer.direct).then((d) => d.people.edges.map((e: any) => e.node))),
+        directAll(
+          gql(sg.homeaffairs, identityPage, { after: pick(cursors, i) }, officer.direct).then((d) =>
+            d.people.edges.map((e: any) => e.node),
+          ),
+        ),
       ),
-      identityOnly: await scenario('b. page of 100, identity, direct homeaffairs', o.pageRequests, (i) => gql(sg.homeaffairs, identityPage, { after: pick(cursors, i) }, officer.direct)),
+      identityOnly: await scenario('b. page of 100, identity, direct homeaffairs', o.pageRequests, (i) =>
+        gql(sg.homeaffairs, identityPage, { after: pick(cursors, i) }, officer.direct),
+      ),
     });
   }
 
@@ -147,7 +186,19 @@ export async function runReads(system: RunningSystem, o: ReadOptions): Promise<R
       }
       if (failed) {
         o.log(`dashboard ${q.id} failed`, { error: failed });
-        dashboards.push({ name, n: 0, medianMs: NaN, p95Ms: NaN, rps: 0, errors: 1, note: failed, id: q.id, title: q.title, role: q.role, firstMs });
+        dashboards.push({
+          name,
+          n: 0,
+          medianMs: NaN,
+          p95Ms: NaN,
+          rps: 0,
+          errors: 1,
+          note: failed,
+          id: q.id,
+          title: q.title,
+          role: q.role,
+          firstMs,
+        });
         continue;
       }
       const r = await runScenario(name, o.dashboardRequests, 1, () => gql(gw, q.query, q.variables(ctx), headers), o.maxSeconds, 0);

@@ -23,7 +23,12 @@ export interface SizeRun {
 }
 
 const rps = (r: ScenarioResult) => (r.n ? (r.rps < 10 ? r.rps.toFixed(2) : r.rps.toFixed(0)) : '—');
-const errs = (r: ScenarioResult) => (r.errors ? `${r.errors} (${Object.entries(r.errorCodes ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')})` : '0');
+const errs = (r: ScenarioResult) =>
+  r.errors
+    ? `${r.errors} (${Object.entries(r.errorCodes ?? {})
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`
+    : '0';
 const ratioVerdict = (q: number) => (Number.isFinite(q) ? (q <= TARGETS.gatewayOverDirect ? 'PASS' : 'MISS') : 'n/a');
 
 interface Row {
@@ -34,8 +39,14 @@ interface Row {
 }
 
 function rowsOf(run: SizeRun): Row[] {
-  const rows: Row[] = run.reads.pairs.map((p) => ({ label: p.title, gateway: p.gateway, direct: p.direct, limitP95: p.id === 'person' ? TARGETS.personP95Ms : TARGETS.pageP95Ms }));
-  for (const w of run.writes?.pairs ?? []) rows.push({ label: `write ${w.agency}.${w.mutation}`, gateway: w.gateway, direct: w.direct, limitP95: TARGETS.writeP95Ms });
+  const rows: Row[] = run.reads.pairs.map((p) => ({
+    label: p.title,
+    gateway: p.gateway,
+    direct: p.direct,
+    limitP95: p.id === 'person' ? TARGETS.personP95Ms : TARGETS.pageP95Ms,
+  }));
+  for (const w of run.writes?.pairs ?? [])
+    rows.push({ label: `write ${w.agency}.${w.mutation}`, gateway: w.gateway, direct: w.direct, limitP95: TARGETS.writeP95Ms });
   return rows;
 }
 
@@ -67,7 +78,10 @@ export function sizeTables(run: SizeRun): string[] {
   }
   if (r.pairs.length) {
     out.push('', 'Identity only, direct from homeaffairs (for comparison):', '');
-    for (const p of r.pairs) out.push(`- ${p.title}: median ${fmt(p.identityOnly.medianMs)} ms, p95 ${fmt(p.identityOnly.p95Ms)} ms, ${rps(p.identityOnly)} req/s`);
+    for (const p of r.pairs)
+      out.push(
+        `- ${p.title}: median ${fmt(p.identityOnly.medianMs)} ms, p95 ${fmt(p.identityOnly.p95Ms)} ms, ${rps(p.identityOnly)} req/s`,
+      );
   }
   if (r.floor.length) {
     out.push('', 'Database floor (no GraphQL):', '');
@@ -88,7 +102,10 @@ export function sizeTables(run: SizeRun): string[] {
       '',
       `| question | role | first ms | n | median ms | p95 ms | target median < ${TARGETS.dashboardMedianMs} |`,
       '|---|---|--:|--:|--:|--:|:-:|',
-      ...r.dashboards.map((d) => `| ${d.id} ${d.title} | ${d.role} | ${fmt(d.firstMs)} | ${d.n} | ${fmt(d.medianMs)} | ${fmt(d.p95Ms)} | ${d.errors ? 'MISS (failed)' : verdict(d.medianMs, TARGETS.dashboardMedianMs)} |`),
+      ...r.dashboards.map(
+        (d) =>
+          `| ${d.id} ${d.title} | ${d.role} | ${fmt(d.firstMs)} | ${d.n} | ${fmt(d.medianMs)} | ${fmt(d.p95Ms)} | ${d.errors ? 'MISS (failed)' : verdict(d.medianMs, TARGETS.dashboardMedianMs)} |`,
+      ),
     );
   }
   const failed = [...(run.writes?.pairs ?? []).flatMap((w) => [w.gateway, w.direct]), ...r.dashboards].filter((x) => x.errors && x.note);
@@ -101,7 +118,11 @@ export function sizeTables(run: SizeRun): string[] {
 
 /** Growth of single views and writes (gateway) from one size to the next; judged on the median. */
 export function growthTable(a: SizeRun, b: SizeRun): string[] {
-  const before = new Map(rowsOf(a).filter((x) => !x.label.startsWith('page')).map((x) => [x.label, x.gateway]));
+  const before = new Map(
+    rowsOf(a)
+      .filter((x) => !x.label.startsWith('page'))
+      .map((x) => [x.label, x.gateway]),
+  );
   const out = [
     `### Growth ${a.people.toLocaleString('en-US')} -> ${b.people.toLocaleString('en-US')} people (through the gateway)`,
     '',
@@ -114,7 +135,9 @@ export function growthTable(a: SizeRun, b: SizeRun): string[] {
     const y = row.gateway;
     const gm = growthPercent(x.medianMs, y.medianMs);
     const gp = growthPercent(x.p95Ms, y.p95Ms);
-    out.push(`| ${row.label} | ${fmt(x.medianMs)} | ${fmt(y.medianMs)} | ${fmt(gm, 0)} % | ${fmt(x.p95Ms)} | ${fmt(y.p95Ms)} | ${fmt(gp, 0)} % | ${verdict(gm, TARGETS.growthPercent)} |`);
+    out.push(
+      `| ${row.label} | ${fmt(x.medianMs)} | ${fmt(y.medianMs)} | ${fmt(gm, 0)} % | ${fmt(x.p95Ms)} | ${fmt(y.p95Ms)} | ${fmt(gp, 0)} % | ${verdict(gm, TARGETS.growthPercent)} |`,
+    );
   }
   return out;
 }

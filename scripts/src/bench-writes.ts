@@ -130,7 +130,18 @@ const SPECS: WriteSpec[] = [
     query: 'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { citizenId } }',
     vars: (c, i, m) => {
       const p = at(c.R, c, i, m);
-      return p ? { i: { citizenId: p.citizenId, fullName: `Lò Thị ${capital(letters(slot(c, i, m)))}`, birthDate: p.birthDate, sex: 'FEMALE', ethnicity: 'Thái', communeCode: c.commune } } : null;
+      return p
+        ? {
+            i: {
+              citizenId: p.citizenId,
+              fullName: `Lò Thị ${capital(letters(slot(c, i, m)))}`,
+              birthDate: p.birthDate,
+              sex: 'FEMALE',
+              ethnicity: 'Thái',
+              communeCode: c.commune,
+            },
+          }
+        : null;
     },
   },
   {
@@ -139,7 +150,14 @@ const SPECS: WriteSpec[] = [
     query: 'mutation($id: ID!, $i: CorrectPersonInput!) { correctPerson(citizenId: $id, input: $i) { citizenId } }',
     vars: (c, i, m) => {
       const p = at(c.R, c, i, m);
-      return p ? { id: p.citizenId, i: { fullName: `Lò Thị ${capital(letters(slot(c, i, m)))} ${capital(c.nonce.toLowerCase().replace(/[0-9]/g, (d) => letters(Number(d))))}` } } : null;
+      return p
+        ? {
+            id: p.citizenId,
+            i: {
+              fullName: `Lò Thị ${capital(letters(slot(c, i, m)))} ${capital(c.nonce.toLowerCase().replace(/[0-9]/g, (d) => letters(Number(d))))}`,
+            },
+          }
+        : null;
     },
   },
   {
@@ -180,7 +198,15 @@ const SPECS: WriteSpec[] = [
       if (!units.length) return null;
       const y = c.year - 29 + Math.floor(i / units.length);
       if (y >= c.year) return null;
-      return { u: units[i % units.length], i: { startDate: `${y}-01-01`, endDate: `${y}-12-31`, chairName: 'Lò Văn Chủ', decision: { number: `${i + 1}/QĐ-T${c.nonce}`, date: `${y}-01-01`, issuingBody: 'Hội NCT tỉnh' } } };
+      return {
+        u: units[i % units.length],
+        i: {
+          startDate: `${y}-01-01`,
+          endDate: `${y}-12-31`,
+          chairName: 'Lò Văn Chủ',
+          decision: { number: `${i + 1}/QĐ-T${c.nonce}`, date: `${y}-01-01`, issuingBody: 'Hội NCT tỉnh' },
+        },
+      };
     },
   },
   {
@@ -236,7 +262,9 @@ const SPECS: WriteSpec[] = [
     query: 'mutation($i: OpenHealthRecordInput!) { openHealthRecord(input: $i) { __typename } }',
     vars: (c, i, m) => {
       const p = at(c.A, c, i, m);
-      return p ? { i: { citizenId: p.citizenId, openedOn: `${addMonths(c.m0, -1)}-01`, facility: c.facility, communeCode: c.commune } } : null;
+      return p
+        ? { i: { citizenId: p.citizenId, openedOn: `${addMonths(c.m0, -1)}-01`, facility: c.facility, communeCode: c.commune } }
+        : null;
     },
   },
   {
@@ -254,7 +282,9 @@ const SPECS: WriteSpec[] = [
     query: 'mutation($i: RecordChronicConditionInput!) { recordChronicCondition(input: $i) { __typename } }',
     vars: (c, i, m) => {
       const p = at(c.A, c, i, m);
-      return p ? { i: { citizenId: p.citizenId, code: 'I10', diagnosedOn: `${c.year - 5}-06-01`, underManagement: false, facility: c.facility } } : null;
+      return p
+        ? { i: { citizenId: p.citizenId, code: 'I10', diagnosedOn: `${c.year - 5}-06-01`, underManagement: false, facility: c.facility } }
+        : null;
     },
   },
   {
@@ -273,7 +303,17 @@ const SPECS: WriteSpec[] = [
     vars: (c, i, m) => {
       const p = at(c.A, c, i, m);
       // The social-insurance number: the last 10 digits of the (run-unique) citizen ID.
-      return p ? { i: { code: `GD412${p.citizenId.slice(2)}`, citizenId: p.citizenId, validFrom: `${c.year}-01-01`, validTo: `${c.year}-12-31`, primaryCareFacility: c.facility } } : null;
+      return p
+        ? {
+            i: {
+              code: `GD412${p.citizenId.slice(2)}`,
+              citizenId: p.citizenId,
+              validFrom: `${c.year}-01-01`,
+              validTo: `${c.year}-12-31`,
+              primaryCareFacility: c.facility,
+            },
+          }
+        : null;
     },
   },
   {
@@ -301,7 +341,18 @@ const SPECS: WriteSpec[] = [
     query: 'mutation($i: SetCircumstancesInput!) { setCircumstances(input: $i) { __typename } }',
     vars: (c, i, m) => {
       const p = at(c.A, c, i, m);
-      return p ? { i: { citizenId: p.citizenId, communeCode: c.commune, disability: 'NONE', noSupporter: false, careFacilityEligible: false, otherMonthlyAllowance: false } } : null;
+      return p
+        ? {
+            i: {
+              citizenId: p.citizenId,
+              communeCode: c.commune,
+              disability: 'NONE',
+              noSupporter: false,
+              careFacilityEligible: false,
+              otherMonthlyAllowance: false,
+            },
+          }
+        : null;
     },
   },
   {
@@ -321,7 +372,19 @@ const SPECS: WriteSpec[] = [
     vars: (c, i, m) => {
       const p = at(c.A, c, i, m);
       const october = `${c.year}-10-10` <= c.today ? `${c.year}-10-10` : `${c.year - 1}-10-10`;
-      return p ? { i: { citizenId: p.citizenId, communeCode: c.commune, date: october, kind: 'GIFT', description: 'Quà Tháng hành động', amount: 500000, provider: 'UBND xã' } } : null;
+      return p
+        ? {
+            i: {
+              citizenId: p.citizenId,
+              communeCode: c.commune,
+              date: october,
+              kind: 'GIFT',
+              description: 'Quà Tháng hành động',
+              amount: 500000,
+              provider: 'UBND xã',
+            },
+          }
+        : null;
     },
   },
   {
@@ -331,7 +394,17 @@ const SPECS: WriteSpec[] = [
     vars: (c, i, m) => {
       const p = at(c.A, c, i, m);
       return p
-        ? { i: { citizenId: p.citizenId, group: 'A5C', decisionNumber: `${slot(c, i, m) + 1}/QĐ-TC${c.nonce}`, decisionDate: c.today, startMonth: c.m0, communeCode: c.commune, identity: { birthDate: p.birthDate } } }
+        ? {
+            i: {
+              citizenId: p.citizenId,
+              group: 'A5C',
+              decisionNumber: `${slot(c, i, m) + 1}/QĐ-TC${c.nonce}`,
+              decisionDate: c.today,
+              startMonth: c.m0,
+              communeCode: c.commune,
+              identity: { birthDate: p.birthDate },
+            },
+          }
         : null;
     },
     after: (c, i, m, d) => {
@@ -344,7 +417,18 @@ const SPECS: WriteSpec[] = [
     query: 'mutation($i: OpenSocialPensionCaseInput!) { openSocialPensionCase(input: $i) { caseId } }',
     vars: (c, i, m) => {
       const p = at(c.B, c, i, m);
-      return p ? { i: { citizenId: p.citizenId, decisionNumber: `${slot(c, i, m) + 1}/QĐ-HT${c.nonce}`, decisionDate: c.today, startMonth: c.m0, communeCode: c.commune, identity: { birthDate: p.birthDate } } } : null;
+      return p
+        ? {
+            i: {
+              citizenId: p.citizenId,
+              decisionNumber: `${slot(c, i, m) + 1}/QĐ-HT${c.nonce}`,
+              decisionDate: c.today,
+              startMonth: c.m0,
+              communeCode: c.commune,
+              identity: { birthDate: p.birthDate },
+            },
+          }
+        : null;
     },
   },
   {
@@ -399,7 +483,14 @@ const SPECS: WriteSpec[] = [
     vars: (c, i, m) => {
       const branchId = c.freeBranchIds[slot(c, i, m)];
       if (!branchId) return null;
-      return { i: { branchId, name: `Chi hội ${capital(letters(Number(branchId.slice(-3))))} ${capital(c.nonce.toLowerCase().replace(/[0-9]/g, (d) => letters(Number(d))))}`, village: `Bản ${capital(letters(i))}`, groups: [] } };
+      return {
+        i: {
+          branchId,
+          name: `Chi hội ${capital(letters(Number(branchId.slice(-3))))} ${capital(c.nonce.toLowerCase().replace(/[0-9]/g, (d) => letters(Number(d))))}`,
+          village: `Bản ${capital(letters(i))}`,
+          groups: [],
+        },
+      };
     },
     after: (c, i, m, d) => {
       c.branches[slot(c, i, m)] = d.createBranch.branchId;
@@ -412,7 +503,17 @@ const SPECS: WriteSpec[] = [
     vars: (c, i, m) => {
       const p = at(c.A, c, i, m);
       const branchId = c.branches.find((b) => !!b);
-      return p && branchId ? { i: { citizenId: p.citizenId, branchId, joinedOn: `${addMonths(c.m0, -1)}-01`, cardNumber: `HNCT-B${c.nonce}-${slot(c, i, m)}`, birthDate: p.birthDate } } : null;
+      return p && branchId
+        ? {
+            i: {
+              citizenId: p.citizenId,
+              branchId,
+              joinedOn: `${addMonths(c.m0, -1)}-01`,
+              cardNumber: `HNCT-B${c.nonce}-${slot(c, i, m)}`,
+              birthDate: p.birthDate,
+            },
+          }
+        : null;
     },
   },
   {
@@ -423,7 +524,15 @@ const SPECS: WriteSpec[] = [
     vars: (c, i, m) => {
       const clubId = c.freeClubIds[slot(c, i, m)];
       if (!clubId) return null;
-      return { i: { clubId, name: `CLB Liên thế hệ ${capital(letters(slot(c, i, m)))}`, communeCode: clubId.slice(4, 9), foundedOn: `${c.year - 1}-01-01`, decisionNumber: `${slot(c, i, m) + 1}/QĐ-CLB${c.nonce}` } };
+      return {
+        i: {
+          clubId,
+          name: `CLB Liên thế hệ ${capital(letters(slot(c, i, m)))}`,
+          communeCode: clubId.slice(4, 9),
+          foundedOn: `${c.year - 1}-01-01`,
+          decisionNumber: `${slot(c, i, m) + 1}/QĐ-CLB${c.nonce}`,
+        },
+      };
     },
     after: (c, i, m, d) => {
       c.clubs[slot(c, i, m)] = d.createClub.clubId;
@@ -438,7 +547,21 @@ const SPECS: WriteSpec[] = [
       const clubId = c.clubs[slot(c, i, m)];
       if (!p || !clubId) return null;
       c.members[slot(c, i, m)] = p;
-      return { i: { clubId, citizenId: p.citizenId, fullName: 'Lò Thị Hội', birthDate: p.birthDate, sex: 'FEMALE', role: 'MEMBER', elderly: true, woman: true, young: false, priority: false, joinedOn: `${c.year - 1}-02-01` } };
+      return {
+        i: {
+          clubId,
+          citizenId: p.citizenId,
+          fullName: 'Lò Thị Hội',
+          birthDate: p.birthDate,
+          sex: 'FEMALE',
+          role: 'MEMBER',
+          elderly: true,
+          woman: true,
+          young: false,
+          priority: false,
+          joinedOn: `${c.year - 1}-02-01`,
+        },
+      };
     },
   },
   {
@@ -448,7 +571,18 @@ const SPECS: WriteSpec[] = [
     vars: (c, i, m) => {
       const p = c.members[slot(c, i, m)];
       const clubId = c.clubs[slot(c, i, m)];
-      return p && clubId ? { i: { clubId, citizenId: p.citizenId, reference: `VAY-${c.nonce}-${slot(c, i, m)}`, amount: 2000000, date: `${c.year - 1}-03-01`, status: 'OUTSTANDING' } } : null;
+      return p && clubId
+        ? {
+            i: {
+              clubId,
+              citizenId: p.citizenId,
+              reference: `VAY-${c.nonce}-${slot(c, i, m)}`,
+              amount: 2000000,
+              date: `${c.year - 1}-03-01`,
+              status: 'OUTSTANDING',
+            },
+          }
+        : null;
     },
   },
   {
@@ -457,7 +591,18 @@ const SPECS: WriteSpec[] = [
     query: 'mutation($i: RecordClubActivityInput!) { recordClubActivity(input: $i) { __typename } }',
     vars: (c, i, m) => {
       const clubId = c.clubs[slot(c, i, m)];
-      return clubId ? { i: { clubId, reference: `HD-${c.nonce}-${slot(c, i, m)}`, date: `${c.year - 1}-03-01`, area: 'HEALTH_CARE', title: 'Tập dưỡng sinh', participants: 12 } } : null;
+      return clubId
+        ? {
+            i: {
+              clubId,
+              reference: `HD-${c.nonce}-${slot(c, i, m)}`,
+              date: `${c.year - 1}-03-01`,
+              area: 'HEALTH_CARE',
+              title: 'Tập dưỡng sinh',
+              participants: 12,
+            },
+          }
+        : null;
     },
   },
   {
@@ -468,7 +613,16 @@ const SPECS: WriteSpec[] = [
     vars: (c, i, m) => {
       const clubId = c.clubs[slot(c, i, m)];
       return clubId
-        ? { i: { ledger: { fund: 'CLUB_ACTIVITY', clubId }, reference: `QUY-${c.nonce}-${slot(c, i, m)}`, type: 'CONTRIBUTION', amount: 300000, date: `${c.year - 1}-03-01`, description: 'Đóng góp hội viên' } }
+        ? {
+            i: {
+              ledger: { fund: 'CLUB_ACTIVITY', clubId },
+              reference: `QUY-${c.nonce}-${slot(c, i, m)}`,
+              type: 'CONTRIBUTION',
+              amount: 300000,
+              date: `${c.year - 1}-03-01`,
+              description: 'Đóng góp hội viên',
+            },
+          }
         : null;
     },
   },
@@ -488,7 +642,18 @@ const SPECS: WriteSpec[] = [
     vars: (c, i, m) => {
       const p = at(c.A, c, i, m);
       const date = `${addMonths(c.m0, -1)}-01`;
-      return p ? { i: { citizenId: p.citizenId, year: Number(date.slice(0, 4)), level: 'COMMUNE', decisionNumber: `${slot(c, i, m) + 1}/QĐ-KT${c.nonce}`, decisionDate: date, communeCode: c.commune } } : null;
+      return p
+        ? {
+            i: {
+              citizenId: p.citizenId,
+              year: Number(date.slice(0, 4)),
+              level: 'COMMUNE',
+              decisionNumber: `${slot(c, i, m) + 1}/QĐ-KT${c.nonce}`,
+              decisionDate: date,
+              communeCode: c.commune,
+            },
+          }
+        : null;
     },
   },
   // ---- last: deaths of the people registered above -----------------------------------------
@@ -508,7 +673,10 @@ export const WRITE_MUTATIONS = SPECS.map((s) => `${s.agency}.${s.mutation}`);
 
 /** The highest serial under a citizen-ID prefix in the register (index range, not a scan). */
 async function maxSerial(people: any, prefix: string): Promise<number> {
-  const top = await people.findOne({ citizenId: { $gte: `${prefix}000000`, $lte: `${prefix}999999` } }, { sort: { citizenId: -1 }, projection: { _id: 0, citizenId: 1 } });
+  const top = await people.findOne(
+    { citizenId: { $gte: `${prefix}000000`, $lte: `${prefix}999999` } },
+    { sort: { citizenId: -1 }, projection: { _id: 0, citizenId: 1 } },
+  );
   return top ? Number((top.citizenId as string).slice(6)) : -1;
 }
 
@@ -523,8 +691,14 @@ export async function runWriteScenarios(o: WriteBenchOptions): Promise<WriteRun>
   const borrowed: { codes: string[]; units: any[]; terms: any[] } = { codes: [], units: [], terms: [] };
   try {
     // The write commune: the smallest current commune with people in it.
-    const byCommune = await ha.collection('people').aggregate([{ $group: { _id: '$communeCode', n: { $sum: 1 } } }, { $sort: { n: 1, _id: 1 } }]).toArray();
-    const communes = (await ha.collection('administrative_units').find({ level: 'COMMUNE', validTo: null }, { projection: { _id: 0 } }).toArray()) as any[];
+    const byCommune = await ha
+      .collection('people')
+      .aggregate([{ $group: { _id: '$communeCode', n: { $sum: 1 } } }, { $sort: { n: 1, _id: 1 } }])
+      .toArray();
+    const communes = (await ha
+      .collection('administrative_units')
+      .find({ level: 'COMMUNE', validTo: null }, { projection: { _id: 0 } })
+      .toArray()) as any[];
     const current = new Set(communes.map((u) => u.code as string));
     const commune = byCommune.map((d) => d._id as string).find((code) => current.has(code));
     if (!commune) throw new Error('no current commune with people in the register');
@@ -551,14 +725,38 @@ export async function runWriteScenarios(o: WriteBenchOptions): Promise<WriteRun>
       }
     }
     if (!province) throw new Error('no citizen-ID prefix with free serials left');
-    const make = (birthYear: number, serial: number): Person => ({ citizenId: makeCitizenId(province, 'FEMALE', birthYear, serial), birthDate: `${birthYear}-03-15` });
+    const make = (birthYear: number, serial: number): Person => ({
+      citizenId: makeCitizenId(province, 'FEMALE', birthYear, serial),
+      birthDate: `${birthYear}-03-15`,
+    });
     const list80 = Array.from({ length: need80 }, (_, k) => make(born80, base80 + k));
     const list75 = Array.from({ length: need75 }, (_, k) => make(born75, base75 + k));
 
     // Free club and branch slots, free administrative units for an Association record.
-    const clubIds = new Set((await as.collection('clubs').find({}, { projection: { _id: 0, clubId: 1 } }).toArray()).map((d) => d.clubId as string));
-    const branchIds = new Set((await as.collection('branches').find({}, { projection: { _id: 0, branchId: 1 } }).toArray()).map((d) => d.branchId as string));
-    const unitsWithRecord = new Set((await ha.collection('association_units').find({}, { projection: { _id: 0, adminUnitCode: 1 } }).toArray()).map((d) => d.adminUnitCode as string));
+    const clubIds = new Set(
+      (
+        await as
+          .collection('clubs')
+          .find({}, { projection: { _id: 0, clubId: 1 } })
+          .toArray()
+      ).map((d) => d.clubId as string),
+    );
+    const branchIds = new Set(
+      (
+        await as
+          .collection('branches')
+          .find({}, { projection: { _id: 0, branchId: 1 } })
+          .toArray()
+      ).map((d) => d.branchId as string),
+    );
+    const unitsWithRecord = new Set(
+      (
+        await ha
+          .collection('association_units')
+          .find({}, { projection: { _id: 0, adminUnitCode: 1 } })
+          .toArray()
+      ).map((d) => d.adminUnitCode as string),
+    );
     const freeClubIds: string[] = [];
     const freeBranchIds: string[] = [];
     const ordered = [commune, ...[...current].filter((c) => c !== commune).sort()];
@@ -574,11 +772,23 @@ export async function runWriteScenarios(o: WriteBenchOptions): Promise<WriteRun>
     }
     // Communes without an Association record first; then records borrowed from the seed.
     const wantUnits = 2 * Math.min(P, 10);
-    const freeUnitCodes = [...current].filter((c) => !unitsWithRecord.has(c)).sort().slice(0, wantUnits);
-    const toBorrow = [...current].filter((c) => unitsWithRecord.has(c) && c !== commune).sort().slice(0, wantUnits - freeUnitCodes.length);
+    const freeUnitCodes = [...current]
+      .filter((c) => !unitsWithRecord.has(c))
+      .sort()
+      .slice(0, wantUnits);
+    const toBorrow = [...current]
+      .filter((c) => unitsWithRecord.has(c) && c !== commune)
+      .sort()
+      .slice(0, wantUnits - freeUnitCodes.length);
     if (toBorrow.length) {
-      borrowed.units = await ha.collection('association_units').find({ adminUnitCode: { $in: toBorrow } }).toArray();
-      borrowed.terms = await ha.collection('leadership_terms').find({ adminUnitCode: { $in: toBorrow } }).toArray();
+      borrowed.units = await ha
+        .collection('association_units')
+        .find({ adminUnitCode: { $in: toBorrow } })
+        .toArray();
+      borrowed.terms = await ha
+        .collection('leadership_terms')
+        .find({ adminUnitCode: { $in: toBorrow } })
+        .toArray();
       borrowed.codes = toBorrow;
       await ha.collection('leadership_terms').deleteMany({ adminUnitCode: { $in: toBorrow } });
       await ha.collection('association_units').deleteMany({ adminUnitCode: { $in: toBorrow } });
@@ -612,7 +822,8 @@ export async function runWriteScenarios(o: WriteBenchOptions): Promise<WriteRun>
     createdUnits = c.units;
     const callers = {} as Record<Agency, Caller>;
     for (const agency of Object.keys(CALLERS) as Agency[]) callers[agency] = await caller(CALLERS[agency].role, CALLERS[agency].purpose, o);
-    const direct = (agency: Agency, query: string, variables: Record<string, unknown>) => gql(o.subgraphUrls[agency], query, variables, callers[agency].direct);
+    const direct = (agency: Agency, query: string, variables: Record<string, unknown>) =>
+      gql(o.subgraphUrls[agency], query, variables, callers[agency].direct);
 
     // Setup (not measured): register pools A, B and C; give C an allowance case whose
     // payments of three months were not collected, so that it may be suspended.
@@ -627,26 +838,50 @@ export async function runWriteScenarios(o: WriteBenchOptions): Promise<WriteRun>
     const register = 'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { citizenId } }';
     const pools = [...c.A, ...c.C, ...c.B];
     await setupStep('register pools', pools.length, (k) =>
-      direct('homeaffairs', register, { i: { citizenId: pools[k].citizenId, fullName: `Lò Thị ${capital(letters(k))}`, birthDate: pools[k].birthDate, sex: 'FEMALE', ethnicity: 'Thái', communeCode: commune } }),
+      direct('homeaffairs', register, {
+        i: {
+          citizenId: pools[k].citizenId,
+          fullName: `Lò Thị ${capital(letters(k))}`,
+          birthDate: pools[k].birthDate,
+          sex: 'FEMALE',
+          ethnicity: 'Thái',
+          communeCode: commune,
+        },
+      }),
     );
     const startC = addMonths(c.m0, -4);
     await setupStep('open C cases', c.C.length, async (k) => {
       const d = await direct('social', 'mutation($i: OpenAllowanceCaseInput!) { openAllowanceCase(input: $i) { caseId } }', {
-        i: { citizenId: c.C[k].citizenId, group: 'A5C', decisionNumber: `${k + 1}/QĐ-TD${nonce}`, decisionDate: `${addMonths(c.m0, -5)}-01`, startMonth: startC, communeCode: commune, identity: { birthDate: c.C[k].birthDate } },
+        i: {
+          citizenId: c.C[k].citizenId,
+          group: 'A5C',
+          decisionNumber: `${k + 1}/QĐ-TD${nonce}`,
+          decisionDate: `${addMonths(c.m0, -5)}-01`,
+          startMonth: startC,
+          communeCode: commune,
+          identity: { birthDate: c.C[k].birthDate },
+        },
       });
       c.cCases[k] = d.openAllowanceCase.caseId;
     });
     for (let k = 4; k >= 1; k--) {
-      await direct('social', 'mutation($c: String!, $m: Month!) { runMonthlyPayments(communeCode: $c, month: $m) { created } }', { c: commune, m: addMonths(c.m0, -k) }).catch((err) => {
+      await direct('social', 'mutation($c: String!, $m: Month!) { runMonthlyPayments(communeCode: $c, month: $m) { created } }', {
+        c: commune,
+        m: addMonths(c.m0, -k),
+      }).catch((err) => {
         setupErrors['payment runs'] = (setupErrors['payment runs'] ?? 0) + 1;
         o.log(`setup payment run failed: ${err instanceof Error ? err.message : err}`);
       });
     }
     await setupStep('uncollected months', c.C.length * 3, (k) =>
-      direct('social', 'mutation($id: ID!, $m: Month!) { recordPaymentCollection(citizenId: $id, month: $m, collected: false) { __typename } }', {
-        id: c.C[Math.floor(k / 3)].citizenId,
-        m: addMonths(c.m0, -2 - (k % 3)),
-      }),
+      direct(
+        'social',
+        'mutation($id: ID!, $m: Month!) { recordPaymentCollection(citizenId: $id, month: $m, collected: false) { __typename } }',
+        {
+          id: c.C[Math.floor(k / 3)].citizenId,
+          m: addMonths(c.m0, -2 - (k % 3)),
+        },
+      ),
     );
     const setupMs = Date.now() - setupStarted;
     o.log('write setup done', { commune, province, setupMs, freeUnits: freeUnitCodes.length, setupErrors });

@@ -141,7 +141,24 @@ async function main(): Promise<void> {
   const file = path.join(outDir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ startedAt, today, sizes, concurrency, requests, pageRequests, writeRequests, dashboardRequests, maxSeconds, targets: TARGETS, writeMutations: WRITE_MUTATIONS, runs }, null, 2),
+    JSON.stringify(
+      {
+        startedAt,
+        today,
+        sizes,
+        concurrency,
+        requests,
+        pageRequests,
+        writeRequests,
+        dashboardRequests,
+        maxSeconds,
+        targets: TARGETS,
+        writeMutations: WRITE_MUTATIONS,
+        runs,
+      },
+      null,
+      2,
+    ),
   );
   process.stdout.write(`\n(JSON: ${path.relative(REPO_ROOT, file)})\n`);
 }

@@ -54,7 +54,9 @@ export async function seedAll(uri: string, people: number, seed: number, env: No
 async function firstLivingPerson(uri: string, env: NodeJS.ProcessEnv): Promise<{ citizenId: string; communeCode: string } | null> {
   const conn = await connectDatabase(uri, subgraphDatabase(subgraphInfo('homeaffairs'), env));
   try {
-    const person = await conn.collection('people').findOne({ deathDate: null }, { sort: { citizenId: 1 }, projection: { citizenId: 1, communeCode: 1 } });
+    const person = await conn
+      .collection('people')
+      .findOne({ deathDate: null }, { sort: { citizenId: 1 }, projection: { citizenId: 1, communeCode: 1 } });
     return person ? { citizenId: person.citizenId as string, communeCode: person.communeCode as string } : null;
   } finally {
     await conn.close();

@@ -22,7 +22,12 @@ async function main(): Promise<void> {
     process.stderr.write(`${problems.join('\n')}\nUsage: npm run token -- --role ROLE [--commune CODE] [--agency NAME] [--hours H]\n`);
     process.exit(2);
   }
-  const token = await issueDevToken(DEV_ISSUER_DIR, { role: role as (typeof ROLES)[number], commune, agency, ttlSeconds: Math.round(hours * 3600) });
+  const token = await issueDevToken(DEV_ISSUER_DIR, {
+    role: role as (typeof ROLES)[number],
+    commune,
+    agency,
+    ttlSeconds: Math.round(hours * 3600),
+  });
   process.stdout.write(`${token}\n`);
 }
 

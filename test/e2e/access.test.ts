@@ -68,7 +68,11 @@ describe('access rules through the gateway', () => {
   const viewQuery = `query($id: ID!) { person(citizenId: $id) { ${Object.values(FIELDS).join(' ')} } }`;
 
   it.each(ROLES.map((r) => [r]))('%s sees exactly what the rules allow; the rest is FORBIDDEN', async (role) => {
-    const res = await system.query(viewQuery, { id: subject.citizenId }, { as: role, commune: role === 'commune-officer' ? subject.communeCode : undefined });
+    const res = await system.query(
+      viewQuery,
+      { id: subject.citizenId },
+      { as: role, commune: role === 'commune-officer' ? subject.communeCode : undefined },
+    );
     expect(res.status).toBe(200);
     const expected = VISIBLE[role];
     if (expected === 'no person') {
@@ -82,7 +86,10 @@ describe('access rules through the gateway', () => {
       else expect(person[field]).toBeNull();
     }
     const refused = (res.body.errors ?? []).map((e: any) => [e.path.join('.'), e.extensions.code]).sort();
-    const hidden = (Object.keys(FIELDS) as Field[]).filter((f) => !expected.includes(f)).map((f) => [`person.${f}`, 'FORBIDDEN']).sort();
+    const hidden = (Object.keys(FIELDS) as Field[])
+      .filter((f) => !expected.includes(f))
+      .map((f) => [`person.${f}`, 'FORBIDDEN'])
+      .sort();
     expect(refused).toEqual(hidden);
   });
 
@@ -109,15 +116,26 @@ describe('access rules through the gateway', () => {
     const as = { as: 'commune-officer' as const };
 
     it('lists and counts the people of their commune only', async () => {
-      const expected = system.seed.people.filter((p) => p.communeCode === subject.communeCode).map((p) => p.citizenId).sort();
-      const res = await system.query(`{ people(first: 100) { totalCount edges { node { citizenId residence { code } } } } }`, {}, { ...as, commune: subject.communeCode });
+      const expected = system.seed.people
+        .filter((p) => p.communeCode === subject.communeCode)
+        .map((p) => p.citizenId)
+        .sort();
+      const res = await system.query(
+        `{ people(first: 100) { totalCount edges { node { citizenId residence { code } } } } }`,
+        {},
+        { ...as, commune: subject.communeCode },
+      );
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.people.totalCount).toBe(expected.length);
       expect(res.body.data.people.edges.map((e: any) => e.node.citizenId)).toEqual(expected.slice(0, 100));
     });
 
     it('is refused another commune, as a list or as one person', async () => {
-      const list = await system.query(`query($c: String) { people(filter: { communeCode: $c }) { totalCount } }`, { c: otherCommunePerson.communeCode }, { ...as, commune: subject.communeCode });
+      const list = await system.query(
+        `query($c: String) { people(filter: { communeCode: $c }) { totalCount } }`,
+        { c: otherCommunePerson.communeCode },
+        { ...as, commune: subject.communeCode },
+      );
       expect(list.body.errors[0].extensions.code).toBe('FORBIDDEN');
       const one = await system.query(viewQuery, { id: otherCommunePerson.citizenId }, { ...as, commune: subject.communeCode });
       expect(one.body.data.person).toBeNull();
@@ -126,7 +144,11 @@ describe('access rules through the gateway', () => {
 
     it('sees allowance cases of their commune only', async () => {
       const expected = system.seed.social.allowanceCases.filter((c) => c.communeCode === subject.communeCode).length;
-      const res = await system.query(`{ allowanceCases(first: 100) { totalCount edges { node { communeCode } } } }`, {}, { ...as, commune: subject.communeCode });
+      const res = await system.query(
+        `{ allowanceCases(first: 100) { totalCount edges { node { communeCode } } } }`,
+        {},
+        { ...as, commune: subject.communeCode },
+      );
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.allowanceCases.totalCount).toBe(expected);
       expect(res.body.data.allowanceCases.edges.every((e: any) => e.node.communeCode === subject.communeCode)).toBe(true);
@@ -145,11 +167,15 @@ describe('access rules through the gateway', () => {
       expect(JSON.stringify(json)).not.toMatch(/stacktrace|"http"/);
     });
 
-    const claims = { identity: { subject: 'x', role: 'admin' as const, commune: null, agency: null }, purpose: 'CARE_COORDINATION' as const, requestId: 'r' };
+    const claims = {
+      identity: { subject: 'x', role: 'admin' as const, commune: null, agency: null },
+      purpose: 'CARE_COORDINATION' as const,
+      requestId: 'r',
+    };
     const post = (url: string, credential: string, sent = body) =>
       fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: credential }, body: sent });
 
-    it('accepts the gateway key\'s credential made for this subgraph and this body', async () => {
+    it("accepts the gateway key's credential made for this subgraph and this body", async () => {
       const url = system.subgraphs.homeaffairs!.url;
       const accepted = await post(url, await signInternal(claims, system.internalSigningKey, { subgraph: 'homeaffairs', body }));
       expect(accepted.status).toBe(200);
@@ -157,24 +183,41 @@ describe('access rules through the gateway', () => {
     });
 
     it.each([
-      ['signed with another Ed25519 key', async () => signInternal(claims, parseSigningKey(generateInternalKeyPair().signingKey), { subgraph: 'homeaffairs', body })],
+      [
+        'signed with another Ed25519 key',
+        async () => signInternal(claims, parseSigningKey(generateInternalKeyPair().signingKey), { subgraph: 'homeaffairs', body }),
+      ],
       [
         'signed with a shared HS256 secret (the old scheme)',
         async () => {
           const now = Math.floor(Date.now() / 1000);
           const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
           const signed = `${part({ alg: 'HS256', kid: system.internalSigningKey.kid, typ: 'nct-internal+jwt' })}.${part({
-            sub: 'x', role: 'admin', rid: 'r', bh: bodyHash(body), iss: 'nct-gateway', aud: 'nct-subgraph:homeaffairs', iat: now, exp: now + 60,
+            sub: 'x',
+            role: 'admin',
+            rid: 'r',
+            bh: bodyHash(body),
+            iss: 'nct-gateway',
+            aud: 'nct-subgraph:homeaffairs',
+            iat: now,
+            exp: now + 60,
           })}`;
           return `${signed}.${createHmac('sha256', 'f'.repeat(40)).update(signed).digest('base64url')}`;
         },
       ],
-      ['made for another subgraph (replayed from social to homeaffairs)', async () => signInternal(claims, system.internalSigningKey, { subgraph: 'social', body })],
+      [
+        'made for another subgraph (replayed from social to homeaffairs)',
+        async () => signInternal(claims, system.internalSigningKey, { subgraph: 'social', body }),
+      ],
       [
         'made for another body (same subgraph, other query)',
-        async () => signInternal(claims, system.internalSigningKey, { subgraph: 'homeaffairs', body: JSON.stringify({ query: '{ __typename }' }) }),
+        async () =>
+          signInternal(claims, system.internalSigningKey, { subgraph: 'homeaffairs', body: JSON.stringify({ query: '{ __typename }' }) }),
       ],
-      ['past its lifetime', async () => signInternal(claims, system.internalSigningKey, { subgraph: 'homeaffairs', body }, new Date(Date.now() - 5 * 60_000))],
+      [
+        'past its lifetime',
+        async () => signInternal(claims, system.internalSigningKey, { subgraph: 'homeaffairs', body }, new Date(Date.now() - 5 * 60_000)),
+      ],
     ])('refuses with 401 a credential %s', async (_name, make) => {
       const refused = await post(system.subgraphs.homeaffairs!.url, await make());
       expect(refused.status).toBe(401);
@@ -207,7 +250,13 @@ describe('access rules through the gateway', () => {
     it('key rotation: a subgraph configured with old and new public keys accepts both; once the old is dropped it is refused', async () => {
       const next = parseSigningKey(generateInternalKeyPair().signingKey);
       const run = (keys: InternalVerifyKey[]) =>
-        runSubgraph(homeaffairs.definition, { uri: testMongoUri(), dbName: system.databases.homeaffairs, host: '127.0.0.1', port: 0, internalVerifyKeys: keys });
+        runSubgraph(homeaffairs.definition, {
+          uri: testMongoUri(),
+          dbName: system.databases.homeaffairs,
+          host: '127.0.0.1',
+          port: 0,
+          internalVerifyKeys: keys,
+        });
       const sign = (key: InternalSigningKey) => signInternal(claims, key, { subgraph: 'homeaffairs', body });
       // Step 1: every subgraph gets the new public key next to the old one.
       const both = await run([verifyKeyOf(next), ...system.internalVerifyKeys]);
@@ -239,7 +288,11 @@ describe('access rules through the gateway', () => {
     });
 
     it('treats an operator object in a text argument as text', async () => {
-      const res = await system.query(`{ people(filter: { nameContains: "{\\"$gt\\": \\"\\"}" }) { totalCount } }`, {}, { as: 'homeaffairs' });
+      const res = await system.query(
+        `{ people(filter: { nameContains: "{\\"$gt\\": \\"\\"}" }) { totalCount } }`,
+        {},
+        { as: 'homeaffairs' },
+      );
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.people.totalCount).toBe(0);
       const code = await system.query(`{ people(filter: { communeCode: "{\\"$ne\\": null}" }) { totalCount } }`, {}, { as: 'homeaffairs' });

@@ -33,12 +33,16 @@ describe('the access log through the gateway', () => {
 
   it('a read writes exactly one entry: who, role, commune, purpose, person, fields, request id, time', async () => {
     const before = new Date().toISOString();
-    const res = await system.query(VIEW, { id: subject.citizenId }, {
-      as: 'commune-officer',
-      commune: subject.communeCode,
-      purpose: 'BENEFIT_ADMINISTRATION',
-      headers: { 'x-request-id': 'audit-test-1' },
-    });
+    const res = await system.query(
+      VIEW,
+      { id: subject.citizenId },
+      {
+        as: 'commune-officer',
+        commune: subject.communeCode,
+        purpose: 'BENEFIT_ADMINISTRATION',
+        headers: { 'x-request-id': 'audit-test-1' },
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     expect(res.headers.get('server-timing')).toMatch(/^audit;dur=\d+(\.\d)?$/);
@@ -110,9 +114,13 @@ describe('the access log through the gateway', () => {
   });
 
   it('a refused field writes nothing of it (refusals are in the application log, not the access log)', async () => {
-    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { healthRecord { openedOn } lastHealthCheck { date } } }`, { id: subject.citizenId }, {
-      as: 'social',
-    });
+    const res = await system.query(
+      `query($id: ID!) { person(citizenId: $id) { healthRecord { openedOn } lastHealthCheck { date } } }`,
+      { id: subject.citizenId },
+      {
+        as: 'social',
+      },
+    );
     expect(res.body.data.person.healthRecord).toBeNull();
     expect(res.body.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
     // `person` itself was allowed (identity) and the health fields were refused. What the
@@ -139,7 +147,11 @@ describe('the access log through the gateway', () => {
     await system.query(VIEW, { id: subject.citizenId }, { as: 'association' });
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
     const LOG = `query($f: AccessLogFilter) { accessLog(filter: $f, first: 10) { edges { node { citizenId role purpose fields } } } }`;
-    const byPerson = await system.query(LOG, { f: { citizenId: subject.citizenId, from: today, to: today } }, { as: 'auditor', purpose: 'AUDIT' });
+    const byPerson = await system.query(
+      LOG,
+      { f: { citizenId: subject.citizenId, from: today, to: today } },
+      { as: 'auditor', purpose: 'AUDIT' },
+    );
     expect(byPerson.body.errors).toBeUndefined();
     expect(byPerson.body.data.accessLog.edges.map((e: any) => e.node.role)).toEqual(['social', 'association']);
     const byRole = await system.query(LOG, { f: { role: 'association' } }, { as: 'auditor', purpose: 'AUDIT' });
@@ -163,13 +175,33 @@ describe('the access log through the gateway', () => {
     const audit = system.subgraphs.audit!;
     const body = JSON.stringify({
       query: `mutation($e: [AccessLogEntryInput!]!) { recordAccess(entries: $e) }`,
-      variables: { e: [{ at: new Date().toISOString(), requestId: 'forged', subject: 'x', role: 'admin', purpose: 'AUDIT', citizenId: subject.citizenId, fields: ['x:Person.fullName'] }] },
+      variables: {
+        e: [
+          {
+            at: new Date().toISOString(),
+            requestId: 'forged',
+            subject: 'x',
+            role: 'admin',
+            purpose: 'AUDIT',
+            citizenId: subject.citizenId,
+            fields: ['x:Person.fullName'],
+          },
+        ],
+      },
     });
     const noCredential = await fetch(audit.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(noCredential.status).toBe(401);
     // A credential the gateway signs when relaying a client's operation is not the gateway's own.
-    const relayed = await signInternal({ identity: { ...ANONYMOUS, subject: 'x', role: 'admin' }, purpose: 'AUDIT', requestId: 'r' }, system.internalSigningKey, { subgraph: 'audit', body });
-    const withRelayed = await fetch(audit.url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: relayed }, body });
+    const relayed = await signInternal(
+      { identity: { ...ANONYMOUS, subject: 'x', role: 'admin' }, purpose: 'AUDIT', requestId: 'r' },
+      system.internalSigningKey,
+      { subgraph: 'audit', body },
+    );
+    const withRelayed = await fetch(audit.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: relayed },
+      body,
+    });
     expect(((await withRelayed.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await entries()).toHaveLength(0);
   });

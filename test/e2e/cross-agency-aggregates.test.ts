@@ -1,5 +1,15 @@
 import { startSystem, System } from './harness';
-import { aliveOn, caseCovers, communeWithBoth, disclose, SeedView, seedView, smallWithheld, sorted, testToday } from './cross-agency.helpers';
+import {
+  aliveOn,
+  caseCovers,
+  communeWithBoth,
+  disclose,
+  SeedView,
+  seedView,
+  smallWithheld,
+  sorted,
+  testToday,
+} from './cross-agency.helpers';
 import { addMonthsToDate, ageOn, dayAfter } from '@nct/dates';
 
 // Cross-agency questions answered with figures per commune or per club (domain.md,
@@ -35,7 +45,8 @@ describe('cross-agency figures, end to end', () => {
     return res.body.data;
   };
   /** Living residents of a commune aged a full `age` or more today (the register's denominators). */
-  const livingAged = (commune: string, age: number) => v.peopleIn(commune).filter((p) => aliveOn(p, TODAY) && ageOn(p.birthDate, TODAY) >= age).length;
+  const livingAged = (commune: string, age: number) =>
+    v.peopleIn(commune).filter((p) => aliveOn(p, TODAY) && ageOn(p.birthDate, TODAY) >= age).length;
 
   it('Q5: health record, annual check and BHYT shares per commune, against the targets', async () => {
     // Rule: per commune C and year Y (reference day D: today for the current year), over the
@@ -48,7 +59,8 @@ describe('cross-agency figures, end to end', () => {
     //   The "with" and "without" cells are published together: a cell of 1-4 withholds the count.
     const year = Number(TODAY.slice(0, 4));
     const D = TODAY;
-    const recordsIn = (c: string) => system.seed.health.records.filter((r) => r.communeCode === c && r.openedOn <= D).map((r) => r.citizenId);
+    const recordsIn = (c: string) =>
+      system.seed.health.records.filter((r) => r.communeCode === c && r.openedOn <= D).map((r) => r.citizenId);
     const expectedFor = (c: string) => {
       const elderly = livingAged(c, 60);
       const ids = recordsIn(c);
@@ -102,7 +114,10 @@ describe('cross-agency figures, end to end', () => {
     expect(rows.map((r) => r.code)).toEqual(sorted(system.seed.communes.map((c) => c.code)));
     for (const r of rows) {
       const { allTargetsMet, ...coverage } = r.healthCoverage;
-      expect({ code: r.code, elderlyCountToday: r.elderlyCountToday, healthCoverage: coverage }).toEqual({ code: r.code, ...expectedFor(r.code) });
+      expect({ code: r.code, elderlyCountToday: r.elderlyCountToday, healthCoverage: coverage }).toEqual({
+        code: r.code,
+        ...expectedFor(r.code),
+      });
       const all = ['healthRecord', 'annualCheck', 'insuranceCard', 'chronicManagement'].map((k) => coverage[k].met);
       expect(allTargetsMet).toBe(all.every(Boolean));
     }
@@ -112,7 +127,14 @@ describe('cross-agency figures, end to end', () => {
     // the "met" side is looked for from July on (CI runs on the day and at pinned dates).
     if (D.slice(5) >= '07-01') expect(checks).toContain(true);
     expect(checks).toContain(false);
-    expect(rows.some((r) => r.healthCoverage.annualCheck.suppressed || r.healthCoverage.chronicManagement.suppressed || r.healthCoverage.insuranceCard.suppressed)).toBe(true);
+    expect(
+      rows.some(
+        (r) =>
+          r.healthCoverage.annualCheck.suppressed ||
+          r.healthCoverage.chronicManagement.suppressed ||
+          r.healthCoverage.insuranceCard.suppressed,
+      ),
+    ).toBe(true);
   });
 
   it('Q6: communes with no club; club coverage against the province target', async () => {
@@ -131,8 +153,14 @@ describe('cross-agency figures, end to end', () => {
         share: (covered * 100) / list.length,
       };
     };
-    const lowland = group(communes.filter((c) => !c.mountainous), 100);
-    const mountain = group(communes.filter((c) => c.mountainous), 70);
+    const lowland = group(
+      communes.filter((c) => !c.mountainous),
+      100,
+    );
+    const mountain = group(
+      communes.filter((c) => c.mountainous),
+      70,
+    );
     const all = group(communes, null);
     const without = sorted(communes.filter((c) => clubsIn(c.code) === 0).map((c) => c.code));
     expect(without.length).toBeGreaterThan(0);
@@ -157,8 +185,19 @@ describe('cross-agency figures, end to end', () => {
     expect(cov.clubs).toBe(system.seed.association.clubs.filter((k) => k.foundedOn <= ASOF).length);
     expect(cov.communesWithClub).toBe(communes.length - without.length);
     expect(sorted(cov.communesWithoutClub)).toEqual(without);
-    for (const [name, e] of [['all', all], ['lowland', lowland], ['mountain', mountain]] as const) {
-      expect({ name, ...cov[name], sharePercent: undefined }).toEqual({ name, communes: e.communes, covered: e.covered, targetPercent: e.targetPercent, met: e.met, sharePercent: undefined });
+    for (const [name, e] of [
+      ['all', all],
+      ['lowland', lowland],
+      ['mountain', mountain],
+    ] as const) {
+      expect({ name, ...cov[name], sharePercent: undefined }).toEqual({
+        name,
+        communes: e.communes,
+        covered: e.covered,
+        targetPercent: e.targetPercent,
+        met: e.met,
+        sharePercent: undefined,
+      });
       expect(cov[name].sharePercent).toBeCloseTo(e.share, 1);
     }
     expect(cov.met).toBe(Boolean(lowland.met && mountain.met));
@@ -175,7 +214,16 @@ describe('cross-agency figures, end to end', () => {
     // priority member; operation: >= 50% of members with a loan dated in the 12 months up to
     // the day or still outstanding, an income-generation and an activity fund with an entry by
     // the day, all eight activity areas run in the period.
-    const AREAS = ['INCOME_GENERATION', 'HEALTH_CARE', 'HOME_CARE_VOLUNTEERS', 'SELF_HELP_COMMUNITY_SUPPORT', 'RIGHTS_PROTECTION', 'COMMUNICATION', 'SPORT_CULTURE_ARTS', 'RESOURCE_MOBILISATION'];
+    const AREAS = [
+      'INCOME_GENERATION',
+      'HEALTH_CARE',
+      'HOME_CARE_VOLUNTEERS',
+      'SELF_HELP_COMMUNITY_SUPPORT',
+      'RIGHTS_PROTECTION',
+      'COMMUNICATION',
+      'SPORT_CULTURE_ARTS',
+      'RESOURCE_MOBILISATION',
+    ];
     // 12 months up to ASOF, inclusive: from the day after the same date a year earlier (29 February
     // falls back to 28 February, so a period ending 2028-02-29 starts 2027-03-01).
     const periodFrom = dayAfter(addMonthsToDate(ASOF, -12));
@@ -188,9 +236,15 @@ describe('cross-agency figures, end to end', () => {
       const priority = members.filter((x) => x.priority).length;
       const ids = new Set(members.map((x) => x.citizenId));
       const borrowers = new Set(
-        v.association.loans.filter((l) => l.clubId === clubId && ids.has(l.citizenId) && l.date <= ASOF && (l.date >= periodFrom || l.status === 'OUTSTANDING')).map((l) => l.citizenId),
+        v.association.loans
+          .filter(
+            (l) => l.clubId === clubId && ids.has(l.citizenId) && l.date <= ASOF && (l.date >= periodFrom || l.status === 'OUTSTANDING'),
+          )
+          .map((l) => l.citizenId),
       ).size;
-      const areas = new Set<string>(v.association.activities.filter((a) => a.clubId === clubId && a.date >= periodFrom && a.date <= ASOF).map((a) => a.area));
+      const areas = new Set<string>(
+        v.association.activities.filter((a) => a.clubId === clubId && a.date >= periodFrom && a.date <= ASOF).map((a) => a.area),
+      );
       const fund = (kind: string) => v.association.fundEntries.some((e) => e.ledgerId === `${clubId}/${kind}` && e.date <= ASOF);
       const composition = {
         MEMBERS: total >= 50 && total <= 70,
@@ -279,16 +333,27 @@ describe('cross-agency figures, end to end', () => {
     // Coordinator: the same rows, cells of 1-4 withheld (with one complementary cell if needed).
     const coord = ok(await system.query(query, { province: PROVINCE }, { as: 'coordinator', purpose: 'STATISTICS' }));
     const shown = disclose(codes.map((c) => byCode.get(c)!));
-    expect(coord.legacyUnitRecords.map((r: any) => [r.legacyCode, r.recordCount, r.suppressed])).toEqual(codes.map((c, i) => [c, shown[i], shown[i] === null]));
+    expect(coord.legacyUnitRecords.map((r: any) => [r.legacyCode, r.recordCount, r.suppressed])).toEqual(
+      codes.map((c, i) => [c, shown[i], shown[i] === null]),
+    );
     expect(shown.some((n) => n === null)).toBe(true);
     for (const r of coord.communesOf) expect([r.code, r.legacyRecordCount]).toEqual([r.code, smallWithheld(perCommune(r.code))]);
 
     // The people behind a commune's figure, for its officer.
     const commune = communeWithBoth(system.seed, perCommune, (c) => v.peopleIn(c).length - perCommune(c));
     const roster = ok(
-      await system.query(`query($commune: String!) { elderlyRoster(communeCode: $commune, filter: { legacyCode: true }) { citizenId legacyUnitCode } }`, { commune }, { as: 'commune-officer', commune, purpose: 'REGISTER_MAINTENANCE' }),
+      await system.query(
+        `query($commune: String!) { elderlyRoster(communeCode: $commune, filter: { legacyCode: true }) { citizenId legacyUnitCode } }`,
+        { commune },
+        { as: 'commune-officer', commune, purpose: 'REGISTER_MAINTENANCE' },
+      ),
     ).elderlyRoster;
-    expect(roster).toEqual(sorted(legacy.filter((p) => p.communeCode === commune).map((p) => p.citizenId)).map((id) => ({ citizenId: id, legacyUnitCode: v.person.get(id)!.legacyUnitCode })));
+    expect(roster).toEqual(
+      sorted(legacy.filter((p) => p.communeCode === commune).map((p) => p.citizenId)).map((id) => ({
+        citizenId: id,
+        legacyUnitCode: v.person.get(id)!.legacyUnitCode,
+      })),
+    );
   });
 
   it('Q13: plan tasks by agency and status, next to outcome figures', async () => {
@@ -322,19 +387,36 @@ describe('cross-agency figures, end to end', () => {
     expect(p.totalTasks).toBe(tasks.length);
     expect(p.overdueTotal).toBe(overdue.length);
     const cells = countBy(tasks, (t) => `${t.leadAgency}|${t.status}`);
-    expect(sorted(p.byAgencyStatus.map((c: any) => `${c.leadAgency}|${c.status}=${c.count}`))).toEqual(sorted([...cells].map(([k, n]) => `${k}=${n}`)));
+    expect(sorted(p.byAgencyStatus.map((c: any) => `${c.leadAgency}|${c.status}=${c.count}`))).toEqual(
+      sorted([...cells].map(([k, n]) => `${k}=${n}`)),
+    );
     const od = countBy(overdue, (t) => t.leadAgency);
-    expect(sorted(p.overdueByAgency.filter((c: any) => c.count > 0).map((c: any) => `${c.leadAgency}=${c.count}`))).toEqual(sorted([...od].map(([k, n]) => `${k}=${n}`)));
+    expect(sorted(p.overdueByAgency.filter((c: any) => c.count > 0).map((c: any) => `${c.leadAgency}=${c.count}`))).toEqual(
+      sorted([...od].map(([k, n]) => `${k}=${n}`)),
+    );
     const nodes = data.overdueTasks.edges.map((e: any) => e.node);
-    expect(nodes.map((n: any) => n.taskNo).sort((a: number, b: number) => a - b)).toEqual(overdue.map((t) => t.taskNo).sort((a, b) => a - b));
+    expect(nodes.map((n: any) => n.taskNo).sort((a: number, b: number) => a - b)).toEqual(
+      overdue.map((t) => t.taskNo).sort((a, b) => a - b),
+    );
     for (const n of nodes) {
       const t = tasks.find((x) => x.taskNo === n.taskNo)!;
       const last = t.reports[t.reports.length - 1];
-      expect(n).toEqual({ taskNo: t.taskNo, title: t.title, leadAgency: t.leadAgency, deadline: t.deadline, status: t.status, latestPercent: last?.percent ?? null });
+      expect(n).toEqual({
+        taskNo: t.taskNo,
+        title: t.title,
+        leadAgency: t.leadAgency,
+        deadline: t.deadline,
+        status: t.status,
+        latestPercent: last?.percent ?? null,
+      });
     }
     // The outcome figures next to them come from the other agencies (checked in Q6, Q14).
-    expect(data.administrativeUnit.clubCoverage.communesWithClub).toBe(new Set(system.seed.association.clubs.map((c) => c.communeCode)).size);
-    expect(data.actionMonthReach.total.peopleSupported).toBe(new Set(v.social.supports.filter((s) => s.year === YEAR).map((s) => s.citizenId)).size);
+    expect(data.administrativeUnit.clubCoverage.communesWithClub).toBe(
+      new Set(system.seed.association.clubs.map((c) => c.communeCode)).size,
+    );
+    expect(data.actionMonthReach.total.peopleSupported).toBe(
+      new Set(v.social.supports.filter((s) => s.year === YEAR).map((s) => s.citizenId)).size,
+    );
   });
 
   it('Q14: Action Month support reaching people on social-protection lists', async () => {
@@ -347,7 +429,8 @@ describe('cross-agency figures, end to end', () => {
     const AM_YEAR = Math.max(...v.social.supports.map((s) => s.year));
     const october = `${AM_YEAR}-10`;
     const onList = (id: string) =>
-      v.casesOf(id).some((c) => caseCovers(c, october)) || ['POOR', 'NEAR_POOR'].includes(v.socialRecordOf(id)?.poverty.find((p) => p.year === AM_YEAR)?.status ?? 'NONE');
+      v.casesOf(id).some((c) => caseCovers(c, october)) ||
+      ['POOR', 'NEAR_POOR'].includes(v.socialRecordOf(id)?.poverty.find((p) => p.year === AM_YEAR)?.status ?? 'NONE');
     const supports = v.social.supports.filter((s) => s.year === AM_YEAR);
     const cell = (list: typeof supports) => {
       const people = new Set(list.map((s) => s.citizenId));
@@ -403,7 +486,15 @@ describe('cross-agency figures, end to end', () => {
     expect(sorted(list.map(key))).toEqual(sorted(mine.map(key)));
     for (const n of list) {
       const s = mine.find((x) => key(x) === key(n))!;
-      expect(n).toEqual({ citizenId: s.citizenId, date: s.date, kind: s.kind, description: s.description, amount: s.amount, provider: s.provider, onProtectionList: onList(s.citizenId) });
+      expect(n).toEqual({
+        citizenId: s.citizenId,
+        date: s.date,
+        kind: s.kind,
+        description: s.description,
+        amount: s.amount,
+        provider: s.provider,
+        onProtectionList: onList(s.citizenId),
+      });
     }
   });
 
@@ -414,7 +505,9 @@ describe('cross-agency figures, end to end', () => {
     // gets cells of 1-4 withheld.
     const register = (c: string) => livingAged(c, 100);
     const celebrations = (c: string) =>
-      v.association.celebrations.filter((x) => x.communeCode === c && x.year === YEAR && x.age >= 100 && (x.status === 'PLANNED' || x.status === 'DELIVERED')).length;
+      v.association.celebrations.filter(
+        (x) => x.communeCode === c && x.year === YEAR && x.age >= 100 && (x.status === 'PLANNED' || x.status === 'DELIVERED'),
+      ).length;
     const query = `query Q15($province: ID!, $year: Int!, $asOf: Date) {
       communesOf(provinceCode: $province, asOf: $asOf) { code name centenarianCountToday centenarianCelebrations(year: $year) }
     }`;
@@ -428,10 +521,16 @@ describe('cross-agency figures, end to end', () => {
     );
     if (turning100Later) expect(codes.some((c) => celebrations(c) > register(c))).toBe(true);
 
-    const exact = ok(await system.query(query, { province: PROVINCE, year: YEAR, asOf: TODAY }, { as: 'association', purpose: 'ASSOCIATION_ACTIVITIES' }));
-    expect(exact.communesOf.map((r: any) => [r.code, r.centenarianCountToday, r.centenarianCelebrations])).toEqual(codes.map((c) => [c, register(c), celebrations(c)]));
+    const exact = ok(
+      await system.query(query, { province: PROVINCE, year: YEAR, asOf: TODAY }, { as: 'association', purpose: 'ASSOCIATION_ACTIVITIES' }),
+    );
+    expect(exact.communesOf.map((r: any) => [r.code, r.centenarianCountToday, r.centenarianCelebrations])).toEqual(
+      codes.map((c) => [c, register(c), celebrations(c)]),
+    );
 
-    const coord = ok(await system.query(query, { province: PROVINCE, year: YEAR, asOf: TODAY }, { as: 'coordinator', purpose: 'STATISTICS' }));
+    const coord = ok(
+      await system.query(query, { province: PROVINCE, year: YEAR, asOf: TODAY }, { as: 'coordinator', purpose: 'STATISTICS' }),
+    );
     expect(coord.communesOf.map((r: any) => [r.code, r.centenarianCountToday, r.centenarianCelebrations])).toEqual(
       codes.map((c) => [c, smallWithheld(register(c)), smallWithheld(celebrations(c))]),
     );
@@ -449,7 +548,9 @@ describe('cross-agency figures, end to end', () => {
     expect(roster.map((r: any) => r.citizenId)).toEqual(sorted(people.map((p) => p.citizenId)));
     for (const r of roster) {
       expect(r.deathDate).toBe(v.person.get(r.citizenId)!.deathDate);
-      expect(r.membership?.cardNumber ?? null).toBe(system.seed.association.memberships.find((m) => m.citizenId === r.citizenId)?.cardNumber ?? null);
+      expect(r.membership?.cardNumber ?? null).toBe(
+        system.seed.association.memberships.find((m) => m.citizenId === r.citizenId)?.cardNumber ?? null,
+      );
     }
   });
 });

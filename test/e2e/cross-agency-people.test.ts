@@ -60,7 +60,10 @@ describe('cross-agency lists of people, end to end', () => {
     const big = largest((c) => roster80(c).length);
     expect(roster80(big).length).toBeGreaterThanOrEqual(20);
     // The commune's officer on the mixed commune; social staff (any commune) on the largest list.
-    for (const [commune, as] of [[mixed, 'commune-officer'], [big, 'social']] as const) {
+    for (const [commune, as] of [
+      [mixed, 'commune-officer'],
+      [big, 'social'],
+    ] as const) {
       const roster = roster80(commune);
       const expected = sorted(roster.filter((p) => uncovered(p.citizenId)).map((p) => p.citizenId));
       expect(expected.length).toBeGreaterThan(0);
@@ -89,7 +92,9 @@ describe('cross-agency lists of people, end to end', () => {
           onSocialPension: onCase(r.citizenId, 'SOCIAL_PENSION', ASOF),
         });
       }
-      const answer = rows.filter((r) => !r.socialCoverage.receivesPension && !r.socialCoverage.onAllowance && !r.socialCoverage.onSocialPension);
+      const answer = rows.filter(
+        (r) => !r.socialCoverage.receivesPension && !r.socialCoverage.onAllowance && !r.socialCoverage.onSocialPension,
+      );
       expect(answer.map((r) => r.citizenId)).toEqual(expected);
     }
   });
@@ -97,7 +102,8 @@ describe('cross-agency lists of people, end to end', () => {
   it('Q2: poor or near-poor people aged 70-74 not on the social pension', async () => {
     // Rule (Social Insurance Law 2024, from 2025-07-01): alive, a full 70-74 on the day, the
     // household POOR or NEAR_POOR in the year, and no social-pension case covering the month.
-    const band = (c: string) => v.peopleIn(c).filter((p) => aliveOn(p, ASOF) && ageOn(p.birthDate, ASOF) >= 70 && ageOn(p.birthDate, ASOF) <= 74);
+    const band = (c: string) =>
+      v.peopleIn(c).filter((p) => aliveOn(p, ASOF) && ageOn(p.birthDate, ASOF) >= 70 && ageOn(p.birthDate, ASOF) <= 74);
     const poor = (id: string) => ['POOR', 'NEAR_POOR'].includes(povertyIn(id, YEAR));
     const commune = communeWithBoth(
       system.seed,
@@ -106,9 +112,14 @@ describe('cross-agency lists of people, end to end', () => {
     );
     const big = largest((c) => band(c).length);
     expect(band(big).length).toBeGreaterThanOrEqual(20);
-    for (const [c, as] of [[commune, 'commune-officer'], [big, 'social']] as const) {
+    for (const [c, as] of [
+      [commune, 'commune-officer'],
+      [big, 'social'],
+    ] as const) {
       const roster = band(c);
-      const expected = sorted(roster.filter((p) => poor(p.citizenId) && !onCase(p.citizenId, 'SOCIAL_PENSION', ASOF)).map((p) => p.citizenId));
+      const expected = sorted(
+        roster.filter((p) => poor(p.citizenId) && !onCase(p.citizenId, 'SOCIAL_PENSION', ASOF)).map((p) => p.citizenId),
+      );
       // the chosen commune has both answers; the largest one is there for the size of its batch
       if (c === commune) expect(expected.length).toBeGreaterThan(0);
 
@@ -127,12 +138,20 @@ describe('cross-agency lists of people, end to end', () => {
       const rows = data.elderlyRoster as any[];
       expect(rows.map((r) => r.citizenId)).toEqual(sorted(roster.map((p) => p.citizenId)));
       for (const r of rows) {
-        expect(r.socialCoverage).toEqual({ onSocialPension: onCase(r.citizenId, 'SOCIAL_PENSION', ASOF), povertyStatus: povertyIn(r.citizenId, YEAR) });
+        expect(r.socialCoverage).toEqual({
+          onSocialPension: onCase(r.citizenId, 'SOCIAL_PENSION', ASOF),
+          povertyStatus: povertyIn(r.citizenId, YEAR),
+        });
       }
-      const answer = rows.filter((r) => ['POOR', 'NEAR_POOR'].includes(r.socialCoverage.povertyStatus) && !r.socialCoverage.onSocialPension);
+      const answer = rows.filter(
+        (r) => ['POOR', 'NEAR_POOR'].includes(r.socialCoverage.povertyStatus) && !r.socialCoverage.onSocialPension,
+      );
       expect(answer.map((r) => r.citizenId)).toEqual(expected);
       // Negative cases were there: poor people of the band already on the social pension.
-      if (c === commune) expect(rows.some((r) => ['POOR', 'NEAR_POOR'].includes(r.socialCoverage.povertyStatus) && r.socialCoverage.onSocialPension)).toBe(true);
+      if (c === commune)
+        expect(rows.some((r) => ['POOR', 'NEAR_POOR'].includes(r.socialCoverage.povertyStatus) && r.socialCoverage.onSocialPension)).toBe(
+          true,
+        );
     }
   });
 
@@ -217,7 +236,13 @@ describe('cross-agency lists of people, end to end', () => {
     // Rule (Law on the Elderly 2009, Art. 21): calendar ages 70, 75, 80, 85, 90, 95, and every
     // year from 100 (age = year - birth year); people who died are left out; the status is the
     // association's record for the year (DELIVERED / NOT_DELIVERED / PLANNED), PLANNED when none.
-    const rule = ok(await system.query(`query Q8rule($year: Int!) { rule: longevityCelebrationRule(year: $year) { calendarAges calendarAgeAtLeast } }`, { year: YEAR }, { as: 'commune-officer', commune: system.seed.communes[0].code })).rule;
+    const rule = ok(
+      await system.query(
+        `query Q8rule($year: Int!) { rule: longevityCelebrationRule(year: $year) { calendarAges calendarAgeAtLeast } }`,
+        { year: YEAR },
+        { as: 'commune-officer', commune: system.seed.communes[0].code },
+      ),
+    ).rule;
     expect(rule).toEqual({ calendarAges: [70, 75, 80, 85, 90, 95], calendarAgeAtLeast: 100 });
     const celebrated = (p: { birthDate: string }) => {
       const age = calendarAge(yearOf(p.birthDate), YEAR);
@@ -231,7 +256,10 @@ describe('cross-agency lists of people, end to end', () => {
     const record = (id: string) => v.association.celebrations.find((c) => c.citizenId === id && c.year === YEAR);
     const big = largest((c) => v.peopleIn(c).filter((p) => celebrated(p) && aliveOn(p, ASOF)).length);
     // The commune's officer on a commune with deceased to leave out; association staff on the longest list.
-    for (const [c, as] of [[commune, 'commune-officer'], [big, 'association']] as const) {
+    for (const [c, as] of [
+      [commune, 'commune-officer'],
+      [big, 'association'],
+    ] as const) {
       const list = v.peopleIn(c).filter((p) => celebrated(p) && aliveOn(p, ASOF));
       const data = ok(
         await system.query(
@@ -259,7 +287,10 @@ describe('cross-agency lists of people, end to end', () => {
       }
       // Several statuses show up, and the deceased of the commune with a celebrated age are out.
       expect(new Set(rows.map((r) => r.longevityCelebration.status)).size).toBeGreaterThan(1);
-      const deceased = v.peopleIn(c).filter((p) => celebrated(p) && !aliveOn(p, ASOF)).map((p) => p.citizenId);
+      const deceased = v
+        .peopleIn(c)
+        .filter((p) => celebrated(p) && !aliveOn(p, ASOF))
+        .map((p) => p.citizenId);
       expect(rows.filter((r) => deceased.includes(r.citizenId))).toEqual([]);
       if (c === commune) expect(deceased.length).toBeGreaterThan(0);
       if (c === big) expect(rows.length).toBeGreaterThan(10); // a real batch, not one or two people
@@ -271,7 +302,8 @@ describe('cross-agency lists of people, end to end', () => {
     // month after the register's death month is wrong. The list: the commune's deceased with
     // such payments (month, amount, case).
     const dead = (c: string) => v.peopleIn(c).filter((p) => !aliveOn(p, ASOF));
-    const after = (p: { citizenId: string; deathDate: string | null }) => v.paymentsOf(p.citizenId).filter((x) => x.month > monthOf(p.deathDate!));
+    const after = (p: { citizenId: string; deathDate: string | null }) =>
+      v.paymentsOf(p.citizenId).filter((x) => x.month > monthOf(p.deathDate!));
     const commune = communeWithBoth(
       system.seed,
       (c) => dead(c).filter((p) => after(p).length > 0).length,
@@ -293,12 +325,21 @@ describe('cross-agency lists of people, end to end', () => {
     );
     const rows = data.elderlyRoster as any[];
     // The roster defaults to today: everybody who died on or before today (all seeded deaths are).
-    expect(rows.map((r) => r.citizenId)).toEqual(sorted(v.peopleIn(commune).filter((p) => !aliveOn(p, TODAY)).map((p) => p.citizenId)));
+    expect(rows.map((r) => r.citizenId)).toEqual(
+      sorted(
+        v
+          .peopleIn(commune)
+          .filter((p) => !aliveOn(p, TODAY))
+          .map((p) => p.citizenId),
+      ),
+    );
     for (const r of rows) {
       const p = v.person.get(r.citizenId)!;
       expect(r.deathDate).toBe(p.deathDate);
       const expected = after(p).map((x) => ({ month: x.month, amount: x.amount, caseId: x.caseId, kind: x.kind, status: x.status }));
-      expect([...r.paymentsAfterDeath].sort((a: any, b: any) => a.month.localeCompare(b.month))).toEqual(expected.sort((a, b) => a.month.localeCompare(b.month)));
+      expect([...r.paymentsAfterDeath].sort((a: any, b: any) => a.month.localeCompare(b.month))).toEqual(
+        expected.sort((a, b) => a.month.localeCompare(b.month)),
+      );
     }
     const answer = rows.filter((r) => r.paymentsAfterDeath.length > 0).map((r) => r.citizenId);
     expect(answer).toEqual(sorted(deceased.filter((p) => after(p).length > 0).map((p) => p.citizenId)));
@@ -311,14 +352,21 @@ describe('cross-agency lists of people, end to end', () => {
     // community) with no home visit recorded in the quarter.
     const quarter = quarterOf(ASOF);
     const inQuarter = (day: string) => quarterOf(day) === quarter;
-    const cases = (c: string) => v.social.cases.filter((k) => k.kind === 'ALLOWANCE' && k.status === 'ACTIVE' && k.communeCode === c && (k.group === 'A5A' || k.group === 'A5D'));
+    const cases = (c: string) =>
+      v.social.cases.filter(
+        (k) => k.kind === 'ALLOWANCE' && k.status === 'ACTIVE' && k.communeCode === c && (k.group === 'A5A' || k.group === 'A5D'),
+      );
     const visited = (id: string) => v.visitsOf(id).some((x) => inQuarter(x.date));
     const commune = communeWithBoth(
       system.seed,
       (c) => cases(c).filter((k) => !visited(k.citizenId)).length,
       (c) => cases(c).filter((k) => visited(k.citizenId)).length,
     );
-    const expected = sorted(cases(commune).filter((k) => !visited(k.citizenId)).map((k) => k.citizenId));
+    const expected = sorted(
+      cases(commune)
+        .filter((k) => !visited(k.citizenId))
+        .map((k) => k.citizenId),
+    );
     expect(expected.length).toBeGreaterThan(0);
 
     const data = ok(

@@ -74,7 +74,10 @@ export function communeWithBoth(seed: SeedData, positives: (commune: string) => 
 export function disclose(counts: number[]): Array<number | null> {
   const withheld = counts.map((n) => n > 0 && n < 5);
   if (withheld.filter(Boolean).length === 1) {
-    const others = counts.map((n, i) => ({ n, i })).filter(({ n, i }) => !withheld[i] && n > 0).sort((a, b) => a.n - b.n);
+    const others = counts
+      .map((n, i) => ({ n, i }))
+      .filter(({ n, i }) => !withheld[i] && n > 0)
+      .sort((a, b) => a.n - b.n);
     if (others.length) withheld[others[0].i] = true;
   }
   return counts.map((n, i) => (withheld[i] ? null : n));

@@ -44,7 +44,9 @@ function connectedSockets(rootPid: number): Array<{ pid: number; table: string; 
       if (match) inodes.add(match[1]);
     }
     for (const table of ['tcp', 'tcp6', 'udp', 'udp6']) {
-      for (const line of safe(() => fs.readFileSync(`/proc/${pid}/net/${table}`, 'utf8'), '').split('\n').slice(1)) {
+      for (const line of safe(() => fs.readFileSync(`/proc/${pid}/net/${table}`, 'utf8'), '')
+        .split('\n')
+        .slice(1)) {
         const cols = line.trim().split(/\s+/);
         if (cols.length < 10 || !inodes.has(cols[9])) continue;
         const remote = procAddress(cols[2]);
@@ -62,8 +64,16 @@ function procAddress(hex: string): string {
   const words = addr.match(/.{8}/g)!.map((w) => w.match(/../g)!.reverse().join(''));
   const ip =
     words.length === 1
-      ? words[0].match(/../g)!.map((b) => parseInt(b, 16)).join('.')
-      : compressIPv6(words.join('').match(/.{4}/g)!.map((g) => parseInt(g, 16).toString(16)));
+      ? words[0]
+          .match(/../g)!
+          .map((b) => parseInt(b, 16))
+          .join('.')
+      : compressIPv6(
+          words
+            .join('')
+            .match(/.{4}/g)!
+            .map((g) => parseInt(g, 16).toString(16)),
+        );
   return `${ip}:${parseInt(port, 16)}`;
 }
 
@@ -99,7 +109,10 @@ describe('no connection that nobody configured', () => {
 
   beforeAll(async () => {
     // The processes run the compiled code, as `npm start` does; `npm test` builds it first.
-    const compiled = [path.join('gateway', 'dist', 'index.js'), ...SUBGRAPHS.map((info) => path.join('services', info.name, 'dist', 'main.js'))];
+    const compiled = [
+      path.join('gateway', 'dist', 'index.js'),
+      ...SUBGRAPHS.map((info) => path.join('services', info.name, 'dist', 'main.js')),
+    ];
     const missing = compiled.filter((file) => !fs.existsSync(path.join(REPO_ROOT, file)));
     if (missing.length) throw new Error(`not built: ${missing.join(', ')}; run "npm run build" (npm test does)`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nct-no-phone-home-'));
@@ -165,7 +178,12 @@ describe('no connection that nobody configured', () => {
     const record = seed.health.records.find((r) => living.has(r.citizenId))!;
     const person = seed.people.find((p) => p.citizenId === record.citizenId)!;
 
-    const officer = await query('commune-officer', 'CARE_COORDINATION', { query: PERSON_QUERY, variables: { citizenId: person.citizenId } }, person.communeCode);
+    const officer = await query(
+      'commune-officer',
+      'CARE_COORDINATION',
+      { query: PERSON_QUERY, variables: { citizenId: person.citizenId } },
+      person.communeCode,
+    );
     expect(officer.person.citizenId).toBe(person.citizenId);
     const health = await query('health', 'HEALTH_CARE', { query: PERSON_QUERY, variables: { citizenId: person.citizenId } });
     expect(health.person.healthRecord).not.toBeNull();
@@ -198,7 +216,8 @@ describe('no connection that nobody configured', () => {
     const log = readNetworkGuardLog(logFile);
     // Every process was watched: this one, five subgraphs and the gateway.
     const scripts = log.guarded.map((g) => g.script);
-    for (const info of SUBGRAPHS) expect(scripts).toContainEqual(expect.stringContaining(path.join('services', info.name, 'dist', 'main.js')));
+    for (const info of SUBGRAPHS)
+      expect(scripts).toContainEqual(expect.stringContaining(path.join('services', info.name, 'dist', 'main.js')));
     expect(scripts).toContainEqual(expect.stringContaining(path.join('gateway', 'dist', 'index.js')));
     expect(log.attempts.map((a) => ({ kind: a.kind, target: a.target, script: a.script, at: a.stack.slice(0, 3) }))).toEqual([]);
   }, 60_000);

@@ -78,7 +78,11 @@ describe('the federated person view, end to end', () => {
     const e = expectedView(seed, withAll!.citizenId);
     // A commune officer of the person's commune sees identity, social, the BHYT card and
     // association data; the health record and check results are for health staff only.
-    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`, { id: withAll!.citizenId }, { as: 'commune-officer', commune: withAll!.communeCode });
+    const res = await system.query(
+      `query($id: ID!) { person(citizenId: $id) { ${PERSON_VIEW} } }`,
+      { id: withAll!.citizenId },
+      { as: 'commune-officer', commune: withAll!.communeCode },
+    );
     expect(res.status).toBe(200);
     expect(res.body.errors.map((err: any) => [err.path.join('.'), err.extensions.code]).sort()).toEqual([
       ['person.healthRecord', 'FORBIDDEN'],
@@ -107,7 +111,11 @@ describe('the federated person view, end to end', () => {
     });
     expect(v.clubs.map((c: any) => c.club.clubId).sort()).toEqual([...e.clubIds].sort());
 
-    const health = await system.query(`query($id: ID!) { person(citizenId: $id) { fullName healthRecord { openedOn } lastHealthCheck { date resultClass } } }`, { id: withAll!.citizenId }, { as: 'health' });
+    const health = await system.query(
+      `query($id: ID!) { person(citizenId: $id) { fullName healthRecord { openedOn } lastHealthCheck { date resultClass } } }`,
+      { id: withAll!.citizenId },
+      { as: 'health' },
+    );
     expect(health.body.errors).toBeUndefined();
     expect(health.body.data.person).toEqual({
       fullName: e.p.fullName,
@@ -120,13 +128,21 @@ describe('the federated person view, end to end', () => {
     const seed = system.seed;
     const pc = seed.social.socialPensionCases.find((c) => c.status === 'ACTIVE');
     expect(pc).toBeDefined();
-    const res = await system.query(`query($id: ID!) { person(citizenId: $id) { socialPension { monthlyAmount status startMonth } } }`, { id: pc!.citizenId }, { as: 'social' });
+    const res = await system.query(
+      `query($id: ID!) { person(citizenId: $id) { socialPension { monthlyAmount status startMonth } } }`,
+      { id: pc!.citizenId },
+      { as: 'social' },
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.person.socialPension).toEqual({ monthlyAmount: SOCIAL_PENSION_NOW, status: 'ACTIVE', startMonth: pc!.startMonth });
   });
 
   it('answers null for an unknown person and BAD_USER_INPUT for a malformed ID', async () => {
-    const unknown = await system.query(`{ person(citizenId: "012140999999") { fullName monthlyAllowance { group } } }`, {}, { as: 'social' });
+    const unknown = await system.query(
+      `{ person(citizenId: "012140999999") { fullName monthlyAllowance { group } } }`,
+      {},
+      { as: 'social' },
+    );
     expect(unknown.body.errors).toBeUndefined();
     expect(unknown.body.data.person).toBeNull();
     const bad = await system.query(`{ person(citizenId: "12-34") { fullName } }`, {}, { as: 'social' });
@@ -189,7 +205,16 @@ describe('the federated person view, end to end', () => {
     const before = await count();
     const res = await system.query(
       `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { citizenId } }`,
-      { input: { citizenId: existing.citizenId, fullName: 'Người Trùng', birthDate: existing.birthDate, sex: existing.sex, ethnicity: 'Kinh', communeCode: existing.communeCode } },
+      {
+        input: {
+          citizenId: existing.citizenId,
+          fullName: 'Người Trùng',
+          birthDate: existing.birthDate,
+          sex: existing.sex,
+          ethnicity: 'Kinh',
+          communeCode: existing.communeCode,
+        },
+      },
       { as: 'homeaffairs' },
     );
     expect(res.body.errors[0].extensions.code).toBe('CONFLICT');
@@ -259,7 +284,11 @@ describe('one subgraph down', () => {
 
   it('a subgraph that stops while the gateway runs is reported the same way', async () => {
     await system.stopSubgraph('association');
-    const res = await system.query(`{ people(first: 3) { edges { node { fullName membership { cardNumber } } } } }`, {}, { as: 'association' });
+    const res = await system.query(
+      `{ people(first: 3) { edges { node { fullName membership { cardNumber } } } } }`,
+      {},
+      { as: 'association' },
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.people.edges).toHaveLength(3);
     expect(res.body.data.people.edges.every((e: any) => e.node.fullName && e.node.membership === null)).toBe(true);

@@ -147,7 +147,10 @@ export function ideGraphiqlOptions(options: IdePageOptions = {}) {
     defaultEditorToolsVisibility: true,
     ...(headers ? { headers } : {}),
     defaultTabs: defaultTabs(options.citizenId).map((tab) => ({
-      query: tab.query === PERSON_QUERY && options.citizenIdType ? tab.query.replace('$citizenId: ID!', `$citizenId: ${options.citizenIdType}`) : tab.query,
+      query:
+        tab.query === PERSON_QUERY && options.citizenIdType
+          ? tab.query.replace('$citizenId: ID!', `$citizenId: ${options.citizenIdType}`)
+          : tab.query,
       variables: tab.variables ? JSON.stringify(tab.variables, null, 2) : null,
       headers: headers ?? null,
     })),
@@ -156,7 +159,12 @@ export function ideGraphiqlOptions(options: IdePageOptions = {}) {
 
 /** JSON that is safe inside a `<script>` element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The IDE's HTML page: a few KB, its options as JSON, every asset under `/ide/`. */
@@ -191,8 +199,17 @@ export function renderIde(options: IdePageOptions = {}): string {
 `;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, asset: Pick<Asset, 'type' | 'body' | 'etag'> & { gzipped?: Buffer }, headers: Record<string, string>): void {
-  if (String(req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(asset.etag)) {
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  asset: Pick<Asset, 'type' | 'body' | 'etag'> & { gzipped?: Buffer },
+  headers: Record<string, string>,
+): void {
+  if (
+    String(req.headers['if-none-match'] ?? '')
+      .split(/\s*,\s*/)
+      .includes(asset.etag)
+  ) {
     res.writeHead(304, { etag: asset.etag, vary: 'accept-encoding', ...headers });
     res.end();
     return;

@@ -65,7 +65,11 @@ describe('the role x policy matrix', () => {
   });
 
   it('needs a purpose for personal data only', () => {
-    expect(decide(person('health'), null, 'HEALTH_CHECKS')).toMatchObject({ allowed: false, code: 'FORBIDDEN', en: expect.stringMatching(/purpose/) });
+    expect(decide(person('health'), null, 'HEALTH_CHECKS')).toMatchObject({
+      allowed: false,
+      code: 'FORBIDDEN',
+      en: expect.stringMatching(/purpose/),
+    });
     expect(decide(person('coordinator'), null, 'AGGREGATES')).toEqual({ allowed: true });
   });
 });
@@ -80,7 +84,10 @@ describe('client tokens from the development issuer', () => {
     const files = await ensureDevIssuer(dir);
     const verify = createTokenVerifier({ jwksFile: files.jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
     const token = await issueDevToken(dir, { role: 'commune-officer', commune: '03199' });
-    expect(await verify(token)).toEqual({ ok: true, identity: { subject: 'dev-commune-officer-03199', role: 'commune-officer', commune: '03199', agency: null } });
+    expect(await verify(token)).toEqual({
+      ok: true,
+      identity: { subject: 'dev-commune-officer-03199', role: 'commune-officer', commune: '03199', agency: null },
+    });
   });
 
   it.each([
@@ -96,7 +103,13 @@ describe('client tokens from the development issuer', () => {
     const files = await ensureDevIssuer(dir);
     const verify = createTokenVerifier({ jwksFile: files.jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'ES256', kid: 'evil' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('1h').sign(privateKey);
+    const forged = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'evil' })
+      .setSubject('x')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(privateKey);
     expect((await verify(forged)).ok).toBe(false);
   });
 
@@ -108,7 +121,13 @@ describe('client tokens from the development issuer', () => {
     const jwks = JSON.parse(fs.readFileSync(files.jwksFile, 'utf8'));
     jwks.keys.push({ ...(await exportJWK(publicKey)), kid: 'rotated', alg: 'ES256' });
     fs.writeFileSync(files.jwksFile, JSON.stringify(jwks));
-    const token = await new SignJWT({ role: 'auditor' }).setProtectedHeader({ alg: 'ES256', kid: 'rotated' }).setSubject('a').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('1h').sign(privateKey);
+    const token = await new SignJWT({ role: 'auditor' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'rotated' })
+      .setSubject('a')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(privateKey);
     expect((await verify(token)).ok).toBe(true);
   });
 });

@@ -37,7 +37,12 @@ describe('the internal credential (EdDSA, per subgraph, bound to the body)', () 
   });
 
   it('carries the gateway-service marker only when the gateway signs for itself', async () => {
-    const own = { identity: { subject: 'gateway', role: null, commune: null, agency: null }, purpose: null, requestId: 'r-2', service: 'gateway' as const };
+    const own = {
+      identity: { subject: 'gateway', role: null, commune: null, agency: null },
+      purpose: null,
+      requestId: 'r-2',
+      service: 'gateway' as const,
+    };
     expect(await check(await signInternal(own, current.signing, target))).toEqual(own);
     expect((await check(await signInternal(claims, current.signing, target)))?.service).toBeUndefined();
   });
@@ -70,8 +75,11 @@ describe('the internal credential (EdDSA, per subgraph, bound to the body)', () 
     const iat = Math.floor(Date.now() / 1000) - 120;
     const long = await new SignJWT({ role: 'health', rid: 'r', bh: bodyHash(BODY) })
       .setProtectedHeader({ alg: 'EdDSA', kid: current.signing.kid, typ: 'nct-internal+jwt' })
-      .setSubject('x').setIssuer('nct-gateway').setAudience('nct-subgraph:social')
-      .setIssuedAt(iat).setExpirationTime(iat + 3600)
+      .setSubject('x')
+      .setIssuer('nct-gateway')
+      .setAudience('nct-subgraph:social')
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 3600)
       .sign(current.signing.key);
     expect(await check(long)).toBeNull();
   });
@@ -80,13 +88,20 @@ describe('the internal credential (EdDSA, per subgraph, bound to the body)', () 
     ['missing', async () => undefined],
     ['garbage', async () => 'abc.def.ghi'],
     ['signed with another Ed25519 key', async () => signInternal(claims, keyPair().signing, target)],
-    ['signed with another key that claims our kid', async () => signInternal(claims, { ...keyPair().signing, kid: current.signing.kid }, target)],
+    [
+      'signed with another key that claims our kid',
+      async () => signInternal(claims, { ...keyPair().signing, kid: current.signing.kid }, target),
+    ],
     [
       'signed with an HS256 secret (the old scheme), even naming our kid',
       async () =>
         new SignJWT({ role: 'admin', rid: 'r', bh: bodyHash(BODY) })
           .setProtectedHeader({ alg: 'HS256', kid: current.signing.kid, typ: 'nct-internal+jwt' })
-          .setSubject('x').setIssuer('nct-gateway').setAudience('nct-subgraph:social').setIssuedAt().setExpirationTime('1m')
+          .setSubject('x')
+          .setIssuer('nct-gateway')
+          .setAudience('nct-subgraph:social')
+          .setIssuedAt()
+          .setExpirationTime('1m')
           .sign(new TextEncoder().encode('a'.repeat(40))),
     ],
     [
@@ -94,16 +109,28 @@ describe('the internal credential (EdDSA, per subgraph, bound to the body)', () 
       async () =>
         new SignJWT({ role: 'admin', rid: 'r', bh: bodyHash(BODY) })
           .setProtectedHeader({ alg: 'HS256', kid: current.signing.kid, typ: 'nct-internal+jwt' })
-          .setSubject('x').setIssuer('nct-gateway').setAudience('nct-subgraph:social').setIssuedAt().setExpirationTime('1m')
+          .setSubject('x')
+          .setIssuer('nct-gateway')
+          .setAudience('nct-subgraph:social')
+          .setIssuedAt()
+          .setExpirationTime('1m')
           .sign(new TextEncoder().encode(current.verifyText)),
     ],
-    ['alg none', async () => `${Buffer.from('{"alg":"none","typ":"nct-internal+jwt"}').toString('base64url')}.${Buffer.from('{"sub":"x","role":"admin"}').toString('base64url')}.`],
+    [
+      'alg none',
+      async () =>
+        `${Buffer.from('{"alg":"none","typ":"nct-internal+jwt"}').toString('base64url')}.${Buffer.from('{"sub":"x","role":"admin"}').toString('base64url')}.`,
+    ],
     [
       'without a body hash',
       async () =>
         new SignJWT({ role: 'health', rid: 'r' })
           .setProtectedHeader({ alg: 'EdDSA', kid: current.signing.kid, typ: 'nct-internal+jwt' })
-          .setSubject('x').setIssuer('nct-gateway').setAudience('nct-subgraph:social').setIssuedAt().setExpirationTime('1m')
+          .setSubject('x')
+          .setIssuer('nct-gateway')
+          .setAudience('nct-subgraph:social')
+          .setIssuedAt()
+          .setExpirationTime('1m')
           .sign(current.signing.key),
     ],
   ])('refuses a credential %s', async (_name, make) => {
@@ -148,7 +175,16 @@ describe('the internal credential (EdDSA, per subgraph, bound to the body)', () 
     const pem = current.signing.key.export({ format: 'pem', type: 'pkcs8' }).toString();
     expect(parseSigningKey(pem).kid).toBe(current.signing.kid);
     expect(() => parseSigningKey('a'.repeat(40))).toThrow(/INTERNAL_SIGNING_KEY/);
-    const ec = createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: '870MB6gfuTJ4HtUnUvYMyJpr5eUZNP4Bk43bVdj3eAE', x: 'MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4', y: '4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM' }, format: 'jwk' });
+    const ec = createPrivateKey({
+      key: {
+        kty: 'EC',
+        crv: 'P-256',
+        d: '870MB6gfuTJ4HtUnUvYMyJpr5eUZNP4Bk43bVdj3eAE',
+        x: 'MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4',
+        y: '4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM',
+      },
+      format: 'jwk',
+    });
     expect(() => parseSigningKey(ec.export({ format: 'pem', type: 'pkcs8' }).toString())).toThrow(/not an Ed25519 key/);
   });
 

@@ -116,9 +116,7 @@ function publicKeyFrom(entry: unknown, name: string): InternalVerifyKey {
     } else {
       const s = String(entry).trim();
       if (s.includes('PRIVATE KEY')) throw new Error('private');
-      key = s.startsWith('-----')
-        ? createPublicKey(s)
-        : createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: s }, format: 'jwk' });
+      key = s.startsWith('-----') ? createPublicKey(s) : createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: s }, format: 'jwk' });
     }
   } catch (err) {
     if ((err as Error).message === 'private') throw new Error(`${name}: a subgraph must be given public keys only, never the private key`);
@@ -145,7 +143,11 @@ export function parseVerifyKeys(raw: string | undefined, name = 'INTERNAL_VERIFY
     const list = Array.isArray(json.keys) ? json.keys : [json];
     return list.map((k) => publicKeyFrom(k, name));
   }
-  return text.split(',').map((s) => s.trim()).filter(Boolean).map((s) => publicKeyFrom(s, name));
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => publicKeyFrom(s, name));
 }
 
 /** `INTERNAL_VERIFY_KEYS`, or the JWKS file named by `INTERNAL_VERIFY_KEYS_FILE`. */
@@ -183,7 +185,12 @@ export function generateInternalKeyPair(): { signingKey: string; verifyKey: stri
  * Signs a credential for one call: `target.subgraph` is the subgraph it goes to, and
  * `target.body` the exact HTTP body sent with it. `now` only for tests.
  */
-export async function signInternal(claims: InternalClaims, signing: InternalSigningKey, target: InternalTarget, now: Date = new Date()): Promise<string> {
+export async function signInternal(
+  claims: InternalClaims,
+  signing: InternalSigningKey,
+  target: InternalTarget,
+  now: Date = new Date(),
+): Promise<string> {
   const { identity, purpose, requestId, service } = claims;
   const iat = Math.floor(now.getTime() / 1000);
   return new SignJWT({
@@ -238,7 +245,8 @@ export async function verifyInternal(token: string | undefined, v: InternalVerif
     const purpose = payload.purpose ?? null;
     if (purpose !== null && !isPurpose(purpose)) return null;
     if (typeof payload.rid !== 'string') return null;
-    const identity = payload.role === null ? { ...ANONYMOUS, subject: String(payload.sub) } : identityFromClaims(payload as Record<string, unknown>);
+    const identity =
+      payload.role === null ? { ...ANONYMOUS, subject: String(payload.sub) } : identityFromClaims(payload as Record<string, unknown>);
     if (!identity) return null;
     if (payload.svc !== undefined && payload.svc !== 'gateway') return null;
     if (typeof payload.jti !== 'string' || payload.jti.length === 0 || payload.jti.length > JTI_MAX_LENGTH) return null;

@@ -34,7 +34,12 @@ export const POLICIES = {
    * Lets a commune officer or the association invite a club's priority members to a check
    * without seeing health data (PDP Law 91/2025: access limited to what the purpose needs).
    */
-  CARE_FOLLOW_UP: { roles: ['health', 'social', 'association', 'commune-officer'], personal: true, vi: 'thông tin theo dõi chăm sóc', en: 'care follow-up facts' },
+  CARE_FOLLOW_UP: {
+    roles: ['health', 'social', 'association', 'commune-officer'],
+    personal: true,
+    vi: 'thông tin theo dõi chăm sóc',
+    en: 'care follow-up facts',
+  },
   /** Membership, clubs, club members. */
   ASSOCIATION_DATA: { roles: ['association', 'commune-officer'], personal: true, vi: 'dữ liệu hội viên', en: 'association data' },
   /** Writing the register. */
@@ -43,9 +48,19 @@ export const POLICIES = {
   HEALTH_WRITE: { roles: ['health'], personal: true, vi: 'cập nhật dữ liệu y tế', en: 'health-data updates' },
   ASSOCIATION_WRITE: { roles: ['association'], personal: true, vi: 'cập nhật dữ liệu hội', en: 'association-data updates' },
   /** Organisation records, implementation plans and their tasks, club and fund books (no personal rows). */
-  ORGANISATION_WRITE: { roles: ['homeaffairs', 'association', 'admin'], personal: false, vi: 'cập nhật dữ liệu tổ chức', en: 'organisation-data updates' },
+  ORGANISATION_WRITE: {
+    roles: ['homeaffairs', 'association', 'admin'],
+    personal: false,
+    vi: 'cập nhật dữ liệu tổ chức',
+    en: 'organisation-data updates',
+  },
   /** Public reference data (administrative units): any signed-in caller. */
-  REFERENCE: { roles: ['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'coordinator', 'auditor', 'admin'], personal: false, vi: 'dữ liệu danh mục', en: 'reference data' },
+  REFERENCE: {
+    roles: ['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'coordinator', 'auditor', 'admin'],
+    personal: false,
+    vi: 'dữ liệu danh mục',
+    en: 'reference data',
+  },
   /** Club facts that identify nobody (name, commune, founding decision). */
   ORGANISATION: { roles: [...STAFF, 'coordinator'], personal: false, vi: 'dữ liệu tổ chức', en: 'organisation data' },
   /** Aggregates with small cells suppressed. */
@@ -56,9 +71,7 @@ export const POLICIES = {
 
 export type PolicyName = keyof typeof POLICIES;
 
-export type AccessDecision =
-  | { allowed: true }
-  | { allowed: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; vi: string; en: string };
+export type AccessDecision = { allowed: true } | { allowed: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; vi: string; en: string };
 
 /** Whether `identity`, reading for `purpose`, may use what `policy` guards. */
 export function decide(identity: Identity, purpose: Purpose | null, policy: PolicyName): AccessDecision {

@@ -10,7 +10,11 @@ import {
   verifyInternal,
 } from './index';
 
-const claims = { identity: { subject: 'u', role: 'social' as const, commune: null, agency: null }, purpose: 'CARE_COORDINATION' as const, requestId: 'r-1' };
+const claims = {
+  identity: { subject: 'u', role: 'social' as const, commune: null, agency: null },
+  purpose: 'CARE_COORDINATION' as const,
+  requestId: 'r-1',
+};
 const BODY = JSON.stringify({ query: '{ people(first: 1) { totalCount } }' });
 const target = { subgraph: 'social', body: BODY };
 
@@ -41,8 +45,11 @@ describe('the credential id (jti) and the replay guard', () => {
     const iat = Math.floor(Date.now() / 1000);
     let jwt = new SignJWT({ role: 'social', rid: 'r', bh: bodyHash(BODY) })
       .setProtectedHeader({ alg: 'EdDSA', kid: signing.kid, typ: 'nct-internal+jwt' })
-      .setSubject('x').setIssuer('nct-gateway').setAudience('nct-subgraph:social')
-      .setIssuedAt(iat).setExpirationTime(iat + INTERNAL_TTL_SECONDS);
+      .setSubject('x')
+      .setIssuer('nct-gateway')
+      .setAudience('nct-subgraph:social')
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + INTERNAL_TTL_SECONDS);
     if (jti !== undefined) jwt = jwt.setJti(jti);
     const token = await jwt.sign(signing.key);
     expect(await verifyInternal(token, { keys, ...target })).toBeNull();
@@ -112,7 +119,15 @@ describe('the credential id (jti) and the replay guard', () => {
     let steps = 0;
     seen[Symbol.iterator] = function () {
       const it = original.call(this);
-      return { next: () => { steps++; return it.next(); }, [Symbol.iterator]() { return this; } } as never;
+      return {
+        next: () => {
+          steps++;
+          return it.next();
+        },
+        [Symbol.iterator]() {
+          return this;
+        },
+      } as never;
     };
     expect(guard.check('one-more', t0 + 76)).toBe(true);
     expect(steps).toBe(101); // 100 expired entries dropped, then the first live one ends the loop

@@ -14,11 +14,69 @@ export const CITIZEN_ID_LENGTH = 12;
 
 /** Birth-registration province codes of the 63 pre-2025 provinces (Circular 59/2021, Annex I). */
 export const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '001', '002', '004', '006', '008', '010', '011', '012', '014', '015', '017', '019', '020', '022',
-  '024', '025', '026', '027', '030', '031', '033', '034', '035', '036', '037', '038', '040', '042',
-  '044', '045', '046', '048', '049', '051', '052', '054', '056', '058', '060', '062', '064', '066',
-  '067', '068', '070', '072', '074', '075', '077', '079', '080', '082', '083', '084', '086', '087',
-  '089', '091', '092', '093', '094', '095', '096',
+  '001',
+  '002',
+  '004',
+  '006',
+  '008',
+  '010',
+  '011',
+  '012',
+  '014',
+  '015',
+  '017',
+  '019',
+  '020',
+  '022',
+  '024',
+  '025',
+  '026',
+  '027',
+  '030',
+  '031',
+  '033',
+  '034',
+  '035',
+  '036',
+  '037',
+  '038',
+  '040',
+  '042',
+  '044',
+  '045',
+  '046',
+  '048',
+  '049',
+  '051',
+  '052',
+  '054',
+  '056',
+  '058',
+  '060',
+  '062',
+  '064',
+  '066',
+  '067',
+  '068',
+  '070',
+  '072',
+  '074',
+  '075',
+  '077',
+  '079',
+  '080',
+  '082',
+  '083',
+  '084',
+  '086',
+  '087',
+  '089',
+  '091',
+  '092',
+  '093',
+  '094',
+  '095',
+  '096',
 ]);
 
 const CENTURY_BASE = [1900, 2000, 2100, 2200, 2300] as const;
@@ -33,11 +91,7 @@ export interface CitizenIdParts {
   serial: string;
 }
 
-export type CitizenIdProblem =
-  | 'NOT_12_DIGITS'
-  | 'UNKNOWN_PROVINCE'
-  | 'BIRTH_YEAR_MISMATCH'
-  | 'SEX_MISMATCH';
+export type CitizenIdProblem = 'NOT_12_DIGITS' | 'UNKNOWN_PROVINCE' | 'BIRTH_YEAR_MISMATCH' | 'SEX_MISMATCH';
 
 /** Shape check only: 12 ASCII digits. */
 export function isCitizenIdShape(value: unknown): value is string {

@@ -27,10 +27,32 @@ const FILES = SCANNED.flatMap((d) => sources(path.join(ROOT, d)))
 
 /** Helpers owned by @nct/dates (and the names the old duplicates had). */
 const OWNED = [
-  'ageOn', 'ageAt', 'fullYears', 'ageOnDay', 'birthdayDay', 'dateReachingAge', 'latestBirthDateForAge', 'calendarAge',
-  'addYears', 'addMonths', 'addMonthsToDate', 'addDays', 'dayAfter', 'monthsBetween', 'daysInMonth', 'isLeapYear',
-  'firstDayOfMonth', 'lastDayOfMonth', 'monthOf', 'quarterOf', 'quarterStart', 'isIsoDate', 'isIsoMonth', 'todayInVietnam',
-  'isoToDay', 'dayToIso',
+  'ageOn',
+  'ageAt',
+  'fullYears',
+  'ageOnDay',
+  'birthdayDay',
+  'dateReachingAge',
+  'latestBirthDateForAge',
+  'calendarAge',
+  'addYears',
+  'addMonths',
+  'addMonthsToDate',
+  'addDays',
+  'dayAfter',
+  'monthsBetween',
+  'daysInMonth',
+  'isLeapYear',
+  'firstDayOfMonth',
+  'lastDayOfMonth',
+  'monthOf',
+  'quarterOf',
+  'quarterStart',
+  'isIsoDate',
+  'isIsoMonth',
+  'todayInVietnam',
+  'isoToDay',
+  'dayToIso',
 ];
 const DEFINITION = new RegExp(`(?:function\\s+|(?:const|let|var)\\s+)(${OWNED.join('|')})\\s*(?:=|\\(|<|:)`, 'g');
 
@@ -73,10 +95,9 @@ describe('one date module (@nct/dates)', () => {
     expect(INLINE_AGE.some((re) => re.test("toDay(`${y}${p.birthDate.slice(4)}`.replace('-02-29', '-02-28'))"))).toBe(true);
   });
 
-  it.each([
-    'packages/seed/src/dates.ts',
-    'packages/subgraph-kit/src/dates.ts',
-  ])('the old duplicate %s is gone', (file) => expect(fs.existsSync(path.join(ROOT, file))).toBe(false));
+  it.each(['packages/seed/src/dates.ts', 'packages/subgraph-kit/src/dates.ts'])('the old duplicate %s is gone', (file) =>
+    expect(fs.existsSync(path.join(ROOT, file))).toBe(false),
+  );
 
   // The call sites that had their own copy, or use an age in a rule: each imports the module.
   it.each([

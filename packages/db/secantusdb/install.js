@@ -30,8 +30,11 @@ function pythonVersion(cmd) {
 
 /** The first Python 3.10-3.13 on PATH (`NCT_PYTHON` wins), or null. */
 function findPython() {
-  const inRange = (v) => v && (v.major > MIN_PYTHON[0] || v.minor >= MIN_PYTHON[1]) && v.major === MAX_PYTHON[0] && v.minor <= MAX_PYTHON[1];
-  const candidates = process.env.NCT_PYTHON ? [process.env.NCT_PYTHON] : ['python3', 'python3.13', 'python3.12', 'python3.11', 'python3.10', 'python'];
+  const inRange = (v) =>
+    v && (v.major > MIN_PYTHON[0] || v.minor >= MIN_PYTHON[1]) && v.major === MAX_PYTHON[0] && v.minor <= MAX_PYTHON[1];
+  const candidates = process.env.NCT_PYTHON
+    ? [process.env.NCT_PYTHON]
+    : ['python3', 'python3.13', 'python3.12', 'python3.11', 'python3.10', 'python'];
   for (const cmd of candidates) {
     const v = pythonVersion(cmd);
     if (inRange(v)) return v.cmd;
@@ -88,7 +91,11 @@ function ensureServer({ log = (m) => process.stderr.write(m + '\n') } = {}) {
     fs.rmSync(VENV_DIR, { recursive: true, force: true });
     run(python, ['-m', 'venv', VENV_DIR], 'creating the Python virtual environment');
     const pip = path.join(VENV_DIR, 'bin', 'pip');
-    run(pip, ['install', '--quiet', '--disable-pip-version-check', '--no-input', `secantusdb==${SECANTUSDB_VERSION}`], 'pip install secantusdb');
+    run(
+      pip,
+      ['install', '--quiet', '--disable-pip-version-check', '--no-input', `secantusdb==${SECANTUSDB_VERSION}`],
+      'pip install secantusdb',
+    );
     if (!fs.existsSync(bin)) throw new Error(`SecantusDB installed but ${bin} is missing`);
     fs.writeFileSync(marker, `${SECANTUSDB_VERSION}\n`);
     log(`[db] SecantusDB ${SECANTUSDB_VERSION} installed`);

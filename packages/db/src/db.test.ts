@@ -38,7 +38,11 @@ describe('@nct/db against the real test server', () => {
     const fromClient = JSON.parse('{"$gt": ""}');
     // sanitizeFilter turns it into {$eq: {$gt: ""}}: refused for a string path, never an operator.
     await expect(Thing.find({ key: fromClient }).lean()).rejects.toThrow(/Cast to string failed/);
-    expect(await Thing.find({ n: fromClient }).lean().catch(() => [])).toHaveLength(0);
+    expect(
+      await Thing.find({ n: fromClient })
+        .lean()
+        .catch(() => []),
+    ).toHaveLength(0);
     expect(await Thing.find({ key: trusted({ $gt: '' }) }).lean()).toHaveLength(2);
   });
 

@@ -3,7 +3,19 @@ import type { Connection } from 'mongoose';
 /** Commands whose plan matters: reads, and the filters of updates, deletes and find-and-modify. */
 const PLANNED_COMMANDS = new Set(['find', 'aggregate', 'count', 'distinct', 'findAndModify', 'update', 'delete']);
 /** Fields the driver adds to a command that `explain` must not carry. */
-const SESSION_FIELDS = ['lsid', 'txnNumber', 'autocommit', 'startTransaction', '$clusterTime', '$db', 'readConcern', 'writeConcern', '$readPreference', 'cursor', 'apiVersion'];
+const SESSION_FIELDS = [
+  'lsid',
+  'txnNumber',
+  'autocommit',
+  'startTransaction',
+  '$clusterTime',
+  '$db',
+  'readConcern',
+  'writeConcern',
+  '$readPreference',
+  'cursor',
+  'apiVersion',
+];
 
 export interface QueryPlan {
   database: string;
@@ -56,7 +68,10 @@ function explainable(command: string, body: Record<string, unknown>): Array<Reco
  */
 export class QueryPlanRecorder {
   private readonly seen: Array<{ conn: Connection; database: string; command: string; body: Record<string, unknown> }> = [];
-  private readonly listeners = new Map<Connection, (e: { commandName: string; databaseName: string; command: Record<string, unknown> }) => void>();
+  private readonly listeners = new Map<
+    Connection,
+    (e: { commandName: string; databaseName: string; command: Record<string, unknown> }) => void
+  >();
 
   constructor(connections: Connection[]) {
     for (const conn of connections) {

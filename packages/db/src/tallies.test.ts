@@ -11,7 +11,8 @@ const uri = () => {
 describe('tallies on the real test server', () => {
   let conn: mongoose.Connection;
   let tallies: Tallies;
-  const makeRecord = (c: mongoose.Connection) => c.model('Rec', new Schema({ key: { type: String, unique: true }, commune: String, openedOn: String }));
+  const makeRecord = (c: mongoose.Connection) =>
+    c.model('Rec', new Schema({ key: { type: String, unique: true }, commune: String, openedOn: String }));
   let Rec: ReturnType<typeof makeRecord>;
 
   beforeAll(async () => {

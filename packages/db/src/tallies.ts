@@ -73,7 +73,11 @@ export class Tallies {
       byDoc.set(id, doc);
     }
     for (const [id, d] of byDoc) {
-      await this.model.updateOne({ _id: id }, { $inc: d.inc, $setOnInsert: { name: d.name, scope: d.scope } }, { upsert: true, session: session ?? undefined });
+      await this.model.updateOne(
+        { _id: id },
+        { $inc: d.inc, $setOnInsert: { name: d.name, scope: d.scope } },
+        { upsert: true, session: session ?? undefined },
+      );
     }
   }
 
@@ -99,7 +103,12 @@ export class Tallies {
   async replace(name: string, counts: ReadonlyMap<string, Record<string, number>>): Promise<void> {
     for (const [scope, c] of counts) for (const key of Object.keys(c)) check(name, scope, key);
     await this.model.deleteMany({ name });
-    const docs = [...counts].map(([scope, c]) => ({ _id: idOf(name, scope), name, scope, counts: Object.fromEntries(Object.entries(c).filter(([, n]) => n !== 0)) }));
+    const docs = [...counts].map(([scope, c]) => ({
+      _id: idOf(name, scope),
+      name,
+      scope,
+      counts: Object.fromEntries(Object.entries(c).filter(([, n]) => n !== 0)),
+    }));
     for (let i = 0; i < docs.length; i += 200) await this.model.insertMany(docs.slice(i, i + 200), { ordered: true });
   }
 }

@@ -6,13 +6,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
  * hint. Anything else thrown inside a service is masked by `formatError`.
  */
 export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR';
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
 
 export interface Bilingual {
   vi: string;
@@ -88,9 +82,7 @@ const PASS_THROUGH = new Set([
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrap(error);
   const code = formatted.extensions?.code as string | undefined;
-  const safe =
-    original instanceof AppError ||
-    (code !== undefined && (PASS_THROUGH.has(code) || code === 'SUBGRAPH_UNAVAILABLE'));
+  const safe = original instanceof AppError || (code !== undefined && (PASS_THROUGH.has(code) || code === 'SUBGRAPH_UNAVAILABLE'));
   if (safe) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

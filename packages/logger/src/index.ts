@@ -8,7 +8,13 @@ export type { Logger };
  * the service name and, per request, the request id.
  */
 export function createLogger(name: string, level = defaultLevel()): Logger {
-  return pino({ name, level, base: { service: name }, timestamp: pino.stdTimeFunctions.isoTime, redact: { paths: REDACTED, censor: '[redacted]' } });
+  return pino({
+    name,
+    level,
+    base: { service: name },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACTED, censor: '[redacted]' },
+  });
 }
 
 /**

@@ -68,7 +68,11 @@ export function generateClubs(
       .slice(0, noClubCount)
       .map((x) => x.cm.fx.code),
   );
-  const clubCountTable = new WeightedTable([[1, 50], [2, 35], [3, 15]] as const);
+  const clubCountTable = new WeightedTable([
+    [1, 50],
+    [2, 35],
+    [3, 15],
+  ] as const);
   const foundedFrom = ymdToDay(2018, 1, 1);
   const foundedTo = max(foundedFrom, asOfDay - 90);
   let clubDecisionSeq = 0;
@@ -87,8 +91,14 @@ export function generateClubs(
     const living = livingByCommune.get(cm.fx.code) ?? [];
     // too few registered elderly (tiny seeds) to found a club with real elderly members
     if (living.length < MIN_ELDERLY_FOR_CLUB) continue;
-    const women = shuffled(cr, living.filter((p) => p.seed.sex === 'FEMALE'));
-    const men = shuffled(cr, living.filter((p) => p.seed.sex === 'MALE'));
+    const women = shuffled(
+      cr,
+      living.filter((p) => p.seed.sex === 'FEMALE'),
+    );
+    const men = shuffled(
+      cr,
+      living.filter((p) => p.seed.sex === 'MALE'),
+    );
     const desired = clubCountTable.pick(cr);
     const clubCount = max(1, min(desired, floor(living.length / 40)));
     const clubVillages = shuffled(cr, cm.villages);

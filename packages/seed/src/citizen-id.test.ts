@@ -1,10 +1,5 @@
 import { createRng } from './rng';
-import {
-  buildCitizenId,
-  CitizenIdIssuer,
-  isConsistentCitizenId,
-  OLD_PROVINCE_CODES,
-} from './citizen-id';
+import { buildCitizenId, CitizenIdIssuer, isConsistentCitizenId, OLD_PROVINCE_CODES } from './citizen-id';
 
 describe('citizen-id', () => {
   it('knows the 63 old province codes', () => {

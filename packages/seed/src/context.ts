@@ -50,12 +50,26 @@ export function birthDayForAge(rng: Rng, refDay: number, age: number): number {
 
 export function otherProvinceTable(): WeightedTable<string> {
   const preferred: Record<string, number> = {
-    '011': 10, '010': 8, '015': 6, '014': 6, '034': 8, '036': 6, '035': 3, '037': 3, '030': 4,
-    '033': 4, '001': 6, '025': 5, '038': 5, '040': 4, '022': 2, '008': 2, '002': 2, '019': 2,
+    '011': 10,
+    '010': 8,
+    '015': 6,
+    '014': 6,
+    '034': 8,
+    '036': 6,
+    '035': 3,
+    '037': 3,
+    '030': 4,
+    '033': 4,
+    '001': 6,
+    '025': 5,
+    '038': 5,
+    '040': 4,
+    '022': 2,
+    '008': 2,
+    '002': 2,
+    '019': 2,
   };
-  return new WeightedTable(
-    OLD_PROVINCE_CODES.filter((p) => p !== OLD_PROVINCE_ID_PREFIX).map((p) => [p, preferred[p] ?? 0.3] as const),
-  );
+  return new WeightedTable(OLD_PROVINCE_CODES.filter((p) => p !== OLD_PROVINCE_ID_PREFIX).map((p) => [p, preferred[p] ?? 0.3] as const));
 }
 
 export function minorityTable(): WeightedTable<string> {

@@ -61,7 +61,14 @@ describe('constants and options', () => {
 
 describe('administrative units', () => {
   it('is Lai Châu (code 12)', () => {
-    expect(s.province).toMatchObject({ code: '12', name: 'Tỉnh Lai Châu', kind: 'PROVINCE', level: 'PROVINCE', parentCode: null, validTo: null });
+    expect(s.province).toMatchObject({
+      code: '12',
+      name: 'Tỉnh Lai Châu',
+      kind: 'PROVINCE',
+      level: 'PROVINCE',
+      parentCode: null,
+      validTo: null,
+    });
   });
 
   it('has 38 current communes and wards with 5-digit unique codes under the province', () => {
@@ -77,7 +84,9 @@ describe('administrative units', () => {
     }
     // names carry diacritics
     expect(s.communes.filter((c) => /[^\x00-\x7f]/.test(c.name.slice(3))).length).toBeGreaterThan(30);
-    expect(s.communes.map((c) => c.name)).toEqual(expect.arrayContaining(['Phường Tân Phong', 'Phường Đoàn Kết', 'Xã Mù Cả', 'Xã Hồng Thu']));
+    expect(s.communes.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Phường Tân Phong', 'Phường Đoàn Kết', 'Xã Mù Cả', 'Xã Hồng Thu']),
+    );
   });
 
   it('flags about 30% of communes as disadvantaged / mountainous', () => {

@@ -20,7 +20,13 @@ export function generateHealth(
   const insuranceCards: InsuranceCardSeed[] = [];
   const recordFrom = ymdToDay(2015, 1, 1);
   const yearStart = ymdToDay(asOfYear, 1, 1);
-  const resultTable = new WeightedTable<ResultClass>([['I', 5], ['II', 30], ['III', 45], ['IV', 17], ['V', 3]]);
+  const resultTable = new WeightedTable<ResultClass>([
+    ['I', 5],
+    ['II', 30],
+    ['III', 45],
+    ['IV', 17],
+    ['V', 3],
+  ]);
   const provinceHospital = 'Bệnh viện Đa khoa tỉnh Lai Châu';
   const ssnIssued = new Set<string>();
   for (const p of persons) {

@@ -11,8 +11,9 @@ describe('performance', () => {
     expect(ms).toBeLessThan(5000);
     expect(heapMb).toBeLessThan(1000);
     expect(d.people).toHaveLength(BENCH_SEED_PEOPLE);
-    expect(new Set([...d.people.map((p) => p.citizenId), ...d.association.clubMemberships.map((m) => m.citizenId)]).size)
-      .toBe(BENCH_SEED_PEOPLE + d.association.clubMemberships.filter((m) => m.young).length);
+    expect(new Set([...d.people.map((p) => p.citizenId), ...d.association.clubMemberships.map((m) => m.citizenId)]).size).toBe(
+      BENCH_SEED_PEOPLE + d.association.clubMemberships.filter((m) => m.young).length,
+    );
     const centenarians = d.people.filter((p) => !p.deathDate && p.birthDate <= '1926-11-01');
     expect(centenarians.length).toBeGreaterThan(10);
     expect(d.association.clubs.length).toBeGreaterThan(30);

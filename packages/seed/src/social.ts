@@ -68,10 +68,7 @@ export function generateSocial(
     const latest = deathMonth ?? asOfMonth;
     if (earliest > latest) continue;
     // newly eligible people start from the month they turn the age; others at any time since
-    const start =
-      turned >= DECREE_20_START || sr.chance(0.4)
-        ? min(latest, earliest + sr.int(0, 2))
-        : sr.int(earliest, latest);
+    const start = turned >= DECREE_20_START || sr.chance(0.4) ? min(latest, earliest + sr.int(0, 2)) : sr.int(earliest, latest);
     const { status, stop } = forced
       ? { status: 'ACTIVE' as const, stop: null }
       : caseLifecycle(sr, start, deathMonth, asOfMonth, 0.03, 0.08);

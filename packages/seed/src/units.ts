@@ -72,19 +72,17 @@ export function buildUnits(): {
   });
 
   const historicalUnits: UnitSeed[] = [
-    ...OLD_DISTRICTS.map(
-      (d): UnitSeed => ({
-        code: d.code,
-        name: d.name,
-        kind: 'DISTRICT',
-        level: 'DISTRICT',
-        parentCode: PROVINCE_CODE,
-        validFrom: OLD_UNITS_VALID_FROM,
-        validTo: ABOLISHED_ON,
-        disadvantaged: false,
-        mountainous: true,
-      }),
-    ),
+    ...OLD_DISTRICTS.map((d): UnitSeed => ({
+      code: d.code,
+      name: d.name,
+      kind: 'DISTRICT',
+      level: 'DISTRICT',
+      parentCode: PROVINCE_CODE,
+      validFrom: OLD_UNITS_VALID_FROM,
+      validTo: ABOLISHED_ON,
+      disadvantaged: false,
+      mountainous: true,
+    })),
     ...OLD_COMMUNES.map((oc): UnitSeed => {
       const targets = communes.filter((cm) => oc.toCodes.includes(cm.fx.code));
       return {

@@ -50,8 +50,7 @@ export function soft(actual: unknown): Soft {
       ),
     toBeDefined: () => record(actual !== undefined, () => 'expected value to be defined'),
     toBeNull: () => record(actual === null, () => `expected ${show(actual)} to be null`),
-    toHaveLength: (n) =>
-      record((actual as { length?: number } | null)?.length === n, () => `expected length ${n}, got ${show(actual)}`),
+    toHaveLength: (n) => record((actual as { length?: number } | null)?.length === n, () => `expected length ${n}, got ${show(actual)}`),
     toMatchObject: (e) =>
       record(
         actual !== null &&

@@ -15,7 +15,9 @@ describe('argument checks', () => {
   });
 
   it.each(['', '1234', '012140000001x', 'x'.repeat(10_000), '999140000001'])('refuses the citizen ID %j', (id) => {
-    expect(() => citizenIdArg(id)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'citizenId' }) }));
+    expect(() => citizenIdArg(id)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'citizenId' }) }),
+    );
   });
 
   it('accepts a well-formed ID', () => expect(citizenIdArg('012140000001')).toBe('012140000001'));

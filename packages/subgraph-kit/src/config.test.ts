@@ -19,7 +19,15 @@ function problemsOf(env: Record<string, string | undefined>): readonly string[] 
 describe('loadSubgraphConfig', () => {
   it('takes the registry defaults when only the keys are given', () => {
     const config = loadSubgraphConfig(SOCIAL, GOOD);
-    expect(config).toMatchObject({ name: 'social', host: '127.0.0.1', port: 4002, dbName: 'nct_social', mongodbUri: null, shutdownReadinessDelayMs: 0, logLevel: 'info' });
+    expect(config).toMatchObject({
+      name: 'social',
+      host: '127.0.0.1',
+      port: 4002,
+      dbName: 'nct_social',
+      mongodbUri: null,
+      shutdownReadinessDelayMs: 0,
+      logLevel: 'info',
+    });
     expect(config.internalVerifyKeys).toHaveLength(1);
     expect(config.clock.pinned).toBe(false);
   });
@@ -37,7 +45,14 @@ describe('loadSubgraphConfig', () => {
       LOG_LEVEL: 'warn',
       NCT_TODAY: '2026-03-15',
     });
-    expect(config).toMatchObject({ host: '0.0.0.0', port: 5002, dbName: 'nct_social_lc', mongodbUri: 'mongodb://db1,db2/nct_social?replicaSet=rs0', shutdownReadinessDelayMs: 1500, logLevel: 'warn' });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 5002,
+      dbName: 'nct_social_lc',
+      mongodbUri: 'mongodb://db1,db2/nct_social?replicaSet=rs0',
+      shutdownReadinessDelayMs: 1500,
+      logLevel: 'warn',
+    });
     expect(config.clock.today()).toBe('2026-03-15');
   });
 

@@ -59,7 +59,8 @@ export function shutdownReadinessDelayFromEnv(env: Env = process.env): number {
   const raw = env.SHUTDOWN_READINESS_DELAY_MS?.trim();
   if (!raw) return 0;
   const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) throw new Error(`SHUTDOWN_READINESS_DELAY_MS must be a whole number of milliseconds 0-600000, got "${raw}"`);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000)
+    throw new Error(`SHUTDOWN_READINESS_DELAY_MS must be a whole number of milliseconds 0-600000, got "${raw}"`);
   return ms;
 }
 
@@ -88,7 +89,8 @@ export function loadSubgraphConfig(subgraph: SubgraphDefaults, env: Env = proces
   let port = subgraph.port;
   if (rawPort) {
     port = Number(rawPort);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`${portVar} must be an integer port between 0 and 65535, got "${rawPort}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      problems.push(`${portVar} must be an integer port between 0 and 65535, got "${rawPort}"`);
   }
 
   const dbVar = `${prefix}_DB`;
@@ -110,15 +112,20 @@ export function loadSubgraphConfig(subgraph: SubgraphDefaults, env: Env = proces
   const shutdownReadinessDelayMs = check(problems, () => shutdownReadinessDelayFromEnv(env), 0);
 
   const logLevel = env.LOG_LEVEL || (env.JEST_WORKER_ID ? 'error' : 'info');
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
-  const clock = check(problems, () => {
-    try {
-      return clockFromEnv(env);
-    } catch {
-      throw new Error(`NCT_TODAY must be a date YYYY-MM-DD, got "${env.NCT_TODAY}"`);
-    }
-  }, null);
+  const clock = check(
+    problems,
+    () => {
+      try {
+        return clockFromEnv(env);
+      } catch {
+        throw new Error(`NCT_TODAY must be a date YYYY-MM-DD, got "${env.NCT_TODAY}"`);
+      }
+    },
+    null,
+  );
 
   if (problems.length) throw new SubgraphConfigError(subgraph.name, problems);
   return {

@@ -28,7 +28,11 @@ export interface RequestContext {
  * The request's DataLoader named `name`, created on first use. All `load` calls made in
  * the same tick become one call to `batch` (one database query for many people).
  */
-export function loader<K, V>(ctx: RequestContext, name: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
+export function loader<K, V>(
+  ctx: RequestContext,
+  name: string,
+  batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>,
+): DataLoader<K, V> {
   let l = ctx.loaders.get(name) as DataLoader<K, V> | undefined;
   if (!l) {
     l = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });

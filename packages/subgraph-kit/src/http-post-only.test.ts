@@ -15,11 +15,19 @@ describe('postOnly /graphql', () => {
     await apollo.stop();
   });
   const start = async (postOnly?: boolean) => {
-    const server = await startHttpServer({ apollo, host: '127.0.0.1', port: 0, context: async () => ({}), postOnly, metrics: { enabled: false } });
+    const server = await startHttpServer({
+      apollo,
+      host: '127.0.0.1',
+      port: 0,
+      context: async () => ({}),
+      postOnly,
+      metrics: { enabled: false },
+    });
     servers.push(server);
     return server;
   };
-  const get = (url: string) => fetch(`${url}?query=${encodeURIComponent('{ hello }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+  const get = (url: string) =>
+    fetch(`${url}?query=${encodeURIComponent('{ hello }')}`, { headers: { 'apollo-require-preflight': 'true' } });
 
   it('answers 405 with Allow: POST to a GET when postOnly, and still takes POST', async () => {
     const server = await start(true);
@@ -27,7 +35,11 @@ describe('postOnly /graphql', () => {
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED');
-    const post = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }) });
+    const post = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ hello }' }),
+    });
     expect(post.status).toBe(200);
     expect(await post.json()).toEqual({ data: { hello: 'hi' } });
   });

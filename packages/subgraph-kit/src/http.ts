@@ -195,7 +195,11 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
         raw = rawBody.toString('utf8');
       } catch (err) {
         if (err instanceof BodyTooLarge) {
-          sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', `Yêu cầu vượt quá ${maxBodyBytes} byte`, `Request body exceeds ${maxBodyBytes} bytes`));
+          sendJson(
+            res,
+            413,
+            errorBody('PAYLOAD_TOO_LARGE', `Yêu cầu vượt quá ${maxBodyBytes} byte`, `Request body exceeds ${maxBodyBytes} bytes`),
+          );
           return;
         }
         throw err;

@@ -51,7 +51,10 @@ export function statusClass(status: number): string {
 // --- HTTP -------------------------------------------------------------------------------
 
 const httpRequests = counter('nct_http_requests_total', 'HTTP requests answered, by route and status class', ['route', 'status_class']);
-const httpSeconds = histogram('nct_http_request_duration_seconds', 'HTTP request latency, by route and status class', ['route', 'status_class']);
+const httpSeconds = histogram('nct_http_request_duration_seconds', 'HTTP request latency, by route and status class', [
+  'route',
+  'status_class',
+]);
 
 /** The route label of a path: a fixed set, never the raw path. */
 export function routeLabel(pathname: string): string {
@@ -80,8 +83,15 @@ export function observeHttp(req: IncomingMessage, res: ServerResponse): void {
 
 // --- GraphQL ----------------------------------------------------------------------------
 
-const gqlOperations = counter('nct_graphql_operations_total', 'GraphQL operations, by operation type and outcome (ok or the first error code)', ['operation_type', 'outcome']);
-const gqlSeconds = histogram('nct_graphql_operation_duration_seconds', 'GraphQL operation latency, by operation type and outcome', ['operation_type', 'outcome']);
+const gqlOperations = counter(
+  'nct_graphql_operations_total',
+  'GraphQL operations, by operation type and outcome (ok or the first error code)',
+  ['operation_type', 'outcome'],
+);
+const gqlSeconds = histogram('nct_graphql_operation_duration_seconds', 'GraphQL operation latency, by operation type and outcome', [
+  'operation_type',
+  'outcome',
+]);
 const gqlErrors = counter('nct_graphql_errors_total', 'Errors in GraphQL responses, by extensions.code', ['code']);
 
 /**
@@ -138,7 +148,9 @@ export function cachedCheck(check: () => Promise<boolean>, ttlMs: number): () =>
 
 // --- Database pool ----------------------------------------------------------------------
 
-const poolCheckedOut = gauge('nct_db_pool_checked_out_connections', 'MongoDB driver pool: connections checked out (in use), by database', ['database']);
+const poolCheckedOut = gauge('nct_db_pool_checked_out_connections', 'MongoDB driver pool: connections checked out (in use), by database', [
+  'database',
+]);
 const poolSize = gauge('nct_db_pool_connections', 'MongoDB driver pool: open connections (pool size), by database', ['database']);
 const poolMax = gauge('nct_db_pool_max_connections', 'MongoDB driver pool: maxPoolSize per server, by database', ['database']);
 
@@ -155,8 +167,11 @@ export function instrumentPool(conn: Connection, database: string): () => void {
   let checkedOut = 0;
   let open = 0;
   try {
-    const servers = (client as unknown as { topology?: { s?: { servers?: Map<string, { pool?: { totalConnectionCount?: number; currentCheckedOutCount?: number } }> } } })
-      .topology?.s?.servers;
+    const servers = (
+      client as unknown as {
+        topology?: { s?: { servers?: Map<string, { pool?: { totalConnectionCount?: number; currentCheckedOutCount?: number } }> } };
+      }
+    ).topology?.s?.servers;
     for (const server of servers?.values() ?? []) {
       open += server.pool?.totalConnectionCount ?? 0;
       checkedOut += server.pool?.currentCheckedOutCount ?? 0;

@@ -5,9 +5,10 @@ import { isIsoDate, isIsoMonth } from '@nct/dates';
 function scalar(name: string, description: string, check: (v: unknown) => v is string, example: string) {
   const parse = (value: unknown): string => {
     if (!check(value)) {
-      throw new BadUserInputError(
-        { vi: `Giá trị ${name} không hợp lệ: ${JSON.stringify(value)?.slice(0, 40)} (ví dụ đúng: ${example})`, en: `Invalid ${name}: ${JSON.stringify(value)?.slice(0, 40)} (expected e.g. ${example})` },
-      );
+      throw new BadUserInputError({
+        vi: `Giá trị ${name} không hợp lệ: ${JSON.stringify(value)?.slice(0, 40)} (ví dụ đúng: ${example})`,
+        en: `Invalid ${name}: ${JSON.stringify(value)?.slice(0, 40)} (expected e.g. ${example})`,
+      });
     }
     return value;
   };
@@ -30,9 +31,4 @@ export const DateScalar = scalar(
   '1950-06-06',
 );
 
-export const MonthScalar = scalar(
-  'Month',
-  'Tháng theo ISO 8601 (YYYY-MM). / A calendar month, ISO 8601 YYYY-MM.',
-  isIsoMonth,
-  '2025-07',
-);
+export const MonthScalar = scalar('Month', 'Tháng theo ISO 8601 (YYYY-MM). / A calendar month, ISO 8601 YYYY-MM.', isIsoMonth, '2025-07');

@@ -70,7 +70,11 @@ export interface CreateOptions {
 }
 
 /** Builds models, indexes, schema and Apollo server on an open connection (no listener). */
-export async function createSubgraph<M>(def: SubgraphDefinition<M>, conn: Connection, options: CreateOptions = {}): Promise<SubgraphInstance<M>> {
+export async function createSubgraph<M>(
+  def: SubgraphDefinition<M>,
+  conn: Connection,
+  options: CreateOptions = {},
+): Promise<SubgraphInstance<M>> {
   const clock = options.clock ?? clockFromEnv();
   const logger = createLogger(def.name, options.logLevel);
   const models = def.createModels(conn);
@@ -79,10 +83,15 @@ export async function createSubgraph<M>(def: SubgraphDefinition<M>, conn: Connec
   const apollo = createApolloServer(schema, logger, def.name);
   await apollo.start();
   const context = (identity?: Partial<Identity>, purpose: Purpose | null = 'CARE_COORDINATION') =>
-    createContext(logger, undefined, {
-      identity: { subject: `test-${def.staffRole}`, role: def.staffRole, commune: null, agency: null, ...(identity ?? {}) },
-      purpose,
-    }, clock);
+    createContext(
+      logger,
+      undefined,
+      {
+        identity: { subject: `test-${def.staffRole}`, role: def.staffRole, commune: null, agency: null, ...(identity ?? {}) },
+        purpose,
+      },
+      clock,
+    );
   return { name: def.name, models, schema, sdl, apollo, logger, context, clock };
 }
 
@@ -124,8 +133,7 @@ export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: Listen
     apollo: instance.apollo,
     host: options.host,
     port: options.port,
-    context: (req, rawBody) =>
-      authenticatedContext(instance.logger, req, rawBody, internalAuth, instance.clock),
+    context: (req, rawBody) => authenticatedContext(instance.logger, req, rawBody, internalAuth, instance.clock),
     ready: databaseReadiness(conn, options.readinessCacheMs),
     logger: instance.logger,
     postOnly: true,
@@ -185,7 +193,11 @@ export async function serveStandalone<M>(def: SubgraphDefinition<M>, config: Sub
  * Any problem (every bad configuration value, an unreachable database...) is one line on
  * stderr, `<name> subgraph cannot start: ...`, and exit code 1.
  */
-export function runSubgraphMain<M>(subgraph: SubgraphDefaults, def: SubgraphDefinition<M>, env: Record<string, string | undefined> = process.env): void {
+export function runSubgraphMain<M>(
+  subgraph: SubgraphDefaults,
+  def: SubgraphDefinition<M>,
+  env: Record<string, string | undefined> = process.env,
+): void {
   const fail = (err: unknown) => {
     const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
     process.stderr.write(`${subgraph.name} subgraph cannot start: ${message}\n`);

@@ -5,7 +5,10 @@ import { startHttpServer, RunningHttpServer } from '../src/http';
 describe('the node:http integration', () => {
   let server: RunningHttpServer;
   let ready = true;
-  const apollo = new ApolloServer({ typeDefs: 'type Query { hello(name: String): String }', resolvers: { Query: { hello: (_: unknown, a: { name?: string }) => `xin chào ${a.name ?? ''}` } } });
+  const apollo = new ApolloServer({
+    typeDefs: 'type Query { hello(name: String): String }',
+    resolvers: { Query: { hello: (_: unknown, a: { name?: string }) => `xin chào ${a.name ?? ''}` } },
+  });
 
   beforeAll(async () => {
     await apollo.start();
@@ -24,8 +27,7 @@ describe('the node:http integration', () => {
     await apollo.stop();
   });
 
-  const post = (body: string, type = 'application/json') =>
-    fetch(server.url, { method: 'POST', headers: { 'content-type': type }, body });
+  const post = (body: string, type = 'application/json') => fetch(server.url, { method: 'POST', headers: { 'content-type': type }, body });
 
   it('serves GraphQL', async () => {
     const res = await post(JSON.stringify({ query: '{ hello(name: "An") }' }));
@@ -108,7 +110,11 @@ describe('the request hook and a server made beforehand', () => {
   });
 
   it('lets other requests through, with the headers the hook set', async () => {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }) });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ hello }' }),
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { hello: 'xin chào' } });
     expect(res.headers.get('vary')).toBe('Origin');

@@ -102,10 +102,14 @@ describe('/metrics of a subgraph', () => {
 
     const ok = { route: '/graphql', status_class: '2xx' };
     expect(sample(after, 'nct_http_requests_total', ok) - sample(before, 'nct_http_requests_total', ok)).toBe(N);
-    expect(sample(after, 'nct_http_request_duration_seconds_count', ok) - sample(before, 'nct_http_request_duration_seconds_count', ok)).toBe(N);
+    expect(
+      sample(after, 'nct_http_request_duration_seconds_count', ok) - sample(before, 'nct_http_request_duration_seconds_count', ok),
+    ).toBe(N);
     const op = { operation_type: 'query', outcome: 'ok' };
     expect(sample(after, 'nct_graphql_operations_total', op) - sample(before, 'nct_graphql_operations_total', op)).toBe(N);
-    expect(sample(after, 'nct_graphql_operation_duration_seconds_count', op)).toBeGreaterThan(sample(before, 'nct_graphql_operation_duration_seconds_count', op));
+    expect(sample(after, 'nct_graphql_operation_duration_seconds_count', op)).toBeGreaterThan(
+      sample(before, 'nct_graphql_operation_duration_seconds_count', op),
+    );
 
     // the database pool of this subgraph's connection
     const db = { database: subgraph.conn.name };
@@ -127,7 +131,11 @@ describe('/metrics of a subgraph', () => {
     const before = await scrape(subgraph);
     const { json } = await query(subgraph.url, '{ nope }');
     expect(json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const refused = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const refused = await fetch(subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(refused.status).toBe(401);
     await fetch(`${base(subgraph)}/people/001055000001`);
     const after = await scrape(subgraph);

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import type { Browser, LaunchOptions } from 'playwright-core';
 
 /** Where a system Chromium is looked for, after `CHROMIUM_PATH`. */
-export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /**
  * The Chromium executable browser tests drive: `CHROMIUM_PATH`, else the system's (Debian's
@@ -17,7 +22,9 @@ export function chromiumPath(): string {
   }
   const found = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
   if (!found) {
-    throw new Error(`No Chromium found (looked at ${CHROMIUM_CANDIDATES.join(', ')}): run "node scripts/ensure-chromium.js" as root, or set CHROMIUM_PATH`);
+    throw new Error(
+      `No Chromium found (looked at ${CHROMIUM_CANDIDATES.join(', ')}): run "node scripts/ensure-chromium.js" as root, or set CHROMIUM_PATH`,
+    );
   }
   return found;
 }

@@ -25,5 +25,13 @@ export function testToday(): string {
 
 export { expectIndexedQueries, readsPerCollection, readsDuring, type IndexedOptions } from './plans';
 export { executeOperation, type OperationResult } from './operations';
-export { NETWORK_GUARD_FILE, networkGuardEnv, installNetworkGuard, readNetworkGuardLog, isLoopbackHost, type NetworkAttempt, type NetworkGuardLog } from './network-guard';
+export {
+  NETWORK_GUARD_FILE,
+  networkGuardEnv,
+  installNetworkGuard,
+  readNetworkGuardLog,
+  isLoopbackHost,
+  type NetworkAttempt,
+  type NetworkGuardLog,
+} from './network-guard';
 export { launchChromium, chromiumPath, CHROMIUM_CANDIDATES } from './browser';

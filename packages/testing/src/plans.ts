@@ -11,7 +11,11 @@ export interface IndexedOptions {
  * scanned a collection (a `COLLSCAN` stage in the winning plan), naming the command. Also fails
  * when `fn` sent no command at all, so a test cannot pass by not querying. Returns the plans.
  */
-export async function expectIndexedQueries(connections: Connection | Connection[], fn: () => Promise<unknown>, options: IndexedOptions = {}): Promise<QueryPlan[]> {
+export async function expectIndexedQueries(
+  connections: Connection | Connection[],
+  fn: () => Promise<unknown>,
+  options: IndexedOptions = {},
+): Promise<QueryPlan[]> {
   const recorder = new QueryPlanRecorder(Array.isArray(connections) ? connections : [connections]);
   try {
     await fn();
@@ -23,7 +27,9 @@ export async function expectIndexedQueries(connections: Connection | Connection[
   const allowed = new Set(options.allowScanOf ?? []);
   const scans = plans.filter((p) => p.collectionScan && !allowed.has(p.collection));
   if (scans.length) {
-    const lines = scans.map((p) => `  ${p.database}.${p.collection} ${p.command}: ${p.stages.join(' > ')}\n    ${JSON.stringify(p.sent).slice(0, 400)}`);
+    const lines = scans.map(
+      (p) => `  ${p.database}.${p.collection} ${p.command}: ${p.stages.join(' > ')}\n    ${JSON.stringify(p.sent).slice(0, 400)}`,
+    );
     throw new Error(`${scans.length} of ${plans.length} queries scanned a whole collection:\n${lines.join('\n')}`);
   }
   return plans;

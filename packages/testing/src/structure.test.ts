@@ -56,7 +56,10 @@ function serviceSources(): SourceFile[] {
   const services = readdirSync(SERVICES, { withFileTypes: true }).filter((e) => e.isDirectory());
   return services.flatMap((s) =>
     ['src', 'tests'].flatMap((sub) =>
-      tsFiles(join(SERVICES, s.name, sub)).map((full) => ({ path: relative(REPO, full).split(sep).join('/'), text: readFileSync(full, 'utf8') })),
+      tsFiles(join(SERVICES, s.name, sub)).map((full) => ({
+        path: relative(REPO, full).split(sep).join('/'),
+        text: readFileSync(full, 'utf8'),
+      })),
     ),
   );
 }
@@ -65,7 +68,15 @@ describe('subgraph layout', () => {
   it('finds the services and their schema modules', () => {
     const files = serviceSources();
     const schemas = files.filter((f) => mayImportResolvers(f.path)).map((f) => f.path);
-    expect(schemas).toEqual(expect.arrayContaining(['services/homeaffairs/src/schema.ts', 'services/social/src/schema.ts', 'services/health/src/schema.ts', 'services/association/src/schema.ts', 'services/audit/src/schema.ts']));
+    expect(schemas).toEqual(
+      expect.arrayContaining([
+        'services/homeaffairs/src/schema.ts',
+        'services/social/src/schema.ts',
+        'services/health/src/schema.ts',
+        'services/association/src/schema.ts',
+        'services/audit/src/schema.ts',
+      ]),
+    );
     expect(files.filter((f) => f.path.endsWith('.resolver.ts')).length).toBeGreaterThan(20);
   });
 
@@ -76,9 +87,18 @@ describe('subgraph layout', () => {
   it('reports a resolver imported as a library (the check can fail)', () => {
     const sample: SourceFile[] = [
       { path: 'services/health/src/schema.ts', text: "import { HealthCheckResolver } from './checks/health-check.resolver';" },
-      { path: 'services/health/src/person/person.resolver.ts', text: "import { personChecksLoader } from '../checks/health-check.resolver';\nimport { x } from '../checks/health-check.loaders';" },
-      { path: 'services/health/src/visits/home-visit.rules.ts', text: "export { refuse } from \"../people/person.resolver.ts\";\nconst r = require('./a.resolver');" },
-      { path: 'services/health/tests/health.integration.test.ts', text: "const { y } = await import('../src/records/health-record.resolver');" },
+      {
+        path: 'services/health/src/person/person.resolver.ts',
+        text: "import { personChecksLoader } from '../checks/health-check.resolver';\nimport { x } from '../checks/health-check.loaders';",
+      },
+      {
+        path: 'services/health/src/visits/home-visit.rules.ts',
+        text: 'export { refuse } from "../people/person.resolver.ts";\nconst r = require(\'./a.resolver\');',
+      },
+      {
+        path: 'services/health/tests/health.integration.test.ts',
+        text: "const { y } = await import('../src/records/health-record.resolver');",
+      },
     ];
     expect(resolverImportViolations(sample)).toEqual([
       'services/health/src/person/person.resolver.ts: ../checks/health-check.resolver',

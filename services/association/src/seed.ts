@@ -27,10 +27,19 @@ export async function seedDatabase(models: Models, data: SeedData): Promise<{ se
   await insertInBatches(models.Branch, extra.branches);
   await insertInBatches(
     models.Membership,
-    memberships.map((m) => ({ ...m, status: 'ACTIVE' as const, branchId: extra.membershipBranches[m.citizenId] ?? null, groupName: null, declaredBirthDate: null })),
+    memberships.map((m) => ({
+      ...m,
+      status: 'ACTIVE' as const,
+      branchId: extra.membershipBranches[m.citizenId] ?? null,
+      groupName: null,
+      declaredBirthDate: null,
+    })),
   );
   await insertInBatches(models.Club, clubs);
-  await insertInBatches(models.ClubMember, clubMemberships.map((m) => ({ ...m, roleSlot: roleSlotOf(m) })));
+  await insertInBatches(
+    models.ClubMember,
+    clubMemberships.map((m) => ({ ...m, roleSlot: roleSlotOf(m) })),
+  );
   await insertInBatches(models.ClubLoan, extra.loans);
   await insertInBatches(models.ClubActivity, extra.activities);
   await insertInBatches(models.LedgerEntry, extra.fundEntries);

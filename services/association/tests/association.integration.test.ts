@@ -13,16 +13,72 @@ const CLUBS = [
   { clubId: 'CLB-03388-01', name: 'CLB Liên thế hệ Tân Phong', communeCode: '03388', foundedOn: '2020-10-01', decisionNumber: '7/QĐ-UBND' },
 ];
 const MEMBERSHIPS = [
-  { citizenId: '012140000001', branchName: 'Chi hội Bản Hon', communeCode: '03199', joinedOn: '2005-03-01', cardNumber: 'HNCT-03199-000001' },
-  { citizenId: '012145000002', branchName: 'Chi hội Bản Hon', communeCode: '03199', joinedOn: '2006-01-01', cardNumber: 'HNCT-03199-000002' },
+  {
+    citizenId: '012140000001',
+    branchName: 'Chi hội Bản Hon',
+    communeCode: '03199',
+    joinedOn: '2005-03-01',
+    cardNumber: 'HNCT-03199-000001',
+  },
+  {
+    citizenId: '012145000002',
+    branchName: 'Chi hội Bản Hon',
+    communeCode: '03199',
+    joinedOn: '2006-01-01',
+    cardNumber: 'HNCT-03199-000002',
+  },
 ].map((m) => ({ ...m, status: 'ACTIVE' }));
 const elderly = { elderly: true, young: false };
 const younger = { elderly: false, young: true };
 const MEMBERS = [
-  { clubId: 'CLB-03199-01', citizenId: '012140000001', fullName: 'Nguyễn Văn An', birthDate: '1940-03-01', sex: 'MALE', role: 'CHAIR', ...elderly, woman: false, priority: false, joinedOn: '2021-03-01' },
-  { clubId: 'CLB-03199-01', citizenId: '012145000002', fullName: 'Lò Thị Mai', birthDate: '1945-12-31', sex: 'FEMALE', role: 'MEMBER', ...elderly, woman: true, priority: true, joinedOn: '2021-03-01' },
-  { clubId: 'CLB-03199-01', citizenId: '012390000009', fullName: 'Lò Thị Hương', birthDate: '1990-05-05', sex: 'FEMALE', role: 'VICE_CHAIR', ...younger, woman: true, priority: false, joinedOn: '2021-04-01' },
-  { clubId: 'CLB-03199-02', citizenId: '012145000002', fullName: 'Lò Thị Mai', birthDate: '1945-12-31', sex: 'FEMALE', role: 'MEMBER', ...elderly, woman: true, priority: false, joinedOn: '2022-06-01' },
+  {
+    clubId: 'CLB-03199-01',
+    citizenId: '012140000001',
+    fullName: 'Nguyễn Văn An',
+    birthDate: '1940-03-01',
+    sex: 'MALE',
+    role: 'CHAIR',
+    ...elderly,
+    woman: false,
+    priority: false,
+    joinedOn: '2021-03-01',
+  },
+  {
+    clubId: 'CLB-03199-01',
+    citizenId: '012145000002',
+    fullName: 'Lò Thị Mai',
+    birthDate: '1945-12-31',
+    sex: 'FEMALE',
+    role: 'MEMBER',
+    ...elderly,
+    woman: true,
+    priority: true,
+    joinedOn: '2021-03-01',
+  },
+  {
+    clubId: 'CLB-03199-01',
+    citizenId: '012390000009',
+    fullName: 'Lò Thị Hương',
+    birthDate: '1990-05-05',
+    sex: 'FEMALE',
+    role: 'VICE_CHAIR',
+    ...younger,
+    woman: true,
+    priority: false,
+    joinedOn: '2021-04-01',
+  },
+  {
+    clubId: 'CLB-03199-02',
+    citizenId: '012145000002',
+    fullName: 'Lò Thị Mai',
+    birthDate: '1945-12-31',
+    sex: 'FEMALE',
+    role: 'MEMBER',
+    ...elderly,
+    woman: true,
+    priority: false,
+    joinedOn: '2022-06-01',
+  },
 ].map((m) => ({ ...m, roleSlot: roleSlotOf(m as { role: 'CHAIR' | 'MEMBER'; citizenId: string }) }));
 
 /** 100 more people, each a member with one club membership: the batching fixture. */
@@ -37,16 +93,34 @@ describe('association subgraph on the real database', () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('association'));
     sg = await createSubgraph(definition, conn);
     await sg.models.Club.insertMany(CLUBS);
-    await sg.models.Branch.insertMany([{ branchId: 'CH-03199-001', communeCode: '03199', name: 'Chi hội Bản Hon', village: 'Bản Hon', groups: ['Tổ 1', 'Tổ 2'] }]);
+    await sg.models.Branch.insertMany([
+      { branchId: 'CH-03199-001', communeCode: '03199', name: 'Chi hội Bản Hon', village: 'Bản Hon', groups: ['Tổ 1', 'Tổ 2'] },
+    ]);
     await sg.models.Membership.insertMany([
       ...MEMBERSHIPS,
-      ...BULK_IDS.map((citizenId, i) => ({ citizenId, branchName: 'Chi hội Nà Tăm', communeCode: '03199', joinedOn: '2015-01-01', cardNumber: `HNCT-03199-1${String(i).padStart(5, '0')}`, status: 'ACTIVE' })),
+      ...BULK_IDS.map((citizenId, i) => ({
+        citizenId,
+        branchName: 'Chi hội Nà Tăm',
+        communeCode: '03199',
+        joinedOn: '2015-01-01',
+        cardNumber: `HNCT-03199-1${String(i).padStart(5, '0')}`,
+        status: 'ACTIVE',
+      })),
     ]);
     await sg.models.ClubMember.insertMany([
       ...MEMBERS,
       ...BULK_IDS.map((citizenId) => ({
-        clubId: 'CLB-03388-01', citizenId, fullName: 'Trần Văn Bình', birthDate: '1950-01-01', sex: 'MALE', role: 'MEMBER',
-        ...elderly, woman: false, priority: false, joinedOn: '2021-01-01', roleSlot: citizenId,
+        clubId: 'CLB-03388-01',
+        citizenId,
+        fullName: 'Trần Văn Bình',
+        birthDate: '1950-01-01',
+        sex: 'MALE',
+        role: 'MEMBER',
+        ...elderly,
+        woman: false,
+        priority: false,
+        joinedOn: '2021-01-01',
+        roleSlot: citizenId,
       })),
     ]);
   });
@@ -59,17 +133,41 @@ describe('association subgraph on the real database', () => {
 
   const PERSON_FIELDS = `... on Person { citizenId membership { branchName communeCode joinedOn cardNumber status } clubs { role elderly woman young priority joinedOn club { clubId name } } }`;
   const entities = (ids: string[]) =>
-    run(`query($r: [_Any!]!) { _entities(representations: $r) { ${PERSON_FIELDS} } }`, { r: ids.map((citizenId) => ({ __typename: 'Person', citizenId })) });
+    run(`query($r: [_Any!]!) { _entities(representations: $r) { ${PERSON_FIELDS} } }`, {
+      r: ids.map((citizenId) => ({ __typename: 'Person', citizenId })),
+    });
 
   describe('Person fields', () => {
     it('adds membership and clubs to a person, and nothing to a stranger', async () => {
       const res = await entities(['012145000002', '012199999999']);
       expect(res.errors).toBeUndefined();
       const [mai, stranger] = res.data?._entities as any[];
-      expect(mai.membership).toEqual({ branchName: 'Chi hội Bản Hon', communeCode: '03199', joinedOn: '2006-01-01', cardNumber: 'HNCT-03199-000002', status: 'ACTIVE' });
+      expect(mai.membership).toEqual({
+        branchName: 'Chi hội Bản Hon',
+        communeCode: '03199',
+        joinedOn: '2006-01-01',
+        cardNumber: 'HNCT-03199-000002',
+        status: 'ACTIVE',
+      });
       expect(mai.clubs).toEqual([
-        { role: 'MEMBER', elderly: true, woman: true, young: false, priority: true, joinedOn: '2021-03-01', club: { clubId: 'CLB-03199-01', name: 'CLB Liên thế hệ Bản Hon' } },
-        { role: 'MEMBER', elderly: true, woman: true, young: false, priority: false, joinedOn: '2022-06-01', club: { clubId: 'CLB-03199-02', name: 'CLB Liên thế hệ Nà Tăm' } },
+        {
+          role: 'MEMBER',
+          elderly: true,
+          woman: true,
+          young: false,
+          priority: true,
+          joinedOn: '2021-03-01',
+          club: { clubId: 'CLB-03199-01', name: 'CLB Liên thế hệ Bản Hon' },
+        },
+        {
+          role: 'MEMBER',
+          elderly: true,
+          woman: true,
+          young: false,
+          priority: false,
+          joinedOn: '2022-06-01',
+          club: { clubId: 'CLB-03199-02', name: 'CLB Liên thế hệ Nà Tăm' },
+        },
       ]);
       expect(stranger).toEqual({ citizenId: '012199999999', membership: null, clubs: [] });
     });
@@ -99,7 +197,13 @@ describe('association subgraph on the real database', () => {
         members(first: 10) { edges { node { citizenId fullName role elderly young woman person { citizenId } club { clubId } } } pageInfo { hasNextPage } } } }`);
       expect(res.errors).toBeUndefined();
       const club = res.data?.club as any;
-      expect(club).toMatchObject({ name: 'CLB Liên thế hệ Bản Hon', commune: { code: '03199' }, foundedOn: '2021-03-01', decisionNumber: '12/QĐ-UBND', memberCount: 3 });
+      expect(club).toMatchObject({
+        name: 'CLB Liên thế hệ Bản Hon',
+        commune: { code: '03199' },
+        foundedOn: '2021-03-01',
+        decisionNumber: '12/QĐ-UBND',
+        memberCount: 3,
+      });
       expect(club.members.pageInfo.hasNextPage).toBe(false);
       expect(club.members.edges.map((e: any) => [e.node.citizenId, e.node.role, e.node.person?.citizenId ?? null])).toEqual([
         ['012140000001', 'CHAIR', '012140000001'],
@@ -131,14 +235,26 @@ describe('association subgraph on the real database', () => {
       const res = await run(`{ a: clubs(filter: { communeCode: "03199" }) { totalCount edges { node { clubId memberCount } } }
                                 b: clubs(first: 2) { totalCount edges { node { clubId } } pageInfo { hasNextPage endCursor } } }`);
       expect(res.errors).toBeUndefined();
-      expect(res.data?.a).toEqual({ totalCount: 2, edges: [{ node: { clubId: 'CLB-03199-01', memberCount: 3 } }, { node: { clubId: 'CLB-03199-02', memberCount: 1 } }] });
+      expect(res.data?.a).toEqual({
+        totalCount: 2,
+        edges: [{ node: { clubId: 'CLB-03199-01', memberCount: 3 } }, { node: { clubId: 'CLB-03199-02', memberCount: 1 } }],
+      });
       const b = res.data?.b as any;
       expect([b.totalCount, b.edges.length, b.pageInfo.hasNextPage]).toEqual([3, 2, true]);
-      const next = await run(`query($after: String) { clubs(first: 2, after: $after) { edges { node { clubId } } pageInfo { hasNextPage } } }`, { after: b.pageInfo.endCursor });
+      const next = await run(
+        `query($after: String) { clubs(first: 2, after: $after) { edges { node { clubId } } pageInfo { hasNextPage } } }`,
+        { after: b.pageInfo.endCursor },
+      );
       expect(next.data?.clubs).toEqual({ edges: [{ node: { clubId: 'CLB-03388-01' } }], pageInfo: { hasNextPage: false } });
     });
 
-    it.each([`filter: { communeCode: "031" }`, `filter: { communeCode: "{\\"$gt\\":\\"\\"}" }`, `first: 101`, `first: 0`, `after: "nope!"`])('refuses clubs(%s)', async (args) => {
+    it.each([
+      `filter: { communeCode: "031" }`,
+      `filter: { communeCode: "{\\"$gt\\":\\"\\"}" }`,
+      `first: 101`,
+      `first: 0`,
+      `after: "nope!"`,
+    ])('refuses clubs(%s)', async (args) => {
       const res = await run(`{ clubs(${args}) { totalCount } }`);
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
@@ -146,7 +262,11 @@ describe('association subgraph on the real database', () => {
     it('resolves Club representations in one query', async () => {
       const counter = new QueryCounter([conn]);
       const res = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Club { clubId name } } }`, {
-        r: [...CLUBS.map((c) => ({ __typename: 'Club', clubId: c.clubId })), { __typename: 'Club', clubId: 'CLB-00000-00' }, { __typename: 'Club', clubId: 'junk' }],
+        r: [
+          ...CLUBS.map((c) => ({ __typename: 'Club', clubId: c.clubId })),
+          { __typename: 'Club', clubId: 'CLB-00000-00' },
+          { __typename: 'Club', clubId: 'junk' },
+        ],
       });
       counter.detach();
       expect(res.errors).toBeUndefined();
@@ -157,17 +277,40 @@ describe('association subgraph on the real database', () => {
 
   describe('joinAssociation', () => {
     const mutation = `mutation($input: JoinAssociationInput!) { joinAssociation(input: $input) { citizenId branchId branchName groupName communeCode joinedOn cardNumber status } }`;
-    const input = { citizenId: '012148000077', branchId: 'CH-03199-001', groupName: ' Tổ 1 ', joinedOn: '2020-10-01', cardNumber: 'hnct-03199-000077' };
+    const input = {
+      citizenId: '012148000077',
+      branchId: 'CH-03199-001',
+      groupName: ' Tổ 1 ',
+      joinedOn: '2020-10-01',
+      cardNumber: 'hnct-03199-000077',
+    };
     const count = () => sg.models.Membership.countDocuments({});
 
     it('admits a member into a branch and group, normalised, and shows it on the person at once', async () => {
       const res = await run(mutation, { input });
       expect(res.errors).toBeUndefined();
       expect(res.data?.joinAssociation).toEqual({
-        citizenId: '012148000077', branchId: 'CH-03199-001', branchName: 'Chi hội Bản Hon', groupName: 'Tổ 1', communeCode: '03199', joinedOn: '2020-10-01', cardNumber: 'HNCT-03199-000077', status: 'ACTIVE',
+        citizenId: '012148000077',
+        branchId: 'CH-03199-001',
+        branchName: 'Chi hội Bản Hon',
+        groupName: 'Tổ 1',
+        communeCode: '03199',
+        joinedOn: '2020-10-01',
+        cardNumber: 'HNCT-03199-000077',
+        status: 'ACTIVE',
       });
       const person = ((await entities(['012148000077'])).data?._entities as any[])[0];
-      expect(person).toEqual({ citizenId: '012148000077', membership: { branchName: 'Chi hội Bản Hon', communeCode: '03199', joinedOn: '2020-10-01', cardNumber: 'HNCT-03199-000077', status: 'ACTIVE' }, clubs: [] });
+      expect(person).toEqual({
+        citizenId: '012148000077',
+        membership: {
+          branchName: 'Chi hội Bản Hon',
+          communeCode: '03199',
+          joinedOn: '2020-10-01',
+          cardNumber: 'HNCT-03199-000077',
+          status: 'ACTIVE',
+        },
+        clubs: [],
+      });
     });
 
     it.each([
@@ -201,7 +344,9 @@ describe('association subgraph on the real database', () => {
     });
 
     it('admits someone in the year of their 60th birthday once it has passed, and keeps the declared date', async () => {
-      const res = await run(mutation, { input: { ...input, citizenId: '012160000080', cardNumber: 'HNCT-03199-000080', birthDate: '1960-09-30' } });
+      const res = await run(mutation, {
+        input: { ...input, citizenId: '012160000080', cardNumber: 'HNCT-03199-000080', birthDate: '1960-09-30' },
+      });
       expect(res.errors).toBeUndefined();
       expect((await sg.models.Membership.findOne({ citizenId: '012160000080' }).lean())?.declaredBirthDate).toBe('1960-09-30');
     });
@@ -219,13 +364,16 @@ describe('association subgraph on the real database', () => {
     });
 
     it('checks the age rule against the register afterwards (membershipEligibility @requires birthDate)', async () => {
-      const res = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId membershipEligibility { ageAtJoining eligible declaredBirthDate declaredMatchesRegister } } } }`, {
-        r: [
-          { __typename: 'Person', citizenId: '012160000080', birthDate: '1960-09-30' },
-          { __typename: 'Person', citizenId: '012148000077', birthDate: '1961-01-01' }, // the register disagrees with the ID: flagged
-          { __typename: 'Person', citizenId: '012199999999', birthDate: '1940-01-01' },
-        ],
-      });
+      const res = await run(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId membershipEligibility { ageAtJoining eligible declaredBirthDate declaredMatchesRegister } } } }`,
+        {
+          r: [
+            { __typename: 'Person', citizenId: '012160000080', birthDate: '1960-09-30' },
+            { __typename: 'Person', citizenId: '012148000077', birthDate: '1961-01-01' }, // the register disagrees with the ID: flagged
+            { __typename: 'Person', citizenId: '012199999999', birthDate: '1940-01-01' },
+          ],
+        },
+      );
       expect(res.errors).toBeUndefined();
       expect((res.data?._entities as any[]).map((p) => p.membershipEligibility)).toEqual([
         { ageAtJoining: 60, eligible: true, declaredBirthDate: '1960-09-30', declaredMatchesRegister: true },
@@ -238,15 +386,44 @@ describe('association subgraph on the real database', () => {
   describe('addClubMember', () => {
     const mutation = `mutation($input: AddClubMemberInput!) { addClubMember(input: $input) { citizenId fullName role elderly woman young priority joinedOn person { citizenId } club { clubId } } }`;
     // A younger man (digit 4 = 0: male, 1900s; 85: born 1985), and an elderly woman.
-    const young = { clubId: 'CLB-03199-02', citizenId: '012085000123', fullName: ' Lường Văn Tâm ', birthDate: '1985-07-07', sex: 'MALE', elderly: false, woman: false, young: true, joinedOn: '2023-01-01' };
-    const old = { clubId: 'CLB-03199-02', citizenId: '012142000456', fullName: 'Vì Thị Lan', birthDate: '1942-02-02', sex: 'FEMALE', elderly: true, woman: true, young: false, joinedOn: '2023-01-01' };
+    const young = {
+      clubId: 'CLB-03199-02',
+      citizenId: '012085000123',
+      fullName: ' Lường Văn Tâm ',
+      birthDate: '1985-07-07',
+      sex: 'MALE',
+      elderly: false,
+      woman: false,
+      young: true,
+      joinedOn: '2023-01-01',
+    };
+    const old = {
+      clubId: 'CLB-03199-02',
+      citizenId: '012142000456',
+      fullName: 'Vì Thị Lan',
+      birthDate: '1942-02-02',
+      sex: 'FEMALE',
+      elderly: true,
+      woman: true,
+      young: false,
+      joinedOn: '2023-01-01',
+    };
     const count = () => sg.models.ClubMember.countDocuments({});
 
     it('adds a younger member (no Person link) and an elderly chair', async () => {
       const a = await run(mutation, { input: young });
       expect(a.errors).toBeUndefined();
       expect(a.data?.addClubMember).toEqual({
-        citizenId: '012085000123', fullName: 'Lường Văn Tâm', role: 'MEMBER', elderly: false, woman: false, young: true, priority: false, joinedOn: '2023-01-01', person: null, club: { clubId: 'CLB-03199-02' },
+        citizenId: '012085000123',
+        fullName: 'Lường Văn Tâm',
+        role: 'MEMBER',
+        elderly: false,
+        woman: false,
+        young: true,
+        priority: false,
+        joinedOn: '2023-01-01',
+        person: null,
+        club: { clubId: 'CLB-03199-02' },
       });
       const b = await run(mutation, { input: { ...old, role: 'CHAIR', priority: true } });
       expect(b.errors).toBeUndefined();
@@ -308,8 +485,13 @@ describe('seedDatabase', () => {
       const first = await seedDatabase(sg.models, data);
       expect(first.seeded).toBe(true);
       expect(first.counts).toMatchObject({
-        memberships: data.association.memberships.length, clubs: data.association.clubs.length, clubMembers: data.association.clubMemberships.length,
-        celebrations: extra.celebrations.length, loans: extra.loans.length, fundEntries: extra.fundEntries.length, branches: extra.branches.length,
+        memberships: data.association.memberships.length,
+        clubs: data.association.clubs.length,
+        clubMembers: data.association.clubMemberships.length,
+        celebrations: extra.celebrations.length,
+        loans: extra.loans.length,
+        fundEntries: extra.fundEntries.length,
+        branches: extra.branches.length,
       });
       expect(await seedDatabase(sg.models, data)).toEqual({ seeded: false, counts: {} });
       expect(await sg.models.Membership.countDocuments({ status: 'ACTIVE' })).toBe(data.association.memberships.length);

@@ -39,7 +39,9 @@ describe('association query plans', () => {
   const hundred = () => {
     const inClubs = new Set(data.association.clubMemberships.filter((m) => m.elderly).map((m) => m.citizenId));
     const people = [...data.people].sort((a, b) => Number(inClubs.has(b.citizenId)) - Number(inClubs.has(a.citizenId)));
-    return people.slice(0, 100).map((p) => ({ __typename: 'Person', citizenId: p.citizenId, birthDate: p.birthDate, deathDate: p.deathDate }));
+    return people
+      .slice(0, 100)
+      .map((p) => ({ __typename: 'Person', citizenId: p.citizenId, birthDate: p.birthDate, deathDate: p.deathDate }));
   };
   const PERSON = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId
     membership { cardNumber status branchId } clubs { role priority club { clubId name } }
@@ -68,11 +70,14 @@ describe('association query plans', () => {
     const fields = `clubId name memberCount commune { code } compliance(asOf: "${TODAY}") { met loanSharePercent missingAreas }
       board { citizenId } loans { reference } activities { reference } funds { balance entryCount } members(first: 20) { edges { node { citizenId } } }`;
     await indexed(() =>
-      run(`query($c: String) {
+      run(
+        `query($c: String) {
         off: clubs(filter: { outsideTargets: true, asOf: "${TODAY}" }, first: 100) { totalCount edges { node { ${fields} } } }
         low: clubs(filter: { communeCode: $c, belowLoanShare: true, asOf: "${TODAY}" }, first: 100) { totalCount edges { node { clubId } } }
         page: clubs(first: 5) { totalCount edges { node { clubId } } pageInfo { endCursor } }
-        commune: clubs(filter: { communeCode: $c }, first: 5) { totalCount edges { node { clubId } } } }`, { c: commune }),
+        commune: clubs(filter: { communeCode: $c }, first: 5) { totalCount edges { node { clubId } } } }`,
+        { c: commune },
+      ),
     );
     const first = (await run(`{ clubs(first: 2) { pageInfo { endCursor } } }`)).clubs.pageInfo.endCursor;
     await indexed(() => run(`query($a: String) { clubs(first: 2, after: $a) { edges { node { clubId } } } }`, { a: first }));
@@ -80,29 +85,42 @@ describe('association query plans', () => {
 
   it('Q6 and Q15: club coverage, club counts and centenarian celebrations on a batch of all communes', async () => {
     const communes = data.communes.map((c) => ({ __typename: 'AdministrativeUnit', code: c.code, mountainous: c.mountainous }));
-    const province = { __typename: 'AdministrativeUnit', code: data.province.code, communes: data.communes.map((c) => ({ code: c.code, mountainous: c.mountainous })) };
+    const province = {
+      __typename: 'AdministrativeUnit',
+      code: data.province.code,
+      communes: data.communes.map((c) => ({ code: c.code, mountainous: c.mountainous })),
+    };
     const res = await indexed(() =>
-      run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code clubCount clubs { clubId }
-        centenarianCelebrations(year: ${YEAR}) clubCoverage(asOf: "${TODAY}") { clubs met } } } }`, { r: [...communes, province] }),
+      run(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code clubCount clubs { clubId }
+        centenarianCelebrations(year: ${YEAR}) clubCoverage(asOf: "${TODAY}") { clubs met } } } }`,
+        { r: [...communes, province] },
+      ),
     );
     expect(res.length).toBeGreaterThan(0);
   });
 
   it('Q8: the longevity-celebration rule (no database) and the list batch', async () => {
     await run(`{ longevityCelebrationRule(year: ${YEAR}) { calendarAges } }`);
-    await indexed(() => run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { longevityCelebration(year: ${YEAR}) { status } } } }`, { r: hundred() }));
+    await indexed(() =>
+      run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { longevityCelebration(year: ${YEAR}) { status } } } }`, {
+        r: hundred(),
+      }),
+    );
   });
 
   it('other lists and lookups: a club, Club entities, branches, recognitions, a fund book', async () => {
     const club = data.association.clubs[0];
     await indexed(() =>
-      run(`query($id: ID!, $c: String!, $r: [_Any!]!) {
+      run(
+        `query($id: ID!, $c: String!, $r: [_Any!]!) {
         club(clubId: $id) { clubId memberCount }
         _entities(representations: $r) { ... on Club { clubId } }
         branches(communeCode: $c) { branchId }
         exemplaryRecognitions(communeCode: $c, year: ${YEAR}) { citizenId }
         fundLedger(ledger: { fund: CARE, unitCode: $c }) { balance entries(first: 10) { edges { node { seq } } } } }`,
-        { id: club.clubId, c: club.communeCode, r: [{ __typename: 'Club', clubId: club.clubId }] }),
+        { id: club.clubId, c: club.communeCode, r: [{ __typename: 'Club', clubId: club.clubId }] },
+      ),
     );
   });
 
@@ -111,10 +129,27 @@ describe('association query plans', () => {
     const branch = await sg.models.Branch.findOne({ communeCode: club.communeCode }).lean();
     await indexed(async () => {
       await run(`mutation($i: RecordFundEntryInput!) { recordFundEntry(input: $i) { seq } }`, {
-        i: { ledger: { fund: 'CARE', unitCode: club.communeCode }, reference: 'PLAN-1', type: 'CONTRIBUTION', amount: 1000, date: TODAY, description: 'Kiểm tra' },
+        i: {
+          ledger: { fund: 'CARE', unitCode: club.communeCode },
+          reference: 'PLAN-1',
+          type: 'CONTRIBUTION',
+          amount: 1000,
+          date: TODAY,
+          description: 'Kiểm tra',
+        },
       });
       await run(`mutation($i: AddClubMemberInput!) { addClubMember(input: $i) { citizenId } }`, {
-        i: { clubId: club.clubId, citizenId: '012085000777', fullName: 'Lường Văn Tâm', birthDate: '1985-07-07', sex: 'MALE', elderly: false, woman: false, young: true, joinedOn: TODAY },
+        i: {
+          clubId: club.clubId,
+          citizenId: '012085000777',
+          fullName: 'Lường Văn Tâm',
+          birthDate: '1985-07-07',
+          sex: 'MALE',
+          elderly: false,
+          woman: false,
+          young: true,
+          joinedOn: TODAY,
+        },
       });
       if (branch) {
         await run(`mutation($i: JoinAssociationInput!) { joinAssociation(input: $i) { citizenId } }`, {
@@ -122,7 +157,12 @@ describe('association query plans', () => {
         });
       }
       await run(`mutation($i: RecordCelebrationInput!) { recordCelebrationDelivery(input: $i) { status } }`, {
-        i: { citizenId: `0121${String((YEAR - 1 - 80) % 100).padStart(2, '0')}000777`, year: YEAR - 1, communeCode: club.communeCode, status: 'PLANNED' },
+        i: {
+          citizenId: `0121${String((YEAR - 1 - 80) % 100).padStart(2, '0')}000777`,
+          year: YEAR - 1,
+          communeCode: club.communeCode,
+          status: 'PLANNED',
+        },
       });
     });
   });

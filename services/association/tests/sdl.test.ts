@@ -35,7 +35,9 @@ describe('association SDL', () => {
     });
     expect(sdl).toMatch(/birthDate: Date! @external/);
     expect(sdl).toMatch(/deathDate: Date @external/);
-    expect(sdl).toMatch(/longevityCelebration\(year: Int!\): LongevityCelebration @requiresScopes\([^\n]*\) @requires\(fields: "birthDate deathDate"\)/);
+    expect(sdl).toMatch(
+      /longevityCelebration\(year: Int!\): LongevityCelebration @requiresScopes\([^\n]*\) @requires\(fields: "birthDate deathDate"\)/,
+    );
     expect(sdl).toMatch(/membershipEligibility: MembershipEligibility @requiresScopes\([^\n]*\) @requires\(fields: "birthDate"\)/);
   });
 
@@ -87,7 +89,11 @@ describe('association SDL', () => {
     });
     expect(fieldsOf(doc, 'ClubConnection')).toMatchObject({ totalCount: 'Int!', pageInfo: 'PageInfo!' });
     expect(fieldsOf(doc, 'AssociationMembership')).toMatchObject({
-      citizenId: 'ID!', branchName: 'String!', communeCode: 'String!', joinedOn: 'Date!', cardNumber: 'String!',
+      citizenId: 'ID!',
+      branchName: 'String!',
+      communeCode: 'String!',
+      joinedOn: 'Date!',
+      cardNumber: 'String!',
     });
   });
 
@@ -98,18 +104,28 @@ describe('association SDL', () => {
 
   it('gives club-list members identity and a Person link on top of the membership fields', () => {
     const membership = {
-      club: 'Club!', role: 'ClubRole!', elderly: 'Boolean!', woman: 'Boolean!', young: 'Boolean!', priority: 'Boolean!', joinedOn: 'Date!',
+      club: 'Club!',
+      role: 'ClubRole!',
+      elderly: 'Boolean!',
+      woman: 'Boolean!',
+      young: 'Boolean!',
+      priority: 'Boolean!',
+      joinedOn: 'Date!',
     };
     expect(fieldsOf(doc, 'ClubMembership')).toEqual(membership);
     expect(fieldsOf(doc, 'ClubMember')).toEqual({ ...membership, citizenId: 'ID!', fullName: 'String!', person: 'Person' });
   });
 
-  it('describes every type and field in both languages (entity stubs take the owner\'s type description)', () => {
+  it("describes every type and field in both languages (entity stubs take the owner's type description)", () => {
     for (const def of doc.definitions) {
       if (!('name' in def) || !def.name) continue;
-      if (!['Query', 'Mutation', 'Person', 'AdministrativeUnit'].includes(def.name.value)) expect([def.name.value, 'description' in def && def.description?.value.includes(' / ')]).toEqual([def.name.value, true]);
-      for (const f of ('fields' in def ? def.fields ?? [] : []) as FieldDefinitionNode[]) {
-        expect([`${def.name.value}.${f.name.value}`, f.description?.value.includes(' / ')]).toEqual([`${def.name.value}.${f.name.value}`, true]);
+      if (!['Query', 'Mutation', 'Person', 'AdministrativeUnit'].includes(def.name.value))
+        expect([def.name.value, 'description' in def && def.description?.value.includes(' / ')]).toEqual([def.name.value, true]);
+      for (const f of ('fields' in def ? (def.fields ?? []) : []) as FieldDefinitionNode[]) {
+        expect([`${def.name.value}.${f.name.value}`, f.description?.value.includes(' / ')]).toEqual([
+          `${def.name.value}.${f.name.value}`,
+          true,
+        ]);
       }
     }
   });

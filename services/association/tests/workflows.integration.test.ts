@@ -41,11 +41,20 @@ describe('association workflows and dashboard fields on a seeded database', () =
   });
 
   const celebrating = (year = YEAR) =>
-    data.people.filter((p) => celebrationView({ citizenId: p.citizenId, birthDate: p.birthDate, deathDate: p.deathDate }, year, '12', null) !== null);
-  const rep = (p: SeedData['people'][number]) => ({ __typename: 'Person', citizenId: p.citizenId, birthDate: p.birthDate, deathDate: p.deathDate });
-  const celebrationOf = (year: number) => `longevityCelebration(year: ${year}) { citizenId age giftLevel giftAmount status deliveredOn reason commune { code } }`;
+    data.people.filter(
+      (p) => celebrationView({ citizenId: p.citizenId, birthDate: p.birthDate, deathDate: p.deathDate }, year, '12', null) !== null,
+    );
+  const rep = (p: SeedData['people'][number]) => ({
+    __typename: 'Person',
+    citizenId: p.citizenId,
+    birthDate: p.birthDate,
+    deathDate: p.deathDate,
+  });
+  const celebrationOf = (year: number) =>
+    `longevityCelebration(year: ${year}) { citizenId age giftLevel giftAmount status deliveredOn reason commune { code } }`;
   const CELEBRATION = celebrationOf(YEAR);
-  const entities = (reps: object[], fields: string) => run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${fields} } } }`, { r: reps });
+  const entities = (reps: object[], fields: string) =>
+    run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${fields} } } }`, { r: reps });
 
   describe('the seed has positive and negative cases', () => {
     it('derives deterministically', () => {
@@ -54,7 +63,9 @@ describe('association workflows and dashboard fields on a seeded database', () =
       expect([...statuses].sort()).toEqual(['DELIVERED', 'NOT_DELIVERED', 'PLANNED']);
       expect(celebrating().some((p) => !extra.celebrations.some((c) => c.citizenId === p.citizenId))).toBe(true); // nothing recorded yet
       // Died during the year (none early in January): delivered before death, or not delivered with the reason.
-      const died = data.people.filter((p) => p.deathDate !== null && p.deathDate >= `${YEAR}-01-01` && celebratesAt(calendarAge(yearOf(p.birthDate), YEAR), YEAR));
+      const died = data.people.filter(
+        (p) => p.deathDate !== null && p.deathDate >= `${YEAR}-01-01` && celebratesAt(calendarAge(yearOf(p.birthDate), YEAR), YEAR),
+      );
       for (const p of died) {
         const rec = extra.celebrations.find((c) => c.citizenId === p.citizenId);
         expect(rec?.status === 'DELIVERED' ? rec.deliveredOn! < p.deathDate! : rec?.reason === 'Đã mất trước khi trao quà').toBe(true);
@@ -62,7 +73,9 @@ describe('association workflows and dashboard fields on a seeded database', () =
     });
 
     it('has clubs on and off target (composition, loans)', async () => {
-      const res = await run(`{ a: clubs(filter: { outsideTargets: true, asOf: "${data.asOf}" }, first: 100) { totalCount } b: clubs(filter: { belowLoanShare: true, asOf: "${data.asOf}" }, first: 100) { totalCount } c: clubs(first: 1) { totalCount } }`);
+      const res = await run(
+        `{ a: clubs(filter: { outsideTargets: true, asOf: "${data.asOf}" }, first: 100) { totalCount } b: clubs(filter: { belowLoanShare: true, asOf: "${data.asOf}" }, first: 100) { totalCount } c: clubs(first: 1) { totalCount } }`,
+      );
       expect(res.errors).toBeUndefined();
       const { a, b, c } = res.data as any;
       expect(a.totalCount).toBeGreaterThan(0);
@@ -81,7 +94,9 @@ describe('association workflows and dashboard fields on a seeded database', () =
             data.association.clubMemberships.filter((m) => m.clubId === club.clubId),
             extra.loans.filter((l) => l.clubId === club.clubId),
             extra.activities.filter((a) => a.clubId === club.clubId),
-            extra.fundEntries.filter((e) => e.ownerCode === club.clubId).map((e) => ({ fund: e.fund === 'CLUB_ACTIVITY' ? ('ACTIVITY' as const) : ('INCOME_GENERATION' as const), date: e.date })),
+            extra.fundEntries
+              .filter((e) => e.ownerCode === club.clubId)
+              .map((e) => ({ fund: e.fund === 'CLUB_ACTIVITY' ? ('ACTIVITY' as const) : ('INCOME_GENERATION' as const), date: e.date })),
           );
           return !r.compositionMet || !r.checks.find((c) => c.target === 'LOAN_SHARE')!.met;
         })
@@ -117,10 +132,11 @@ describe('association workflows and dashboard fields on a seeded database', () =
       const big = await entities(people.map(rep), CELEBRATION);
       expect(big.errors).toBeUndefined();
       const small: unknown[] = [];
-      for (let i = 0; i < people.length; i += 5) small.push(...((await entities(people.slice(i, i + 5).map(rep), CELEBRATION)).data?._entities as unknown[]));
+      for (let i = 0; i < people.length; i += 5)
+        small.push(...((await entities(people.slice(i, i + 5).map(rep), CELEBRATION)).data?._entities as unknown[]));
       expect(big.data?._entities).toEqual(small);
       const byId = new Map(extra.celebrations.map((c) => [c.citizenId, c]));
-      for (const p of (big.data?._entities as any[])) {
+      for (const p of big.data?._entities as any[]) {
         const rec = byId.get(p.longevityCelebration.citizenId);
         expect(p.longevityCelebration.status).toBe(rec?.status ?? 'PLANNED');
         expect(p.longevityCelebration.giftAmount).toBeGreaterThan(0);
@@ -143,7 +159,10 @@ describe('association workflows and dashboard fields on a seeded database', () =
       const costs: number[] = [];
       for (const n of [5, 25, 100]) {
         counter.reset();
-        const res = await entities(people.slice(0, n).map(rep), `${CELEBRATION} membership { status } clubs { club { clubId } } exemplaryRecognitions { year }`);
+        const res = await entities(
+          people.slice(0, n).map(rep),
+          `${CELEBRATION} membership { status } clubs { club { clubId } } exemplaryRecognitions { year }`,
+        );
         expect(res.errors).toBeUndefined();
         costs.push(counter.total());
       }
@@ -170,14 +189,26 @@ describe('association workflows and dashboard fields on a seeded database', () =
       const a = await run(m, { i: { ...base, status: 'PLANNED' } });
       expect(a.errors).toBeUndefined();
       const b = await run(m, { i: { ...base, status: 'DELIVERED', deliveredOn: `${LAST}-10-01` } });
-      expect(b.data?.recordCelebrationDelivery).toMatchObject({ status: 'DELIVERED', deliveredOn: `${LAST}-10-01`, age: calendarAge(yearOf(p.birthDate), LAST) });
+      expect(b.data?.recordCelebrationDelivery).toMatchObject({
+        status: 'DELIVERED',
+        deliveredOn: `${LAST}-10-01`,
+        age: calendarAge(yearOf(p.birthDate), LAST),
+      });
       expect((await run(m, { i: { ...base, status: 'DELIVERED', deliveredOn: `${LAST}-10-01` } })).errors).toBeUndefined();
-      for (const i of [{ ...base, status: 'NOT_DELIVERED', reason: 'Nhầm' }, { ...base, status: 'DELIVERED', deliveredOn: `${LAST}-10-02` }, { ...base, status: 'PLANNED' }]) {
+      for (const i of [
+        { ...base, status: 'NOT_DELIVERED', reason: 'Nhầm' },
+        { ...base, status: 'DELIVERED', deliveredOn: `${LAST}-10-02` },
+        { ...base, status: 'PLANNED' },
+      ]) {
         expect((await run(m, { i })).errors?.[0].extensions?.code).toBe('CONFLICT');
       }
       expect(await sg.models.Celebration.countDocuments({ citizenId: p.citizenId })).toBe(1);
       const view = await entities([rep(p)], celebrationOf(LAST));
-      expect((view.data?._entities as any[])[0].longevityCelebration).toMatchObject({ status: 'DELIVERED', deliveredOn: `${LAST}-10-01`, commune: { code: p.communeCode } });
+      expect((view.data?._entities as any[])[0].longevityCelebration).toMatchObject({
+        status: 'DELIVERED',
+        deliveredOn: `${LAST}-10-01`,
+        commune: { code: p.communeCode },
+      });
     });
 
     it.each([
@@ -196,33 +227,50 @@ describe('association workflows and dashboard fields on a seeded database', () =
     });
 
     it('is for association staff only', async () => {
-      const res = await run(m, { i: { citizenId: idBornIn(YEAR - 70), year: YEAR, communeCode: '03199', status: 'PLANNED' } }, { role: 'commune-officer', commune: '03199' });
+      const res = await run(
+        m,
+        { i: { citizenId: idBornIn(YEAR - 70), year: YEAR, communeCode: '03199', status: 'PLANNED' } },
+        { role: 'commune-officer', commune: '03199' },
+      );
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
 
   describe('Q3: clubPriorityMembers', () => {
-    it('lists the elderly priority members of the commune\'s clubs, from the club members collection', async () => {
+    it("lists the elderly priority members of the commune's clubs, from the club members collection", async () => {
       const club = data.association.clubs[0];
       const commune = club.communeCode;
       const clubIds = new Set(data.association.clubs.filter((c) => c.communeCode === commune).map((c) => c.clubId));
-      const expected = [...new Set(data.association.clubMemberships.filter((m) => clubIds.has(m.clubId) && m.priority && m.elderly).map((m) => m.citizenId))].sort();
+      const expected = [
+        ...new Set(
+          data.association.clubMemberships.filter((m) => clubIds.has(m.clubId) && m.priority && m.elderly).map((m) => m.citizenId),
+        ),
+      ].sort();
       // The seed's flags are as of its date, which is today: the rule recomputes them from birth dates.
       const res = await run(`query($c: String!) { clubPriorityMembers(communeCode: $c) { citizenId } }`, { c: commune });
       expect(res.errors).toBeUndefined();
       expect((res.data?.clubPriorityMembers as any[]).map((p) => p.citizenId)).toEqual(expected);
       expect(expected.length).toBeGreaterThan(0);
-      const other = await run(`query($c: String!) { clubPriorityMembers(communeCode: $c) { citizenId } }`, { c: commune }, { role: 'commune-officer', commune: '99999' });
+      const other = await run(
+        `query($c: String!) { clubPriorityMembers(communeCode: $c) { citizenId } }`,
+        { c: commune },
+        { role: 'commune-officer', commune: '99999' },
+      );
       expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
 
   describe('AdministrativeUnit: Q6 clubCount and coverage, Q15 centenarian celebrations', () => {
-    const unitQuery = () => `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code clubCount clubs { clubId } centenarianCelebrations(year: ${YEAR}) clubCoverage(asOf: "${data.asOf}") { clubs communesWithClub all { communes covered sharePercent targetPercent met } lowland { communes covered met } mountain { communes covered met } met communesWithoutClub } } } }`;
+    const unitQuery = () =>
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code clubCount clubs { clubId } centenarianCelebrations(year: ${YEAR}) clubCoverage(asOf: "${data.asOf}") { clubs communesWithClub all { communes covered sharePercent targetPercent met } lowland { communes covered met } mountain { communes covered met } met communesWithoutClub } } } }`;
 
     it('counts clubs per commune and computes the province coverage from the communes home affairs sends', async () => {
       const communes = data.communes.map((c) => ({ __typename: 'AdministrativeUnit', code: c.code, mountainous: c.mountainous }));
-      const province = { __typename: 'AdministrativeUnit', code: data.province.code, communes: data.communes.map((c) => ({ code: c.code, mountainous: c.mountainous })) };
+      const province = {
+        __typename: 'AdministrativeUnit',
+        code: data.province.code,
+        communes: data.communes.map((c) => ({ code: c.code, mountainous: c.mountainous })),
+      };
       const counter = new QueryCounter([conn]);
       const res = await run(unitQuery(), { r: [...communes, province] });
       counter.detach();
@@ -243,29 +291,61 @@ describe('association workflows and dashboard fields on a seeded database', () =
 
     it('counts 100+ celebrations per commune (not NOT_DELIVERED), withholding small cells from coordinators', async () => {
       const byCommune = new Map<string, number>();
-      for (const c of extra.celebrations) if (c.age >= 100 && c.status !== 'NOT_DELIVERED') byCommune.set(c.communeCode, (byCommune.get(c.communeCode) ?? 0) + 1);
+      for (const c of extra.celebrations)
+        if (c.age >= 100 && c.status !== 'NOT_DELIVERED') byCommune.set(c.communeCode, (byCommune.get(c.communeCode) ?? 0) + 1);
       const reps = data.communes.map((c) => ({ __typename: 'AdministrativeUnit', code: c.code }));
       const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code centenarianCelebrations(year: ${YEAR}) } } }`;
       const staff = (await run(q, { r: reps })).data?._entities as any[];
       expect(staff.map((u) => u.centenarianCelebrations)).toEqual(data.communes.map((c) => byCommune.get(c.code) ?? 0));
       const coord = (await run(q, { r: reps }, { role: 'coordinator' })).data?._entities as any[];
-      expect(coord.map((u) => u.centenarianCelebrations)).toEqual(data.communes.map((c) => { const n = byCommune.get(c.code) ?? 0; return n > 0 && n < 5 ? null : n; }));
+      expect(coord.map((u) => u.centenarianCelebrations)).toEqual(
+        data.communes.map((c) => {
+          const n = byCommune.get(c.code) ?? 0;
+          return n > 0 && n < 5 ? null : n;
+        }),
+      );
     });
   });
 
   describe('fund books', () => {
     const m = `mutation($i: RecordFundEntryInput!) { recordFundEntry(input: $i) { seq reference type amount balanceAfter } }`;
     const ledger = { fund: 'CARE', unitCode: '09999' };
-    const entry = (reference: string, type: string, amount: number, book = ledger) => ({ ledger: book, reference, type, amount, date: TODAY, description: 'Quỹ chăm sóc NCT' });
-    const balance = async () => ((await run(`{ fundLedger(ledger: { fund: CARE, unitCode: "09999" }) { balance contributions disbursements entryCount entries(first: 100) { edges { node { seq amount type balanceAfter } } } } }`)).data as any).fundLedger;
+    const entry = (reference: string, type: string, amount: number, book = ledger) => ({
+      ledger: book,
+      reference,
+      type,
+      amount,
+      date: TODAY,
+      description: 'Quỹ chăm sóc NCT',
+    });
+    const balance = async () =>
+      (
+        (
+          await run(
+            `{ fundLedger(ledger: { fund: CARE, unitCode: "09999" }) { balance contributions disbursements entryCount entries(first: 100) { edges { node { seq amount type balanceAfter } } } } }`,
+          )
+        ).data as any
+      ).fundLedger;
 
     it('keeps balance = sum of entries, refuses overdrafts, and is idempotent by reference', async () => {
-      expect((await run(m, { i: entry('C-1', 'CONTRIBUTION', 1_000_000) })).data?.recordFundEntry).toEqual({ seq: 1, reference: 'C-1', type: 'CONTRIBUTION', amount: 1_000_000, balanceAfter: 1_000_000 });
+      expect((await run(m, { i: entry('C-1', 'CONTRIBUTION', 1_000_000) })).data?.recordFundEntry).toEqual({
+        seq: 1,
+        reference: 'C-1',
+        type: 'CONTRIBUTION',
+        amount: 1_000_000,
+        balanceAfter: 1_000_000,
+      });
       const over = await run(m, { i: entry('D-1', 'DISBURSEMENT', 1_000_001) });
       expect(over.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'amount', balance: 1_000_000 });
-      expect((await run(m, { i: entry('D-2', 'DISBURSEMENT', 1_000_000) })).data?.recordFundEntry).toMatchObject({ seq: 2, balanceAfter: 0 });
+      expect((await run(m, { i: entry('D-2', 'DISBURSEMENT', 1_000_000) })).data?.recordFundEntry).toMatchObject({
+        seq: 2,
+        balanceAfter: 0,
+      });
       expect((await run(m, { i: entry('C-1', 'CONTRIBUTION', 1_000_000) })).data?.recordFundEntry).toMatchObject({ seq: 1 }); // retry
-      expect((await run(m, { i: entry('C-1', 'CONTRIBUTION', 5) })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'reference' });
+      expect((await run(m, { i: entry('C-1', 'CONTRIBUTION', 5) })).errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        field: 'reference',
+      });
       expect(await balance()).toMatchObject({ balance: 0, contributions: 1_000_000, disbursements: 1_000_000, entryCount: 2 });
     });
 
@@ -293,11 +373,18 @@ describe('association workflows and dashboard fields on a seeded database', () =
 
     it('never lets two concurrent disbursements spend the same money (one transaction per entry)', async () => {
       expect((await run(m, { i: entry('T-C', 'CONTRIBUTION', 1_000, book('09990')) })).errors).toBeUndefined();
-      const results = await Promise.all(['T-D1', 'T-D2', 'T-D3'].map((ref) => run(m, { i: entry(ref, 'DISBURSEMENT', 600, book('09990')) })));
+      const results = await Promise.all(
+        ['T-D1', 'T-D2', 'T-D3'].map((ref) => run(m, { i: entry(ref, 'DISBURSEMENT', 600, book('09990')) })),
+      );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
-      expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT' && r.errors?.[0].extensions?.field === 'amount')).toHaveLength(2);
+      expect(
+        results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT' && r.errors?.[0].extensions?.field === 'amount'),
+      ).toHaveLength(2);
       const entries = await sg.models.LedgerEntry.find({ ledgerId: 'CARE/09990' }).sort({ seq: 1 }).lean();
-      expect(entries.map((e) => [e.seq, e.balanceAfter])).toEqual([[1, 1_000], [2, 400]]);
+      expect(entries.map((e) => [e.seq, e.balanceAfter])).toEqual([
+        [1, 1_000],
+        [2, 400],
+      ]);
       expect(await headOf('09990')).toMatchObject({ seq: 2, balance: 400 });
     });
 
@@ -305,7 +392,18 @@ describe('association workflows and dashboard fields on a seeded database', () =
       expect((await run(m, { i: entry('F-1', 'CONTRIBUTION', 5_000, book('09991')) })).errors).toBeUndefined();
       // A stray entry at the next seq makes the entry insert fail with a duplicate key, after
       // the book head has been moved inside the transaction.
-      await sg.models.LedgerEntry.create({ ledgerId: 'CARE/09991', fund: 'CARE', ownerCode: '09991', seq: 2, reference: 'STRAY', type: 'CONTRIBUTION', amount: 1, balanceAfter: 5_001, date: TODAY, description: 'x' });
+      await sg.models.LedgerEntry.create({
+        ledgerId: 'CARE/09991',
+        fund: 'CARE',
+        ownerCode: '09991',
+        seq: 2,
+        reference: 'STRAY',
+        type: 'CONTRIBUTION',
+        amount: 1,
+        balanceAfter: 5_001,
+        date: TODAY,
+        description: 'x',
+      });
       const res = await run(m, { i: entry('F-2', 'DISBURSEMENT', 2_000, book('09991')) });
       expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
       expect(await headOf('09991')).toMatchObject({ seq: 1, balance: 5_000 });
@@ -314,7 +412,9 @@ describe('association workflows and dashboard fields on a seeded database', () =
 
     it('keeps the seeded club books consistent and shows both club funds', async () => {
       const club = data.association.clubs[0];
-      const res = await run(`query($c: ID!) { club(clubId: $c) { funds { fund balance contributions disbursements entryCount } } }`, { c: club.clubId });
+      const res = await run(`query($c: ID!) { club(clubId: $c) { funds { fund balance contributions disbursements entryCount } } }`, {
+        c: club.clubId,
+      });
       const funds = (res.data?.club as any).funds;
       for (const f of funds) expect(f.balance).toBe(f.contributions - f.disbursements);
       expect(funds.map((f: any) => f.fund)).toEqual(['CLUB_INCOME_GENERATION', 'CLUB_ACTIVITY']);
@@ -340,10 +440,26 @@ describe('association workflows and dashboard fields on a seeded database', () =
   describe('clubs, loans, activities, branches, recognitions', () => {
     const commune = '09998';
     it('founds a club, adds members, records loans and activities, and reports compliance', async () => {
-      const c = await run(`mutation { createClub(input: { clubId: "CLB-${commune}-01", name: "CLB Thử", communeCode: "${commune}", foundedOn: "2025-01-01", decisionNumber: "999/QĐ-UBND" }) { clubId memberCount } }`);
+      const c = await run(
+        `mutation { createClub(input: { clubId: "CLB-${commune}-01", name: "CLB Thử", communeCode: "${commune}", foundedOn: "2025-01-01", decisionNumber: "999/QĐ-UBND" }) { clubId memberCount } }`,
+      );
       expect(c.errors).toBeUndefined();
       const add = `mutation($i: AddClubMemberInput!) { addClubMember(input: $i) { citizenId } }`;
-      const r1 = await run(add, { i: { clubId: `CLB-${commune}-01`, citizenId: '012150000321', fullName: 'Lò Thị Một', birthDate: '1950-03-03', sex: 'FEMALE', elderly: true, woman: true, young: false, priority: true, role: 'CHAIR', joinedOn: '2025-01-01' } });
+      const r1 = await run(add, {
+        i: {
+          clubId: `CLB-${commune}-01`,
+          citizenId: '012150000321',
+          fullName: 'Lò Thị Một',
+          birthDate: '1950-03-03',
+          sex: 'FEMALE',
+          elderly: true,
+          woman: true,
+          young: false,
+          priority: true,
+          role: 'CHAIR',
+          joinedOn: '2025-01-01',
+        },
+      });
       expect(r1.errors).toBeUndefined();
       const priority = await run(`{ clubPriorityMembers(communeCode: "${commune}") { citizenId } }`);
       expect(priority.data?.clubPriorityMembers).toEqual([{ citizenId: '012150000321' }]);
@@ -353,16 +469,27 @@ describe('association workflows and dashboard fields on a seeded database', () =
       expect((await run(loan, { i: li })).errors).toBeUndefined(); // retry
       expect((await run(loan, { i: { ...li, status: 'REPAID' } })).data?.recordClubLoan).toEqual({ reference: 'L-1', status: 'REPAID' });
       expect((await run(loan, { i: { ...li, amount: 5 } })).errors?.[0].extensions?.code).toBe('CONFLICT');
-      expect((await run(loan, { i: { ...li, reference: 'L-2', citizenId: '012150000999' } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect((await run(loan, { i: { ...li, reference: 'L-2', citizenId: '012150000999' } })).errors?.[0].extensions?.code).toBe(
+        'NOT_FOUND',
+      );
       expect((await run(loan, { i: { ...li, reference: 'L-3', amount: -1 } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       const act = `mutation($i: RecordClubActivityInput!) { recordClubActivity(input: $i) { reference area } }`;
-      const ai = { clubId: `CLB-${commune}-01`, reference: 'A-1', date: TODAY, area: 'HEALTH_CARE', title: 'Khám sức khỏe', participants: 30 };
+      const ai = {
+        clubId: `CLB-${commune}-01`,
+        reference: 'A-1',
+        date: TODAY,
+        area: 'HEALTH_CARE',
+        title: 'Khám sức khỏe',
+        participants: 30,
+      };
       expect((await run(act, { i: ai })).errors).toBeUndefined();
       expect((await run(act, { i: ai })).errors).toBeUndefined();
       expect((await run(act, { i: { ...ai, title: 'Khác' } })).errors?.[0].extensions?.code).toBe('CONFLICT');
       expect((await run(act, { i: { ...ai, reference: 'A-2', date: '2024-12-31' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect((await run(act, { i: { ...ai, reference: 'A-3', area: 'DANCING' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      const comp = await run(`{ club(clubId: "CLB-${commune}-01") { compliance(asOf: "${TODAY}") { members met missingAreas checks { target actual met } } board { citizenId role } loans { reference } activities(from: "${YEAR}-01-01") { reference } } }`);
+      const comp = await run(
+        `{ club(clubId: "CLB-${commune}-01") { compliance(asOf: "${TODAY}") { members met missingAreas checks { target actual met } } board { citizenId role } loans { reference } activities(from: "${YEAR}-01-01") { reference } } }`,
+      );
       expect(comp.errors).toBeUndefined();
       const club = comp.data?.club as any;
       expect(club.compliance).toMatchObject({ members: 1, met: false });
@@ -379,14 +506,22 @@ describe('association workflows and dashboard fields on a seeded database', () =
       ['an oversized name', { clubId: 'CLB-09998-04', name: 'n'.repeat(5000) }, 'BAD_USER_INPUT'],
     ])('createClub refuses %s', async (_what, change, code) => {
       const before = await sg.models.Club.countDocuments({});
-      const i = { ...{ clubId: 'CLB-09998-05', name: 'CLB', communeCode: '09998', foundedOn: '2025-01-01', decisionNumber: 'y-1' }, ...change };
-      expect((await run(`mutation($i: CreateClubInput!) { createClub(input: $i) { clubId } }`, { i })).errors?.[0].extensions?.code).toBe(code);
+      const i = {
+        ...{ clubId: 'CLB-09998-05', name: 'CLB', communeCode: '09998', foundedOn: '2025-01-01', decisionNumber: 'y-1' },
+        ...change,
+      };
+      expect((await run(`mutation($i: CreateClubInput!) { createClub(input: $i) { clubId } }`, { i })).errors?.[0].extensions?.code).toBe(
+        code,
+      );
       expect(await sg.models.Club.countDocuments({})).toBe(before);
     });
 
     it('creates branches and refuses bad ones', async () => {
       const m = `mutation($i: CreateBranchInput!) { createBranch(input: $i) { branchId communeCode groups } }`;
-      expect((await run(m, { i: { branchId: 'CH-09998-001', name: 'Chi hội Bản Mới', village: 'Bản Mới', groups: ['Tổ 1'] } })).data?.createBranch).toEqual({ branchId: 'CH-09998-001', communeCode: '09998', groups: ['Tổ 1'] });
+      expect(
+        (await run(m, { i: { branchId: 'CH-09998-001', name: 'Chi hội Bản Mới', village: 'Bản Mới', groups: ['Tổ 1'] } })).data
+          ?.createBranch,
+      ).toEqual({ branchId: 'CH-09998-001', communeCode: '09998', groups: ['Tổ 1'] });
       for (const [i, code] of [
         [{ branchId: 'CH-09998-001', name: 'Khác', village: 'X' }, 'CONFLICT'],
         [{ branchId: 'CH-09998-002', name: 'Chi hội Bản Mới', village: 'X' }, 'CONFLICT'],
@@ -401,7 +536,14 @@ describe('association workflows and dashboard fields on a seeded database', () =
 
     it('records exemplary recognitions once per person, year and level', async () => {
       const m = `mutation($i: RecordRecognitionInput!) { recordExemplaryRecognition(input: $i) { citizenId year level } }`;
-      const i = { citizenId: '012150000321', year: YEAR, level: 'PROVINCE', decisionNumber: '12/QĐ-HNCT', decisionDate: TODAY, communeCode: '09998' };
+      const i = {
+        citizenId: '012150000321',
+        year: YEAR,
+        level: 'PROVINCE',
+        decisionNumber: '12/QĐ-HNCT',
+        decisionDate: TODAY,
+        communeCode: '09998',
+      };
       expect((await run(m, { i })).errors).toBeUndefined();
       expect((await run(m, { i })).errors).toBeUndefined(); // the same decision again
       expect((await run(m, { i: { ...i, decisionNumber: '13/QĐ-HNCT' } })).errors?.[0].extensions?.code).toBe('CONFLICT');
@@ -412,7 +554,10 @@ describe('association workflows and dashboard fields on a seeded database', () =
     });
 
     it('shows all these writes on the person at once (read from the collections, no copy to keep in step)', async () => {
-      const res = await entities([{ __typename: 'Person', citizenId: '012150000321' }], `membership { status } clubs { role priority club { clubId } } exemplaryRecognitions { year level }`);
+      const res = await entities(
+        [{ __typename: 'Person', citizenId: '012150000321' }],
+        `membership { status } clubs { role priority club { clubId } } exemplaryRecognitions { year level }`,
+      );
       expect(res.errors).toBeUndefined();
       expect((res.data?._entities as any[])[0]).toEqual({
         membership: null,
@@ -423,7 +568,9 @@ describe('association workflows and dashboard fields on a seeded database', () =
   });
 
   it('answers the celebration rule for a dashboard', async () => {
-    const res = await run(`{ longevityCelebrationAges(year: ${YEAR}) longevityCelebrationRule(year: ${YEAR}) { calendarAges calendarAgeAtLeast gifts { age orOlder level amount } } }`);
+    const res = await run(
+      `{ longevityCelebrationAges(year: ${YEAR}) longevityCelebrationRule(year: ${YEAR}) { calendarAges calendarAgeAtLeast gifts { age orOlder level amount } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect((res.data as any).longevityCelebrationAges).toEqual([70, 75, 80, 85, 90, 95]);
     expect((res.data as any).longevityCelebrationRule.calendarAgeAtLeast).toBe(100);

@@ -42,7 +42,18 @@ describe('audit subgraph: the access log (real database server)', () => {
   });
 
   it('appends entries written by the gateway; a retried write of the same request adds nothing', async () => {
-    const entries = [entry(), entry({ citizenId: '012145000002', at: '2026-11-21T16:59:59.000Z', requestId: 'req-2', subject: 'health-1', role: 'health', commune: null, purpose: 'HEALTH_CARE' })];
+    const entries = [
+      entry(),
+      entry({
+        citizenId: '012145000002',
+        at: '2026-11-21T16:59:59.000Z',
+        requestId: 'req-2',
+        subject: 'health-1',
+        role: 'health',
+        commune: null,
+        purpose: 'HEALTH_CARE',
+      }),
+    ];
     expect((await executeOperation(audit.apollo, RECORD, { e: entries }, asGateway())).data).toEqual({ recordAccess: 2 });
     expect((await executeOperation(audit.apollo, RECORD, { e: entries }, asGateway())).data).toEqual({ recordAccess: 2 });
     expect(await count()).toBe(2);
@@ -68,7 +79,12 @@ describe('audit subgraph: the access log (real database server)', () => {
     ['a correlation id with unusual characters', { correlationId: 'a b<script>' }],
     ['a correlation id over 64 characters', { correlationId: 'c'.repeat(65) }],
   ])('refuses %s and writes nothing of the batch', async (_label, over) => {
-    const res = await executeOperation(audit.apollo, RECORD, { e: [entry({ requestId: 'ok-part' }), entry({ requestId: 'bad-part', ...over })] }, asGateway());
+    const res = await executeOperation(
+      audit.apollo,
+      RECORD,
+      { e: [entry({ requestId: 'ok-part' }), entry({ requestId: 'bad-part', ...over })] },
+      asGateway(),
+    );
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await count()).toBe(2);
   });
@@ -126,10 +142,18 @@ describe('audit subgraph: the access log (real database server)', () => {
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it.each(['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'coordinator', 'admin'] as const)('refuses the log to %s', async (role) => {
-    const res = await executeOperation(audit.apollo, LOG, { f: {} }, audit.context({ role, subject: `x-${role}`, commune: role === 'commune-officer' ? '03199' : null }));
-    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-  });
+  it.each(['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'coordinator', 'admin'] as const)(
+    'refuses the log to %s',
+    async (role) => {
+      const res = await executeOperation(
+        audit.apollo,
+        LOG,
+        { f: {} },
+        audit.context({ role, subject: `x-${role}`, commune: role === 'commune-officer' ? '03199' : null }),
+      );
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    },
+  );
 
   it('keeps recordAccess out of the client API (@inaccessible) and documents the auditor rule', async () => {
     const sdl = await printSubgraphSdl();

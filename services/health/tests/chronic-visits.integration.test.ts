@@ -38,8 +38,15 @@ describe('chronic conditions, home visits and entitlement on the real database',
     it('records a tracked condition, read back by health staff', async () => {
       const res = await run(mutation, { input });
       expect(res.errors).toBeUndefined();
-      expect(res.data?.recordChronicCondition).toEqual({ ...input, facility: STATION, condition: 'HYPERTENSION', conditionName: 'Tăng huyết áp' });
-      expect(await sg.models.ChronicCondition.find({ citizenId: AN }, { _id: 0, code: 1, underManagement: 1 }).lean()).toEqual([{ code: 'I10', underManagement: true }]);
+      expect(res.data?.recordChronicCondition).toEqual({
+        ...input,
+        facility: STATION,
+        condition: 'HYPERTENSION',
+        conditionName: 'Tăng huyết áp',
+      });
+      expect(await sg.models.ChronicCondition.find({ citizenId: AN }, { _id: 0, code: 1, underManagement: 1 }).lean()).toEqual([
+        { code: 'I10', underManagement: true },
+      ]);
     });
 
     it('refuses the same person and code again with CONFLICT and changes nothing', async () => {
@@ -49,15 +56,18 @@ describe('chronic conditions, home visits and entitlement on the real database',
       expect(await counts()).toEqual(before);
     });
 
-    it.each(['B20', 'B24.9', 'b21', 'Z21', 'R75'])('refuses the HIV code %s with a clear error, stores nothing and echoes nothing', async (code) => {
-      const before = await counts();
-      const res = await run(mutation, { input: { ...input, citizenId: BINH, code } });
-      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect((res.errors?.[0].extensions?.problems as any[]).map((p) => p.problem)).toEqual(['HIV_NOT_STORED']);
-      expect(res.errors?.[0].message).toMatch(/never stored/);
-      expect(JSON.stringify(res.errors)).not.toContain(BINH);
-      expect(await counts()).toEqual(before);
-    });
+    it.each(['B20', 'B24.9', 'b21', 'Z21', 'R75'])(
+      'refuses the HIV code %s with a clear error, stores nothing and echoes nothing',
+      async (code) => {
+        const before = await counts();
+        const res = await run(mutation, { input: { ...input, citizenId: BINH, code } });
+        expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+        expect((res.errors?.[0].extensions?.problems as any[]).map((p) => p.problem)).toEqual(['HIV_NOT_STORED']);
+        expect(res.errors?.[0].message).toMatch(/never stored/);
+        expect(JSON.stringify(res.errors)).not.toContain(BINH);
+        expect(await counts()).toEqual(before);
+      },
+    );
 
     it.each([
       [{ code: 'I16' }, 'code'],
@@ -94,7 +104,9 @@ describe('chronic conditions, home visits and entitlement on the real database',
         expect(res.errors).toBeUndefined();
         expect(res.data?.setChronicConditionManagement).toEqual({ code: 'I10', underManagement: false });
       }
-      expect(await sg.models.ChronicCondition.findOne({ citizenId: AN, code: 'I10' }, { _id: 0, underManagement: 1 }).lean()).toEqual({ underManagement: false });
+      expect(await sg.models.ChronicCondition.findOne({ citizenId: AN, code: 'I10' }, { _id: 0, underManagement: 1 }).lean()).toEqual({
+        underManagement: false,
+      });
     });
 
     it.each([
@@ -117,7 +129,11 @@ describe('chronic conditions, home visits and entitlement on the real database',
       const ok = await run(q, { r: [{ __typename: 'Person', citizenId: AN }] });
       expect((ok.data?._entities as any[])[0].chronicConditions).toEqual([{ code: 'I10', underManagement: false }]);
       for (const role of ['social', 'commune-officer', 'association', 'coordinator'] as const) {
-        const res = await run(q, { r: [{ __typename: 'Person', citizenId: AN }] }, { role, commune: role === 'commune-officer' ? '03199' : null });
+        const res = await run(
+          q,
+          { r: [{ __typename: 'Person', citizenId: AN }] },
+          { role, commune: role === 'commune-officer' ? '03199' : null },
+        );
         expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       }
     });
@@ -184,9 +200,17 @@ describe('chronic conditions, home visits and entitlement on the real database',
 
   describe('reference queries', () => {
     it('lists the tracked conditions and the state-paid card bases in force', async () => {
-      const res = await run(`{ trackedChronicConditions { key from to } old: trackedChronicConditions(asOf: "2019-01-01") { key } stateFundedCardBases(asOf: "2025-06-30") { basis } }`, undefined, { role: 'coordinator' });
+      const res = await run(
+        `{ trackedChronicConditions { key from to } old: trackedChronicConditions(asOf: "2019-01-01") { key } stateFundedCardBases(asOf: "2025-06-30") { basis } }`,
+        undefined,
+        { role: 'coordinator' },
+      );
       expect(res.errors).toBeUndefined();
-      expect((res.data?.trackedChronicConditions as any[]).find((r) => r.key === 'HYPERTENSION')).toEqual({ key: 'HYPERTENSION', from: 'I10', to: 'I15' });
+      expect((res.data?.trackedChronicConditions as any[]).find((r) => r.key === 'HYPERTENSION')).toEqual({
+        key: 'HYPERTENSION',
+        from: 'I10',
+        to: 'I15',
+      });
       expect(res.data?.old).toEqual([]);
       expect((res.data?.stateFundedCardBases as any[]).map((r) => r.basis)).not.toContain('SOCIAL_PENSION');
     });
@@ -201,7 +225,10 @@ describe('chronic conditions, home visits and entitlement on the real database',
         allBases: [{ basis: 'NEAR_POOR_HOUSEHOLD' }],
       });
       const allowance = await run(q, { f: { ...facts, socialAllowance: true } });
-      expect(allowance.data?.stateFundedCardEntitlement).toMatchObject({ fullyStatePaid: true, basis: { basis: 'SOCIAL_ALLOWANCE', cardGroup: 'BT' } });
+      expect(allowance.data?.stateFundedCardEntitlement).toMatchObject({
+        fullyStatePaid: true,
+        basis: { basis: 'SOCIAL_ALLOWANCE', cardGroup: 'BT' },
+      });
       for (const age of [59, 131]) {
         const bad = await run(q, { f: { ...facts, age } });
         expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

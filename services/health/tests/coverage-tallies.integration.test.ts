@@ -5,7 +5,12 @@ import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, deriveHealthSeed, seedDatabase, type Models } from '../src';
 import { CoveragePerson, coverageCounts, indicatorValue, referenceDate } from '../src/coverage/coverage.rules';
-import { COVERAGE_TALLY_NAMES, computeCoverageTallies, coverageCountsFromTallies, readCoverageHistograms } from '../src/coverage/coverage.tallies';
+import {
+  COVERAGE_TALLY_NAMES,
+  computeCoverageTallies,
+  coverageCountsFromTallies,
+  readCoverageHistograms,
+} from '../src/coverage/coverage.tallies';
 import { addDays } from '@nct/dates';
 
 /**
@@ -46,7 +51,8 @@ describe('coverage tallies', () => {
   let conn: Connection;
   let sg: SubgraphInstance<Models>;
   let data: SeedData;
-  const run = (query: string, variables?: Record<string, unknown>) => executeOperation(sg.apollo, query, variables, sg.context({ role: 'coordinator' }));
+  const run = (query: string, variables?: Record<string, unknown>) =>
+    executeOperation(sg.apollo, query, variables, sg.context({ role: 'coordinator' }));
   const write = async (name: keyof typeof M, i: Record<string, unknown>) => {
     const res = await executeOperation(sg.apollo, M[name], { i }, sg.context());
     expect(res.errors).toBeUndefined();
@@ -196,7 +202,13 @@ describe('coverage tallies', () => {
     // A: checks, cards and a condition recorded before any record: counted once the record is opened
     await write('check', { citizenId: A, date: `${Y1}-03-01`, facility: STATION, resultClass: 'II' });
     await write('check', { citizenId: A, date: `${Y1}-07-15`, facility: STATION, resultClass: 'III' }); // second in the same year
-    await write('card', { code: 'GD4120000009001', citizenId: A, validFrom: addDays(TODAY, -700), validTo: addDays(TODAY, -336), primaryCareFacility: STATION });
+    await write('card', {
+      code: 'GD4120000009001',
+      citizenId: A,
+      validFrom: addDays(TODAY, -700),
+      validTo: addDays(TODAY, -336),
+      primaryCareFacility: STATION,
+    });
     await write('chronic', { citizenId: A, code: 'I10', diagnosedOn: `${Y1}-05-01`, underManagement: true, facility: STATION });
     await write('visit', { citizenId: A, date: TODAY, visitor: 'Y sĩ A', kind: 'HOME_CARE' }); // changes no tally
     await expectCountsAsRows(datesToAsk());
@@ -209,8 +221,20 @@ describe('coverage tallies', () => {
     await write('check', { citizenId: A, date: `${YEAR - 2}-11-11`, facility: STATION, resultClass: 'II' });
     await write('check', { citizenId: A, date: `${Y1}-09-09`, facility: STATION, resultClass: 'II' }); // third of that year
     // the next card, from the day after the first expired, and one starting in the future
-    await write('card', { code: 'GD4120000009002', citizenId: A, validFrom: addDays(TODAY, -335), validTo: addDays(TODAY, 29), primaryCareFacility: STATION });
-    await write('card', { code: 'GD4120000009003', citizenId: A, validFrom: addDays(TODAY, 30), validTo: addDays(TODAY, 394), primaryCareFacility: STATION });
+    await write('card', {
+      code: 'GD4120000009002',
+      citizenId: A,
+      validFrom: addDays(TODAY, -335),
+      validTo: addDays(TODAY, 29),
+      primaryCareFacility: STATION,
+    });
+    await write('card', {
+      code: 'GD4120000009003',
+      citizenId: A,
+      validFrom: addDays(TODAY, 30),
+      validTo: addDays(TODAY, 394),
+      primaryCareFacility: STATION,
+    });
     // conditions: an unmanaged one (not all managed any more), then managed, then the first unmanaged, repeated
     await write('chronic', { citizenId: A, code: 'E11', diagnosedOn: `${Y1}-06-01`, underManagement: false, facility: STATION });
     await expectCountsAsRows(datesToAsk());
@@ -222,7 +246,13 @@ describe('coverage tallies', () => {
     // B: a record first, then everything; C: a record in another commune and nothing else
     await write('open', { citizenId: B, openedOn: TODAY, facility: STATION, communeCode: X });
     await write('chronic', { citizenId: B, code: 'J44', diagnosedOn: TODAY, underManagement: false, facility: STATION });
-    await write('card', { code: 'HT3120000009004', citizenId: B, validFrom: TODAY, validTo: addDays(TODAY, 364), primaryCareFacility: STATION });
+    await write('card', {
+      code: 'HT3120000009004',
+      citizenId: B,
+      validFrom: TODAY,
+      validTo: addDays(TODAY, 364),
+      primaryCareFacility: STATION,
+    });
     await write('check', { citizenId: B, date: TODAY, facility: STATION, resultClass: 'IV' });
     await write('open', { citizenId: C, openedOn: `${YEAR - 3}-02-28`, facility: STATION, communeCode: Y });
 
@@ -232,19 +262,43 @@ describe('coverage tallies', () => {
       return cards.length === 1 && cards[0].validTo < addDays(TODAY, -10);
     })!;
     const lastCard = data.health.insuranceCards.find((c) => c.citizenId === seededRecord.citizenId)!;
-    await write('card', { code: 'CK2120000009005', citizenId: seededRecord.citizenId, validFrom: addDays(lastCard.validTo, 1), validTo: addDays(lastCard.validTo, 366), primaryCareFacility: STATION });
+    await write('card', {
+      code: 'CK2120000009005',
+      citizenId: seededRecord.citizenId,
+      validFrom: addDays(lastCard.validTo, 1),
+      validTo: addDays(lastCard.validTo, 366),
+      primaryCareFacility: STATION,
+    });
     await write('check', { citizenId: seededRecord.citizenId, date: TODAY, facility: 'Trạm Y tế khác', resultClass: 'III' });
-    await write('chronic', { citizenId: seededRecord.citizenId, code: 'N18.3', diagnosedOn: TODAY, underManagement: true, facility: STATION });
+    await write('chronic', {
+      citizenId: seededRecord.citizenId,
+      code: 'N18.3',
+      diagnosedOn: TODAY,
+      underManagement: true,
+      facility: STATION,
+    });
     const recorded = new Set(data.health.records.map((r) => r.citizenId));
-    const seededCondition = deriveHealthSeed(data).chronicConditions.find((c) => recorded.has(c.citizenId) && c.citizenId !== seededRecord.citizenId)!;
-    await write('manage', { citizenId: seededCondition.citizenId, code: seededCondition.code, underManagement: !seededCondition.underManagement });
+    const seededCondition = deriveHealthSeed(data).chronicConditions.find(
+      (c) => recorded.has(c.citizenId) && c.citizenId !== seededRecord.citizenId,
+    )!;
+    await write('manage', {
+      citizenId: seededCondition.citizenId,
+      code: seededCondition.code,
+      underManagement: !seededCondition.underManagement,
+    });
 
     expect(await storedTallies()).toEqual(await rebuiltTallies());
     await expectCountsAsRows(datesToAsk());
     await expectCoverageAsRows(yearsToAsk);
     // the fresh commune, exactly: A and B have records; A's condition state is "not all managed", B's too
     const [x] = await readCoverageHistograms(sg.models.Tallies, [X]);
-    expect(coverageCountsFromTallies(x, YEAR, TODAY)).toEqual({ withRecord: 2, checkedInYear: 2, validCard: 2, withChronic: 2, chronicAllManaged: 0 });
+    expect(coverageCountsFromTallies(x, YEAR, TODAY)).toEqual({
+      withRecord: 2,
+      checkedInYear: 2,
+      validCard: 2,
+      withChronic: 2,
+      chronicAllManaged: 0,
+    });
     expect(coverageCountsFromTallies(x, Y1, `${Y1}-12-31`)).toMatchObject({ checkedInYear: 1, validCard: 1 });
   });
 
@@ -252,8 +306,16 @@ describe('coverage tallies', () => {
     const before = await storedTallies();
     await refused('open', { citizenId: A, openedOn: TODAY, facility: STATION, communeCode: Y }, 'CONFLICT'); // second record
     await refused('check', { citizenId: A, date: TODAY, facility: STATION, resultClass: 'I' }, 'CONFLICT'); // same check twice
-    await refused('card', { code: 'GD4120000009099', citizenId: A, validFrom: TODAY, validTo: addDays(TODAY, 100), primaryCareFacility: STATION }, 'CONFLICT'); // overlaps
-    await refused('card', { code: 'GD4120000009002', citizenId: C, validFrom: TODAY, validTo: addDays(TODAY, 100), primaryCareFacility: STATION }, 'CONFLICT'); // code taken
+    await refused(
+      'card',
+      { code: 'GD4120000009099', citizenId: A, validFrom: TODAY, validTo: addDays(TODAY, 100), primaryCareFacility: STATION },
+      'CONFLICT',
+    ); // overlaps
+    await refused(
+      'card',
+      { code: 'GD4120000009002', citizenId: C, validFrom: TODAY, validTo: addDays(TODAY, 100), primaryCareFacility: STATION },
+      'CONFLICT',
+    ); // code taken
     await refused('chronic', { citizenId: A, code: 'E11', diagnosedOn: TODAY, underManagement: true, facility: STATION }, 'CONFLICT'); // recorded twice
     await refused('chronic', { citizenId: A, code: 'B20', diagnosedOn: TODAY, underManagement: true, facility: STATION }, 'BAD_USER_INPUT'); // never stored
     await refused('manage', { citizenId: C, code: 'I10', underManagement: true }, 'NOT_FOUND');
@@ -268,7 +330,9 @@ describe('coverage tallies', () => {
     const before = await yearOf();
     const facilities = ['Trạm 1', 'Trạm 2', 'Trạm 3', 'Trạm 4', 'Trạm 5', 'Trạm 6'];
     const results = await Promise.all(
-      facilities.map((facility) => executeOperation(sg.apollo, M.check, { i: { citizenId: D, date: TODAY, facility, resultClass: 'II' } }, sg.context())),
+      facilities.map((facility) =>
+        executeOperation(sg.apollo, M.check, { i: { citizenId: D, date: TODAY, facility, resultClass: 'II' } }, sg.context()),
+      ),
     );
     expect(results.map((r) => r.errors)).toEqual(facilities.map(() => undefined));
     expect(await sg.models.HealthCheck.countDocuments({ citizenId: D })).toBe(facilities.length);
@@ -282,9 +346,24 @@ describe('coverage tallies', () => {
       executeOperation(sg.apollo, M.check, { i: { citizenId: E, date: TODAY, facility: 'Trạm 1', resultClass: 'II' } }, sg.context()),
       executeOperation(sg.apollo, M.open, { i: { citizenId: E, openedOn: TODAY, facility: STATION, communeCode: Y } }, sg.context()),
       executeOperation(sg.apollo, M.check, { i: { citizenId: E, date: TODAY, facility: 'Trạm 2', resultClass: 'II' } }, sg.context()),
-      executeOperation(sg.apollo, M.card, { i: { code: 'GD4120000009006', citizenId: E, validFrom: TODAY, validTo: addDays(TODAY, 364), primaryCareFacility: STATION } }, sg.context()),
-      executeOperation(sg.apollo, M.chronic, { i: { citizenId: E, code: 'I10', diagnosedOn: TODAY, underManagement: true, facility: STATION } }, sg.context()),
-      executeOperation(sg.apollo, M.chronic, { i: { citizenId: E, code: 'E11', diagnosedOn: TODAY, underManagement: false, facility: STATION } }, sg.context()),
+      executeOperation(
+        sg.apollo,
+        M.card,
+        { i: { code: 'GD4120000009006', citizenId: E, validFrom: TODAY, validTo: addDays(TODAY, 364), primaryCareFacility: STATION } },
+        sg.context(),
+      ),
+      executeOperation(
+        sg.apollo,
+        M.chronic,
+        { i: { citizenId: E, code: 'I10', diagnosedOn: TODAY, underManagement: true, facility: STATION } },
+        sg.context(),
+      ),
+      executeOperation(
+        sg.apollo,
+        M.chronic,
+        { i: { citizenId: E, code: 'E11', diagnosedOn: TODAY, underManagement: false, facility: STATION } },
+        sg.context(),
+      ),
     ];
     expect((await Promise.all(ops)).map((r) => r.errors)).toEqual(ops.map(() => undefined));
     expect(await storedTallies()).toEqual(await rebuiltTallies());

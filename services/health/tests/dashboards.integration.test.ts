@@ -127,26 +127,25 @@ describe('health dashboards on a seeded database', () => {
       const ids = data.people.slice(0, 30).map((p) => p.citizenId);
       const res = await run(FOLLOW_UP, { r: reps(ids), year: YEAR - 1, q: `${YEAR - 1}-Q1`, asOf: `${YEAR - 1}-06-30` });
       expect(res.errors).toBeUndefined();
-          expect(res.data?._entities).toEqual(
+      expect(res.data?._entities).toEqual(
         ids.map((id) => ({
           citizenId: id,
           healthCheckDue: !data.health.checks.some((c) => c.citizenId === id && c.date.startsWith(`${YEAR - 1}-`)),
-          insuranceCardValid: data.health.insuranceCards.some((c) => c.citizenId === id && c.validFrom <= `${YEAR - 1}-06-30` && `${YEAR - 1}-06-30` <= c.validTo),
+          insuranceCardValid: data.health.insuranceCards.some(
+            (c) => c.citizenId === id && c.validFrom <= `${YEAR - 1}-06-30` && `${YEAR - 1}-06-30` <= c.validTo,
+          ),
           homeVisitedInQuarter: extra.homeVisits.some((v) => v.citizenId === id && quarterOf(v.date) === `${YEAR - 1}-Q1`),
         })),
       );
     });
 
-    it.each([
-      [{ year: 2014 }],
-      [{ year: YEAR + 2 }],
-      [{ q: '2026-Q5' }],
-      [{ q: '2026Q4' }],
-      [{ q: "{'$gt':''}" }],
-    ])('refuses %j with BAD_USER_INPUT at the field', async (change) => {
-      const res = await run(FOLLOW_UP, { r: reps([data.people[0].citizenId]), year: YEAR, q: QUARTER, asOf: TODAY, ...change });
-      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    });
+    it.each([[{ year: 2014 }], [{ year: YEAR + 2 }], [{ q: '2026-Q5' }], [{ q: '2026Q4' }], [{ q: "{'$gt':''}" }]])(
+      'refuses %j with BAD_USER_INPUT at the field',
+      async (change) => {
+        const res = await run(FOLLOW_UP, { r: reps([data.people[0].citizenId]), year: YEAR, q: QUARTER, asOf: TODAY, ...change });
+        expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      },
+    );
 
     it('refuses an impossible date at the scalar', async () => {
       const res = await run(FOLLOW_UP, { r: reps([data.people[0].citizenId]), year: YEAR, q: QUARTER, asOf: '2026-02-30' });
@@ -156,7 +155,10 @@ describe('health dashboards on a seeded database', () => {
     it('lets a commune officer and the association read the facts, but not chronic conditions', async () => {
       const id = data.health.records[0].citizenId;
       const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { healthCheckDue(year: ${YEAR}) chronicConditions { code } } } }`;
-      for (const identity of [{ role: 'commune-officer' as const, commune: data.health.records[0].communeCode }, { role: 'association' as const }]) {
+      for (const identity of [
+        { role: 'commune-officer' as const, commune: data.health.records[0].communeCode },
+        { role: 'association' as const },
+      ]) {
         const res = await run(q, { r: reps([id]) }, identity);
         const person = (res.data?._entities as any[])[0];
         expect(typeof person.healthCheckDue).toBe('boolean');
@@ -184,8 +186,12 @@ describe('health dashboards on a seeded database', () => {
         const cov = units[i].healthCoverage;
         const recordIds = new Set(data.health.records.filter((x) => x.communeCode === code && x.openedOn <= TODAY).map((x) => x.citizenId));
         const inCommune = new Set(data.health.records.filter((x) => x.communeCode === code).map((x) => x.citizenId));
-        const checked = [...inCommune].filter((id) => data.health.checks.some((c) => c.citizenId === id && c.date.startsWith(`${YEAR}-`))).length;
-        const carded = [...inCommune].filter((id) => data.health.insuranceCards.some((c) => c.citizenId === id && c.validFrom <= TODAY && TODAY <= c.validTo)).length;
+        const checked = [...inCommune].filter((id) =>
+          data.health.checks.some((c) => c.citizenId === id && c.date.startsWith(`${YEAR}-`)),
+        ).length;
+        const carded = [...inCommune].filter((id) =>
+          data.health.insuranceCards.some((c) => c.citizenId === id && c.validFrom <= TODAY && TODAY <= c.validTo),
+        ).length;
         const denominator = living(code);
         expect(cov).toMatchObject({ communeCode: code, year: YEAR, referenceDate: TODAY, elderlyCount: denominator });
         for (const [indicator, count, target] of [
@@ -212,7 +218,8 @@ describe('health dashboards on a seeded database', () => {
       const cov = (res.data?._entities as any[])[0].healthCoverage;
       expect(cov.elderlyCount).toBeNull();
       expect(cov.allTargetsMet).toBeNull();
-      for (const k of ['healthRecord', 'annualCheck', 'insuranceCard']) expect(cov[k]).toMatchObject({ count: null, share: null, met: null });
+      for (const k of ['healthRecord', 'annualCheck', 'insuranceCard'])
+        expect(cov[k]).toMatchObject({ count: null, share: null, met: null });
     });
 
     it.each([
@@ -246,7 +253,12 @@ describe('health dashboards on a seeded database', () => {
         expect(res.errors).toBeUndefined();
       };
       const facts = async (id: string) => {
-        const res = await run(FOLLOW_UP, { r: reps([id, ...data.people.slice(0, 25).map((p) => p.citizenId)]), year: YEAR, q: QUARTER, asOf: TODAY });
+        const res = await run(FOLLOW_UP, {
+          r: reps([id, ...data.people.slice(0, 25).map((p) => p.citizenId)]),
+          year: YEAR,
+          q: QUARTER,
+          asOf: TODAY,
+        });
         expect(res.errors).toBeUndefined();
         return (res.data?._entities as any[])[0];
       };
@@ -257,8 +269,18 @@ describe('health dashboards on a seeded database', () => {
       };
       const before = await facts(person);
 
-      await ok(`mutation($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { date } }`, { citizenId: person, date: TODAY, visitor: 'Y sĩ A', kind: 'SUPPORT_VISIT' });
-      await ok(`mutation($input: RecordHealthCheckInput!) { recordHealthCheck(input: $input) { date } }`, { citizenId: person, date: TODAY, facility: station, resultClass: 'II' });
+      await ok(`mutation($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { date } }`, {
+        citizenId: person,
+        date: TODAY,
+        visitor: 'Y sĩ A',
+        kind: 'SUPPORT_VISIT',
+      });
+      await ok(`mutation($input: RecordHealthCheckInput!) { recordHealthCheck(input: $input) { date } }`, {
+        citizenId: person,
+        date: TODAY,
+        facility: station,
+        resultClass: 'II',
+      });
       await ok(`mutation($input: RecordChronicConditionInput!) { recordChronicCondition(input: $input) { code } }`, {
         citizenId: person,
         code: 'N18.3', // not one the derived seed uses: no conflict
@@ -270,7 +292,12 @@ describe('health dashboards on a seeded database', () => {
       expect((await coverageOf('09999')).healthRecord.denominator).toBe(100);
       expect((await coverageOf('09999')).chronicManagement.denominator).toBe(0); // no record there yet
 
-      await ok(`mutation($input: OpenHealthRecordInput!) { openHealthRecord(input: $input) { citizenId } }`, { citizenId: person, openedOn: TODAY, facility: station, communeCode: '09999' });
+      await ok(`mutation($input: OpenHealthRecordInput!) { openHealthRecord(input: $input) { citizenId } }`, {
+        citizenId: person,
+        openedOn: TODAY,
+        facility: station,
+        communeCode: '09999',
+      });
       // one person in the commune: a small cell, withheld, but on which side of the target is still said
       const derived = extra.chronicConditions.filter((c) => c.citizenId === person);
       const cov = await coverageOf('09999');
@@ -286,9 +313,21 @@ describe('health dashboards on a seeded database', () => {
       // someone new: a card valid today answers insuranceCardValid at once
       const fresh = '012170000009';
       const card = `mutation($input: IssueInsuranceCardInput!) { issueInsuranceCard(input: $input) { code } }`;
-      await ok(card, { code: 'GD4129990000001', citizenId: fresh, validFrom: addDays(TODAY, -500), validTo: addDays(TODAY, -136), primaryCareFacility: station });
+      await ok(card, {
+        code: 'GD4129990000001',
+        citizenId: fresh,
+        validFrom: addDays(TODAY, -500),
+        validTo: addDays(TODAY, -136),
+        primaryCareFacility: station,
+      });
       expect((await facts(fresh)).insuranceCardValid).toBe(false);
-      await ok(card, { code: 'GD4019990000002', citizenId: fresh, validFrom: addDays(TODAY, -135), validTo: addDays(TODAY, 229), primaryCareFacility: station });
+      await ok(card, {
+        code: 'GD4019990000002',
+        citizenId: fresh,
+        validFrom: addDays(TODAY, -135),
+        validTo: addDays(TODAY, 229),
+        primaryCareFacility: station,
+      });
       expect((await facts(fresh)).insuranceCardValid).toBe(true);
     });
 

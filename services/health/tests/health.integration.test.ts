@@ -176,7 +176,11 @@ describe('health subgraph on the real database', () => {
     const query = `query($code: String!) { insuranceCard(code: $code) { code citizenId validToday } }`;
 
     it('finds a card by code and answers null for an unknown well-formed code', async () => {
-      expect((await run(query, { code: 'BT2120000000001' })).data?.insuranceCard).toEqual({ code: 'BT2120000000001', citizenId: AN, validToday: true });
+      expect((await run(query, { code: 'BT2120000000001' })).data?.insuranceCard).toEqual({
+        code: 'BT2120000000001',
+        citizenId: AN,
+        validToday: true,
+      });
       const unknown = await run(query, { code: 'BT2129999999999' });
       expect(unknown.errors).toBeUndefined();
       expect(unknown.data?.insuranceCard).toBeNull();
@@ -235,8 +239,14 @@ describe('health subgraph on the real database', () => {
       });
       expect(res.errors).toBeUndefined();
       expect(res.data?.openHealthRecord).toEqual({ citizenId: '012170000005', source: 'VNEID_HEALTH_BOOK' });
-      const read = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { healthRecord { source } } } }`, { r: reps(['012170000005', AN, MAI]) });
-      expect((read.data?._entities as any[]).map((p) => p.healthRecord.source)).toEqual(['VNEID_HEALTH_BOOK', 'COMMUNE_STATION', 'COMMUNE_STATION']);
+      const read = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { healthRecord { source } } } }`, {
+        r: reps(['012170000005', AN, MAI]),
+      });
+      expect((read.data?._entities as any[]).map((p) => p.healthRecord.source)).toEqual([
+        'VNEID_HEALTH_BOOK',
+        'COMMUNE_STATION',
+        'COMMUNE_STATION',
+      ]);
       const bad = await run(mutation, { input: { ...input, citizenId: HOA, source: 'PAPER' } });
       expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
@@ -293,12 +303,24 @@ describe('health subgraph on the real database', () => {
   describe('issueInsuranceCard', () => {
     const mutation = `mutation($input: IssueInsuranceCardInput!) { issueInsuranceCard(input: $input) { code beneficiaryGroup benefitLevel provinceCode validToday } }`;
     // MAI's last card expired 36 days ago: a new one from 35 days ago touches no other period.
-    const input = { code: 'BT2120000000005', citizenId: MAI, validFrom: addDays(TODAY, -35), validTo: addDays(TODAY, 329), primaryCareFacility: STATION };
+    const input = {
+      code: 'BT2120000000005',
+      citizenId: MAI,
+      validFrom: addDays(TODAY, -35),
+      validTo: addDays(TODAY, 329),
+      primaryCareFacility: STATION,
+    };
 
     it('issues a card that starts the day after the previous one ended', async () => {
       const res = await run(mutation, { input });
       expect(res.errors).toBeUndefined();
-      expect(res.data?.issueInsuranceCard).toEqual({ code: 'BT2120000000005', beneficiaryGroup: 'BT', benefitLevel: 2, provinceCode: '12', validToday: true });
+      expect(res.data?.issueInsuranceCard).toEqual({
+        code: 'BT2120000000005',
+        beneficiaryGroup: 'BT',
+        benefitLevel: 2,
+        provinceCode: '12',
+        validToday: true,
+      });
     });
 
     it('refuses a duplicate code with CONFLICT and changes nothing', async () => {
@@ -311,7 +333,9 @@ describe('health subgraph on the real database', () => {
 
     it('refuses a second card overlapping another card of the person: one active card at a time', async () => {
       const before = await counts();
-      const res = await run(mutation, { input: { ...input, code: 'HN2120000000006', validFrom: addDays(TODAY, 329), validTo: addDays(TODAY, 600) } });
+      const res = await run(mutation, {
+        input: { ...input, code: 'HN2120000000006', validFrom: addDays(TODAY, 329), validTo: addDays(TODAY, 600) },
+      });
       expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
       expect(res.errors?.[0].message).toMatch(/one active card at a time/i);
       expect(res.errors?.[0].extensions?.conflictingCode).toBe('BT2120000000005');

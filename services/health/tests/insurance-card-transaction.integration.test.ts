@@ -14,7 +14,13 @@ import { addDays } from '@nct/dates';
 const TODAY = testToday();
 const STATION = 'Trạm Y tế xã Tam Đường';
 const ISSUE = `mutation($input: IssueInsuranceCardInput!) { issueInsuranceCard(input: $input) { code } }`;
-const card = (code: string, citizenId: string, from = TODAY, to = addDays(TODAY, 364)) => ({ code, citizenId, validFrom: from, validTo: to, primaryCareFacility: STATION });
+const card = (code: string, citizenId: string, from = TODAY, to = addDays(TODAY, 364)) => ({
+  code,
+  citizenId,
+  validFrom: from,
+  validTo: to,
+  primaryCareFacility: STATION,
+});
 
 describe('issueInsuranceCard in a transaction', () => {
   let conn: Connection;
@@ -65,6 +71,8 @@ describe('issueInsuranceCard in a transaction', () => {
     // the counter's upsert for `fresh` ran inside the transaction: aborted with it
     expect(await sg.models.CardHolder.findById(fresh).lean()).toBeNull();
     expect(await sg.models.InsuranceCard.countDocuments({ citizenId: fresh })).toBe(0);
-    expect(await sg.models.InsuranceCard.find({ code: taken.code }, { _id: 0, citizenId: 1 }).lean()).toEqual([{ citizenId: taken.citizenId }]);
+    expect(await sg.models.InsuranceCard.find({ code: taken.code }, { _id: 0, citizenId: 1 }).lean()).toEqual([
+      { citizenId: taken.citizenId },
+    ]);
   });
 });

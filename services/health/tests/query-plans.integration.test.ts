@@ -133,8 +133,12 @@ describe('query plans of the health subgraph (no collection scan)', () => {
       await run(`mutation($i: IssueInsuranceCardInput!) { issueInsuranceCard(input: $i) { code } }`, {
         i: { code: 'GD4129990000077', citizenId: person, validFrom: TODAY, validTo: `${YEAR + 1}-12-31`, primaryCareFacility: station },
       });
-      await run(`mutation($i: RecordHealthCheckInput!) { recordHealthCheck(input: $i) { date } }`, { i: { citizenId: person, date: TODAY, facility: station, resultClass: 'II' } });
-      await run(`mutation($i: RecordHomeVisitInput!) { recordHomeVisit(input: $i) { date } }`, { i: { citizenId: person, date: TODAY, visitor: 'Y sĩ A', kind: 'SUPPORT_VISIT' } });
+      await run(`mutation($i: RecordHealthCheckInput!) { recordHealthCheck(input: $i) { date } }`, {
+        i: { citizenId: person, date: TODAY, facility: station, resultClass: 'II' },
+      });
+      await run(`mutation($i: RecordHomeVisitInput!) { recordHomeVisit(input: $i) { date } }`, {
+        i: { citizenId: person, date: TODAY, visitor: 'Y sĩ A', kind: 'SUPPORT_VISIT' },
+      });
       await run(`mutation($i: SetChronicManagementInput!) { setChronicConditionManagement(input: $i) { code } }`, {
         i: { citizenId: condition.citizenId, code: condition.code, underManagement: !condition.underManagement },
       });

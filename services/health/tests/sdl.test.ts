@@ -16,7 +16,9 @@ describe('health subgraph SDL', () => {
     expect(person).toMatch(/citizenId: ID!/);
     expect(person).toMatch(/healthRecord: HealthRecord @requiresScopes\(scopes: \[\["role:health"\]\]\)\n/);
     expect(person).toMatch(/lastHealthCheck: HealthCheck @requiresScopes\(scopes: \[\["role:health"\]\]\)\n/);
-    expect(person).toMatch(/insuranceCard: InsuranceCard @requiresScopes\(scopes: \[\["role:health"\], \["role:social"\], \["role:commune-officer"\]\]\)\n/);
+    expect(person).toMatch(
+      /insuranceCard: InsuranceCard @requiresScopes\(scopes: \[\["role:health"\], \["role:social"\], \["role:commune-officer"\]\]\)\n/,
+    );
     expect(person).not.toMatch(/fullName|birthDate/);
   });
 

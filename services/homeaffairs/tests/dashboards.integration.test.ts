@@ -14,7 +14,8 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
   let sg: SubgraphInstance<Models>;
   let data: SeedData;
   const today = testToday();
-  const run = (query: string, variables?: Record<string, unknown>, ctx = sg.context()) => executeOperation(sg.apollo, query, variables, ctx);
+  const run = (query: string, variables?: Record<string, unknown>, ctx = sg.context()) =>
+    executeOperation(sg.apollo, query, variables, ctx);
   const coordinator = () => sg.context({ role: 'coordinator' }, 'STATISTICS');
   /** The whole register as stored, to check that a refused write changed nothing. */
   const register = async () => (await sg.models.Person.find({}, { _id: 0 }).lean()).map((r) => JSON.stringify(r)).sort();
@@ -42,7 +43,9 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
     it('seeds every register entry with its search fields, keeps no second copy, and seeds only once', async () => {
       expect(await sg.models.Person.countDocuments({})).toBe(data.people.length);
       const p = data.people[0];
-      expect(await sg.models.Person.findOne({ citizenId: p.citizenId }, { _id: 0, nameSearch: 1, nameKeys: 1 }).lean()).toEqual(nameSearchFields(p.fullName));
+      expect(await sg.models.Person.findOne({ citizenId: p.citizenId }, { _id: 0, nameSearch: 1, nameKeys: 1 }).lean()).toEqual(
+        nameSearchFields(p.fullName),
+      );
       expect((await conn.db!.listCollections().toArray()).map((c) => c.name).filter((n) => /digest/.test(n))).toEqual([]);
       const before = await register();
       expect(await seedDatabase(sg.models, data)).toEqual({ seeded: false, counts: {} });
@@ -66,7 +69,10 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
       const reads = counter.byDatabase();
       counter.detach();
       expect(res.errors).toBeUndefined();
-      const expected = data.people.filter((p) => p.communeCode === c && living(p) && ageOn(p.birthDate, today) >= 80).map((p) => p.citizenId).sort();
+      const expected = data.people
+        .filter((p) => p.communeCode === c && living(p) && ageOn(p.birthDate, today) >= 80)
+        .map((p) => p.citizenId)
+        .sort();
       const got = res.data?.elderlyRoster as any[];
       expect(got.map((p) => p.citizenId)).toEqual(expected);
       expect(got.every((p) => p.residence.code === c && p.age >= 80)).toBe(true);
@@ -74,10 +80,13 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
       expect(Object.values(reads).reduce((a, b) => a + b, 0)).toBe(2);
     });
 
-    it('lists the year\'s celebration ages, excluding the deceased (Q8)', async () => {
+    it("lists the year's celebration ages, excluding the deceased (Q8)", async () => {
       const c = biggestCommune();
       const year = Number(today.slice(0, 4));
-      const res = await run(query, { c, f: { calendarYear: year, calendarAges: [70, 75, 80, 85, 90, 95], calendarAgeAtLeast: 100, alive: true } });
+      const res = await run(query, {
+        c,
+        f: { calendarYear: year, calendarAges: [70, 75, 80, 85, 90, 95], calendarAgeAtLeast: 100, alive: true },
+      });
       const expected = data.people
         .filter((p) => p.communeCode === c && living(p))
         .filter((p) => {
@@ -142,17 +151,25 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
         const people = data.people.filter((p) => p.communeCode === unit.code);
         expect(unit.elderlyCountToday).toBe(people.filter((p) => living(p) && ageOn(p.birthDate, today) >= 60).length);
         expect(unit.centenarianCountToday).toBe(people.filter((p) => living(p) && ageOn(p.birthDate, today) >= 100).length);
-        expect(unit.elderlyCount).toBe(people.filter((p) => living(p, '2025-01-01') && p.birthDate <= '2025-01-01' && ageOn(p.birthDate, '2025-01-01') >= 60).length);
+        expect(unit.elderlyCount).toBe(
+          people.filter((p) => living(p, '2025-01-01') && p.birthDate <= '2025-01-01' && ageOn(p.birthDate, '2025-01-01') >= 60).length,
+        );
         expect(unit.legacyRecordCount).toBe(people.filter((p) => p.legacyUnitCode !== null).length);
         expect(unit.disclosureNote).toBeNull();
       }
     });
 
     it('gives a province its current communes with the mountain flag (association requires them)', async () => {
-      const res = await run(`{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "12" }, { __typename: "AdministrativeUnit", code: "03220" }]) { ... on AdministrativeUnit { code communes { code mountainous } } } }`, undefined, coordinator());
+      const res = await run(
+        `{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "12" }, { __typename: "AdministrativeUnit", code: "03220" }]) { ... on AdministrativeUnit { code communes { code mountainous } } } }`,
+        undefined,
+        coordinator(),
+      );
       expect(res.errors).toBeUndefined();
       const [province, commune] = res.data?._entities as any[];
-      expect(province.communes).toEqual(data.communes.map((c) => ({ code: c.code, mountainous: c.mountainous })).sort((a, b) => (a.code < b.code ? -1 : 1)));
+      expect(province.communes).toEqual(
+        data.communes.map((c) => ({ code: c.code, mountainous: c.mountainous })).sort((a, b) => (a.code < b.code ? -1 : 1)),
+      );
       expect(commune.communes).toBeNull();
     });
 
@@ -163,12 +180,14 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
       const withheld = units.filter((u) => u.legacyRecordCount === null || u.centenarianCountToday === null);
       expect(withheld.length).toBeGreaterThan(0);
       for (const u of withheld) expect(u.disclosureNote).toMatch(/withheld/);
-      for (const u of units) for (const v of [u.elderlyCountToday, u.centenarianCountToday, u.legacyRecordCount]) expect(v === null || v === 0 || v >= 5).toBe(true);
+      for (const u of units)
+        for (const v of [u.elderlyCountToday, u.centenarianCountToday, u.legacyRecordCount])
+          expect(v === null || v === 0 || v >= 5).toBe(true);
     });
   });
 
   describe('units: lineage and Q12', () => {
-    it('resolves old codes to today\'s units', async () => {
+    it("resolves old codes to today's units", async () => {
       const res = await run(`{ split: resolveUnitCode(code: "03203") { code } merged: resolveUnitCode(code: "03222") { code }
         district: resolveUnitCode(code: "106") { code } then: resolveUnitCode(code: "03222", onDate: "2025-06-30") { code } never: resolveUnitCode(code: "09999") { code } }`);
       expect(res.errors).toBeUndefined();
@@ -179,7 +198,8 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
         then: [{ code: '03222' }],
         never: null,
       });
-      for (const bad of ['1234', 'abc']) expect((await run(`{ resolveUnitCode(code: "${bad}") { code } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      for (const bad of ['1234', 'abc'])
+        expect((await run(`{ resolveUnitCode(code: "${bad}") { code } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       const badDate = await run(`query($d: Date) { resolveUnitCode(code: "03222", onDate: $d) { code } }`, { d: '2025-02-30' });
       expect(badDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
@@ -224,9 +244,11 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
       expect(await register()).toEqual(before);
     });
 
-    it('corrects name and residence: the record moves onto today\'s code; search, rosters and counts follow', async () => {
+    it("corrects name and residence: the record moves onto today's code; search, rosters and counts follow", async () => {
       const p = alive();
-      const legacyBefore = await run(`{ a: administrativeUnit(code: "${p.communeCode}") { legacyRecordCount } b: administrativeUnit(code: "03220") { legacyRecordCount } }`);
+      const legacyBefore = await run(
+        `{ a: administrativeUnit(code: "${p.communeCode}") { legacyRecordCount } b: administrativeUnit(code: "03220") { legacyRecordCount } }`,
+      );
       const res = await run(correct, { id: p.citizenId, input: { fullName: 'Đèo Thị Ánh', communeCode: '03220' } });
       expect(res.errors).toBeUndefined();
       expect(res.data?.correctPerson).toMatchObject({ fullName: 'Đèo Thị Ánh', residence: { code: '03220' }, legacyUnitCode: null });
@@ -234,8 +256,12 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
       expect((search.data?.people as any).edges).toEqual([{ node: { citizenId: p.citizenId } }]);
       const roster = `query($c: String!, $ids: [ID!]) { elderlyRoster(communeCode: $c, filter: { citizenIdIn: $ids }) { citizenId fullName legacyUnitCode } }`;
       expect((await run(roster, { c: p.communeCode, ids: [p.citizenId] })).data?.elderlyRoster).toEqual([]);
-      expect((await run(roster, { c: '03220', ids: [p.citizenId] })).data?.elderlyRoster).toEqual([{ citizenId: p.citizenId, fullName: 'Đèo Thị Ánh', legacyUnitCode: null }]);
-      const legacyAfter = await run(`{ a: administrativeUnit(code: "${p.communeCode}") { legacyRecordCount } b: administrativeUnit(code: "03220") { legacyRecordCount } }`);
+      expect((await run(roster, { c: '03220', ids: [p.citizenId] })).data?.elderlyRoster).toEqual([
+        { citizenId: p.citizenId, fullName: 'Đèo Thị Ánh', legacyUnitCode: null },
+      ]);
+      const legacyAfter = await run(
+        `{ a: administrativeUnit(code: "${p.communeCode}") { legacyRecordCount } b: administrativeUnit(code: "03220") { legacyRecordCount } }`,
+      );
       expect((legacyAfter.data as any).a.legacyRecordCount).toBe((legacyBefore.data as any).a.legacyRecordCount - 1);
       expect((legacyAfter.data as any).b.legacyRecordCount).toBe((legacyBefore.data as any).b.legacyRecordCount);
     });
@@ -260,9 +286,12 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
     });
 
     it('registering a person puts them on the commune roster and in its count', async () => {
-      const count = async () => ((await run(`{ administrativeUnit(code: "03210") { elderlyCountToday } }`)).data?.administrativeUnit as any).elderlyCountToday;
+      const count = async () =>
+        ((await run(`{ administrativeUnit(code: "03210") { elderlyCountToday } }`)).data?.administrativeUnit as any).elderlyCountToday;
       const before = await count();
-      const res = await run(`mutation { registerPerson(input: { citizenId: "012055000777", fullName: "Lò Văn Mới", birthDate: "1955-03-03", sex: MALE, ethnicity: "Thái", communeCode: "03210" }) { citizenId } }`);
+      const res = await run(
+        `mutation { registerPerson(input: { citizenId: "012055000777", fullName: "Lò Văn Mới", birthDate: "1955-03-03", sex: MALE, ethnicity: "Thái", communeCode: "03210" }) { citizenId } }`,
+      );
       expect(res.errors).toBeUndefined();
       const roster = await run(`{ elderlyRoster(communeCode: "03210", filter: { citizenIdIn: ["012055000777"] }) { fullName } }`);
       expect(roster.data?.elderlyRoster).toEqual([{ fullName: 'Lò Văn Mới' }]);
@@ -324,14 +353,26 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
     const decision = { number: '15/QĐ-UBND', date: '2026-03-01', issuingBody: 'UBND xã Mới Thử' };
 
     it('lists units by level and type for a coordinator', async () => {
-      const res = await run(`{ associationUnits(level: COMMUNE, type: ASSOCIATION, first: 5) { totalCount edges { node { adminUnitCode currentTerm { endDate } } } } }`, undefined, coordinator());
+      const res = await run(
+        `{ associationUnits(level: COMMUNE, type: ASSOCIATION, first: 5) { totalCount edges { node { adminUnitCode currentTerm { endDate } } } } }`,
+        undefined,
+        coordinator(),
+      );
       expect(res.errors).toBeUndefined();
       expect((res.data?.associationUnits as any).totalCount).toBe(data.communes.length);
       expect((res.data?.associationUnits as any).edges[0].node.currentTerm).not.toBeNull();
     });
 
     it('records a unit and a term; refuses duplicates, bad codes, long terms, overlaps; writes nothing then', async () => {
-      const ok = await run(create, { i: { adminUnitCode: '03580', name: 'Hội Người cao tuổi xã Mới Thử', level: 'COMMUNE', type: 'ASSOCIATION', establishment: decision } });
+      const ok = await run(create, {
+        i: {
+          adminUnitCode: '03580',
+          name: 'Hội Người cao tuổi xã Mới Thử',
+          level: 'COMMUNE',
+          type: 'ASSOCIATION',
+          establishment: decision,
+        },
+      });
       expect(ok.errors).toBeUndefined();
       const units = await sg.models.AssociationUnit.countDocuments({});
       for (const [i, code] of [
@@ -384,20 +425,38 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
       expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(bad.errors?.[0].extensions?.allowed).toEqual(['IN_PROGRESS', 'CANCELLED']);
       expect(bad.errors?.[0].message).toMatch(/allowed: IN_PROGRESS, CANCELLED/);
-      expect((await run(change, { s: 'IN_PROGRESS' })).data?.changeTaskStatus).toEqual({ status: 'IN_PROGRESS', allowedTransitions: ['DONE', 'CANCELLED'] });
+      expect((await run(change, { s: 'IN_PROGRESS' })).data?.changeTaskStatus).toEqual({
+        status: 'IN_PROGRESS',
+        allowedTransitions: ['DONE', 'CANCELLED'],
+      });
       const report = await run(
         `mutation($i: ProgressReportInput!) { reportTaskProgress(planNumber: "${SEED_PLAN_NUMBER}", taskNo: 8, input: $i) { latestPercent reports { percent } } }`,
         { i: { date: today, text: 'Đã lập 60% hồ sơ', percent: 60 } },
       );
       expect(report.errors).toBeUndefined();
       expect((report.data?.reportTaskProgress as any).latestPercent).toBe(60);
-      for (const i of [{ date: today, text: 'x', percent: 120 }, { date: '2026-02-30', text: 'x', percent: 10 }]) {
-        const res = await run(`mutation($i: ProgressReportInput!) { reportTaskProgress(planNumber: "${SEED_PLAN_NUMBER}", taskNo: 8, input: $i) { taskNo } }`, { i });
+      for (const i of [
+        { date: today, text: 'x', percent: 120 },
+        { date: '2026-02-30', text: 'x', percent: 10 },
+      ]) {
+        const res = await run(
+          `mutation($i: ProgressReportInput!) { reportTaskProgress(planNumber: "${SEED_PLAN_NUMBER}", taskNo: 8, input: $i) { taskNo } }`,
+          { i },
+        );
         expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       }
       expect((await sg.models.PlanTask.findOne({ planNumber: SEED_PLAN_NUMBER, taskNo: 8 }).lean())?.reports).toHaveLength(1);
       expect((await run(change, { s: 'DONE' })).data?.changeTaskStatus).toMatchObject({ status: 'DONE' });
-      expect((await run(`{ changeTaskStatus(planNumber: "${SEED_PLAN_NUMBER}", taskNo: 99, status: DONE) { status } }`.replace('{ changeTaskStatus', 'mutation { changeTaskStatus'))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(
+        (
+          await run(
+            `{ changeTaskStatus(planNumber: "${SEED_PLAN_NUMBER}", taskNo: 99, status: DONE) { status } }`.replace(
+              '{ changeTaskStatus',
+              'mutation { changeTaskStatus',
+            ),
+          )
+        ).errors?.[0].extensions?.code,
+      ).toBe('NOT_FOUND');
     });
 
     it('creates a plan with tasks; a duplicate or a bad task writes nothing', async () => {
@@ -414,7 +473,9 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
         ],
       };
       const tasksBefore = await sg.models.PlanTask.countDocuments({});
-      const bad = await run(m, { i: { ...input, tasks: [...input.tasks, { taskNo: 2, title: 'Trùng', leadAgency: 'HEALTH', deadline: '2026-08-01' }] } });
+      const bad = await run(m, {
+        i: { ...input, tasks: [...input.tasks, { taskNo: 2, title: 'Trùng', leadAgency: 'HEALTH', deadline: '2026-08-01' }] },
+      });
       expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(await sg.models.Plan.countDocuments({ planNumber: '88/KH-SNV' })).toBe(0);
       expect((await run(m, { i: input })).errors).toBeUndefined();
@@ -428,7 +489,14 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
       const planNumber = '77/KH-SNV';
       // a stray task already holds task 2's key: its insert fails after the plan and task 1 were written
       await sg.models.PlanTask.create({
-        taskKey: `${planNumber}#0002`, planNumber, taskNo: 2, title: 'Nhiệm vụ lạc', leadAgency: 'SOCIAL', deadline: '2026-10-01', status: 'NOT_STARTED', statusChangedOn: '2026-09-01',
+        taskKey: `${planNumber}#0002`,
+        planNumber,
+        taskNo: 2,
+        title: 'Nhiệm vụ lạc',
+        leadAgency: 'SOCIAL',
+        deadline: '2026-10-01',
+        status: 'NOT_STARTED',
+        statusChangedOn: '2026-09-01',
       });
       const res = await run(`mutation($i: ImplementationPlanInput!) { createImplementationPlan(input: $i) { planNumber } }`, {
         i: {
@@ -445,7 +513,9 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
       });
       expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
       expect(await sg.models.Plan.countDocuments({ planNumber })).toBe(0);
-      expect((await sg.models.PlanTask.find({ planNumber }, { _id: 0, taskNo: 1, title: 1 }).lean())).toEqual([{ taskNo: 2, title: 'Nhiệm vụ lạc' }]);
+      expect(await sg.models.PlanTask.find({ planNumber }, { _id: 0, taskNo: 1, title: 1 }).lean()).toEqual([
+        { taskNo: 2, title: 'Nhiệm vụ lạc' },
+      ]);
     });
   });
 });

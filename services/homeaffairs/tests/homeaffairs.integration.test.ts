@@ -7,10 +7,35 @@ import { definition, nameSearchFields, type Models } from '../src';
 // A small hand-written register, so that expected answers are obvious.
 const UNITS = [
   { code: '12', name: 'Tỉnh Lai Châu', kind: 'PROVINCE', level: 'PROVINCE', parentCode: null, validFrom: '2025-07-01', validTo: null },
-  { code: '03199', name: 'Xã Tam Đường', kind: 'COMMUNE', level: 'COMMUNE', parentCode: '12', validFrom: '2025-07-01', validTo: null, disadvantaged: true },
+  {
+    code: '03199',
+    name: 'Xã Tam Đường',
+    kind: 'COMMUNE',
+    level: 'COMMUNE',
+    parentCode: '12',
+    validFrom: '2025-07-01',
+    validTo: null,
+    disadvantaged: true,
+  },
   { code: '03388', name: 'Phường Tân Phong', kind: 'WARD', level: 'COMMUNE', parentCode: '12', validFrom: '2025-07-01', validTo: null },
-  { code: '106', name: 'Huyện Tam Đường', kind: 'DISTRICT', level: 'DISTRICT', parentCode: '12', validFrom: '2008-01-01', validTo: '2025-06-30' },
-  { code: '03202', name: 'Xã Bình Lư (cũ)', kind: 'COMMUNE', level: 'COMMUNE', parentCode: '106', validFrom: '2008-01-01', validTo: '2025-06-30' },
+  {
+    code: '106',
+    name: 'Huyện Tam Đường',
+    kind: 'DISTRICT',
+    level: 'DISTRICT',
+    parentCode: '12',
+    validFrom: '2008-01-01',
+    validTo: '2025-06-30',
+  },
+  {
+    code: '03202',
+    name: 'Xã Bình Lư (cũ)',
+    kind: 'COMMUNE',
+    level: 'COMMUNE',
+    parentCode: '106',
+    validFrom: '2008-01-01',
+    validTo: '2025-06-30',
+  },
 ];
 const LINEAGE = [
   { fromCode: '03202', toCode: '03199', legalAct: 'NQ 1670/NQ-UBTVQH15', effectiveDate: '2025-07-01' },
@@ -19,7 +44,14 @@ const LINEAGE = [
 const PEOPLE = [
   { citizenId: '012140000001', fullName: 'Nguyễn Văn An', birthDate: '1940-03-01', sex: 'MALE', communeCode: '03199' },
   { citizenId: '012145000002', fullName: 'Lò Thị Mai', birthDate: '1945-12-31', sex: 'FEMALE', communeCode: '03199' },
-  { citizenId: '012150000003', fullName: 'Trần Thị Hoa', birthDate: '1950-06-06', sex: 'FEMALE', communeCode: '03388', deathDate: '2026-01-10' },
+  {
+    citizenId: '012150000003',
+    fullName: 'Trần Thị Hoa',
+    birthDate: '1950-06-06',
+    sex: 'FEMALE',
+    communeCode: '03388',
+    deathDate: '2026-01-10',
+  },
   { citizenId: '012160000004', fullName: 'Phạm Đức Minh', birthDate: '1960-10-01', sex: 'MALE', communeCode: '03388' },
   { citizenId: '012125000005', fullName: 'Đặng Thị Bình', birthDate: '1925-01-20', sex: 'FEMALE', communeCode: '03388' },
 ].map((p) => ({ ethnicity: 'Kinh', legacyUnitCode: null, deathDate: null, nameSearch: '', ...p }));
@@ -44,7 +76,9 @@ describe('homeaffairs subgraph on the real database', () => {
   });
 
   it('returns one person with residence and age', async () => {
-    const res = await run(`{ person(citizenId: "012140000001") { citizenId fullName birthDate sex age residence { code name kind } deathDate } }`);
+    const res = await run(
+      `{ person(citizenId: "012140000001") { citizenId fullName birthDate sex age residence { code name kind } deathDate } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.person).toMatchObject({
       fullName: 'Nguyễn Văn An',
@@ -68,7 +102,9 @@ describe('homeaffairs subgraph on the real database', () => {
   });
 
   it('filters by commune, sex and age, and counts', async () => {
-    const res = await run(`{ people(filter: { communeCode: "03388", sex: FEMALE, minAge: 70 }) { totalCount edges { node { citizenId } } } }`);
+    const res = await run(
+      `{ people(filter: { communeCode: "03388", sex: FEMALE, minAge: 70 }) { totalCount edges { node { citizenId } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const conn = res.data?.people as { totalCount: number; edges: Array<{ node: { citizenId: string } }> };
     expect(conn.edges.map((e) => e.node.citizenId)).toEqual(['012125000005', '012150000003']);
@@ -101,9 +137,12 @@ describe('homeaffairs subgraph on the real database', () => {
     const page1 = first.data?.people as any;
     expect(page1.edges).toHaveLength(2);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const next = await run(`query($after: String) { people(first: 10, after: $after) { edges { node { citizenId } } pageInfo { hasNextPage } } }`, {
-      after: page1.pageInfo.endCursor,
-    });
+    const next = await run(
+      `query($after: String) { people(first: 10, after: $after) { edges { node { citizenId } } pageInfo { hasNextPage } } }`,
+      {
+        after: page1.pageInfo.endCursor,
+      },
+    );
     const page2 = next.data?.people as any;
     expect(page2.edges).toHaveLength(3);
     expect(page2.pageInfo.hasNextPage).toBe(false);
@@ -117,14 +156,18 @@ describe('homeaffairs subgraph on the real database', () => {
   });
 
   it('resolves lineage both ways', async () => {
-    const res = await run(`{ administrativeUnit(code: "03199") { predecessors { fromCode legalAct } } old: administrativeUnit(code: "03202") { validTo successors { toCode } } }`);
+    const res = await run(
+      `{ administrativeUnit(code: "03199") { predecessors { fromCode legalAct } } old: administrativeUnit(code: "03202") { validTo successors { toCode } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect((res.data?.administrativeUnit as any).predecessors.map((l: any) => l.fromCode).sort()).toEqual(['03202', '106']);
     expect(res.data?.old).toEqual({ validTo: '2025-06-30', successors: [{ toCode: '03199' }] });
   });
 
   it('lists the communes of a province in force on a date', async () => {
-    const res = await run(`{ now: communes(provinceCode: "12") { code } before: communesOf(provinceCode: "12", asOf: "2025-06-30") { code } }`);
+    const res = await run(
+      `{ now: communes(provinceCode: "12") { code } before: communesOf(provinceCode: "12", asOf: "2025-06-30") { code } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect((res.data?.now as any[]).map((u) => u.code)).toEqual(['03199', '03388']);
     // before the reform: the old communes (under the province's old districts)
@@ -177,7 +220,12 @@ describe('homeaffairs subgraph on the real database', () => {
     });
 
     it('keeps a coordinator away from personal rows', async () => {
-      const res = await executeOperation(sg.apollo, `{ people(first: 5) { totalCount } }`, undefined, sg.context({ role: 'coordinator' }, 'STATISTICS'));
+      const res = await executeOperation(
+        sg.apollo,
+        `{ people(first: 5) { totalCount } }`,
+        undefined,
+        sg.context({ role: 'coordinator' }, 'STATISTICS'),
+      );
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
 
@@ -191,7 +239,14 @@ describe('homeaffairs subgraph on the real database', () => {
 
   describe('registerPerson', () => {
     const mutation = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { citizenId fullName residence { code } } }`;
-    const input = { citizenId: '012055000042', fullName: ' Hoàng Văn Tú ', birthDate: '1955-02-02', sex: 'MALE', ethnicity: 'Tày', communeCode: '03199' };
+    const input = {
+      citizenId: '012055000042',
+      fullName: ' Hoàng Văn Tú ',
+      birthDate: '1955-02-02',
+      sex: 'MALE',
+      ethnicity: 'Tày',
+      communeCode: '03199',
+    };
 
     it('registers a consistent entry, normalised', async () => {
       const res = await run(mutation, { input });
@@ -225,10 +280,9 @@ describe('homeaffairs subgraph on the real database', () => {
   it('resolves entity representations in one query', async () => {
     const { QueryCounter } = await import('@nct/db');
     const counter = new QueryCounter([conn]);
-    const res = await run(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId fullName } } }`,
-      { r: [...PEOPLE.map((p) => ({ __typename: 'Person', citizenId: p.citizenId })), { __typename: 'Person', citizenId: '012199999999' }] },
-    );
+    const res = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId fullName } } }`, {
+      r: [...PEOPLE.map((p) => ({ __typename: 'Person', citizenId: p.citizenId })), { __typename: 'Person', citizenId: '012199999999' }],
+    });
     expect(res.errors).toBeUndefined();
     expect((res.data?._entities as any[]).map((e) => e?.citizenId ?? null)).toEqual([...PEOPLE.map((p) => p.citizenId), null]);
     expect(counter.total()).toBe(1);

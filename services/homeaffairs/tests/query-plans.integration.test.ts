@@ -50,7 +50,9 @@ describe('homeaffairs query plans', () => {
 
     it('resolves a batch of 100 people with every field in one query per collection', async () => {
       const reps = data.people.slice(0, 100).map((p) => ({ __typename: 'Person', citizenId: p.citizenId }));
-      const plans = await indexed(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${everyField} } } }`, { r: reps });
+      const plans = await indexed(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${everyField} } } }`, {
+        r: reps,
+      });
       expect(readsPerCollection(plans)).toEqual({ people: 1, administrative_units: 1 });
     });
 
@@ -77,7 +79,9 @@ describe('homeaffairs query plans', () => {
       ['ages only', `{ minAge: 90 }`],
       ['no filter', `{}`],
     ])('filters by %s from an index', async (_label, filter) => {
-      await indexed(`{ people(filter: ${filter.replace('COMMUNE', biggestCommune())}, first: 50) { totalCount edges { node { citizenId fullName } } } }`);
+      await indexed(
+        `{ people(filter: ${filter.replace('COMMUNE', biggestCommune())}, first: 50) { totalCount edges { node { citizenId fullName } } } }`,
+      );
     });
   });
 
@@ -86,7 +90,10 @@ describe('homeaffairs query plans', () => {
     it.each([
       ['Q1 living 80+', { minAge: 80, alive: true }],
       ['Q2 living 70-74', { minAge: 70, maxAge: 74, alive: true }],
-      ['Q8 the year\'s celebration ages', { calendarYear: year, calendarAges: [70, 75, 80, 85, 90, 95], calendarAgeAtLeast: 100, alive: true }],
+      [
+        "Q8 the year's celebration ages",
+        { calendarYear: year, calendarAges: [70, 75, 80, 85, 90, 95], calendarAgeAtLeast: 100, alive: true },
+      ],
       ['Q9 the deceased', { alive: false }],
       ['Q12 records on an old code', { legacyCode: true }],
       ['Q15 centenarians, deceased included', { minAge: 100 }],
@@ -112,8 +119,15 @@ describe('homeaffairs query plans', () => {
     });
 
     it('counts what other subgraphs @require, for communes and the province', async () => {
-      const r = [{ __typename: 'AdministrativeUnit', code: '12' }, ...data.communes.map((c) => ({ __typename: 'AdministrativeUnit', code: c.code }))];
-      await indexed(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { ${figures} communes { code mountainous } } } }`, { r }, coordinator());
+      const r = [
+        { __typename: 'AdministrativeUnit', code: '12' },
+        ...data.communes.map((c) => ({ __typename: 'AdministrativeUnit', code: c.code })),
+      ];
+      await indexed(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { ${figures} communes { code mountainous } } } }`,
+        { r },
+        coordinator(),
+      );
     });
 
     it('counts the records on an old unit code', async () => {
@@ -121,7 +135,11 @@ describe('homeaffairs query plans', () => {
     });
 
     it('lists the records on old codes and where they go today (Q12)', async () => {
-      await indexed(`{ legacyUnitRecords(provinceCode: "12") { legacyCode recordCount suppressed legacyUnit { name } currentUnits { code name } } }`, undefined, coordinator());
+      await indexed(
+        `{ legacyUnitRecords(provinceCode: "12") { legacyCode recordCount suppressed legacyUnit { name } currentUnits { code name } } }`,
+        undefined,
+        coordinator(),
+      );
       await indexed(`{ legacyUnitRecords(provinceCode: "12") { legacyCode recordCount } }`, undefined, officer('03200'));
     });
 
@@ -133,7 +151,9 @@ describe('homeaffairs query plans', () => {
 
   describe('units and plans (Q13)', () => {
     it('resolves old codes and lists communes on a date', async () => {
-      await indexed(`{ resolveUnitCode(code: "106") { code } communes(provinceCode: "12", asOf: "2025-06-30") { code } communesOf(provinceCode: "12") { code predecessors { fromCode } successors { toCode } } }`);
+      await indexed(
+        `{ resolveUnitCode(code: "106") { code } communes(provinceCode: "12", asOf: "2025-06-30") { code } communesOf(provinceCode: "12") { code predecessors { fromCode } successors { toCode } } }`,
+      );
     });
 
     it('gives plan progress and the overdue tasks', async () => {
@@ -151,9 +171,16 @@ describe('homeaffairs query plans', () => {
   describe('register writes', () => {
     it('registers, corrects and records a death through indexes', async () => {
       const p = data.people.find((x) => x.deathDate === null)!;
-      await indexed(`mutation { registerPerson(input: { citizenId: "012055000888", fullName: "Lò Văn Chỉ Mục", birthDate: "1955-04-04", sex: MALE, ethnicity: "Thái", communeCode: "03210" }) { citizenId } }`);
-      await indexed(`mutation($id: ID!) { correctPerson(citizenId: $id, input: { fullName: "Đèo Văn Sửa" }) { fullName } }`, { id: p.citizenId });
-      await indexed(`mutation($id: ID!, $d: Date!) { recordDeath(citizenId: $id, deathDate: $d) { deathDate } }`, { id: p.citizenId, d: today });
+      await indexed(
+        `mutation { registerPerson(input: { citizenId: "012055000888", fullName: "Lò Văn Chỉ Mục", birthDate: "1955-04-04", sex: MALE, ethnicity: "Thái", communeCode: "03210" }) { citizenId } }`,
+      );
+      await indexed(`mutation($id: ID!) { correctPerson(citizenId: $id, input: { fullName: "Đèo Văn Sửa" }) { fullName } }`, {
+        id: p.citizenId,
+      });
+      await indexed(`mutation($id: ID!, $d: Date!) { recordDeath(citizenId: $id, deathDate: $d) { deathDate } }`, {
+        id: p.citizenId,
+        d: today,
+      });
     });
   });
 });

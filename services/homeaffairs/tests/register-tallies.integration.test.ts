@@ -54,7 +54,14 @@ interface Row {
 /** A new person's registration input (a citizen ID no seed issues: serials from 990000). */
 let serial = 990_000;
 function newPerson(birthDate: string, communeCode: string, sex: Sex = 'FEMALE') {
-  return { citizenId: makeCitizenId('012', sex, Number(birthDate.slice(0, 4)), serial++), fullName: 'Lò Thị Kiểm Đếm', birthDate, sex, ethnicity: 'Thái', communeCode };
+  return {
+    citizenId: makeCitizenId('012', sex, Number(birthDate.slice(0, 4)), serial++),
+    fullName: 'Lò Thị Kiểm Đếm',
+    birthDate,
+    sex,
+    ethnicity: 'Thái',
+    communeCode,
+  };
 }
 
 describe('register tallies', () => {
@@ -98,11 +105,13 @@ describe('register tallies', () => {
   }
 
   const rows = async (): Promise<Row[]> =>
-    (await sg.models.Person.find({}, { _id: 0, citizenId: 1, birthDate: 1, communeCode: 1, deathDate: 1, legacyUnitCode: 1 }).lean()).map((r: any) => ({
-      ...r,
-      deathDate: r.deathDate ?? null,
-      legacyUnitCode: r.legacyUnitCode ?? null,
-    }));
+    (await sg.models.Person.find({}, { _id: 0, citizenId: 1, birthDate: 1, communeCode: 1, deathDate: 1, legacyUnitCode: 1 }).lean()).map(
+      (r: any) => ({
+        ...r,
+        deathDate: r.deathDate ?? null,
+        legacyUnitCode: r.legacyUnitCode ?? null,
+      }),
+    );
   const livingAged = (people: Row[], age: number, on: string) =>
     people.filter((p) => (p.deathDate === null || p.deathDate > on) && p.birthDate <= on && ageOn(p.birthDate, on) >= age).length;
 
@@ -136,7 +145,9 @@ describe('register tallies', () => {
     const legacy = await run(LEGACY);
     expect(legacy.errors).toBeUndefined();
     const perCode = new Map<string, number>();
-    for (const p of people) if (p.legacyUnitCode !== null && communes.includes(p.communeCode)) perCode.set(p.legacyUnitCode, (perCode.get(p.legacyUnitCode) ?? 0) + 1);
+    for (const p of people)
+      if (p.legacyUnitCode !== null && communes.includes(p.communeCode))
+        perCode.set(p.legacyUnitCode, (perCode.get(p.legacyUnitCode) ?? 0) + 1);
     expect((legacy.data?.legacyUnitRecords as any[]).map((x) => [x.legacyCode, x.recordCount, x.suppressed])).toEqual(
       [...perCode].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, n]) => [code, n, false]),
     );
@@ -188,7 +199,11 @@ describe('register tallies', () => {
       const before = await storedTallies();
       await refused('register', { i: leap60 }, 'CONFLICT');
       await refused('register', { i: { ...leap100, fullName: 'Tên Khác' } }, 'CONFLICT');
-      await refused('register', { i: { ...newPerson('1950-01-01', '03222'), citizenId: makeCitizenId('012', 'FEMALE', 1950, serial++) } }, 'BAD_USER_INPUT'); // abolished commune
+      await refused(
+        'register',
+        { i: { ...newPerson('1950-01-01', '03222'), citizenId: makeCitizenId('012', 'FEMALE', 1950, serial++) } },
+        'BAD_USER_INPUT',
+      ); // abolished commune
       await refused('register', { i: newPerson('1990-01-01', COMMUNE) }, 'BAD_USER_INPUT'); // younger than 60
       expect(await storedTallies()).toEqual(before);
       await expectCountsAsRows();
@@ -260,7 +275,9 @@ describe('register tallies', () => {
 
     it('20 concurrent registrations in one commune lose no count', async () => {
       const before = await count();
-      const people = Array.from({ length: 20 }, (_, i) => newPerson(`19${50 + (i % 10)}-0${1 + (i % 9)}-1${i % 10}`, COMMUNE, i % 2 ? 'MALE' : 'FEMALE'));
+      const people = Array.from({ length: 20 }, (_, i) =>
+        newPerson(`19${50 + (i % 10)}-0${1 + (i % 9)}-1${i % 10}`, COMMUNE, i % 2 ? 'MALE' : 'FEMALE'),
+      );
       const results = await Promise.all(people.map((i) => run(M.register, { i })));
       for (const res of results) expect(res.errors).toBeUndefined();
       expect(await count()).toBe(before + 20);
@@ -284,7 +301,13 @@ describe('register tallies', () => {
     it('concurrent corrections of one person (birth date and commune) leave the tallies as a rebuild', async () => {
       const p = newPerson('1952-06-06', COMMUNE);
       await write('register', { i: p });
-      const changes = [{ birthDate: '1952-07-07' }, { communeCode: '03210' }, { birthDate: '1952-01-02' }, { communeCode: '03220' }, { birthDate: '1952-12-12' }];
+      const changes = [
+        { birthDate: '1952-07-07' },
+        { communeCode: '03210' },
+        { birthDate: '1952-01-02' },
+        { communeCode: '03220' },
+        { birthDate: '1952-12-12' },
+      ];
       const results = await Promise.all(changes.map((i) => run(M.correct, { id: p.citizenId, i })));
       for (const res of results) expect(res.errors).toBeUndefined();
       await expectCountsAsRows();

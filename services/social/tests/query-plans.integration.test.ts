@@ -49,7 +49,8 @@ describe('query plans: every hot query of social is index-backed', () => {
     const extra = deriveSocialSeed(data);
     // the commune with the most open allowance cases, and the latest Action Month seeded
     const open = new Map<string, number>();
-    for (const c of extra.cases) if (c.kind === 'ALLOWANCE' && c.status === 'ACTIVE') open.set(c.communeCode, (open.get(c.communeCode) ?? 0) + 1);
+    for (const c of extra.cases)
+      if (c.kind === 'ALLOWANCE' && c.status === 'ACTIVE') open.set(c.communeCode, (open.get(c.communeCode) ?? 0) + 1);
     commune = [...open].sort((a, b) => b[1] - a[1])[0][0];
     supportYear = Math.max(...extra.supports.map((s) => s.year));
   });
@@ -62,7 +63,10 @@ describe('query plans: every hot query of social is index-backed', () => {
 
   it('the entity batch of 100 people, every Person field: one query per collection, each on an index', async () => {
     const withCases = new Set((await sg.models.BenefitCase.find({}).select({ citizenId: 1 }).lean()).map((c) => c.citizenId));
-    const people = [...data.people.filter((p) => withCases.has(p.citizenId)), ...data.people.filter((p) => !withCases.has(p.citizenId))].slice(0, 100);
+    const people = [
+      ...data.people.filter((p) => withCases.has(p.citizenId)),
+      ...data.people.filter((p) => !withCases.has(p.citizenId)),
+    ].slice(0, 100);
     let d: any;
     const plans = await expectIndexedQueries(conn, async () => {
       d = await run(ENTITIES, { r: people.map(representation) });
@@ -113,8 +117,12 @@ describe('query plans: every hot query of social is index-backed', () => {
       expect(d.poor.every((p: any) => typeof p.citizenId === 'string')).toBe(true);
       expect(d.onList.edges.every((e: any) => e.node.onProtectionList)).toBe(true);
       expect(d.offList.edges.every((e: any) => !e.node.onProtectionList)).toBe(true);
-      const next = await run(`query($a: String) { actionMonthSupports(year: ${supportYear}, first: 10, after: $a) { edges { node { supportId } } } }`, { a: d.supports.pageInfo.endCursor });
-      if (next.actionMonthSupports.edges.length) expect(next.actionMonthSupports.edges[0].node.supportId > d.supports.edges[9].node.supportId).toBe(true);
+      const next = await run(
+        `query($a: String) { actionMonthSupports(year: ${supportYear}, first: 10, after: $a) { edges { node { supportId } } } }`,
+        { a: d.supports.pageInfo.endCursor },
+      );
+      if (next.actionMonthSupports.edges.length)
+        expect(next.actionMonthSupports.edges[0].node.supportId > d.supports.edges[9].node.supportId).toBe(true);
     });
   });
 
@@ -126,7 +134,10 @@ describe('query plans: every hot query of social is index-backed', () => {
       const again = await run(`mutation { runMonthlyPayments(communeCode: "${commune}", month: "${month}") { created alreadyPresent } }`);
       expect(again.runMonthlyPayments).toEqual({ created: 0, alreadyPresent: r.runMonthlyPayments.created });
       const one = await sg.models.MonthlyPayment.findOne({ communeCode: commune, month }).lean();
-      await run(`mutation($id: ID!, $m: Month!) { recordPaymentCollection(citizenId: $id, month: $m, collected: true) { status } }`, { id: one!.citizenId, m: month });
+      await run(`mutation($id: ID!, $m: Month!) { recordPaymentCollection(citizenId: $id, month: $m, collected: true) { status } }`, {
+        id: one!.citizenId,
+        m: month,
+      });
     });
   });
 });

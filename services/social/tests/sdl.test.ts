@@ -3,7 +3,9 @@ import { printSubgraphSdl } from '../src';
 
 /** The SDL without descriptions, printed canonically (arguments on one line). */
 function bare(sdl: string): string {
-  return print(visit(parse(sdl), { enter: (node) => ('description' in node && node.description ? { ...node, description: undefined } : undefined) }));
+  return print(
+    visit(parse(sdl), { enter: (node) => ('description' in node && node.description ? { ...node, description: undefined } : undefined) }),
+  );
 }
 
 describe('social subgraph SDL', () => {
@@ -22,13 +24,29 @@ describe('social subgraph SDL', () => {
   });
 
   it('declares the case types, enums, lists and mutation', () => {
-    for (const name of ['type AllowanceCase {', 'type SocialPensionCase {', 'enum AllowanceGroup {', 'enum BenefitCaseStatus {', 'input AllowanceCaseFilter {', 'input OpenAllowanceCaseInput {']) {
+    for (const name of [
+      'type AllowanceCase {',
+      'type SocialPensionCase {',
+      'enum AllowanceGroup {',
+      'enum BenefitCaseStatus {',
+      'input AllowanceCaseFilter {',
+      'input OpenAllowanceCaseInput {',
+    ]) {
       expect(sdl).toContain(name);
     }
     expect(sdl).toContain('allowanceCases(filter: AllowanceCaseFilter, first: Int, after: String): AllowanceCaseConnection!');
     expect(sdl).toContain('socialPensionCases(filter: SocialPensionCaseFilter, first: Int, after: String): SocialPensionCaseConnection!');
     expect(sdl).toContain('openAllowanceCase(input: OpenAllowanceCaseInput!): AllowanceCase!');
-    for (const field of ['coefficient: Float', 'baseLevel: Int!', 'monthlyAmount: Int', 'status: BenefitCaseStatus!', 'startMonth: Month!', 'stopMonth: Month', 'decisionDate: Date!', 'totalCount: Int!']) {
+    for (const field of [
+      'coefficient: Float',
+      'baseLevel: Int!',
+      'monthlyAmount: Int',
+      'status: BenefitCaseStatus!',
+      'startMonth: Month!',
+      'stopMonth: Month',
+      'decisionDate: Date!',
+      'totalCount: Int!',
+    ]) {
       expect(sdl).toContain(field);
     }
   });

@@ -4,7 +4,16 @@ import { generateSeed, type SeedData } from '@nct/seed';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { ageOn, monthOf } from '@nct/dates';
 import { testMongoUri, testToday, uniqueDbName } from '@nct/testing';
-import { coverageFrom, definition, deriveSocialSeed, onProtectionList, paymentsAfterDeathFrom, rowsFrom, seedDatabase, type Models } from '../src';
+import {
+  coverageFrom,
+  definition,
+  deriveSocialSeed,
+  onProtectionList,
+  paymentsAfterDeathFrom,
+  rowsFrom,
+  seedDatabase,
+  type Models,
+} from '../src';
 
 describe('social seed (2,000 people)', () => {
   let conn: Connection;
@@ -24,7 +33,10 @@ describe('social seed (2,000 people)', () => {
   it('derives deterministically, with positive and negative cases for Q1, Q2, Q9 and Q14', () => {
     const a = deriveSocialSeed(data);
     expect(deriveSocialSeed(data)).toEqual(a);
-    const rows = rowsFrom(data.people.map((p) => p.citizenId), a);
+    const rows = rowsFrom(
+      data.people.map((p) => p.citizenId),
+      a,
+    );
     const row = (id: string) => rows.get(id) ?? null;
     const q1 = { yes: 0, no: 0 };
     const q2 = { yes: 0, no: 0 };
@@ -35,7 +47,8 @@ describe('social seed (2,000 people)', () => {
       if (!p.deathDate && age >= 80) q1[!c.receivesPension && !c.onAllowance && !c.onSocialPension ? 'yes' : 'no']++;
       const poverty = row(p.citizenId)?.poverty.find(([y]) => y === Number(data.asOf.slice(0, 4)))?.[1];
       if (!p.deathDate && age >= 70 && age <= 74 && (poverty === 'POOR' || poverty === 'NEAR_POOR')) q2[c.onSocialPension ? 'no' : 'yes']++;
-      if (p.deathDate && rows.get(p.citizenId)) q9[paymentsAfterDeathFrom(row(p.citizenId), p.citizenId, p.deathDate).length ? 'yes' : 'no']++;
+      if (p.deathDate && rows.get(p.citizenId))
+        q9[paymentsAfterDeathFrom(row(p.citizenId), p.citizenId, p.deathDate).length ? 'yes' : 'no']++;
     }
     const october = `${Number(data.asOf.slice(0, 4))}-10`;
     const q14 = { on: a.supports.filter((s) => onProtectionList(row(s.citizenId), october)).length, total: a.supports.length };
@@ -53,7 +66,11 @@ describe('social seed (2,000 people)', () => {
     const first = await seedDatabase(sg.models, data);
     expect(first.seeded).toBe(true);
     const extra = deriveSocialSeed(data);
-    expect(first.counts).toMatchObject({ monthlyPayments: extra.payments.length, socialRecords: extra.records.length, actionMonthSupports: extra.supports.length });
+    expect(first.counts).toMatchObject({
+      monthlyPayments: extra.payments.length,
+      socialRecords: extra.records.length,
+      actionMonthSupports: extra.supports.length,
+    });
     expect(await sg.models.MonthlyPayment.countDocuments({})).toBe(extra.payments.length);
     expect(await sg.models.ActionMonthSupport.countDocuments({})).toBe(extra.supports.length);
     expect(await seedDatabase(sg.models, data)).toEqual({ seeded: false, counts: {} });

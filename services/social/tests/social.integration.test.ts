@@ -23,7 +23,15 @@ const ID = {
   suspended: '012141000007',
 };
 
-const allowance = (citizenId: string, decisionNumber: string, group: string, startMonth: string, status = 'ACTIVE', stopMonth: string | null = null, communeCode = '03199') => ({
+const allowance = (
+  citizenId: string,
+  decisionNumber: string,
+  group: string,
+  startMonth: string,
+  status = 'ACTIVE',
+  stopMonth: string | null = null,
+  communeCode = '03199',
+) => ({
   citizenId,
   group,
   decisionNumber,
@@ -43,8 +51,24 @@ const ALLOWANCES = [
   allowance(ID.suspended, '107/QĐ-UBND', 'A5D', '2023-05', 'SUSPENDED', null, '03388'),
 ];
 const PENSIONS = [
-  { citizenId: ID.mixed, decisionNumber: '201/QĐ-UBND', decisionDate: '2025-06-20', startMonth: '2025-07', status: 'STOPPED', stopMonth: '2025-09', communeCode: '03199' },
-  { citizenId: ID.pension, decisionNumber: '202/QĐ-UBND', decisionDate: '2025-07-20', startMonth: '2025-08', status: 'ACTIVE', stopMonth: null, communeCode: '03388' },
+  {
+    citizenId: ID.mixed,
+    decisionNumber: '201/QĐ-UBND',
+    decisionDate: '2025-06-20',
+    startMonth: '2025-07',
+    status: 'STOPPED',
+    stopMonth: '2025-09',
+    communeCode: '03199',
+  },
+  {
+    citizenId: ID.pension,
+    decisionNumber: '202/QĐ-UBND',
+    decisionDate: '2025-07-20',
+    startMonth: '2025-08',
+    status: 'ACTIVE',
+    stopMonth: null,
+    communeCode: '03388',
+  },
 ];
 
 /** A minimal generation: these people (born 1940, alive) in two communes, with the given cases. */
@@ -55,7 +79,13 @@ const seedOf = (allowanceCases: object[], socialPensionCases: object[]) =>
       { code: '03199', kind: 'COMMUNE', disadvantaged: false },
       { code: '03388', kind: 'WARD', disadvantaged: false },
     ],
-    people: Object.values(ID).map((citizenId) => ({ citizenId, birthDate: '1940-01-01', sex: 'MALE', communeCode: '03199', deathDate: null })),
+    people: Object.values(ID).map((citizenId) => ({
+      citizenId,
+      birthDate: '1940-01-01',
+      sex: 'MALE',
+      communeCode: '03199',
+      deathDate: null,
+    })),
     social: { allowanceCases, socialPensionCases },
   }) as unknown as SeedData;
 
@@ -63,7 +93,11 @@ const PERSON_FIELDS = `citizenId
   monthlyAllowance { caseId group coefficient baseLevel monthlyAmount asOfMonth status startMonth stopMonth decisionNumber decisionDate communeCode }
   socialPension { caseId monthlyAmount asOfMonth status startMonth stopMonth decisionNumber }`;
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${PERSON_FIELDS} } } }`;
-const rep = (citizenId: string, birthDate?: unknown) => ({ __typename: 'Person', citizenId, ...(birthDate === undefined ? {} : { birthDate }) });
+const rep = (citizenId: string, birthDate?: unknown) => ({
+  __typename: 'Person',
+  citizenId,
+  ...(birthDate === undefined ? {} : { birthDate }),
+});
 
 describe('social subgraph on the real database', () => {
   let conn: Connection;
@@ -95,17 +129,39 @@ describe('social subgraph on the real database', () => {
   });
 
   it('the model refuses an allowance case without a group and a pension case with one', async () => {
-    const base = { citizenId: ID.none, decisionNumber: '900/X', decisionDate: '2025-07-01', startMonth: '2025-07', status: 'ACTIVE' as const, communeCode: '03199', openSlot: ID.none };
+    const base = {
+      citizenId: ID.none,
+      decisionNumber: '900/X',
+      decisionDate: '2025-07-01',
+      startMonth: '2025-07',
+      status: 'ACTIVE' as const,
+      communeCode: '03199',
+      openSlot: ID.none,
+    };
     await expect(sg.models.BenefitCase.create({ ...base, caseId: 'TCXH-X', kind: 'ALLOWANCE', group: null })).rejects.toThrow(/group/);
-    await expect(sg.models.BenefitCase.create({ ...base, caseId: 'HTXH-X', kind: 'SOCIAL_PENSION', group: 'A5C' })).rejects.toThrow(/group/);
+    await expect(sg.models.BenefitCase.create({ ...base, caseId: 'HTXH-X', kind: 'SOCIAL_PENSION', group: 'A5C' })).rejects.toThrow(
+      /group/,
+    );
     expect(await sg.models.BenefitCase.countDocuments({ citizenId: ID.none })).toBe(0);
   });
 
   describe('Person fields through _entities', () => {
     it('applies the A5A coefficient by the age from the register: 79 -> 1.5, 80 -> 2.0 (x 500,000)', async () => {
       const [p79, p80] = await entities([rep(ID.age79, BORN_79), rep(ID.age80, BORN_80)]);
-      expect(p79.monthlyAllowance).toMatchObject({ group: 'A5A', coefficient: 1.5, baseLevel: 500_000, monthlyAmount: 750_000, asOfMonth: MONTH });
-      expect(p80.monthlyAllowance).toMatchObject({ group: 'A5A', coefficient: 2.0, baseLevel: 500_000, monthlyAmount: 1_000_000, asOfMonth: MONTH });
+      expect(p79.monthlyAllowance).toMatchObject({
+        group: 'A5A',
+        coefficient: 1.5,
+        baseLevel: 500_000,
+        monthlyAmount: 750_000,
+        asOfMonth: MONTH,
+      });
+      expect(p80.monthlyAllowance).toMatchObject({
+        group: 'A5A',
+        coefficient: 2.0,
+        baseLevel: 500_000,
+        monthlyAmount: 1_000_000,
+        asOfMonth: MONTH,
+      });
       expect(p80.monthlyAllowance.caseId).toBe(caseIdFor('ALLOWANCE', '102/QĐ-UBND'));
     });
 
@@ -117,9 +173,21 @@ describe('social subgraph on the real database', () => {
 
     it('selects the current case: the open one over an earlier stopped one', async () => {
       const [p] = await entities([rep(ID.mixed, '1940-01-01')]);
-      expect(p.monthlyAllowance).toMatchObject({ decisionNumber: '104/QĐ-UBND', group: 'A5C', status: 'ACTIVE', coefficient: 1, monthlyAmount: 500_000 });
+      expect(p.monthlyAllowance).toMatchObject({
+        decisionNumber: '104/QĐ-UBND',
+        group: 'A5C',
+        status: 'ACTIVE',
+        coefficient: 1,
+        monthlyAmount: 500_000,
+      });
       // a stopped social pension: amount as of its last paid month
-      expect(p.socialPension).toMatchObject({ decisionNumber: '201/QĐ-UBND', status: 'STOPPED', stopMonth: '2025-09', asOfMonth: '2025-08', monthlyAmount: 500_000 });
+      expect(p.socialPension).toMatchObject({
+        decisionNumber: '201/QĐ-UBND',
+        status: 'STOPPED',
+        stopMonth: '2025-09',
+        asOfMonth: '2025-08',
+        monthlyAmount: 500_000,
+      });
     });
 
     it('else the most recently stopped case, with amounts as of its last paid month (2024-06: 360,000 base)', async () => {
@@ -138,7 +206,11 @@ describe('social subgraph on the real database', () => {
     });
 
     it('returns suspended cases, social pensions and nulls for people without cases', async () => {
-      const [s, pension, none] = await entities([rep(ID.suspended, '1950-01-01'), rep(ID.pension, '1948-03-03'), rep(ID.none, '1950-01-01')]);
+      const [s, pension, none] = await entities([
+        rep(ID.suspended, '1950-01-01'),
+        rep(ID.pension, '1948-03-03'),
+        rep(ID.none, '1950-01-01'),
+      ]);
       expect(s.monthlyAllowance).toMatchObject({ group: 'A5D', status: 'SUSPENDED', coefficient: 3, monthlyAmount: 1_500_000 });
       expect(pension.monthlyAllowance).toBeNull();
       expect(pension.socialPension).toMatchObject({ status: 'ACTIVE', monthlyAmount: 500_000, asOfMonth: MONTH, startMonth: '2025-08' });
@@ -181,7 +253,10 @@ describe('social subgraph on the real database', () => {
       expect(d.a5a.totalCount).toBe(3);
       expect(d.stopped.totalCount).toBe(2);
       expect(d.stopped.edges.map((e: any) => e.node.decisionNumber).sort()).toEqual(['103/QĐ-UBND', '105/QĐ-UBND']);
-      expect(d.pensions).toEqual({ totalCount: 1, edges: [{ node: { citizenId: ID.pension, monthlyAmount: 500_000, person: { citizenId: ID.pension } } }] });
+      expect(d.pensions).toEqual({
+        totalCount: 1,
+        edges: [{ node: { citizenId: ID.pension, monthlyAmount: 500_000, person: { citizenId: ID.pension } } }],
+      });
       expect(d.allPensions.totalCount).toBe(2);
     });
 
@@ -206,7 +281,13 @@ describe('social subgraph on the real database', () => {
       expect(new Set(ids).size).toBe(7);
 
       expect((await run(LIST, { first: 100 })).errors).toBeUndefined();
-      for (const variables of [{ first: 101 }, { first: 0 }, { after: 'not-a-cursor!' }, { f: { communeCode: '031' } }, { f: { communeCode: '{"$gt":""}' } }]) {
+      for (const variables of [
+        { first: 101 },
+        { first: 0 },
+        { after: 'not-a-cursor!' },
+        { f: { communeCode: '031' } },
+        { f: { communeCode: '{"$gt":""}' } },
+      ]) {
         const res = await run(LIST, variables);
         expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       }
@@ -295,7 +376,9 @@ describe('social subgraph on the real database', () => {
     });
 
     it('accepts a start 12 months after the decision month', async () => {
-      const res = await run(MUTATION, { input: { ...input, citizenId: '012143000045', decisionNumber: '304/QĐ-UBND', startMonth: addMonths(lastMonth, 12) } });
+      const res = await run(MUTATION, {
+        input: { ...input, citizenId: '012143000045', decisionNumber: '304/QĐ-UBND', startMonth: addMonths(lastMonth, 12) },
+      });
       expect(res.errors).toBeUndefined();
     });
   });

@@ -54,7 +54,16 @@ describe('multi-document changes are transactions', () => {
   describe('the monthly payment run (payments + suspensions after 3 uncollected months)', () => {
     const [P1, P2, P3] = ['012140000301', '012140000302', '012140000303'];
     const A = openCase(P1, 'ALLOWANCE', '1/TX');
-    const payment = (citizenId: string, caseId: string, month: string, status: PaymentStatus): MonthlyPaymentDoc => ({ _id: `${citizenId}:${month}`, citizenId, month, caseId, kind: 'ALLOWANCE', amount: 500_000, communeCode: COMMUNE, status });
+    const payment = (citizenId: string, caseId: string, month: string, status: PaymentStatus): MonthlyPaymentDoc => ({
+      _id: `${citizenId}:${month}`,
+      citizenId,
+      month,
+      caseId,
+      kind: 'ALLOWANCE',
+      amount: 500_000,
+      communeCode: COMMUNE,
+      status,
+    });
 
     beforeAll(async () => {
       await sg.models.BenefitCase.create([A, openCase(P2, 'ALLOWANCE', '2/TX'), openCase(P3, 'ALLOWANCE', '3/TX')]);
@@ -100,14 +109,25 @@ describe('multi-document changes are transactions', () => {
       const res = await run(STOP, { i: { caseId: x.caseId, reason: 'DEATH', deathDate } });
       expect(res.errors).toBeUndefined();
       expect(res.data?.stopCase).toMatchObject({ status: 'STOPPED', stopMonth: M(-1) });
-      expect(await caseOf(y.caseId)).toMatchObject({ status: 'STOPPED', stopMonth: M(-1), stopReason: 'DEATH', openSlot: y.caseId, funeralSupport: null });
+      expect(await caseOf(y.caseId)).toMatchObject({
+        status: 'STOPPED',
+        stopMonth: M(-1),
+        stopReason: 'DEATH',
+        openSlot: y.caseId,
+        funeralSupport: null,
+      });
     });
 
     it('a failure on the second case (duplicate open slot) leaves the first one untouched', async () => {
       const P = '012140000312';
       const [x, y] = [openCase(P, 'ALLOWANCE', '21/TX'), openCase(P, 'SOCIAL_PENSION', '22/TX')];
       // an inconsistent stopped case already holding the slot y would take when stopped
-      const blocker = { ...openCase('012140000313', 'SOCIAL_PENSION', '23/TX'), status: 'STOPPED' as const, stopMonth: M(-3), openSlot: y.caseId };
+      const blocker = {
+        ...openCase('012140000313', 'SOCIAL_PENSION', '23/TX'),
+        status: 'STOPPED' as const,
+        stopMonth: M(-3),
+        openSlot: y.caseId,
+      };
       await sg.models.BenefitCase.create([x, y, blocker]);
       const res = await run(STOP, { i: { caseId: x.caseId, reason: 'DEATH', deathDate: `${M(-2)}-10` } });
       expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');

@@ -21,12 +21,20 @@ const P2 = '012140000102'; // pension holder via the import
 const P3 = '012140000103'; // 5c
 const OTHERS = Array.from({ length: 97 }, (_, i) => `0121500${String(i).padStart(5, '0')}`);
 
-const rep = (citizenId: string, extra: Record<string, unknown> = {}) => ({ __typename: 'Person', citizenId, birthDate: BORN_85, deathDate: null, residence: { code: '03199', disadvantaged: false }, ...extra });
+const rep = (citizenId: string, extra: Record<string, unknown> = {}) => ({
+  __typename: 'Person',
+  citizenId,
+  birthDate: BORN_85,
+  deathDate: null,
+  residence: { code: '03199', disadvantaged: false },
+  ...extra,
+});
 
 describe('social workflows on the real database', () => {
   let conn: Connection;
   let sg: SubgraphInstance<Models>;
-  const run = (query: string, variables?: Record<string, unknown>, ctx = sg.context()) => executeOperation(sg.apollo, query, variables, ctx);
+  const run = (query: string, variables?: Record<string, unknown>, ctx = sg.context()) =>
+    executeOperation(sg.apollo, query, variables, ctx);
   const ok = async (query: string, variables?: Record<string, unknown>) => {
     const res = await run(query, variables);
     expect(res.errors).toBeUndefined();
@@ -71,7 +79,14 @@ describe('social workflows on the real database', () => {
     expect(d.setPovertyStatus.poverty).toEqual(poverty);
     await ok(POV, { i: { citizenId: P1, year: YEAR, status: 'POOR', communeCode: '03199' } });
     await ok(`mutation($i: SetCircumstancesInput!) { setCircumstances(input: $i) { noSupporter } }`, {
-      i: { citizenId: P1, communeCode: '03199', disability: 'NONE', noSupporter: true, careFacilityEligible: false, otherMonthlyAllowance: false },
+      i: {
+        citizenId: P1,
+        communeCode: '03199',
+        disability: 'NONE',
+        noSupporter: true,
+        careFacilityEligible: false,
+        otherMonthlyAllowance: false,
+      },
     });
     expect((await sg.models.SocialRecord.findOne({ _id: P1 }).lean())?.poverty).toEqual(poverty);
     const before = await counts();
@@ -103,10 +118,23 @@ describe('social workflows on the real database', () => {
 
   it('opens an eligible case, with the amount for the age (5a at 85: 2.0 x 500,000)', async () => {
     const d = await ok(OPEN, { input: openInput(P1, 'A5A', '1/QĐ-UBND') });
-    expect(d.openAllowanceCase).toMatchObject({ group: 'A5A', coefficient: 2, monthlyAmount: 1_000_000, status: 'ACTIVE', startMonth: M(-4) });
+    expect(d.openAllowanceCase).toMatchObject({
+      group: 'A5A',
+      coefficient: 2,
+      monthlyAmount: 1_000_000,
+      status: 'ACTIVE',
+      startMonth: M(-4),
+    });
     caseId = d.openAllowanceCase.caseId;
     const sp = await run(`mutation($i: OpenSocialPensionCaseInput!) { openSocialPensionCase(input: $i) { caseId } }`, {
-      i: { citizenId: P1, decisionNumber: '2/QĐ', decisionDate: `${M(-1)}-01`, startMonth: M(0), communeCode: '03199', identity: { birthDate: BORN_85 } },
+      i: {
+        citizenId: P1,
+        decisionNumber: '2/QĐ',
+        decisionDate: `${M(-1)}-01`,
+        startMonth: M(0),
+        communeCode: '03199',
+        identity: { birthDate: BORN_85 },
+      },
     });
     expect(sp.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', caseId });
     const d3 = await ok(OPEN, { input: openInput(P3, 'A5C', '3/QĐ-UBND', M(-1)) });
@@ -120,7 +148,16 @@ describe('social workflows on the real database', () => {
     const again = await ok(RUN, { c: '03199', m: M(-2) });
     expect(again.runMonthlyPayments).toEqual({ created: 0, alreadyPresent: 1, skippedCases: [] });
     expect(await sg.models.MonthlyPayment.countDocuments({ citizenId: P1 })).toBe(3);
-    const dup = sg.models.MonthlyPayment.create({ _id: `x-${P1}`, citizenId: P1, month: M(-2), caseId, kind: 'ALLOWANCE', amount: 1, communeCode: '03199', status: 'PENDING' });
+    const dup = sg.models.MonthlyPayment.create({
+      _id: `x-${P1}`,
+      citizenId: P1,
+      month: M(-2),
+      caseId,
+      kind: 'ALLOWANCE',
+      amount: 1,
+      communeCode: '03199',
+      status: 'PENDING',
+    });
     await expect(dup).rejects.toMatchObject({ code: 11000 }); // the unique index {citizenId, month}
     expect((await run(RUN, { c: '03199', m: '2099-01' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -148,13 +185,19 @@ describe('social workflows on the real database', () => {
   });
 
   it('the payroll lists the month’s lines with totals (from the payments collection)', async () => {
-    const d = await ok(`{ payroll(communeCode: "03199", month: "${M(-1)}") { lines { citizenId amount status kind } totals { people amount pending allowanceAmount } } }`);
+    const d = await ok(
+      `{ payroll(communeCode: "03199", month: "${M(-1)}") { lines { citizenId amount status kind } totals { people amount pending allowanceAmount } } }`,
+    );
     expect(d.payroll.lines).toEqual([
       { citizenId: P1, amount: 1_000_000, status: 'PENDING', kind: 'ALLOWANCE' },
       { citizenId: P3, amount: 500_000, status: 'PENDING', kind: 'ALLOWANCE' },
     ]);
     expect(d.payroll.totals).toEqual({ people: 2, amount: 1_500_000, pending: 2, allowanceAmount: 1_500_000 });
-    const other = await run(`{ payroll(communeCode: "03199", month: "${M(-1)}") { totals { people } } }`, undefined, sg.context({ role: 'commune-officer', commune: '03388' }));
+    const other = await run(
+      `{ payroll(communeCode: "03199", month: "${M(-1)}") { totals { people } } }`,
+      undefined,
+      sg.context({ role: 'commune-officer', commune: '03388' }),
+    );
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -162,16 +205,27 @@ describe('social workflows on the real database', () => {
     const STOP = `mutation($i: StopCaseInput!) { stopCase(input: $i) { ${STATE} } }`;
     const deathDate = `${M(-3)}-15`;
     expect((await run(STOP, { i: { caseId, reason: 'DEATH' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await run(STOP, { i: { caseId, reason: 'DEATH', deathDate: '2099-01-01' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await run(STOP, { i: { caseId, reason: 'DEATH', deathDate: '2099-01-01' } })).errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     const d = await ok(STOP, { i: { caseId, reason: 'DEATH', deathDate } });
-    expect(d.stopCase).toMatchObject({ status: 'STOPPED', stopMonth: M(-2), stopReason: 'DEATH', funeralSupport: { deathDate, amount: 10_000_000 }, allowedActions: [] });
+    expect(d.stopCase).toMatchObject({
+      status: 'STOPPED',
+      stopMonth: M(-2),
+      stopReason: 'DEATH',
+      funeralSupport: { deathDate, amount: 10_000_000 },
+      allowedActions: [],
+    });
     const twice = await run(STOP, { i: { caseId, reason: 'DEATH', deathDate } });
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', allowedActions: [] });
     expect(twice.errors?.[0].message).toMatch(/STOP is not allowed; allowed: —/);
 
-    const res = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId paymentsAfterDeath { month amount } paymentsAfterRecordedStop { month } } } }`, {
-      r: [rep(P1, { deathDate }), rep(P3)],
-    });
+    const res = await run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId paymentsAfterDeath { month amount } paymentsAfterRecordedStop { month } } } }`,
+      {
+        r: [rep(P1, { deathDate }), rep(P3)],
+      },
+    );
     expect(res.errors).toBeUndefined();
     const [p1, p3] = (res.data as any)._entities;
     expect(p1.paymentsAfterDeath).toEqual([
@@ -207,11 +261,14 @@ describe('social workflows on the real database', () => {
       ],
     });
     expect((await counts()).records).toBe(before.records + 2); // P2 and P3 are new records; bad rows wrote nothing
-    for (const id of ['012140000199', '012140000198', '999140000197']) expect(await sg.models.SocialRecord.countDocuments({ _id: id })).toBe(0);
+    for (const id of ['012140000199', '012140000198', '999140000197'])
+      expect(await sg.models.SocialRecord.countDocuments({ _id: id })).toBe(0);
     const again = await ok(IMPORT, { csv });
     expect(again.importInsuranceStatus).toMatchObject({ applied: 0, unchanged: 2 });
     expect((await run(IMPORT, { csv: 'x,y\n1,2' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await run(IMPORT, { csv: `citizenId,status,effectiveFrom,communeCode\n${'1'.repeat(200_001)}` })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(
+      (await run(IMPORT, { csv: `citizenId,status,effectiveFrom,communeCode\n${'1'.repeat(200_001)}` })).errors?.[0].extensions?.code,
+    ).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual({ ...before, records: before.records + 2 });
   });
 
@@ -230,11 +287,30 @@ describe('social workflows on the real database', () => {
     }
     expect(big._entities).toEqual(small);
     const [p1, p2, p3, nobody] = big._entities;
-    expect(p1.socialCoverage).toEqual({ receivesPension: false, insuranceStatus: 'NONE', onAllowance: false, allowanceGroup: null, onSocialPension: false, povertyStatus: 'POOR' });
+    expect(p1.socialCoverage).toEqual({
+      receivesPension: false,
+      insuranceStatus: 'NONE',
+      onAllowance: false,
+      allowanceGroup: null,
+      onSocialPension: false,
+      povertyStatus: 'POOR',
+    });
     expect(p1.past).toEqual({ onAllowance: true, allowanceGroup: 'A5A', allowanceStatus: 'STOPPED', povertyStatus: 'POOR' });
     expect(p2.socialCoverage).toMatchObject({ receivesPension: true, insuranceStatus: 'PENSION' });
-    expect(p3.socialCoverage).toMatchObject({ receivesPension: true, insuranceStatus: 'SI_MONTHLY_BENEFIT', onAllowance: true, allowanceGroup: 'A5C' });
-    expect(nobody.socialCoverage).toEqual({ receivesPension: false, insuranceStatus: 'NONE', onAllowance: false, allowanceGroup: null, onSocialPension: false, povertyStatus: 'NONE' });
+    expect(p3.socialCoverage).toMatchObject({
+      receivesPension: true,
+      insuranceStatus: 'SI_MONTHLY_BENEFIT',
+      onAllowance: true,
+      allowanceGroup: 'A5C',
+    });
+    expect(nobody.socialCoverage).toEqual({
+      receivesPension: false,
+      insuranceStatus: 'NONE',
+      onAllowance: false,
+      allowanceGroup: null,
+      onSocialPension: false,
+      povertyStatus: 'NONE',
+    });
 
     const ELIG = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { allowanceEligibility(asOf: "${TODAY}") { eligible chosen group coefficient monthlyAmount startMonth reasons { vi en } considered { kind eligible monthlyAmount } } } } }`;
     const e = (await run(ELIG, { r: [rep(P1), rep(P3, { birthDate: `${YEAR - 76}-06-01` })] })).data as any;
@@ -272,12 +348,22 @@ describe('social workflows on the real database', () => {
     expect(d.b.totalCount).toBe(0);
     expect(d.all.totalCount).toBe(2);
     expect(d.poor).toEqual([{ citizenId: P1 }]);
-    expect((await run(`{ allowanceCases(filter: { group: A5A, groups: [A5C], status: ACTIVE }) { totalCount } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(
+      (await run(`{ allowanceCases(filter: { group: A5A, groups: [A5C], status: ACTIVE }) { totalCount } }`)).errors?.[0].extensions?.code,
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('Action Month support: recorded once, listed with the list flag, aggregated with small cells withheld', async () => {
     const REC = `mutation($i: RecordActionMonthSupportInput!) { recordActionMonthSupport(input: $i) { supportId onProtectionList amount } }`;
-    const input = (citizenId: string, day: string) => ({ citizenId, communeCode: '03199', date: `${OCTOBER_YEAR}-10-${day}`, kind: 'GIFT', description: 'Quà', amount: 500_000, provider: 'UBND xã' });
+    const input = (citizenId: string, day: string) => ({
+      citizenId,
+      communeCode: '03199',
+      date: `${OCTOBER_YEAR}-10-${day}`,
+      kind: 'GIFT',
+      description: 'Quà',
+      amount: 500_000,
+      provider: 'UBND xã',
+    });
     const a = await ok(REC, { i: input(P1, '05') });
     expect(a.recordActionMonthSupport).toMatchObject({ onProtectionList: true, amount: 500_000 });
     const b = await ok(REC, { i: input(OTHERS[0], '06') });
@@ -290,15 +376,27 @@ describe('social workflows on the real database', () => {
       actionMonthSupports(year: ${OCTOBER_YEAR}, communeCode: "03199") { edges { node { citizenId onProtectionList person { citizenId } } } }
       actionMonthReach(year: ${OCTOBER_YEAR}) { communes { communeCode peopleSupported onProtectionLists notOnLists totalAmount } total { peopleSupported } }
     }`);
-    expect(d.actionMonthSupports.edges.map((e: any) => [e.node.citizenId, e.node.onProtectionList]).sort()).toEqual([
-      [P1, true],
-      [OTHERS[0], false],
-    ].sort());
-    expect(d.actionMonthReach.communes).toEqual([{ communeCode: '03199', peopleSupported: null, onProtectionLists: null, notOnLists: null, totalAmount: null }]);
+    expect(d.actionMonthSupports.edges.map((e: any) => [e.node.citizenId, e.node.onProtectionList]).sort()).toEqual(
+      [
+        [P1, true],
+        [OTHERS[0], false],
+      ].sort(),
+    );
+    expect(d.actionMonthReach.communes).toEqual([
+      { communeCode: '03199', peopleSupported: null, onProtectionLists: null, notOnLists: null, totalAmount: null },
+    ]);
     expect(d.actionMonthReach.total.peopleSupported).toBeNull();
-    const coordinator = await run(`{ actionMonthReach(year: ${OCTOBER_YEAR}) { total { onProtectionLists } } }`, undefined, sg.context({ role: 'coordinator' }, null));
+    const coordinator = await run(
+      `{ actionMonthReach(year: ${OCTOBER_YEAR}) { total { onProtectionLists } } }`,
+      undefined,
+      sg.context({ role: 'coordinator' }, null),
+    );
     expect(coordinator.errors).toBeUndefined();
-    const coordList = await run(`{ actionMonthSupports(year: ${OCTOBER_YEAR}) { edges { cursor } } }`, undefined, sg.context({ role: 'coordinator' }, null));
+    const coordList = await run(
+      `{ actionMonthSupports(year: ${OCTOBER_YEAR}) { edges { cursor } } }`,
+      undefined,
+      sg.context({ role: 'coordinator' }, null),
+    );
     expect(coordList.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -310,13 +408,21 @@ describe('social workflows on the real database', () => {
       payments: await sg.models.MonthlyPayment.find({}).lean<any[]>(),
     };
     const rows = rowsFrom(ids, docs);
-    const res = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId socialCoverage(asOf: "${TODAY}") { receivesPension onAllowance allowanceGroup onSocialPension } paymentHistory { month amount status } } } }`, {
-      r: ids.map((id) => rep(id)),
-    });
+    const res = await run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId socialCoverage(asOf: "${TODAY}") { receivesPension onAllowance allowanceGroup onSocialPension } paymentHistory { month amount status } } } }`,
+      {
+        r: ids.map((id) => rep(id)),
+      },
+    );
     expect(res.errors).toBeUndefined();
     for (const [i, p] of ((res.data as any)._entities as any[]).entries()) {
       const c = coverageFrom(rows.get(ids[i]) ?? null, TODAY);
-      expect(p.socialCoverage).toEqual({ receivesPension: c.receivesPension, onAllowance: c.onAllowance, allowanceGroup: c.allowanceGroup, onSocialPension: c.onSocialPension });
+      expect(p.socialCoverage).toEqual({
+        receivesPension: c.receivesPension,
+        onAllowance: c.onAllowance,
+        allowanceGroup: c.allowanceGroup,
+        onSocialPension: c.onSocialPension,
+      });
       const paid = docs.payments.filter((d) => d.citizenId === ids[i]).sort((a, b) => (a.month < b.month ? -1 : 1));
       expect(p.paymentHistory).toEqual(paid.map((d) => ({ month: d.month, amount: d.amount, status: d.status })));
     }

@@ -13,7 +13,15 @@ export function celebrationsByPersonLoader(models: Models, ctx: RequestContext) 
     const docs = await models.Celebration.find({ citizenId: trusted({ $in: [...ids] }) }).lean<CelebrationDoc[]>();
     const map = new Map<string, CelebrationRecord[]>();
     for (const d of docs) {
-      const rec: CelebrationRecord = { citizenId: d.citizenId, year: d.year, age: d.age, status: d.status, deliveredOn: d.deliveredOn ?? null, reason: d.reason ?? null, communeCode: d.communeCode };
+      const rec: CelebrationRecord = {
+        citizenId: d.citizenId,
+        year: d.year,
+        age: d.age,
+        status: d.status,
+        deliveredOn: d.deliveredOn ?? null,
+        reason: d.reason ?? null,
+        communeCode: d.communeCode,
+      };
       map.set(d.citizenId, [...(map.get(d.citizenId) ?? []), rec]);
     }
     return ids.map((id) => (map.get(id) ?? []).sort((a, b) => a.year - b.year));

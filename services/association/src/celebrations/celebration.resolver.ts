@@ -47,7 +47,7 @@ export class CelebrationResolver {
   @Access('REFERENCE')
   @Query(() => LongevityCelebrationRule, {
     description:
-      'Quy định mừng thọ của năm: các tuổi, tuổi từ đó mừng hằng năm, mức quà của tỉnh. Dùng cho elderlyRoster(calendarYear, calendarAges, calendarAgeAtLeast). / The year\'s ages, the every-year age and the province\'s gifts, to ask the register\'s roster for the right people.',
+      "Quy định mừng thọ của năm: các tuổi, tuổi từ đó mừng hằng năm, mức quà của tỉnh. Dùng cho elderlyRoster(calendarYear, calendarAges, calendarAgeAtLeast). / The year's ages, the every-year age and the province's gifts, to ask the register's roster for the right people.",
   })
   longevityCelebrationRule(@Arg('year', () => Int) year: number): LongevityCelebrationRule {
     const ages = celebrationAges(yearArg(year));
@@ -73,7 +73,10 @@ export class CelebrationResolver {
     description:
       'Ghi nhận mừng thọ: PLANNED -> DELIVERED hoặc NOT_DELIVERED (có lý do); NOT_DELIVERED -> DELIVERED; đã trao thì không đổi. Tuổi tính theo năm sinh trong số định danh. Gửi lại cùng nội dung không ghi thêm. / Record a celebration; the calendar age uses the birth year in the citizen ID; repeating the same record changes nothing.',
   })
-  async recordCelebrationDelivery(@Arg('input', () => RecordCelebrationInput) input: RecordCelebrationInput, @Ctx() ctx: RequestContext): Promise<CelebrationView> {
+  async recordCelebrationDelivery(
+    @Arg('input', () => RecordCelebrationInput) input: RecordCelebrationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CelebrationView> {
     const problems = celebrationProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     assertInScope(ctx, input.communeCode);
@@ -92,7 +95,11 @@ export class CelebrationResolver {
     const existing = await this.models.Celebration.findOne({ citizenId: input.citizenId, year: input.year }).lean<CelebrationDoc | null>();
     const conflict = (vi: string, en: string) => new ConflictError({ vi, en }, { field: 'status', current: existing?.status ?? null });
     if (existing) {
-      const same = existing.status === next.status && existing.communeCode === next.communeCode && (existing.deliveredOn ?? null) === next.deliveredOn && (existing.reason ?? null) === next.reason;
+      const same =
+        existing.status === next.status &&
+        existing.communeCode === next.communeCode &&
+        (existing.deliveredOn ?? null) === next.deliveredOn &&
+        (existing.reason ?? null) === next.reason;
       if (same) return recordView(existing);
       if (existing.status === next.status || !transitionAllowed(existing.status, next.status)) {
         throw conflict(
@@ -100,7 +107,10 @@ export class CelebrationResolver {
           `The ${input.year} celebration of ${input.citizenId} is ${existing.status}; it cannot become ${next.status} with these details`,
         );
       }
-      const res = await this.models.Celebration.updateOne({ citizenId: input.citizenId, year: input.year, status: existing.status }, { $set: next });
+      const res = await this.models.Celebration.updateOne(
+        { citizenId: input.citizenId, year: input.year, status: existing.status },
+        { $set: next },
+      );
       if (res.modifiedCount !== 1) throw conflict('Bản ghi vừa được cập nhật, hãy thử lại', 'The record changed meanwhile; try again');
     } else {
       try {

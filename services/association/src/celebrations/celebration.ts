@@ -29,12 +29,17 @@ registerEnumType(GiftLevelEnum, {
   description: 'Cấp chúc thọ, tặng quà (Luật Người cao tuổi 2009, Điều 21). / Who congratulates and gives the gift.',
   valuesConfig: {
     STATE_PRESIDENT: { description: 'Chủ tịch nước (thọ 100 tuổi). / The State President (age 100).' },
-    PROVINCE: { description: 'Chủ tịch UBND tỉnh (thọ 90 tuổi; trên 100 tuổi theo tỉnh). / Provincial People\'s Committee chair (age 90; over 100 as the province sets).' },
+    PROVINCE: {
+      description:
+        "Chủ tịch UBND tỉnh (thọ 90 tuổi; trên 100 tuổi theo tỉnh). / Provincial People's Committee chair (age 90; over 100 as the province sets).",
+    },
     COMMUNE: { description: 'Cấp xã, Hội Người cao tuổi (70, 75, 80, 85, 95). / Commune and Association (70, 75, 80, 85, 95).' },
   },
 });
 
-@ObjectType({ description: 'Mừng thọ của một người trong một năm (tuổi tính theo năm). / A person\'s longevity celebration in a year (calendar age).' })
+@ObjectType({
+  description: "Mừng thọ của một người trong một năm (tuổi tính theo năm). / A person's longevity celebration in a year (calendar age).",
+})
 export class LongevityCelebration {
   @Field(() => ID, { description: 'Số định danh cá nhân. / Citizen ID.' })
   citizenId!: string;
@@ -45,16 +50,21 @@ export class LongevityCelebration {
   @Field(() => Int, { description: 'Tuổi tính theo năm (năm mừng thọ - năm sinh). / Calendar age: year minus birth year.' })
   age!: number;
 
-  @Field(() => GiftLevelEnum, { nullable: true, description: 'Cấp tặng quà (null khi tỉnh chưa có bảng). / Gift level, null when the province has no table.' })
+  @Field(() => GiftLevelEnum, {
+    nullable: true,
+    description: 'Cấp tặng quà (null khi tỉnh chưa có bảng). / Gift level, null when the province has no table.',
+  })
   giftLevel!: GiftLevel | null;
 
-  @Field(() => Int, { nullable: true, description: 'Tiền quà (VND) theo bảng của tỉnh. / Cash gift in VND, from the province\'s table.' })
+  @Field(() => Int, { nullable: true, description: "Tiền quà (VND) theo bảng của tỉnh. / Cash gift in VND, from the province's table." })
   giftAmount!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Văn bản quy định mức quà. / Legal act of the gift table.' })
   legalAct!: string | null;
 
-  @Field(() => CelebrationStatusEnum, { description: 'Tình trạng (PLANNED khi chưa có ghi nhận). / Status, PLANNED when nothing is recorded.' })
+  @Field(() => CelebrationStatusEnum, {
+    description: 'Tình trạng (PLANNED khi chưa có ghi nhận). / Status, PLANNED when nothing is recorded.',
+  })
   status!: CelebrationStatus;
 
   @Field(() => DateScalar, { nullable: true, description: 'Ngày trao quà. / Date delivered.' })
@@ -63,7 +73,10 @@ export class LongevityCelebration {
   @Field(() => String, { nullable: true, description: 'Lý do chưa trao. / Reason it was not delivered.' })
   reason!: string | null;
 
-  @Field(() => AdministrativeUnit, { nullable: true, description: 'Xã/phường đã ghi nhận (null khi chưa ghi nhận). / Commune that recorded it, null when nothing is recorded.' })
+  @Field(() => AdministrativeUnit, {
+    nullable: true,
+    description: 'Xã/phường đã ghi nhận (null khi chưa ghi nhận). / Commune that recorded it, null when nothing is recorded.',
+  })
   commune!: AdministrativeUnit | null;
 
   communeCode!: string | null;
@@ -98,10 +111,12 @@ export class LongevityCelebrationRule {
   @Field({ description: 'Căn cứ pháp lý về tuổi mừng thọ. / Legal basis of the ages.' })
   legalAct!: string;
 
-  @Field(() => [LongevityCelebrationGift], { description: 'Mức quà của tỉnh (rỗng khi tỉnh chưa có bảng). / The province\'s gifts, empty when none.' })
+  @Field(() => [LongevityCelebrationGift], {
+    description: "Mức quà của tỉnh (rỗng khi tỉnh chưa có bảng). / The province's gifts, empty when none.",
+  })
   gifts!: LongevityCelebrationGift[];
 
-  @Field(() => String, { nullable: true, description: 'Văn bản quy định mức quà của tỉnh. / Legal act of the province\'s gifts.' })
+  @Field(() => String, { nullable: true, description: "Văn bản quy định mức quà của tỉnh. / Legal act of the province's gifts." })
   giftLegalAct!: string | null;
 }
 
@@ -122,6 +137,9 @@ export class RecordCelebrationInput {
   @Field(() => DateScalar, { nullable: true, description: 'Ngày trao (bắt buộc khi DELIVERED). / Date delivered, required for DELIVERED.' })
   deliveredOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Lý do (bắt buộc khi NOT_DELIVERED, tối đa 300 ký tự). / Reason, required for NOT_DELIVERED, at most 300 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Lý do (bắt buộc khi NOT_DELIVERED, tối đa 300 ký tự). / Reason, required for NOT_DELIVERED, at most 300 characters.',
+  })
   reason?: string | null;
 }

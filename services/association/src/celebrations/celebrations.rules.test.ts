@@ -23,7 +23,15 @@ describe('longevity celebrations (Law on the Elderly 2009 Art. 21: 70, 75, 80, 8
   it('excludes the deceased, unless the gift was delivered before death', () => {
     expect(celebrationView(person('1956-05-05', '2026-03-01'), 2026, '12', null)).toBeNull();
     expect(celebrationView(person('1956-05-05', '2025-03-01'), 2026, '12', null)).toBeNull();
-    const delivered = { citizenId: '012126000001', year: 2026, age: 70, communeCode: '03199', status: 'DELIVERED' as const, deliveredOn: '2026-02-05', reason: null };
+    const delivered = {
+      citizenId: '012126000001',
+      year: 2026,
+      age: 70,
+      communeCode: '03199',
+      status: 'DELIVERED' as const,
+      deliveredOn: '2026-02-05',
+      reason: null,
+    };
     expect(celebrationView(person('1956-05-05', '2026-03-01'), 2026, '12', delivered)?.status).toBe('DELIVERED');
     expect(celebrationView(person('1956-05-05', '2026-01-20'), 2026, '12', delivered)).toBeNull();
     // died after the year: that year's celebration stays
@@ -44,7 +52,12 @@ describe('longevity celebrations (Law on the Elderly 2009 Art. 21: 70, 75, 80, 8
 
   it('has no gift for a province without a table (gift fields null, the celebration still listed)', () => {
     expect(giftFor('01', 2026, 70)).toBeNull();
-    expect(celebrationView(person('1956-05-05'), 2026, '01', null)).toMatchObject({ age: 70, giftLevel: null, giftAmount: null, status: 'PLANNED' });
+    expect(celebrationView(person('1956-05-05'), 2026, '01', null)).toMatchObject({
+      age: 70,
+      giftLevel: null,
+      giftAmount: null,
+      status: 'PLANNED',
+    });
   });
 
   it('lists the ages for a dashboard to ask the register', () => {
@@ -63,7 +76,14 @@ describe('longevity celebrations (Law on the Elderly 2009 Art. 21: 70, 75, 80, 8
   ] as const)('status %s -> %s allowed: %s', (from, to, ok) => expect(transitionAllowed(from, to)).toBe(ok));
 
   describe('delivery records', () => {
-    const valid = { citizenId: '012156000001', year: 2026, communeCode: '03199', status: 'DELIVERED' as const, deliveredOn: '2026-10-01', reason: null };
+    const valid = {
+      citizenId: '012156000001',
+      year: 2026,
+      communeCode: '03199',
+      status: 'DELIVERED' as const,
+      deliveredOn: '2026-10-01',
+      reason: null,
+    };
     it('accepts a valid record', () => expect(celebrationProblems(valid, TODAY)).toEqual([]));
     it.each([
       [{ citizenId: '0121560000' }, 'citizenId'],
@@ -92,7 +112,11 @@ describe('celebration tables are validated at load', () => {
   });
   const row = PROVINCE_GIFTS[1];
   it.each([
-    ['a 90-year gift below the national minimum (Circular 96/2018)', { ...row, gifts: row.gifts.map((g) => (g.age === 90 ? { ...g, amount: 400_000 } : g)) }, /below the national minimum/],
+    [
+      'a 90-year gift below the national minimum (Circular 96/2018)',
+      { ...row, gifts: row.gifts.map((g) => (g.age === 90 ? { ...g, amount: 400_000 } : g)) },
+      /below the national minimum/,
+    ],
     ['no gift for 95', { ...row, gifts: row.gifts.filter((g) => g.age !== 95) }, /no gift for calendar age 95/],
     ['a fractional amount', { ...row, gifts: row.gifts.map((g) => (g.age === 70 ? { ...g, amount: 0.5 } : g)) }, /whole VND/],
     ['no legal act', { ...row, legalAct: '' }, /legalAct/],

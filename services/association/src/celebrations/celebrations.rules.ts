@@ -10,7 +10,6 @@ export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 export const MAX_REASON_LENGTH = 300;
 
-
 /** Whether a calendar age is celebrated in `year` (Law on the Elderly 2009, Art. 21). */
 export function celebratesAt(age: number, year: number): boolean {
   const row = celebrationAgesFor(year);
@@ -117,8 +116,10 @@ export function celebrationProblems(input: CelebrationInput, today: string): Pro
   const problems: Problem[] = [];
   const birthYear = birthYearOf(input.citizenId);
   if (birthYear === null) problems.push({ field: 'citizenId', vi: 'Số định danh không hợp lệ', en: 'citizenId is not a valid citizen ID' });
-  const yearOk = Number.isInteger(input.year) && input.year >= MIN_YEAR && input.year <= MAX_YEAR && input.year <= Number(today.slice(0, 4)) + 1;
-  if (!yearOk) problems.push({ field: 'year', vi: `Năm phải từ ${MIN_YEAR} đến năm sau`, en: `year must be between ${MIN_YEAR} and next year` });
+  const yearOk =
+    Number.isInteger(input.year) && input.year >= MIN_YEAR && input.year <= MAX_YEAR && input.year <= Number(today.slice(0, 4)) + 1;
+  if (!yearOk)
+    problems.push({ field: 'year', vi: `Năm phải từ ${MIN_YEAR} đến năm sau`, en: `year must be between ${MIN_YEAR} and next year` });
   problems.push(...communeCodeProblems(input.communeCode));
   if (birthYear !== null && yearOk && !celebratesAt(calendarAge(birthYear, input.year), input.year)) {
     problems.push({
@@ -128,11 +129,20 @@ export function celebrationProblems(input: CelebrationInput, today: string): Pro
     });
   }
   const reason = input.reason == null ? '' : cleanText(input.reason);
-  if (reason.length > MAX_REASON_LENGTH) problems.push({ field: 'reason', vi: `Lý do tối đa ${MAX_REASON_LENGTH} ký tự`, en: `reason is at most ${MAX_REASON_LENGTH} characters` });
+  if (reason.length > MAX_REASON_LENGTH)
+    problems.push({
+      field: 'reason',
+      vi: `Lý do tối đa ${MAX_REASON_LENGTH} ký tự`,
+      en: `reason is at most ${MAX_REASON_LENGTH} characters`,
+    });
   if (input.status === 'DELIVERED') {
     const d = input.deliveredOn;
     if (!isIsoDate(d) || d > today || (yearOk && d.slice(0, 4) !== String(input.year))) {
-      problems.push({ field: 'deliveredOn', vi: 'Ngày trao quà phải trong năm mừng thọ và không ở tương lai', en: 'deliveredOn must fall in the celebration year and not in the future' });
+      problems.push({
+        field: 'deliveredOn',
+        vi: 'Ngày trao quà phải trong năm mừng thọ và không ở tương lai',
+        en: 'deliveredOn must fall in the celebration year and not in the future',
+      });
     }
   } else if (input.deliveredOn != null) {
     problems.push({ field: 'deliveredOn', vi: 'Chỉ ghi ngày trao khi đã trao', en: 'deliveredOn is only for DELIVERED' });

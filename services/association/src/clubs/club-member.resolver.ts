@@ -27,14 +27,23 @@ export class ClubMemberResolver {
     description:
       'Thêm thành viên vào câu lạc bộ; các cờ phải khớp ngày sinh và giới tính, tối đa một chủ nhiệm. / Add a club member; flags must agree with birth date and sex; at most one chair.',
   })
-  async addClubMember(@Arg('input', () => AddClubMemberInput) input: AddClubMemberInput, @Ctx() ctx: RequestContext): Promise<ClubMemberDoc> {
+  async addClubMember(
+    @Arg('input', () => AddClubMemberInput) input: AddClubMemberInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClubMemberDoc> {
     // One document: the member count is counted from `club_members`, not stored, and the
     // unique {clubId, roleSlot} index keeps one chair per club, so no transaction is needed.
     const problems = clubMemberProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     const club = await clubOrNotFound(this.models, input.clubId);
     if (input.joinedOn < club.foundedOn) {
-      refuse([{ field: 'joinedOn', vi: `Ngày tham gia trước ngày thành lập ${club.foundedOn}`, en: `joinedOn is before the club was founded (${club.foundedOn})` }]);
+      refuse([
+        {
+          field: 'joinedOn',
+          vi: `Ngày tham gia trước ngày thành lập ${club.foundedOn}`,
+          en: `joinedOn is before the club was founded (${club.foundedOn})`,
+        },
+      ]);
     }
     const doc: ClubMemberDoc = {
       clubId: input.clubId,
@@ -56,7 +65,10 @@ export class ClubMemberResolver {
       if (!isDuplicateKeyError(err)) throw err;
       if (await this.models.ClubMember.exists({ clubId: input.clubId, citizenId: input.citizenId })) {
         throw new ConflictError(
-          { vi: `${input.citizenId} đã là thành viên của ${input.clubId}`, en: `${input.citizenId} is already a member of ${input.clubId}` },
+          {
+            vi: `${input.citizenId} đã là thành viên của ${input.clubId}`,
+            en: `${input.citizenId} is already a member of ${input.clubId}`,
+          },
           { field: 'citizenId' },
         );
       }

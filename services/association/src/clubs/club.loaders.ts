@@ -63,7 +63,11 @@ export function clubFactsLoader(models: Models, ctx: RequestContext) {
     const m = groupByKey(ids, members, (d) => d.clubId);
     const l = groupByKey(ids, loans, (d) => d.clubId);
     const a = groupByKey(ids, activities, (d) => d.clubId);
-    const f = groupByKey(ids, fundEntries.filter((e) => e.fund !== 'CARE'), (d) => d.ownerCode);
+    const f = groupByKey(
+      ids,
+      fundEntries.filter((e) => e.fund !== 'CARE'),
+      (d) => d.ownerCode,
+    );
     return ids.map((_, i) => ({ members: m[i], loans: l[i], activities: a[i], fundEntries: f[i] }));
   });
 }
@@ -74,7 +78,10 @@ export function complianceOf(facts: ClubFacts, asOf: string): ClubComplianceResu
     facts.members,
     facts.loans,
     facts.activities,
-    facts.fundEntries.map((e) => ({ fund: e.fund === 'CLUB_INCOME_GENERATION' ? ('INCOME_GENERATION' as const) : ('ACTIVITY' as const), date: e.date })),
+    facts.fundEntries.map((e) => ({
+      fund: e.fund === 'CLUB_INCOME_GENERATION' ? ('INCOME_GENERATION' as const) : ('ACTIVITY' as const),
+      date: e.date,
+    })),
   );
 }
 
@@ -82,13 +89,17 @@ export function complianceOf(facts: ClubFacts, asOf: string): ClubComplianceResu
  * Priority members of a commune's clubs: the commune's club IDs (`clubs {communeCode, clubId}`),
  * then their priority members (`club_members {clubId, citizenId}`, about 60 a club): two indexed reads.
  */
-export async function priorityMembersOfCommune(models: Models, communeCode: string): Promise<Array<Pick<ClubMemberDoc, 'citizenId' | 'birthDate'>>> {
+export async function priorityMembersOfCommune(
+  models: Models,
+  communeCode: string,
+): Promise<Array<Pick<ClubMemberDoc, 'citizenId' | 'birthDate'>>> {
   const clubs = await models.Club.find({ communeCode }, { clubId: 1, _id: 0 }).lean<Array<Pick<ClubDoc, 'clubId'>>>();
   if (clubs.length === 0) return [];
   // The filter names only the index's field: the priority flag is checked here.
-  const members = await models.ClubMember.find({ clubId: trusted({ $in: clubs.map((c) => c.clubId) }) }, { citizenId: 1, birthDate: 1, priority: 1, _id: 0 }).lean<
-    Array<Pick<ClubMemberDoc, 'citizenId' | 'birthDate' | 'priority'>>
-  >();
+  const members = await models.ClubMember.find(
+    { clubId: trusted({ $in: clubs.map((c) => c.clubId) }) },
+    { citizenId: 1, birthDate: 1, priority: 1, _id: 0 },
+  ).lean<Array<Pick<ClubMemberDoc, 'citizenId' | 'birthDate' | 'priority'>>>();
   return members.filter((m) => m.priority);
 }
 

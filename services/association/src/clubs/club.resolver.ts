@@ -33,7 +33,13 @@ import type { ClubComplianceResult } from './compliance.rules';
 function asOfArg(asOf: string | null | undefined, today: string): string {
   const date = asOf ?? today;
   if (!isIsoDate(date) || date < '2020-08-31') {
-    refuse([{ field: 'asOf', vi: 'Ngày tính phải từ 31/8/2020 (Quyết định 1336/QĐ-TTg)', en: 'asOf must be on or after 2020-08-31 (Decision 1336/QĐ-TTg)' }]);
+    refuse([
+      {
+        field: 'asOf',
+        vi: 'Ngày tính phải từ 31/8/2020 (Quyết định 1336/QĐ-TTg)',
+        en: 'asOf must be on or after 2020-08-31 (Decision 1336/QĐ-TTg)',
+      },
+    ]);
   }
   return date;
 }
@@ -95,20 +101,29 @@ export class ClubResolver {
         if (f instanceof Error) throw f;
         const c = complianceOf(f, asOf);
         const loanMet = c.checks.find((k) => k.target === 'LOAN_SHARE')?.met ?? false;
-        return (filter.outsideTargets == null || filter.outsideTargets === !c.compositionMet) && (filter.belowLoanShare == null || filter.belowLoanShare === !loanMet);
+        return (
+          (filter.outsideTargets == null || filter.outsideTargets === !c.compositionMet) &&
+          (filter.belowLoanShare == null || filter.belowLoanShare === !loanMet)
+        );
       });
       const rows = kept.filter((c) => page.afterKey === null || c.clubId > page.afterKey).slice(0, page.limit + 1);
-      return Object.assign(toConnection(ClubConnection, rows, page.limit, (r) => r.clubId, filterQuery), { total: kept.length });
+      return Object.assign(
+        toConnection(ClubConnection, rows, page.limit, (r) => r.clubId, filterQuery),
+        { total: kept.length },
+      );
     }
     const query = page.afterKey ? { ...filterQuery, clubId: trusted({ $gt: page.afterKey }) } : filterQuery;
-    const rows = await this.models.Club.find(query).sort({ clubId: 1 }).limit(page.limit + 1).lean<ClubDoc[]>();
+    const rows = await this.models.Club.find(query)
+      .sort({ clubId: 1 })
+      .limit(page.limit + 1)
+      .lean<ClubDoc[]>();
     return toConnection(ClubConnection, rows, page.limit, (r) => r.clubId, filterQuery);
   }
 
   @Access('ASSOCIATION_DATA')
   @Query(() => [Person], {
     description:
-      'Thành viên ưu tiên là người cao tuổi (có trong sổ đăng ký) của các câu lạc bộ trong xã, theo số định danh. / Elderly priority members of the commune\'s clubs, by citizen ID.',
+      "Thành viên ưu tiên là người cao tuổi (có trong sổ đăng ký) của các câu lạc bộ trong xã, theo số định danh. / Elderly priority members of the commune's clubs, by citizen ID.",
   })
   async clubPriorityMembers(@Arg('communeCode') communeCode: string, @Ctx() ctx: RequestContext): Promise<Person[]> {
     const badCode = communeCodeProblems(communeCode);
@@ -121,7 +136,7 @@ export class ClubResolver {
   @Access('ORGANISATION')
   @FieldResolver(() => ClubCompliance, {
     description:
-      'Mức đạt từng chỉ tiêu thành phần và hoạt động tại ngày asOf (mặc định hôm nay; kỳ 12 tháng đến ngày đó). / Each composition and operation target with the club\'s figure on asOf (default today; 12-month period).',
+      "Mức đạt từng chỉ tiêu thành phần và hoạt động tại ngày asOf (mặc định hôm nay; kỳ 12 tháng đến ngày đó). / Each composition and operation target with the club's figure on asOf (default today; 12-month period).",
   })
   async compliance(
     @Root() club: ClubDoc,
@@ -132,12 +147,16 @@ export class ClubResolver {
   }
 
   @Access('ASSOCIATION_DATA')
-  @FieldResolver(() => [ClubMember], { description: 'Ban chủ nhiệm (chủ nhiệm, phó chủ nhiệm). / Management board: chair and vice chairs.' })
+  @FieldResolver(() => [ClubMember], {
+    description: 'Ban chủ nhiệm (chủ nhiệm, phó chủ nhiệm). / Management board: chair and vice chairs.',
+  })
   async board(@Root() club: ClubDoc, @Ctx() ctx: RequestContext): Promise<ClubMemberDoc[]> {
     assertInScope(ctx, club.communeCode);
     const { members } = await clubFactsLoader(this.models, ctx).load(club.clubId);
     const order = { CHAIR: 0, VICE_CHAIR: 1, MEMBER: 2 } as const;
-    return members.filter((m) => m.role !== 'MEMBER').sort((a, b) => order[a.role] - order[b.role] || a.citizenId.localeCompare(b.citizenId));
+    return members
+      .filter((m) => m.role !== 'MEMBER')
+      .sort((a, b) => order[a.role] - order[b.role] || a.citizenId.localeCompare(b.citizenId));
   }
 
   @Access('ASSOCIATION_DATA')
@@ -163,16 +182,15 @@ export class ClubResolver {
   }
 
   @Access('ORGANISATION')
-  @FieldResolver(() => [FundLedger], { description: 'Quỹ phát triển sinh kế và quỹ hoạt động, với số dư. / Income-generation and activity funds with balances.' })
+  @FieldResolver(() => [FundLedger], {
+    description: 'Quỹ phát triển sinh kế và quỹ hoạt động, với số dư. / Income-generation and activity funds with balances.',
+  })
   async funds(@Root() club: ClubDoc, @Ctx() ctx: RequestContext): Promise<LedgerView[]> {
     const ids = [`${club.clubId}/INCOME_GENERATION`, `${club.clubId}/ACTIVITY`];
     const [income, activity] = await entriesByLedgerLoader(this.models, ctx).loadMany(ids);
     if (income instanceof Error) throw income;
     if (activity instanceof Error) throw activity;
-    return [
-      ledgerView(ids[0], 'CLUB_INCOME_GENERATION', club.clubId, income),
-      ledgerView(ids[1], 'CLUB_ACTIVITY', club.clubId, activity),
-    ];
+    return [ledgerView(ids[0], 'CLUB_INCOME_GENERATION', club.clubId, income), ledgerView(ids[1], 'CLUB_ACTIVITY', club.clubId, activity)];
   }
 
   @Access('ORGANISATION')
@@ -193,7 +211,10 @@ export class ClubResolver {
     assertInScope(ctx, club.communeCode);
     const page = pageRequest(first, after);
     const query = page.afterKey ? { clubId: club.clubId, citizenId: trusted({ $gt: page.afterKey }) } : { clubId: club.clubId };
-    const rows = await this.models.ClubMember.find(query).sort({ citizenId: 1 }).limit(page.limit + 1).lean<ClubMemberDoc[]>();
+    const rows = await this.models.ClubMember.find(query)
+      .sort({ citizenId: 1 })
+      .limit(page.limit + 1)
+      .lean<ClubMemberDoc[]>();
     return toConnection(ClubMemberConnection, rows as unknown as ClubMember[], page.limit, (r) => r.citizenId);
   }
 }
@@ -207,7 +228,8 @@ export class ClubConnectionResolver {
   async totalCount(@Root() connection: ClubConnection & { total?: number }): Promise<number> {
     if (typeof connection.total === 'number') return connection.total;
     // Every club has a clubId: with no filter, count through the `clubId` index, not the collection.
-    const filter = connection.filterQuery && Object.keys(connection.filterQuery).length ? connection.filterQuery : { clubId: trusted({ $gt: '' }) };
+    const filter =
+      connection.filterQuery && Object.keys(connection.filterQuery).length ? connection.filterQuery : { clubId: trusted({ $gt: '' }) };
     return this.models.Club.countDocuments(filter);
   }
 }

@@ -103,7 +103,6 @@ registerEnumType(ClubRoleEnum, {
   },
 });
 
-
 @ObjectType({
   description:
     'Câu lạc bộ liên thế hệ tự giúp nhau (Quyết định 1336/QĐ-TTg), do Hội Người cao tuổi quản lý. / An intergenerational self-help club, owned by the Association.',
@@ -131,7 +130,7 @@ export class Club {
   communeCode!: string;
 }
 
-@ObjectType({ description: 'Một chỉ tiêu và số liệu thực tế của câu lạc bộ. / One target with the club\'s actual figure.' })
+@ObjectType({ description: "Một chỉ tiêu và số liệu thực tế của câu lạc bộ. / One target with the club's actual figure." })
 export class ComplianceCheck {
   @Field(() => ComplianceTargetEnum, { description: 'Chỉ tiêu. / Target.' })
   target!: ComplianceTarget;
@@ -142,7 +141,9 @@ export class ComplianceCheck {
   @Field({ description: 'Mức yêu cầu, như "50-70", "60-70%", ">= 50%". / The target as written.' })
   required!: string;
 
-  @Field(() => Float, { description: 'Số liệu thực tế: số lượng, hoặc tỉ lệ % (2 chữ số thập phân). / Actual figure: a count or a per-cent share.' })
+  @Field(() => Float, {
+    description: 'Số liệu thực tế: số lượng, hoặc tỉ lệ % (2 chữ số thập phân). / Actual figure: a count or a per-cent share.',
+  })
   actual!: number;
 
   @Field(() => Int, { description: 'Tử số. / Numerator.' })
@@ -155,12 +156,17 @@ export class ComplianceCheck {
   met!: boolean;
 }
 
-@ObjectType({ description: 'Mức đạt chỉ tiêu của câu lạc bộ tại một ngày (Quyết định 1336/QĐ-TTg). / Where a club stands against its targets on a date.' })
+@ObjectType({
+  description:
+    'Mức đạt chỉ tiêu của câu lạc bộ tại một ngày (Quyết định 1336/QĐ-TTg). / Where a club stands against its targets on a date.',
+})
 export class ClubCompliance {
   @Field(() => DateScalar, { description: 'Ngày tính. / Reference date.' })
   asOf!: string;
 
-  @Field(() => DateScalar, { description: 'Đầu kỳ (12 tháng đến ngày tính) cho vay vốn và hoạt động. / First day of the 12-month period for loans and activities.' })
+  @Field(() => DateScalar, {
+    description: 'Đầu kỳ (12 tháng đến ngày tính) cho vay vốn và hoạt động. / First day of the 12-month period for loans and activities.',
+  })
   periodFrom!: string;
 
   @Field({ description: 'Căn cứ. / Legal basis.' })
@@ -193,7 +199,7 @@ export class ClubLoan {
   @Field(() => ID, { description: 'Mã câu lạc bộ. / Club ID.' })
   clubId!: string;
 
-  @Field(() => ID, { description: 'Số định danh người vay. / Borrower\'s citizen ID.' })
+  @Field(() => ID, { description: "Số định danh người vay. / Borrower's citizen ID." })
   citizenId!: string;
 
   @Field({ description: 'Số tham chiếu của khoản vay (duy nhất trong câu lạc bộ). / Loan reference, unique in the club.' })
@@ -230,7 +236,7 @@ export class ClubActivity {
   participants!: number;
 }
 
-@ObjectType({ description: 'Tư cách thành viên câu lạc bộ của một người. / A person\'s membership of a club.' })
+@ObjectType({ description: "Tư cách thành viên câu lạc bộ của một người. / A person's membership of a club." })
 export class ClubMembership {
   @Field(() => Club, { description: 'Câu lạc bộ. / The club.' })
   club!: Club;
@@ -258,7 +264,7 @@ export class ClubMembership {
 
 @ObjectType({
   description:
-    'Một thành viên trong danh sách của câu lạc bộ; người trẻ không có trong sổ người cao tuổi nên có họ tên tại đây. / A member on a club\'s list; younger members are not in the elderly register, hence the name here.',
+    "Một thành viên trong danh sách của câu lạc bộ; người trẻ không có trong sổ người cao tuổi nên có họ tên tại đây. / A member on a club's list; younger members are not in the elderly register, hence the name here.",
 })
 export class ClubMember extends ClubMembership {
   @Field(() => ID, { description: 'Số định danh cá nhân. / Citizen ID.' })
@@ -279,13 +285,24 @@ export class ClubFilter {
   @Field(() => String, { nullable: true, description: 'Mã xã/phường (5 chữ số). / 5-digit commune code.' })
   communeCode?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: chỉ câu lạc bộ không đạt chỉ tiêu thành phần; false: chỉ câu lạc bộ đạt. / true: only clubs outside the composition targets; false: only those within.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: chỉ câu lạc bộ không đạt chỉ tiêu thành phần; false: chỉ câu lạc bộ đạt. / true: only clubs outside the composition targets; false: only those within.',
+  })
   outsideTargets?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: chỉ câu lạc bộ có dưới 50% thành viên được vay; false: từ 50%. / true: only clubs with under 50% of members borrowing; false: the others.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: chỉ câu lạc bộ có dưới 50% thành viên được vay; false: từ 50%. / true: only clubs with under 50% of members borrowing; false: the others.',
+  })
   belowLoanShare?: boolean | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày tính chỉ tiêu (mặc định hôm nay). / Reference date of the targets, today by default.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Ngày tính chỉ tiêu (mặc định hôm nay). / Reference date of the targets, today by default.',
+  })
   asOf?: string | null;
 }
 
@@ -315,7 +332,10 @@ export class RecordClubLoanInput {
   @Field(() => ID, { description: 'Số định danh (phải là thành viên). / Citizen ID, a member of the club.' })
   citizenId!: string;
 
-  @Field({ description: 'Số tham chiếu của khoản vay (1-60 ký tự); gửi lại cùng số không ghi thêm. / Loan reference; sending it again records nothing new.' })
+  @Field({
+    description:
+      'Số tham chiếu của khoản vay (1-60 ký tự); gửi lại cùng số không ghi thêm. / Loan reference; sending it again records nothing new.',
+  })
   reference!: string;
 
   @Field(() => Int, { description: 'Số tiền (VND, 1 - 1.000.000.000). / Amount, VND.' })
@@ -360,7 +380,9 @@ export class AddClubMemberInput {
   @Field(() => ID, { description: 'Mã câu lạc bộ. / Club ID.' })
   clubId!: string;
 
-  @Field(() => ID, { description: 'Số định danh cá nhân (12 chữ số, khớp ngày sinh và giới tính). / Citizen ID, consistent with birth date and sex.' })
+  @Field(() => ID, {
+    description: 'Số định danh cá nhân (12 chữ số, khớp ngày sinh và giới tính). / Citizen ID, consistent with birth date and sex.',
+  })
   citizenId!: string;
 
   @Field({ description: 'Họ và tên (1-100 ký tự). / Full name, 1-100 characters.' })

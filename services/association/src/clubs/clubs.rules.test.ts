@@ -65,7 +65,12 @@ describe('adding a club member', () => {
 describe('club composition figures (Decision 1336/QĐ-TTg: 50-70 members, 60-70% women, 60-70% elderly, 30-40% young)', () => {
   /** A club of `total` members, the first `women` women, the first `elderly` elderly (others young), the first `priority` priority. */
   function club(total: number, women: number, elderly: number, priority = 0): CompositionMember[] {
-    return Array.from({ length: total }, (_, i) => ({ woman: i < women, elderly: i < elderly, young: i >= elderly, priority: i < priority }));
+    return Array.from({ length: total }, (_, i) => ({
+      woman: i < women,
+      elderly: i < elderly,
+      young: i >= elderly,
+      priority: i < priority,
+    }));
   }
   const targets = compositionTargetsOn(TODAY) as CompositionTargetRow;
 

@@ -130,6 +130,8 @@ export function withinPercent(count: number, total: number, range: PercentRange)
  */
 export function elderlyPriorityMembers(members: ReadonlyArray<{ citizenId: string; birthDate: string }>, today: string): string[] {
   const elderlyAge = elderlyAgeOn(today);
-  const ids = members.filter((m) => isIsoDate(m.birthDate) && m.birthDate <= today && ageOn(m.birthDate, today) >= elderlyAge).map((m) => m.citizenId);
+  const ids = members
+    .filter((m) => isIsoDate(m.birthDate) && m.birthDate <= today && ageOn(m.birthDate, today) >= elderlyAge)
+    .map((m) => m.citizenId);
   return [...new Set(ids)].sort();
 }

@@ -1,10 +1,22 @@
 import { clubCompliance, ComplianceActivity, ComplianceFundEntry, ComplianceLoan, ComplianceMember, periodStart } from './compliance.rules';
-import { ACTIVITY_AREAS, COVERAGE_TARGETS, CoverageTargetRow, OPERATION_TARGETS, OperationTargetRow, coverageTargetsOn, validateCoverageTargets, validateOperationTargets } from './rules/operation-targets';
+import {
+  ACTIVITY_AREAS,
+  COVERAGE_TARGETS,
+  CoverageTargetRow,
+  OPERATION_TARGETS,
+  OperationTargetRow,
+  coverageTargetsOn,
+  validateCoverageTargets,
+  validateOperationTargets,
+} from './rules/operation-targets';
 import { clubCoverage } from '../units/units.rules';
 
 const AS_OF = '2026-11-01';
 const FULL_AREAS: ComplianceActivity[] = ACTIVITY_AREAS.map((area) => ({ area, date: '2026-06-01' }));
-const BOTH_FUNDS: ComplianceFundEntry[] = [{ fund: 'INCOME_GENERATION', date: '2024-01-01' }, { fund: 'ACTIVITY', date: '2024-01-01' }];
+const BOTH_FUNDS: ComplianceFundEntry[] = [
+  { fund: 'INCOME_GENERATION', date: '2024-01-01' },
+  { fund: 'ACTIVITY', date: '2024-01-01' },
+];
 
 /** `total` members: the first `women` women, the first `elderly` elderly (born 1950), the rest younger (born 1990); the first `priority` priority. */
 function members(total: number, women: number, elderly: number, priority = 1): ComplianceMember[] {
@@ -16,7 +28,8 @@ function members(total: number, women: number, elderly: number, priority = 1): C
     joinedOn: '2022-01-01',
   }));
 }
-const loansFor = (ms: ComplianceMember[], n: number, date = '2026-05-01'): ComplianceLoan[] => ms.slice(0, n).map((m) => ({ citizenId: m.citizenId, date, status: 'REPAID' }));
+const loansFor = (ms: ComplianceMember[], n: number, date = '2026-05-01'): ComplianceLoan[] =>
+  ms.slice(0, n).map((m) => ({ citizenId: m.citizenId, date, status: 'REPAID' }));
 const check = (r: ReturnType<typeof clubCompliance>, target: string) => r.checks.find((c) => c.target === target)!;
 
 describe('club compliance (Decision 1336/QĐ-TTg: 50-70 members, 60-70% women and elderly, 30-40% younger, priority members, >= 50% borrowing, both funds, eight areas)', () => {
@@ -74,7 +87,7 @@ describe('club compliance (Decision 1336/QĐ-TTg: 50-70 members, 60-70% women an
     expect(check(r, 'LOAN_SHARE').count).toBe(n);
   });
 
-  it('counts a loan in the period, or an older loan still outstanding; not an old repaid one, nor a non-member\'s', () => {
+  it("counts a loan in the period, or an older loan still outstanding; not an old repaid one, nor a non-member's", () => {
     const ms = members(50, 30, 30);
     const loans: ComplianceLoan[] = [
       { citizenId: ms[0].citizenId, date: '2025-11-02', status: 'REPAID' }, // first day of the period
@@ -98,10 +111,23 @@ describe('club compliance (Decision 1336/QĐ-TTg: 50-70 members, 60-70% women an
 
   it('names the missing areas and funds, counts only members who joined by asOf and activities in the period', () => {
     const ms = [...members(50, 30, 30), { ...members(1, 1, 1)[0], citizenId: '200000000000', joinedOn: '2026-12-01' }];
-    const r = clubCompliance(AS_OF, ms, [], [...FULL_AREAS.slice(2), { area: 'INCOME_GENERATION', date: '2025-11-01' }], [{ fund: 'INCOME_GENERATION', date: '2020-01-01' }, { fund: 'ACTIVITY', date: '2026-11-02' }]);
+    const r = clubCompliance(
+      AS_OF,
+      ms,
+      [],
+      [...FULL_AREAS.slice(2), { area: 'INCOME_GENERATION', date: '2025-11-01' }],
+      [
+        { fund: 'INCOME_GENERATION', date: '2020-01-01' },
+        { fund: 'ACTIVITY', date: '2026-11-02' },
+      ],
+    );
     expect(r.members).toBe(50);
     expect(r.missingAreas).toEqual(['INCOME_GENERATION', 'HEALTH_CARE']);
-    expect([check(r, 'INCOME_GENERATION_FUND').met, check(r, 'ACTIVITY_FUND').met, check(r, 'ALL_ACTIVITY_AREAS').actual]).toEqual([true, false, 6]);
+    expect([check(r, 'INCOME_GENERATION_FUND').met, check(r, 'ACTIVITY_FUND').met, check(r, 'ALL_ACTIVITY_AREAS').actual]).toEqual([
+      true,
+      false,
+      6,
+    ]);
     expect(r.operationMet).toBe(false);
   });
 
@@ -151,7 +177,9 @@ describe('club coverage (Decision 1336 provincial plans to 2025; Decision 1648/Q
     expect(validateOperationTargets(OPERATION_TARGETS)).toBe(OPERATION_TARGETS);
     expect(validateCoverageTargets(COVERAGE_TARGETS)).toBe(COVERAGE_TARGETS);
     expect(() => validateOperationTargets([{ ...OPERATION_TARGETS[0], loanShareMinPercent: 120 }])).toThrow(/operation-targets/);
-    expect(() => validateOperationTargets([{ ...OPERATION_TARGETS[0], requiredAreas: ['DANCING'] } as unknown as OperationTargetRow])).toThrow(/requiredAreas/);
+    expect(() =>
+      validateOperationTargets([{ ...OPERATION_TARGETS[0], requiredAreas: ['DANCING'] } as unknown as OperationTargetRow]),
+    ).toThrow(/requiredAreas/);
     expect(() => validateCoverageTargets([{ ...COVERAGE_TARGETS[1], lowlandSharePercent: null }])).toThrow(/coverage-targets/);
     expect(() => validateCoverageTargets([{ ...COVERAGE_TARGETS[1], clubsPerCommune: { min: 3, max: 1 } }])).toThrow(/clubsPerCommune/);
   });

@@ -99,7 +99,9 @@ export function clubCompliance(
   const priority = current.filter((m) => m.priority).length;
   const memberIds = new Set(current.map((m) => m.citizenId));
   const borrowers = new Set(
-    loans.filter((l) => memberIds.has(l.citizenId) && l.date <= asOf && (l.date >= from || l.status === 'OUTSTANDING')).map((l) => l.citizenId),
+    loans
+      .filter((l) => memberIds.has(l.citizenId) && l.date <= asOf && (l.date >= from || l.status === 'OUTSTANDING'))
+      .map((l) => l.citizenId),
   ).size;
   const run = new Set(activities.filter((a) => a.date >= from && a.date <= asOf).map((a) => a.area));
   const missingAreas = operation.requiredAreas.filter((a) => !run.has(a));
@@ -127,7 +129,15 @@ export function clubCompliance(
     share('WOMEN', women, composition.women),
     share('ELDERLY', elderly, composition.elderly),
     share('YOUNG', young, composition.young),
-    { target: 'PRIORITY_MEMBERS', kind: 'COMPOSITION', required: `>= ${operation.priorityMembersMin}`, actual: priority, count: priority, of: total, met: priority >= operation.priorityMembersMin },
+    {
+      target: 'PRIORITY_MEMBERS',
+      kind: 'COMPOSITION',
+      required: `>= ${operation.priorityMembersMin}`,
+      actual: priority,
+      count: priority,
+      of: total,
+      met: priority >= operation.priorityMembersMin,
+    },
     {
       target: 'LOAN_SHARE',
       kind: 'OPERATION',
@@ -137,17 +147,15 @@ export function clubCompliance(
       of: total,
       met: total > 0 && borrowers * 100 >= operation.loanShareMinPercent * total,
     },
-    ...(['INCOME_GENERATION', 'ACTIVITY'] as const).map(
-      (fund): ComplianceCheck => ({
-        target: fund === 'INCOME_GENERATION' ? 'INCOME_GENERATION_FUND' : 'ACTIVITY_FUND',
-        kind: 'OPERATION',
-        required: operation.requiredFunds.includes(fund) ? 'kept' : 'optional',
-        actual: kept.has(fund) ? 1 : 0,
-        count: kept.has(fund) ? 1 : 0,
-        of: 1,
-        met: kept.has(fund) || !operation.requiredFunds.includes(fund),
-      }),
-    ),
+    ...(['INCOME_GENERATION', 'ACTIVITY'] as const).map((fund): ComplianceCheck => ({
+      target: fund === 'INCOME_GENERATION' ? 'INCOME_GENERATION_FUND' : 'ACTIVITY_FUND',
+      kind: 'OPERATION',
+      required: operation.requiredFunds.includes(fund) ? 'kept' : 'optional',
+      actual: kept.has(fund) ? 1 : 0,
+      count: kept.has(fund) ? 1 : 0,
+      of: 1,
+      met: kept.has(fund) || !operation.requiredFunds.includes(fund),
+    })),
     {
       target: 'ALL_ACTIVITY_AREAS',
       kind: 'OPERATION',

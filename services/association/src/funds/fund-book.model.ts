@@ -28,11 +28,14 @@ export const fundBookSchema = new Schema<FundBookDoc>(
 fundBookSchema.index({ ledgerId: 1 }, { unique: true });
 
 /** The book heads of seeded entries: per ledger, the balance and seq of its last entry. */
-export function booksOf(entries: ReadonlyArray<{ ledgerId: string; fund: FundKind; ownerCode: string; seq: number; balanceAfter: number }>): FundBookDoc[] {
+export function booksOf(
+  entries: ReadonlyArray<{ ledgerId: string; fund: FundKind; ownerCode: string; seq: number; balanceAfter: number }>,
+): FundBookDoc[] {
   const last = new Map<string, FundBookDoc>();
   for (const e of entries) {
     const b = last.get(e.ledgerId);
-    if (!b || e.seq > b.seq) last.set(e.ledgerId, { ledgerId: e.ledgerId, fund: e.fund, ownerCode: e.ownerCode, balance: e.balanceAfter, seq: e.seq });
+    if (!b || e.seq > b.seq)
+      last.set(e.ledgerId, { ledgerId: e.ledgerId, fund: e.fund, ownerCode: e.ownerCode, balance: e.balanceAfter, seq: e.seq });
   }
   return [...last.values()];
 }

@@ -16,7 +16,15 @@ export interface LedgerView {
 
 export function ledgerView(ledgerId: string, fund: FundKind, ownerCode: string, entries: readonly LedgerEntryDoc[]): LedgerView {
   const s = summarise(entries);
-  return { ledgerId, fund, ownerCode, balance: s.balance, contributions: s.contributions, disbursements: s.disbursements, entryCount: entries.length };
+  return {
+    ledgerId,
+    fund,
+    ownerCode,
+    balance: s.balance,
+    contributions: s.contributions,
+    disbursements: s.disbursements,
+    entryCount: entries.length,
+  };
 }
 
 /** Entries of one request's books by ledger ID: one query per batch. */

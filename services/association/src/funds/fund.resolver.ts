@@ -39,11 +39,16 @@ export async function appendEntry(models: Models, ledger: Ledger, input: EntryIn
 }
 
 async function appendInTransaction(models: Models, ledger: Ledger, input: EntryInput, session: ClientSession): Promise<LedgerEntryDoc> {
-  const same = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId, reference: input.reference }).session(session).lean<LedgerEntryDoc | null>();
+  const same = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId, reference: input.reference })
+    .session(session)
+    .lean<LedgerEntryDoc | null>();
   if (same) {
     if (sameEntry(same, input)) return same;
     throw new ConflictError(
-      { vi: `Số tham chiếu ${input.reference} đã dùng cho bút toán khác`, en: `Reference ${input.reference} is already used by another entry` },
+      {
+        vi: `Số tham chiếu ${input.reference} đã dùng cho bút toán khác`,
+        en: `Reference ${input.reference} is already used by another entry`,
+      },
       { field: 'reference' },
     );
   }
@@ -51,7 +56,10 @@ async function appendInTransaction(models: Models, ledger: Ledger, input: EntryI
   const next = nextEntry({ seq: book.seq, balanceAfter: book.balance }, input);
   if ('shortfall' in next) {
     throw new ConflictError(
-      { vi: `Số dư ${next.balance} đồng không đủ để chi ${input.amount} đồng`, en: `The balance (${next.balance} VND) does not cover a disbursement of ${input.amount} VND` },
+      {
+        vi: `Số dư ${next.balance} đồng không đủ để chi ${input.amount} đồng`,
+        en: `The balance (${next.balance} VND) does not cover a disbursement of ${input.amount} VND`,
+      },
       { field: 'amount', balance: next.balance },
     );
   }
@@ -78,7 +86,10 @@ async function appendInTransaction(models: Models, ledger: Ledger, input: EntryI
 async function currentBook(models: Models, ledger: Ledger, session: ClientSession): Promise<Pick<FundBookDoc, 'seq' | 'balance'>> {
   const book = await models.FundBook.findOne({ ledgerId: ledger.ledgerId }).session(session).lean<FundBookDoc | null>();
   if (book) return book;
-  const tail = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId }).sort({ seq: -1 }).session(session).lean<LedgerEntryDoc | null>();
+  const tail = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId })
+    .sort({ seq: -1 })
+    .session(session)
+    .lean<LedgerEntryDoc | null>();
   return { seq: tail?.seq ?? 0, balance: tail?.balanceAfter ?? 0 };
 }
 
@@ -107,7 +118,9 @@ export class FundResolver {
   constructor(private readonly models: Models) {}
 
   @Access('ORGANISATION')
-  @Query(() => FundLedger, { description: 'Một sổ quỹ với số dư (sổ chưa có bút toán: số dư 0). / One fund book with its balance (0 when empty).' })
+  @Query(() => FundLedger, {
+    description: 'Một sổ quỹ với số dư (sổ chưa có bút toán: số dư 0). / One fund book with its balance (0 when empty).',
+  })
   async fundLedger(@Arg('ledger', () => FundRefInput) ref: FundRefInput, @Ctx() ctx: RequestContext): Promise<LedgerView> {
     const l = ledgerOf(ref);
     if ('field' in l) refuse([l as Problem]);
@@ -117,7 +130,11 @@ export class FundResolver {
 
   @Access('ORGANISATION')
   @FieldResolver(() => FundEntryConnection, { description: 'Các bút toán theo thứ tự. / Entries in order.' })
-  async entries(@Root() ledger: LedgerView, @Args() { first, after }: EntriesArgs, @Ctx() ctx: RequestContext): Promise<FundEntryConnection> {
+  async entries(
+    @Root() ledger: LedgerView,
+    @Args() { first, after }: EntriesArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FundEntryConnection> {
     const page = pageRequest(first, after);
     const afterSeq = page.afterKey === null ? 0 : Number(page.afterKey);
     if (!Number.isInteger(afterSeq) || afterSeq < 0) refuse([{ field: 'after', vi: 'Con trỏ không hợp lệ', en: 'Invalid cursor' }]);
@@ -131,7 +148,10 @@ export class FundResolver {
     description:
       'Ghi thu/chi vào sổ quỹ (quỹ câu lạc bộ hoặc quỹ chăm sóc NCT). Chi vượt số dư bị từ chối (CONFLICT); cùng số tham chiếu và nội dung: trả lại bút toán đã ghi. / Record a contribution or disbursement; a disbursement above the balance is refused; a retry with the same reference returns the stored entry.',
   })
-  async recordFundEntry(@Arg('input', () => RecordFundEntryInput) input: RecordFundEntryInput, @Ctx() ctx: RequestContext): Promise<LedgerEntryDoc> {
+  async recordFundEntry(
+    @Arg('input', () => RecordFundEntryInput) input: RecordFundEntryInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LedgerEntryDoc> {
     const problems = entryProblems(input, ctx.today);
     const l = ledgerOf(input.ledger);
     if ('field' in l) problems.unshift(l as Problem);

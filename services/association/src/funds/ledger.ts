@@ -11,8 +11,8 @@ registerEnumType(FundKindEnum, {
   name: 'FundKind',
   description: 'Loại quỹ. / Kind of fund.',
   valuesConfig: {
-    CLUB_INCOME_GENERATION: { description: 'Quỹ phát triển sinh kế của câu lạc bộ. / A club\'s income-generation fund.' },
-    CLUB_ACTIVITY: { description: 'Quỹ hoạt động của câu lạc bộ. / A club\'s activity fund.' },
+    CLUB_INCOME_GENERATION: { description: "Quỹ phát triển sinh kế của câu lạc bộ. / A club's income-generation fund." },
+    CLUB_ACTIVITY: { description: "Quỹ hoạt động của câu lạc bộ. / A club's activity fund." },
     CARE: { description: 'Quỹ chăm sóc và phát huy vai trò người cao tuổi (tỉnh hoặc xã). / The care fund, of a province or commune.' },
   },
 });
@@ -44,7 +44,9 @@ export class FundEntry {
   @Field(() => Float, { description: 'Số tiền (VND, dương), số nguyên VND. / Amount, positive VND, whole VND (may exceed 32-bit Int).' })
   amount!: number;
 
-  @Field(() => Float, { description: 'Số dư sau bút toán (VND), số nguyên VND. / Balance after the entry, whole VND (may exceed 32-bit Int).' })
+  @Field(() => Float, {
+    description: 'Số dư sau bút toán (VND), số nguyên VND. / Balance after the entry, whole VND (may exceed 32-bit Int).',
+  })
   balanceAfter!: number;
 
   @Field(() => DateScalar, { description: 'Ngày. / Date.' })
@@ -81,7 +83,10 @@ export class FundLedger {
   entryCount!: number;
 }
 
-@InputType({ description: 'Sổ quỹ: quỹ câu lạc bộ (clubId) hoặc quỹ chăm sóc (unitCode). / A fund book: a club fund by clubId or the care fund by unitCode.' })
+@InputType({
+  description:
+    'Sổ quỹ: quỹ câu lạc bộ (clubId) hoặc quỹ chăm sóc (unitCode). / A fund book: a club fund by clubId or the care fund by unitCode.',
+})
 export class FundRefInput {
   @Field(() => FundKindEnum, { description: 'Loại quỹ. / Kind of fund.' })
   fund!: FundKind;
@@ -98,7 +103,10 @@ export class RecordFundEntryInput {
   @Field(() => FundRefInput, { description: 'Sổ quỹ. / The fund book.' })
   ledger!: FundRefInput;
 
-  @Field({ description: 'Số tham chiếu (1-60 ký tự); gửi lại cùng nội dung không ghi thêm. / Client reference; sending the same entry again records nothing new.' })
+  @Field({
+    description:
+      'Số tham chiếu (1-60 ký tự); gửi lại cùng nội dung không ghi thêm. / Client reference; sending the same entry again records nothing new.',
+  })
   reference!: string;
 
   @Field(() => EntryTypeEnum, { description: 'Thu hay chi. / Contribution or disbursement.' })

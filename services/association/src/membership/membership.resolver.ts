@@ -18,17 +18,27 @@ export class MembershipResolver {
   @Access('ASSOCIATION_WRITE')
   @Mutation(() => AssociationMembership, {
     description:
-      'Kết nạp hội viên vào một chi hội. Điều kiện đủ 60 tuổi: năm sinh lấy từ số định danh; trong năm tròn 60 cần ngày sinh; sổ đăng ký đối chiếu sau qua Person.membershipEligibility (xem docs/membership-age.md). / Admit a member; the age-60 rule uses the ID\'s birth year, a birth date in the 60th year, and the register afterwards.',
+      "Kết nạp hội viên vào một chi hội. Điều kiện đủ 60 tuổi: năm sinh lấy từ số định danh; trong năm tròn 60 cần ngày sinh; sổ đăng ký đối chiếu sau qua Person.membershipEligibility (xem docs/membership-age.md). / Admit a member; the age-60 rule uses the ID's birth year, a birth date in the 60th year, and the register afterwards.",
   })
-  async joinAssociation(@Arg('input', () => JoinAssociationInput) input: JoinAssociationInput, @Ctx() ctx: RequestContext): Promise<MembershipDoc> {
+  async joinAssociation(
+    @Arg('input', () => JoinAssociationInput) input: JoinAssociationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MembershipDoc> {
     const problems = joinProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     const branch = await this.models.Branch.findOne({ branchId: input.branchId }).lean<BranchDoc | null>();
-    if (!branch) throw new NotFoundError({ vi: `Không có chi hội ${input.branchId}`, en: `No branch ${input.branchId}` }, { field: 'branchId' });
+    if (!branch)
+      throw new NotFoundError({ vi: `Không có chi hội ${input.branchId}`, en: `No branch ${input.branchId}` }, { field: 'branchId' });
     assertInScope(ctx, branch.communeCode);
     const groupName = input.groupName == null ? null : cleanText(input.groupName);
     if (groupName !== null && !branch.groups.includes(groupName)) {
-      refuse([{ field: 'groupName', vi: `Chi hội ${branch.name} không có tổ ${groupName}`, en: `Branch ${branch.branchId} has no group ${groupName}` }]);
+      refuse([
+        {
+          field: 'groupName',
+          vi: `Chi hội ${branch.name} không có tổ ${groupName}`,
+          en: `Branch ${branch.branchId} has no group ${groupName}`,
+        },
+      ]);
     }
     const doc: MembershipDoc = {
       citizenId: input.citizenId,
@@ -66,7 +76,7 @@ export class BranchResolver {
   constructor(private readonly models: Models) {}
 
   @Access('ORGANISATION')
-  @Query(() => [Branch], { description: 'Các chi hội của xã, theo mã. / The commune\'s branches by ID.' })
+  @Query(() => [Branch], { description: "Các chi hội của xã, theo mã. / The commune's branches by ID." })
   async branches(@Arg('communeCode') communeCode: string): Promise<BranchDoc[]> {
     const badCode = communeCodeProblems(communeCode);
     if (badCode.length) refuse(badCode);
@@ -74,12 +84,16 @@ export class BranchResolver {
   }
 
   @Access('ORGANISATION_WRITE')
-  @Mutation(() => Branch, { description: 'Lập chi hội (mã xã lấy từ mã chi hội). / Create a branch; the commune comes from the branch ID.' })
+  @Mutation(() => Branch, {
+    description: 'Lập chi hội (mã xã lấy từ mã chi hội). / Create a branch; the commune comes from the branch ID.',
+  })
   async createBranch(@Arg('input', () => CreateBranchInput) input: CreateBranchInput): Promise<BranchDoc> {
     const problems: Problem[] = [];
-    if (!BRANCH_ID_PATTERN.test(input.branchId)) problems.push({ field: 'branchId', vi: 'Mã chi hội có dạng CH-xxxxx-nnn', en: 'branchId must look like CH-12345-001' });
+    if (!BRANCH_ID_PATTERN.test(input.branchId))
+      problems.push({ field: 'branchId', vi: 'Mã chi hội có dạng CH-xxxxx-nnn', en: 'branchId must look like CH-12345-001' });
     for (const p of [textProblem('name', input.name, 100), textProblem('village', input.village, 100)]) if (p) problems.push(p);
-    if (!Array.isArray(input.groups) || input.groups.length > 30) problems.push({ field: 'groups', vi: 'Tối đa 30 tổ hội', en: 'At most 30 groups' });
+    if (!Array.isArray(input.groups) || input.groups.length > 30)
+      problems.push({ field: 'groups', vi: 'Tối đa 30 tổ hội', en: 'At most 30 groups' });
     else {
       for (const g of input.groups) {
         const p = textProblem('groups', g, 100);
@@ -88,10 +102,17 @@ export class BranchResolver {
           break;
         }
       }
-      if (new Set(input.groups.map(cleanText)).size !== input.groups.length) problems.push({ field: 'groups', vi: 'Tên tổ hội trùng nhau', en: 'Group names repeat' });
+      if (new Set(input.groups.map(cleanText)).size !== input.groups.length)
+        problems.push({ field: 'groups', vi: 'Tên tổ hội trùng nhau', en: 'Group names repeat' });
     }
     if (problems.length) refuse(problems);
-    const doc: BranchDoc = { branchId: input.branchId, communeCode: input.branchId.slice(3, 8), name: cleanText(input.name), village: cleanText(input.village), groups: input.groups.map(cleanText) };
+    const doc: BranchDoc = {
+      branchId: input.branchId,
+      communeCode: input.branchId.slice(3, 8),
+      name: cleanText(input.name),
+      village: cleanText(input.village),
+      groups: input.groups.map(cleanText),
+    };
     try {
       await this.models.Branch.create(doc);
       return doc;

@@ -3,7 +3,13 @@ import { eligibilityOf, joiningAgeProblem, joinProblems, membershipProblems, nor
 const TODAY = '2026-11-23';
 
 describe('membership registration (Association charter; Law on the Elderly 2009)', () => {
-  const valid = { citizenId: '012145000002', branchName: 'Chi hội Bản Hon', communeCode: '03199', joinedOn: '2010-05-10', cardNumber: 'HNCT-03199-000001' };
+  const valid = {
+    citizenId: '012145000002',
+    branchName: 'Chi hội Bản Hon',
+    communeCode: '03199',
+    joinedOn: '2010-05-10',
+    cardNumber: 'HNCT-03199-000001',
+  };
 
   it('accepts a valid entry, and one joined today', () => {
     expect(membershipProblems(valid, TODAY)).toEqual([]);
@@ -32,7 +38,7 @@ describe('membership registration (Association charter; Law on the Elderly 2009)
   });
 });
 
-describe('the age-60 rule on joining (Law on the Elderly 2009, Art. 2), from the citizen ID\'s birth year', () => {
+describe("the age-60 rule on joining (Law on the Elderly 2009, Art. 2), from the citizen ID's birth year", () => {
   it.each([
     // citizen ID (birth year in digits 4-6), joinedOn, declared birth date, refused field
     ['012165000001', '2026-01-01', null, null], // born 1965: 61 by calendar year, a full 60 on any day
@@ -55,7 +61,12 @@ describe('the age-60 rule on joining (Law on the Elderly 2009, Art. 2), from the
   });
 
   it('compares with the register afterwards', () => {
-    expect(eligibilityOf('1966-11-24', '2026-11-23', '1966-11-23')).toEqual({ ageAtJoining: 59, eligible: false, declaredBirthDate: '1966-11-23', declaredMatchesRegister: false });
+    expect(eligibilityOf('1966-11-24', '2026-11-23', '1966-11-23')).toEqual({
+      ageAtJoining: 59,
+      eligible: false,
+      declaredBirthDate: '1966-11-23',
+      declaredMatchesRegister: false,
+    });
     expect(eligibilityOf(null, '2026-11-23', null)).toBeNull();
   });
 });

@@ -31,7 +31,11 @@ export function membershipProblems(input: MembershipInput, today: string): Probl
   if (branch) problems.push(branch);
   problems.push(...communeCodeProblems(input.communeCode));
   if (!isIsoDate(input.joinedOn) || input.joinedOn > today) {
-    problems.push({ field: 'joinedOn', vi: 'Ngày vào Hội không hợp lệ hoặc ở tương lai', en: 'joinedOn is not a valid date or is in the future' });
+    problems.push({
+      field: 'joinedOn',
+      vi: 'Ngày vào Hội không hợp lệ hoặc ở tương lai',
+      en: 'joinedOn is not a valid date or is in the future',
+    });
   }
   const card = textProblem('cardNumber', input.cardNumber, MAX_CARD_NUMBER_LENGTH, CARD_NUMBER_PATTERN);
   if (card) problems.push(card);
@@ -64,10 +68,18 @@ export function joiningAgeProblem(citizenId: string, joinedOn: string, declaredB
   if (diff > age) return null;
   if (diff < age) return tooYoung;
   if (declaredBirthDate == null) {
-    return { field: 'birthDate', vi: `Người sinh năm ${birthYear} cần ngày sinh để xác định đủ ${age} tuổi`, en: `Someone born in ${birthYear} needs a birth date to show a full ${age}` };
+    return {
+      field: 'birthDate',
+      vi: `Người sinh năm ${birthYear} cần ngày sinh để xác định đủ ${age} tuổi`,
+      en: `Someone born in ${birthYear} needs a birth date to show a full ${age}`,
+    };
   }
   if (!isIsoDate(declaredBirthDate) || Number(declaredBirthDate.slice(0, 4)) !== birthYear) {
-    return { field: 'birthDate', vi: 'Ngày sinh không khớp năm sinh trong số định danh', en: 'birthDate does not match the birth year in the citizen ID' };
+    return {
+      field: 'birthDate',
+      vi: 'Ngày sinh không khớp năm sinh trong số định danh',
+      en: 'birthDate does not match the birth year in the citizen ID',
+    };
   }
   return ageOn(declaredBirthDate, joinedOn) >= age ? null : tooYoung;
 }
@@ -87,13 +99,18 @@ export const BRANCH_ID_PATTERN = /^CH-\d{5}-\d{3}$/;
 export function joinProblems(input: JoinInput, today: string): Problem[] {
   const problems: Problem[] = [];
   for (const p of checkCitizenId(input.citizenId)) problems.push({ field: 'citizenId', ...PROBLEM_MESSAGES[p] });
-  if (!BRANCH_ID_PATTERN.test(input.branchId)) problems.push({ field: 'branchId', vi: 'Mã chi hội có dạng CH-xxxxx-nnn', en: 'branchId must look like CH-12345-001' });
+  if (!BRANCH_ID_PATTERN.test(input.branchId))
+    problems.push({ field: 'branchId', vi: 'Mã chi hội có dạng CH-xxxxx-nnn', en: 'branchId must look like CH-12345-001' });
   if (input.groupName != null) {
     const g = textProblem('groupName', input.groupName, MAX_BRANCH_NAME_LENGTH);
     if (g) problems.push(g);
   }
   if (!isIsoDate(input.joinedOn) || input.joinedOn > today) {
-    problems.push({ field: 'joinedOn', vi: 'Ngày vào Hội không hợp lệ hoặc ở tương lai', en: 'joinedOn is not a valid date or is in the future' });
+    problems.push({
+      field: 'joinedOn',
+      vi: 'Ngày vào Hội không hợp lệ hoặc ở tương lai',
+      en: 'joinedOn is not a valid date or is in the future',
+    });
   }
   if (input.birthDate != null && (!isIsoDate(input.birthDate) || input.birthDate > today)) {
     problems.push({ field: 'birthDate', vi: 'Ngày sinh không hợp lệ', en: 'birthDate is not a valid past date' });
@@ -108,7 +125,11 @@ export function joinProblems(input: JoinInput, today: string): Problem[] {
 }
 
 /** Whether the register's birth date confirms the age-60 rule on the joining date. */
-export function eligibilityOf(registerBirthDate: string | null | undefined, joinedOn: string, declaredBirthDate: string | null | undefined) {
+export function eligibilityOf(
+  registerBirthDate: string | null | undefined,
+  joinedOn: string,
+  declaredBirthDate: string | null | undefined,
+) {
   if (!isIsoDate(registerBirthDate)) return null;
   const ageAtJoining = ageOn(registerBirthDate, joinedOn);
   return {

@@ -42,7 +42,10 @@ export class AssociationMembership {
   groupName!: string | null;
 }
 
-@ObjectType({ description: 'Đối chiếu điều kiện tuổi khi vào Hội với ngày sinh trong sổ đăng ký. / The age rule on joining, checked against the register\'s birth date.' })
+@ObjectType({
+  description:
+    "Đối chiếu điều kiện tuổi khi vào Hội với ngày sinh trong sổ đăng ký. / The age rule on joining, checked against the register's birth date.",
+})
 export class MembershipEligibility {
   @Field(() => Int, { description: 'Tuổi tròn khi vào Hội (theo sổ đăng ký). / Full age on joining, per the register.' })
   ageAtJoining!: number;
@@ -50,14 +53,24 @@ export class MembershipEligibility {
   @Field({ description: 'Đủ 60 tuổi khi vào Hội. / Aged a full 60 on joining.' })
   eligible!: boolean;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày sinh người xin vào Hội khai (khi cần). / Birth date the applicant declared, when it was needed.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Ngày sinh người xin vào Hội khai (khi cần). / Birth date the applicant declared, when it was needed.',
+  })
   declaredBirthDate!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Ngày sinh khai khớp sổ đăng ký (null nếu không khai). / Declared birth date matches the register; null when none was declared.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Ngày sinh khai khớp sổ đăng ký (null nếu không khai). / Declared birth date matches the register; null when none was declared.',
+  })
   declaredMatchesRegister!: boolean | null;
 }
 
-@ObjectType({ description: 'Chi hội (theo thôn, tổ dân phố), có thể chia tổ hội. / A branch (chi hội), by village, optionally split into groups (tổ hội).' })
+@ObjectType({
+  description:
+    'Chi hội (theo thôn, tổ dân phố), có thể chia tổ hội. / A branch (chi hội), by village, optionally split into groups (tổ hội).',
+})
 export class Branch {
   @Field(() => ID, { description: 'Mã chi hội CH-<mã xã>-<nnn>. / Branch ID.' })
   branchId!: string;
@@ -98,7 +111,7 @@ export class JoinAssociationInput {
   @Field(() => ID, { description: 'Mã chi hội. / Branch ID.' })
   branchId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Tổ hội (phải có trong chi hội). / Group, one of the branch\'s.' })
+  @Field(() => String, { nullable: true, description: "Tổ hội (phải có trong chi hội). / Group, one of the branch's." })
   groupName?: string | null;
 
   @Field(() => DateScalar, { description: 'Ngày vào Hội, không ở tương lai. / Date joined, not in the future.' })
@@ -109,7 +122,8 @@ export class JoinAssociationInput {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'Ngày sinh: chỉ cần khi vào Hội trong năm tròn 60 tuổi (năm sinh lấy từ số định danh). / Birth date: needed only when joining in the year of the 60th birthday.',
+    description:
+      'Ngày sinh: chỉ cần khi vào Hội trong năm tròn 60 tuổi (năm sinh lấy từ số định danh). / Birth date: needed only when joining in the year of the 60th birthday.',
   })
   birthDate?: string | null;
 }

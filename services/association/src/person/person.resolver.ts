@@ -60,10 +60,14 @@ export class PersonResolver {
   @FieldResolver(() => LongevityCelebration, {
     nullable: true,
     description:
-      'Mừng thọ trong năm (tuổi tính theo năm, theo ngày sinh trong sổ đăng ký): mức quà của tỉnh và tình trạng. Null khi năm đó không đến tuổi mừng thọ hoặc đã mất (trừ khi đã trao trước khi mất). / The year\'s longevity celebration from the register\'s birth date: gift and status; null when no celebrated age that year or deceased (unless delivered before death).',
+      "Mừng thọ trong năm (tuổi tính theo năm, theo ngày sinh trong sổ đăng ký): mức quà của tỉnh và tình trạng. Null khi năm đó không đến tuổi mừng thọ hoặc đã mất (trừ khi đã trao trước khi mất). / The year's longevity celebration from the register's birth date: gift and status; null when no celebrated age that year or deceased (unless delivered before death).",
   })
   @Directive('@requires(fields: "birthDate deathDate")')
-  async longevityCelebration(@Root() person: PersonRef, @Arg('year', () => Int) year: number, @Ctx() ctx: RequestContext): Promise<CelebrationView | null> {
+  async longevityCelebration(
+    @Root() person: PersonRef,
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CelebrationView | null> {
     yearArg(year);
     const records = await celebrationsByPersonLoader(this.models, ctx).load(person.citizenId);
     return celebrationView(person, year, provinceCode(), records.find((r) => r.year === year) ?? null);

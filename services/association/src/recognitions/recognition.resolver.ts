@@ -15,8 +15,14 @@ export function recognitionProblems(input: RecordRecognitionInput, today: string
   problems.push(...communeCodeProblems(input.communeCode));
   const d = textProblem('decisionNumber', input.decisionNumber, 50);
   if (d) problems.push(d);
-  if (!isIsoDate(input.decisionDate) || input.decisionDate > today) problems.push({ field: 'decisionDate', vi: 'Ngày quyết định không hợp lệ hoặc ở tương lai', en: 'decisionDate is not a valid past date' });
-  else if (Number(input.decisionDate.slice(0, 4)) !== input.year) problems.push({ field: 'year', vi: 'Năm khen phải là năm của quyết định', en: 'year must be the decision\'s year' });
+  if (!isIsoDate(input.decisionDate) || input.decisionDate > today)
+    problems.push({
+      field: 'decisionDate',
+      vi: 'Ngày quyết định không hợp lệ hoặc ở tương lai',
+      en: 'decisionDate is not a valid past date',
+    });
+  else if (Number(input.decisionDate.slice(0, 4)) !== input.year)
+    problems.push({ field: 'year', vi: 'Năm khen phải là năm của quyết định', en: "year must be the decision's year" });
   return problems;
 }
 
@@ -25,31 +31,67 @@ export class RecognitionResolver {
   constructor(private readonly models: Models) {}
 
   @Access('ASSOCIATION_DATA')
-  @Query(() => [ExemplaryRecognition], { description: 'Khen thưởng "Tuổi cao - Gương sáng" của xã trong năm. / The commune\'s recognitions of a year.' })
-  async exemplaryRecognitions(@Arg('communeCode') communeCode: string, @Arg('year', () => Int) year: number, @Ctx() ctx: RequestContext): Promise<RecognitionDoc[]> {
+  @Query(() => [ExemplaryRecognition], {
+    description: 'Khen thưởng "Tuổi cao - Gương sáng" của xã trong năm. / The commune\'s recognitions of a year.',
+  })
+  async exemplaryRecognitions(
+    @Arg('communeCode') communeCode: string,
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecognitionDoc[]> {
     const badCode = communeCodeProblems(communeCode);
     if (badCode.length) refuse(badCode);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) refuse([{ field: 'year', vi: 'Năm không hợp lệ', en: 'year must be 2000-2100' }]);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      refuse([{ field: 'year', vi: 'Năm không hợp lệ', en: 'year must be 2000-2100' }]);
     const commune = scopedCommune(ctx, communeCode) as string;
     const docs = await this.models.Recognition.find({ communeCode: commune, year }).lean<RecognitionDoc[]>();
     return docs.sort((a, b) => a.citizenId.localeCompare(b.citizenId) || a.level.localeCompare(b.level));
   }
 
   @Access('ASSOCIATION_WRITE')
-  @Mutation(() => ExemplaryRecognition, { description: 'Ghi nhận khen thưởng; trùng người, năm, cấp: CONFLICT (cùng quyết định: trả lại bản ghi). / Record a recognition; the same person, year and level twice is a CONFLICT unless identical.' })
-  async recordExemplaryRecognition(@Arg('input', () => RecordRecognitionInput) input: RecordRecognitionInput, @Ctx() ctx: RequestContext): Promise<RecognitionDoc> {
+  @Mutation(() => ExemplaryRecognition, {
+    description:
+      'Ghi nhận khen thưởng; trùng người, năm, cấp: CONFLICT (cùng quyết định: trả lại bản ghi). / Record a recognition; the same person, year and level twice is a CONFLICT unless identical.',
+  })
+  async recordExemplaryRecognition(
+    @Arg('input', () => RecordRecognitionInput) input: RecordRecognitionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecognitionDoc> {
     const problems = recognitionProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     assertInScope(ctx, input.communeCode);
-    const doc: RecognitionDoc = { citizenId: input.citizenId, year: input.year, level: input.level, decisionNumber: cleanText(input.decisionNumber), decisionDate: input.decisionDate, communeCode: input.communeCode };
+    const doc: RecognitionDoc = {
+      citizenId: input.citizenId,
+      year: input.year,
+      level: input.level,
+      decisionNumber: cleanText(input.decisionNumber),
+      decisionDate: input.decisionDate,
+      communeCode: input.communeCode,
+    };
     try {
       await this.models.Recognition.create(doc);
       return doc;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
-      const existing = await this.models.Recognition.findOne({ citizenId: doc.citizenId, year: doc.year, level: doc.level }).lean<RecognitionDoc | null>();
-      if (existing && existing.decisionNumber === doc.decisionNumber && existing.decisionDate === doc.decisionDate && existing.communeCode === doc.communeCode) return existing;
-      throw new ConflictError({ vi: `${doc.citizenId} đã được khen cấp ${doc.level} năm ${doc.year}`, en: `${doc.citizenId} already has a ${doc.level} recognition in ${doc.year}` }, { field: 'level' });
+      const existing = await this.models.Recognition.findOne({
+        citizenId: doc.citizenId,
+        year: doc.year,
+        level: doc.level,
+      }).lean<RecognitionDoc | null>();
+      if (
+        existing &&
+        existing.decisionNumber === doc.decisionNumber &&
+        existing.decisionDate === doc.decisionDate &&
+        existing.communeCode === doc.communeCode
+      )
+        return existing;
+      throw new ConflictError(
+        {
+          vi: `${doc.citizenId} đã được khen cấp ${doc.level} năm ${doc.year}`,
+          en: `${doc.citizenId} already has a ${doc.level} recognition in ${doc.year}`,
+        },
+        { field: 'level' },
+      );
     }
   }
 }

@@ -17,7 +17,9 @@ registerEnumType(RecognitionLevelEnum, {
   },
 });
 
-@ObjectType({ description: 'Khen thưởng phong trào "Tuổi cao - Gương sáng". / An exemplary-elderly ("Tuổi cao - Gương sáng") recognition.' })
+@ObjectType({
+  description: 'Khen thưởng phong trào "Tuổi cao - Gương sáng". / An exemplary-elderly ("Tuổi cao - Gương sáng") recognition.',
+})
 export class ExemplaryRecognition {
   @Field(() => ID, { description: 'Số định danh. / Citizen ID.' })
   citizenId!: string;

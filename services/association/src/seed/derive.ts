@@ -73,7 +73,8 @@ export function deriveAssociationSeed(data: SeedData): AssociationSeedExtra {
     });
   }
   const membershipBranches: Record<string, string> = {};
-  for (const m of data.association.memberships) membershipBranches[m.citizenId] = branchIdByName.get(`${m.communeCode}|${m.branchName}`) as string;
+  for (const m of data.association.memberships)
+    membershipBranches[m.citizenId] = branchIdByName.get(`${m.communeCode}|${m.branchName}`) as string;
 
   // ---- longevity celebrations of the asOf year
   const celebrations: CelebrationDoc[] = [];
@@ -90,7 +91,8 @@ export function deriveAssociationSeed(data: SeedData): AssociationSeedExtra {
       else celebrations.push({ ...base, status: 'NOT_DELIVERED', deliveredOn: null, reason: 'Đã mất trước khi trao quà' });
       continue;
     }
-    if (r < DERIVE_RATES.delivered) celebrations.push({ ...base, status: 'DELIVERED', deliveredOn: between(p.citizenId, 'delivered', yearStart, asOf), reason: null });
+    if (r < DERIVE_RATES.delivered)
+      celebrations.push({ ...base, status: 'DELIVERED', deliveredOn: between(p.citizenId, 'delivered', yearStart, asOf), reason: null });
     else if (r < DERIVE_RATES.delivered + DERIVE_RATES.notDelivered) {
       celebrations.push({ ...base, status: 'NOT_DELIVERED', deliveredOn: null, reason: 'Vắng nhà, đang ở với con tại tỉnh khác' });
     } else if (r < DERIVE_RATES.delivered + DERIVE_RATES.notDelivered + DERIVE_RATES.planned) {
@@ -112,7 +114,15 @@ export function deriveAssociationSeed(data: SeedData): AssociationSeedExtra {
       const amount = contribution ? int(ledgerId, `a${i}`, 5, 40) * 100_000 : Math.min(balance, int(ledgerId, `a${i}`, 2, 20) * 100_000);
       balance += contribution ? amount : -amount;
       fundEntries.push({
-        ledgerId, fund, ownerCode, seq: i + 1, reference: `SEED-${i + 1}`, type: contribution ? 'CONTRIBUTION' : 'DISBURSEMENT', amount, balanceAfter: balance, date,
+        ledgerId,
+        fund,
+        ownerCode,
+        seq: i + 1,
+        reference: `SEED-${i + 1}`,
+        type: contribution ? 'CONTRIBUTION' : 'DISBURSEMENT',
+        amount,
+        balanceAfter: balance,
+        date,
         description: contribution ? 'Thu đóng góp của thành viên và nhà hảo tâm' : 'Chi hỗ trợ thành viên khó khăn',
       });
     });
@@ -128,8 +138,11 @@ export function deriveAssociationSeed(data: SeedData): AssociationSeedExtra {
       const from = m.joinedOn > start ? m.joinedOn : start;
       if (from > asOf) continue;
       loans.push({
-        clubId: club.clubId, citizenId: m.citizenId, reference: `L-${String(++n).padStart(3, '0')}`,
-        amount: int(m.citizenId, 'loan-amount', 5, 30) * 1_000_000, date: between(`${club.clubId}|${m.citizenId}`, 'loan-date', from, asOf),
+        clubId: club.clubId,
+        citizenId: m.citizenId,
+        reference: `L-${String(++n).padStart(3, '0')}`,
+        amount: int(m.citizenId, 'loan-amount', 5, 30) * 1_000_000,
+        date: between(`${club.clubId}|${m.citizenId}`, 'loan-date', from, asOf),
         status: unit(m.citizenId, 'loan-status') < 0.7 ? 'OUTSTANDING' : 'REPAID',
       });
     }
@@ -138,11 +151,19 @@ export function deriveAssociationSeed(data: SeedData): AssociationSeedExtra {
     let k = 0;
     for (const area of [...areas].sort()) {
       for (let i = 0; i < int(club.clubId, `${area}-count`, 1, 3); i++) {
-        activities.push({ clubId: club.clubId, reference: `A-${String(++k).padStart(3, '0')}`, date: between(club.clubId, `${area}-${i}`, start, asOf), area, title: `Sinh hoạt chủ đề ${area.toLowerCase()}`, participants: int(club.clubId, `${area}-p${i}`, 10, members.length || 10) });
+        activities.push({
+          clubId: club.clubId,
+          reference: `A-${String(++k).padStart(3, '0')}`,
+          date: between(club.clubId, `${area}-${i}`, start, asOf),
+          area,
+          title: `Sinh hoạt chủ đề ${area.toLowerCase()}`,
+          participants: int(club.clubId, `${area}-p${i}`, 10, members.length || 10),
+        });
       }
     }
     book(`${club.clubId}/INCOME_GENERATION`, 'CLUB_INCOME_GENERATION', club.clubId, club.foundedOn, int(club.clubId, 'ig-n', 3, 8));
-    if (unit(club.clubId, 'no-activity-fund') >= DERIVE_RATES.clubsWithoutActivityFund) book(`${club.clubId}/ACTIVITY`, 'CLUB_ACTIVITY', club.clubId, club.foundedOn, int(club.clubId, 'af-n', 2, 6));
+    if (unit(club.clubId, 'no-activity-fund') >= DERIVE_RATES.clubsWithoutActivityFund)
+      book(`${club.clubId}/ACTIVITY`, 'CLUB_ACTIVITY', club.clubId, club.foundedOn, int(club.clubId, 'af-n', 2, 6));
   }
   for (const c of data.communes) book(`CARE/${c.code}`, 'CARE', c.code, `${year - 1}-01-01`, int(c.code, 'care-n', 2, 6));
   book(`CARE/${data.province.code}`, 'CARE', data.province.code, `${year - 1}-01-01`, 12);
@@ -156,7 +177,14 @@ export function deriveAssociationSeed(data: SeedData): AssociationSeedExtra {
       if (unit(m.citizenId, `recognition-${y}`) >= DERIVE_RATES.recognitionPerMember) continue;
       const level = unit(m.citizenId, `level-${y}`) < 0.85 ? 'COMMUNE' : 'PROVINCE';
       const decisionDate = y === year ? between(m.citizenId, `rd-${y}`, `${y}-01-02`, asOf) : `${y}-10-01`;
-      recognitions.push({ citizenId: m.citizenId, year: y, level, decisionNumber: `${int(m.communeCode, `dn-${y}-${level}`, 10, 99)}/QĐ-HNCT`, decisionDate, communeCode: m.communeCode });
+      recognitions.push({
+        citizenId: m.citizenId,
+        year: y,
+        level,
+        decisionNumber: `${int(m.communeCode, `dn-${y}-${level}`, 10, 99)}/QĐ-HNCT`,
+        decisionDate,
+        communeCode: m.communeCode,
+      });
     }
   }
   return { branches, membershipBranches, celebrations, loans, activities, fundEntries, recognitions };

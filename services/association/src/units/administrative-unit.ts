@@ -11,12 +11,18 @@ export class AdministrativeUnit {
   code!: string;
 
   /** From homeaffairs (Decision 1648/QĐ-TTg distinguishes mountain, border and island communes). */
-  @Field(() => Boolean, { nullable: true, description: 'Xã miền núi, biên giới, hải đảo (từ Sở Nội vụ). / Mountain, border or island commune, from home affairs.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Xã miền núi, biên giới, hải đảo (từ Sở Nội vụ). / Mountain, border or island commune, from home affairs.',
+  })
   @Directive('@external')
   mountainous?: boolean | null;
 
   /** From homeaffairs: the current communes of a province. */
-  @Field(() => [AdministrativeUnit], { nullable: true, description: 'Các xã/phường hiện hành của tỉnh (từ Sở Nội vụ). / Current communes of a province, from home affairs.' })
+  @Field(() => [AdministrativeUnit], {
+    nullable: true,
+    description: 'Các xã/phường hiện hành của tỉnh (từ Sở Nội vụ). / Current communes of a province, from home affairs.',
+  })
   @Directive('@external')
   communes?: AdministrativeUnit[] | null;
 }

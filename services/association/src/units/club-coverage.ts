@@ -15,7 +15,10 @@ export class CoverageGroup {
   @Field(() => Int, { nullable: true, description: 'Chỉ tiêu % (null khi không đặt cho nhóm này). / Target per cent, null when none.' })
   targetPercent!: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Đạt chỉ tiêu (null khi không có chỉ tiêu). / Target met, null when there is none.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Đạt chỉ tiêu (null khi không có chỉ tiêu). / Target met, null when there is none.',
+  })
   met!: boolean | null;
 }
 
@@ -36,7 +39,9 @@ export class ClubCoverage {
   @Field(() => CoverageGroup, { description: 'Mọi xã: có ít nhất một câu lạc bộ. / All communes: at least one club.' })
   all!: CoverageGroup;
 
-  @Field(() => CoverageGroup, { description: 'Xã đồng bằng: có số câu lạc bộ trong khoảng yêu cầu. / Lowland communes with the required number of clubs.' })
+  @Field(() => CoverageGroup, {
+    description: 'Xã đồng bằng: có số câu lạc bộ trong khoảng yêu cầu. / Lowland communes with the required number of clubs.',
+  })
   lowland!: CoverageGroup;
 
   @Field(() => CoverageGroup, { description: 'Xã miền núi, biên giới, hải đảo. / Mountain, border and island communes.' })

@@ -19,13 +19,20 @@ export class UnitResolver {
   constructor(private readonly models: Models) {}
 
   @Access('ORGANISATION')
-  @FieldResolver(() => Int, { nullable: true, description: 'Số câu lạc bộ liên thế hệ của xã (đã thành lập đến hôm nay). / Intergenerational self-help clubs of the commune, founded by today.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Số câu lạc bộ liên thế hệ của xã (đã thành lập đến hôm nay). / Intergenerational self-help clubs of the commune, founded by today.',
+  })
   async clubCount(@Root() unit: AdministrativeUnit, @Ctx() ctx: RequestContext): Promise<number> {
     return (await clubsByCommuneLoader(this.models, ctx).load(unit.code)).filter((c) => c.foundedOn <= ctx.today).length;
   }
 
   @Access('ORGANISATION')
-  @FieldResolver(() => [Club], { nullable: true, description: 'Các câu lạc bộ của xã, theo mã (ít, không phân trang). / The commune\'s clubs by ID (a handful, unpaged).' })
+  @FieldResolver(() => [Club], {
+    nullable: true,
+    description: "Các câu lạc bộ của xã, theo mã (ít, không phân trang). / The commune's clubs by ID (a handful, unpaged).",
+  })
   async clubs(@Root() unit: AdministrativeUnit, @Ctx() ctx: RequestContext): Promise<ClubDoc[]> {
     return clubsByCommuneLoader(this.models, ctx).load(unit.code);
   }
@@ -34,11 +41,16 @@ export class UnitResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      'Số người 100 tuổi trở lên (tính theo năm) được ghi nhận mừng thọ trong năm (dự kiến hoặc đã trao) tại xã; đối chiếu với centenarianCountToday của Sở Nội vụ (xem docs/cross-agency.md). Ô 1-4 bị ẩn (null) với người không được xem dữ liệu hội viên. / 100+ celebrations recorded (planned or delivered) in the commune for the year; to reconcile with home affairs\' centenarianCountToday. Cells of 1-4 are withheld (null) for callers who may not see association data.',
+      "Số người 100 tuổi trở lên (tính theo năm) được ghi nhận mừng thọ trong năm (dự kiến hoặc đã trao) tại xã; đối chiếu với centenarianCountToday của Sở Nội vụ (xem docs/cross-agency.md). Ô 1-4 bị ẩn (null) với người không được xem dữ liệu hội viên. / 100+ celebrations recorded (planned or delivered) in the commune for the year; to reconcile with home affairs' centenarianCountToday. Cells of 1-4 are withheld (null) for callers who may not see association data.",
   })
-  async centenarianCelebrations(@Root() unit: AdministrativeUnit, @Arg('year', () => Int) year: number, @Ctx() ctx: RequestContext): Promise<number | null> {
+  async centenarianCelebrations(
+    @Root() unit: AdministrativeUnit,
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<number | null> {
     const n = await centenarianLoader(this.models, ctx).load(`${unit.code}|${yearArg(year)}`);
-    const personal = decide(ctx.identity, ctx.purpose, 'ASSOCIATION_DATA').allowed && (!ctx.identity.commune || ctx.identity.commune === unit.code);
+    const personal =
+      decide(ctx.identity, ctx.purpose, 'ASSOCIATION_DATA').allowed && (!ctx.identity.commune || ctx.identity.commune === unit.code);
     return !personal && n > 0 && n < 5 ? null : n;
   }
 
@@ -46,13 +58,14 @@ export class UnitResolver {
   @FieldResolver(() => ClubCoverage, {
     nullable: true,
     description:
-      'Độ phủ câu lạc bộ của tỉnh so với chỉ tiêu tại ngày asOf (danh sách xã và cờ miền núi lấy từ Sở Nội vụ). / The province\'s club coverage against the target on asOf; communes and the mountain flag come from home affairs.',
+      "Độ phủ câu lạc bộ của tỉnh so với chỉ tiêu tại ngày asOf (danh sách xã và cờ miền núi lấy từ Sở Nội vụ). / The province's club coverage against the target on asOf; communes and the mountain flag come from home affairs.",
   })
   @Directive('@requires(fields: "communes { code mountainous }")')
   async clubCoverage(
     @Root() unit: AdministrativeUnit,
     @Ctx() ctx: RequestContext,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày tính (mặc định hôm nay). / Reference date, today by default.' }) asOf?: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày tính (mặc định hôm nay). / Reference date, today by default.' })
+    asOf?: string | null,
   ): Promise<(ReturnType<typeof clubCoverage> & { asOf: string }) | null> {
     const date = asOf ?? ctx.today;
     const target = isIsoDate(date) ? coverageTargetsOn(date) : null;

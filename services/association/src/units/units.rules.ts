@@ -28,8 +28,16 @@ function group(communes: readonly CoverageCommune[], covered: (c: CoverageCommun
 export function clubCoverage(communes: readonly CoverageCommune[], target: CoverageTargetRow) {
   const inRange = (c: CoverageCommune) => c.clubs >= target.clubsPerCommune.min && c.clubs <= target.clubsPerCommune.max;
   const all = group(communes, (c) => c.clubs > 0, target.communeSharePercent);
-  const lowland = group(communes.filter((c) => !c.mountainous), inRange, target.lowlandSharePercent);
-  const mountain = group(communes.filter((c) => c.mountainous), inRange, target.mountainSharePercent);
+  const lowland = group(
+    communes.filter((c) => !c.mountainous),
+    inRange,
+    target.lowlandSharePercent,
+  );
+  const mountain = group(
+    communes.filter((c) => c.mountainous),
+    inRange,
+    target.mountainSharePercent,
+  );
   return {
     legalAct: target.legalAct,
     clubs: communes.reduce((n, c) => n + c.clubs, 0),
@@ -38,6 +46,9 @@ export function clubCoverage(communes: readonly CoverageCommune[], target: Cover
     lowland,
     mountain,
     met: [all.met, lowland.met, mountain.met].every((m) => m !== false),
-    communesWithoutClub: communes.filter((c) => c.clubs === 0).map((c) => c.code).sort(),
+    communesWithoutClub: communes
+      .filter((c) => c.clubs === 0)
+      .map((c) => c.code)
+      .sort(),
   };
 }

@@ -3,7 +3,9 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, DateScalar } from '@nct/subgraph-kit';
 
 /** One read of one person's data in one request: who, why, which fields, when. */
-@ObjectType({ description: 'Một lần đọc dữ liệu cá nhân của một người trong một yêu cầu. / One read of one person\'s personal data in one request.' })
+@ObjectType({
+  description: "Một lần đọc dữ liệu cá nhân của một người trong một yêu cầu. / One read of one person's personal data in one request.",
+})
 export class AccessLogEntry {
   @Field(() => ID, { description: 'Mã mục: mã yêu cầu và số định danh. / Entry id: request id and citizen ID.' })
   id!: string;
@@ -11,7 +13,10 @@ export class AccessLogEntry {
   @Field({ description: 'Thời điểm đọc (ISO 8601, UTC). / When it was read (ISO 8601, UTC).' })
   at!: string;
 
-  @Field({ description: 'Mã yêu cầu do cổng API tạo (không bao giờ do máy khách đặt). / The request id the gateway generated (never set by a client).' })
+  @Field({
+    description:
+      'Mã yêu cầu do cổng API tạo (không bao giờ do máy khách đặt). / The request id the gateway generated (never set by a client).',
+  })
   requestId!: string;
 
   @Field(() => String, {
@@ -24,7 +29,7 @@ export class AccessLogEntry {
   @Field({ description: 'Người đọc (subject của mã thông báo). / Who read it (token subject).' })
   subject!: string;
 
-  @Field({ description: 'Vai trò của người đọc. / The reader\'s role.' })
+  @Field({ description: "Vai trò của người đọc. / The reader's role." })
   role!: string;
 
   @Field(() => String, { nullable: true, description: 'Xã/phường giới hạn của người đọc. / The commune the reader is limited to.' })
@@ -54,7 +59,7 @@ export class AccessLogFilter {
   @Field(() => String, { nullable: true, description: 'Người đọc. / The reader (token subject).' })
   subject?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Vai trò người đọc. / The reader\'s role.' })
+  @Field(() => String, { nullable: true, description: "Vai trò người đọc. / The reader's role." })
   role?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Mã yêu cầu (của cổng API). / The (gateway) request id.' })
@@ -63,10 +68,16 @@ export class AccessLogFilter {
   @Field(() => String, { nullable: true, description: 'Mã tương quan do máy khách gửi. / The correlation id the client sent.' })
   correlationId?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Từ ngày (giờ Việt Nam, tính cả ngày này). / From this day (Vietnam time), inclusive.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Từ ngày (giờ Việt Nam, tính cả ngày này). / From this day (Vietnam time), inclusive.',
+  })
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Đến ngày (giờ Việt Nam, tính cả ngày này). / To this day (Vietnam time), inclusive.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Đến ngày (giờ Việt Nam, tính cả ngày này). / To this day (Vietnam time), inclusive.',
+  })
   to?: string | null;
 }
 

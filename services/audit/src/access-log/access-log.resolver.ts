@@ -41,7 +41,10 @@ export class AccessLogResolver {
     if (page.afterKey) range.$gt = page.afterKey;
     // `key` starts with the instant, so a period is a key range.
     if (Object.keys(range).length) query.key = trusted(range);
-    const rows = await this.models.AccessEntry.find(query).sort({ key: 1 }).limit(page.limit + 1).lean<AccessEntryDoc[]>();
+    const rows = await this.models.AccessEntry.find(query)
+      .sort({ key: 1 })
+      .limit(page.limit + 1)
+      .lean<AccessEntryDoc[]>();
     return toConnection(AccessLogConnection, rows.map(toEntry), page.limit, (r) => r.key);
   }
 
@@ -52,7 +55,10 @@ export class AccessLogResolver {
    */
   @Directive('@inaccessible')
   @Mutation(() => Int, { description: 'Ghi nhật ký (chỉ cổng API). / Append entries (the gateway only).' })
-  async recordAccess(@Arg('entries', () => [AccessLogEntryInput]) entries: AccessLogEntryInput[], @Ctx() ctx: RequestContext): Promise<number> {
+  async recordAccess(
+    @Arg('entries', () => [AccessLogEntryInput]) entries: AccessLogEntryInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<number> {
     if (ctx.service !== 'gateway') {
       throw new AppError('FORBIDDEN', { vi: 'Chỉ cổng API được ghi nhật ký truy cập', en: 'Only the gateway writes the access log' });
     }

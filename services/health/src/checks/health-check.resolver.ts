@@ -21,7 +21,9 @@ export class HealthCheckResolver {
   constructor(private readonly models: Models) {}
 
   @Access('HEALTH_CHECKS')
-  @Query(() => HealthCheckConnection, { description: 'Lịch sử khám sức khỏe của một người, mới nhất trước. / A person’s check history, most recent first.' })
+  @Query(() => HealthCheckConnection, {
+    description: 'Lịch sử khám sức khỏe của một người, mới nhất trước. / A person’s check history, most recent first.',
+  })
   async healthChecks(@Args() { citizenId, first, after }: PersonHistoryArgs, @Ctx() ctx: RequestContext): Promise<HealthCheckConnection> {
     const id = citizenIdArg(citizenId);
     await assertStationScope(this.models, ctx, id);
@@ -35,17 +37,27 @@ export class HealthCheckResolver {
     description:
       'Ghi nhận một lần khám định kỳ (trùng người/ngày/cơ sở: CONFLICT). / Record a periodic check; the same person, date and facility twice is a CONFLICT.',
   })
-  async recordHealthCheck(@Arg('input', () => RecordHealthCheckInput) input: RecordHealthCheckInput, @Ctx() ctx: RequestContext): Promise<HealthCheckDoc> {
+  async recordHealthCheck(
+    @Arg('input', () => RecordHealthCheckInput) input: RecordHealthCheckInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<HealthCheckDoc> {
     const problems = recordCheckProblems(input, ctx.today);
     if (problems.length) refuseWithCodes(problems);
-    const doc: HealthCheckDoc = { citizenId: input.citizenId, date: input.date, facility: normaliseText(input.facility), resultClass: input.resultClass };
+    const doc: HealthCheckDoc = {
+      citizenId: input.citizenId,
+      date: input.date,
+      facility: normaliseText(input.facility),
+      resultClass: input.resultClass,
+    };
     try {
       // One transaction with the person's guard: the check and, when it is the person's first
       // of its year and a commune keeps their record, +1 to that commune's `people-checked`.
       await inPersonTransaction(this.models, doc.citizenId, async (session) => {
         // the person's check dates (a few a year, on the citizenId-first index), compared here: a
         // date range on that index missed a check dated exactly 1 January on the embedded server
-        const dates = await this.models.HealthCheck.find({ citizenId: doc.citizenId }, { _id: 0, date: 1 }, { session }).lean<Array<{ date: string }>>();
+        const dates = await this.models.HealthCheck.find({ citizenId: doc.citizenId }, { _id: 0, date: 1 }, { session }).lean<
+          Array<{ date: string }>
+        >();
         const checkedThatYear = dates.some((d) => d.date.slice(0, 4) === doc.date.slice(0, 4));
         await this.models.HealthCheck.create([doc], { session });
         const record = await recordCommuneOf(this.models, doc.citizenId, session);
@@ -54,7 +66,10 @@ export class HealthCheckResolver {
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(
-          { vi: `Lần khám ngày ${doc.date} tại ${doc.facility} đã được ghi nhận`, en: `The check on ${doc.date} at ${doc.facility} is already recorded` },
+          {
+            vi: `Lần khám ngày ${doc.date} tại ${doc.facility} đã được ghi nhận`,
+            en: `The check on ${doc.date} at ${doc.facility} is already recorded`,
+          },
           { field: 'date' },
         );
       }

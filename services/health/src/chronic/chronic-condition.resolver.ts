@@ -14,7 +14,9 @@ import { PROJECTION } from './chronic-condition.loaders';
 
 /** Whether each of the person's conditions is under management, read inside a write's transaction. */
 async function managedFlags(models: Models, citizenId: string, session: ClientSession): Promise<boolean[]> {
-  const rows = await models.ChronicCondition.find({ citizenId }, { _id: 0, underManagement: 1 }, { session }).lean<Array<{ underManagement: boolean }>>();
+  const rows = await models.ChronicCondition.find({ citizenId }, { _id: 0, underManagement: 1 }, { session }).lean<
+    Array<{ underManagement: boolean }>
+  >();
   return rows.map((r) => r.underManagement);
 }
 
@@ -40,7 +42,10 @@ export class ChronicConditionResolver {
     description:
       'Ghi nhận một bệnh mạn tính (mã ICD-10 trong danh mục; mã HIV B20-B24, Z21, R75 luôn bị từ chối; trùng người/mã: CONFLICT). / Record a chronic condition; HIV codes are always refused; the same person and code twice is a CONFLICT.',
   })
-  async recordChronicCondition(@Arg('input', () => RecordChronicConditionInput) input: RecordChronicConditionInput, @Ctx() ctx: RequestContext): Promise<ChronicConditionDoc> {
+  async recordChronicCondition(
+    @Arg('input', () => RecordChronicConditionInput) input: RecordChronicConditionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ChronicConditionDoc> {
     const problems = recordChronicProblems(input, ctx.today);
     if (problems.length) refuseWithCodes(problems);
     const doc: ChronicConditionDoc = {
@@ -89,7 +94,10 @@ export class ChronicConditionResolver {
     ];
     if (problems.length) refuseWithCodes(problems);
     // Read, then update only when it changes (one document, by its unique index (citizenId, code)).
-    const before = await this.models.ChronicCondition.findOne({ citizenId: input.citizenId, code: input.code }, PROJECTION).lean<ChronicConditionDoc>();
+    const before = await this.models.ChronicCondition.findOne(
+      { citizenId: input.citizenId, code: input.code },
+      PROJECTION,
+    ).lean<ChronicConditionDoc>();
     if (!before) {
       throw new NotFoundError(
         { vi: `Chưa ghi nhận bệnh ${input.code} cho người này`, en: `Condition ${input.code} is not recorded for this person` },
@@ -100,16 +108,29 @@ export class ChronicConditionResolver {
     // One transaction with the person's guard: the flag, and the change to the person's
     // `chronic` state, computed from all their conditions before and after.
     await inPersonTransaction(this.models, input.citizenId, async (session) => {
-      const rows = await this.models.ChronicCondition.find({ citizenId: input.citizenId }, { _id: 0, code: 1, underManagement: 1 }, { session }).lean<
-        Array<{ code: string; underManagement: boolean }>
-      >();
+      const rows = await this.models.ChronicCondition.find(
+        { citizenId: input.citizenId },
+        { _id: 0, code: 1, underManagement: 1 },
+        { session },
+      ).lean<Array<{ code: string; underManagement: boolean }>>();
       const target = rows.find((r) => r.code === input.code);
       if (!target || target.underManagement === input.underManagement) return; // changed meanwhile: nothing to do
-      await this.models.ChronicCondition.updateOne({ citizenId: input.citizenId, code: input.code }, { $set: { underManagement: input.underManagement } }, { session });
+      await this.models.ChronicCondition.updateOne(
+        { citizenId: input.citizenId, code: input.code },
+        { $set: { underManagement: input.underManagement } },
+        { session },
+      );
       const record = await recordCommuneOf(this.models, input.citizenId, session);
       if (record) {
         const after = rows.map((r) => (r.code === input.code ? input.underManagement : r.underManagement));
-        await this.models.Tallies.add(chronicChanges(record.communeCode, rows.map((r) => r.underManagement), after), session);
+        await this.models.Tallies.add(
+          chronicChanges(
+            record.communeCode,
+            rows.map((r) => r.underManagement),
+            after,
+          ),
+          session,
+        );
       }
     });
     return { ...before, underManagement: input.underManagement };

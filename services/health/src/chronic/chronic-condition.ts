@@ -28,7 +28,9 @@ export class ChronicCondition {
   facility!: string;
 }
 
-@ObjectType({ description: 'Một nhóm bệnh mạn tính được theo dõi, với khoảng mã ICD-10. / A tracked chronic-condition group with its ICD-10 range.' })
+@ObjectType({
+  description: 'Một nhóm bệnh mạn tính được theo dõi, với khoảng mã ICD-10. / A tracked chronic-condition group with its ICD-10 range.',
+})
 export class TrackedCondition {
   @Field({ description: 'Khóa nhóm bệnh. / Group key.' })
   key!: string;

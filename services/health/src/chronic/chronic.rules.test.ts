@@ -1,4 +1,12 @@
-import { HIV_REFUSAL, icd10Problems, isNeverStored, recordChronicProblems, trackedConditionOf, validateNeverStored, validateTrackedConditions } from './chronic.rules';
+import {
+  HIV_REFUSAL,
+  icd10Problems,
+  isNeverStored,
+  recordChronicProblems,
+  trackedConditionOf,
+  validateNeverStored,
+  validateTrackedConditions,
+} from './chronic.rules';
 import { NEVER_STORED_ROWS } from './rules/never-stored';
 import { TRACKED_CONDITION_ROWS } from './rules/tracked-conditions';
 
@@ -75,7 +83,13 @@ describe('HIV codes are refused, never stored', () => {
 });
 
 describe('recording a chronic condition', () => {
-  const valid = { citizenId: '012140000001', code: 'I10', diagnosedOn: '2020-11-01', underManagement: true, facility: 'Trạm Y tế xã Tam Đường' };
+  const valid = {
+    citizenId: '012140000001',
+    code: 'I10',
+    diagnosedOn: '2020-11-01',
+    underManagement: true,
+    facility: 'Trạm Y tế xã Tam Đường',
+  };
   it('accepts a consistent record', () => {
     expect(recordChronicProblems(valid, TODAY)).toEqual([]);
   });
@@ -108,14 +122,26 @@ describe('tracked-condition and never-stored tables', () => {
   });
 
   it('refuses any row that would let an HIV code in', () => {
-    expect(() => validateTrackedConditions([{ ...good, key: 'INFECTIONS', from: 'B15', to: 'B25' }], NEVER_STORED_ROWS)).toThrow(/never-stored/);
-    expect(() => validateTrackedConditions([{ ...good, key: 'STATUS', from: 'Z21', to: 'Z21' }], NEVER_STORED_ROWS)).toThrow(/never-stored/);
+    expect(() => validateTrackedConditions([{ ...good, key: 'INFECTIONS', from: 'B15', to: 'B25' }], NEVER_STORED_ROWS)).toThrow(
+      /never-stored/,
+    );
+    expect(() => validateTrackedConditions([{ ...good, key: 'STATUS', from: 'Z21', to: 'Z21' }], NEVER_STORED_ROWS)).toThrow(
+      /never-stored/,
+    );
   });
 
   it('refuses two rows in force at once for the same categories, accepts a successor row', () => {
-    expect(() => validateTrackedConditions([good, { ...good, key: 'OTHER', from: 'I12', to: 'I12' }], NEVER_STORED_ROWS)).toThrow(/overlaps/);
+    expect(() => validateTrackedConditions([good, { ...good, key: 'OTHER', from: 'I12', to: 'I12' }], NEVER_STORED_ROWS)).toThrow(
+      /overlaps/,
+    );
     expect(() =>
-      validateTrackedConditions([{ ...good, effectiveTo: '2029-12-31' }, { ...good, effectiveFrom: '2030-01-01' }], NEVER_STORED_ROWS),
+      validateTrackedConditions(
+        [
+          { ...good, effectiveTo: '2029-12-31' },
+          { ...good, effectiveFrom: '2030-01-01' },
+        ],
+        NEVER_STORED_ROWS,
+      ),
     ).not.toThrow();
   });
 

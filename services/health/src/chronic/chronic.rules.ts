@@ -27,11 +27,17 @@ function inForce(r: { effectiveFrom: string; effectiveTo: string | null }, date:
   return r.effectiveFrom <= date && date <= (r.effectiveTo ?? FAR);
 }
 
-function periodsOverlap(a: { effectiveFrom: string; effectiveTo: string | null }, b: { effectiveFrom: string; effectiveTo: string | null }): boolean {
+function periodsOverlap(
+  a: { effectiveFrom: string; effectiveTo: string | null },
+  b: { effectiveFrom: string; effectiveTo: string | null },
+): boolean {
   return a.effectiveFrom <= (b.effectiveTo ?? FAR) && b.effectiveFrom <= (a.effectiveTo ?? FAR);
 }
 
-function validateRange(where: string, r: { from: string; to: string; effectiveFrom: string; effectiveTo: string | null; legalAct: string }): void {
+function validateRange(
+  where: string,
+  r: { from: string; to: string; effectiveFrom: string; effectiveTo: string | null; legalAct: string },
+): void {
   if (!CATEGORY.test(r.from) || !CATEGORY.test(r.to)) throw new Error(`${where}: from/to must be ICD-10 categories (letter + 2 digits)`);
   if (r.from[0] !== r.to[0] || r.from > r.to) throw new Error(`${where}: from must not be after to, within one letter`);
   if (!ISO.test(r.effectiveFrom)) throw new Error(`${where}: effectiveFrom must be an ISO date`);
@@ -55,7 +61,10 @@ export function validateNeverStored(rows: readonly NeverStoredRow[]): readonly N
  * act, two rows in force at once covering the same category, and above all any row that
  * would let a never-stored (HIV) code in.
  */
-export function validateTrackedConditions(rows: readonly TrackedConditionRow[], neverStored: readonly NeverStoredRow[]): readonly TrackedConditionRow[] {
+export function validateTrackedConditions(
+  rows: readonly TrackedConditionRow[],
+  neverStored: readonly NeverStoredRow[],
+): readonly TrackedConditionRow[] {
   rows.forEach((r, i) => {
     const where = `tracked condition row ${i} (${r.key})`;
     validateRange(where, r);
@@ -100,12 +109,27 @@ export const HIV_REFUSAL = {
 /** Every problem with an ICD-10 code for a tracked chronic condition on `date`. */
 export function icd10Problems(code: string, date: string, field = 'code'): Problem[] {
   if (typeof code !== 'string' || code.length > 12) {
-    return [{ field, problem: 'BAD_SHAPE', vi: 'Mã ICD-10 không đúng dạng (chữ cái + 2 chữ số, ví dụ I10 hoặc E11.9)', en: 'Malformed ICD-10 code (letter + 2 digits, e.g. I10 or E11.9)' }];
+    return [
+      {
+        field,
+        problem: 'BAD_SHAPE',
+        vi: 'Mã ICD-10 không đúng dạng (chữ cái + 2 chữ số, ví dụ I10 hoặc E11.9)',
+        en: 'Malformed ICD-10 code (letter + 2 digits, e.g. I10 or E11.9)',
+      },
+    ];
   }
   if (isNeverStored(code, date)) return [{ field, problem: 'HIV_NOT_STORED', ...HIV_REFUSAL }];
-  if (/[a-z]/.test(code)) return [{ field, problem: 'LOWER_CASE', vi: 'Mã ICD-10 phải viết hoa', en: 'An ICD-10 code must be in capital letters' }];
+  if (/[a-z]/.test(code))
+    return [{ field, problem: 'LOWER_CASE', vi: 'Mã ICD-10 phải viết hoa', en: 'An ICD-10 code must be in capital letters' }];
   if (!ICD10_SHAPE.test(code)) {
-    return [{ field, problem: 'BAD_SHAPE', vi: 'Mã ICD-10 không đúng dạng (chữ cái + 2 chữ số, ví dụ I10 hoặc E11.9)', en: 'Malformed ICD-10 code (letter + 2 digits, e.g. I10 or E11.9)' }];
+    return [
+      {
+        field,
+        problem: 'BAD_SHAPE',
+        vi: 'Mã ICD-10 không đúng dạng (chữ cái + 2 chữ số, ví dụ I10 hoặc E11.9)',
+        en: 'Malformed ICD-10 code (letter + 2 digits, e.g. I10 or E11.9)',
+      },
+    ];
   }
   if (!trackedConditionOf(code, date)) {
     return [

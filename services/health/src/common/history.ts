@@ -39,9 +39,21 @@ interface RowFinder {
  * (One query with `$or` would read the same rows, but the embedded server's planner scans the
  * collection for any `$or`.)
  */
-export async function historyPage<T>(model: RowFinder, citizenId: string, afterKey: string | null, field: string, projection: object, limit: number): Promise<T[]> {
+export async function historyPage<T>(
+  model: RowFinder,
+  citizenId: string,
+  afterKey: string | null,
+  field: string,
+  projection: object,
+  limit: number,
+): Promise<T[]> {
   const sort = { date: -1, [field]: 1 } as Record<string, 1 | -1>;
-  const read = (filter: Record<string, unknown>, n: number): PromiseLike<T[]> => model.find({ citizenId, ...filter }, projection).sort(sort).limit(n).lean<T[]>();
+  const read = (filter: Record<string, unknown>, n: number): PromiseLike<T[]> =>
+    model
+      .find({ citizenId, ...filter }, projection)
+      .sort(sort)
+      .limit(n)
+      .lean<T[]>();
   if (afterKey === null) return read({}, limit);
   const { date, value } = parseHistoryKey(afterKey);
   const sameDay = await read({ date, [field]: trusted({ $gt: value }) }, limit);

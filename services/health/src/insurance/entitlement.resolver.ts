@@ -13,7 +13,8 @@ import { STATE_FUNDED_ENTITLEMENTS, stateFundedEntitlements } from './entitlemen
 export class EntitlementResolver {
   @Access('REFERENCE')
   @Query(() => [StateFundedCardBasis], {
-    description: 'Các căn cứ được ngân sách đóng/hỗ trợ đóng BHYT áp dụng vào ngày (mặc định hôm nay). / Bases for a state-paid card in force on a date.',
+    description:
+      'Các căn cứ được ngân sách đóng/hỗ trợ đóng BHYT áp dụng vào ngày (mặc định hôm nay). / Bases for a state-paid card in force on a date.',
   })
   stateFundedCardBases(
     @Ctx() ctx: RequestContext,

@@ -4,8 +4,15 @@ import { STATE_FUNDED_ENTITLEMENT_ROWS } from './rules/state-funded-entitlement'
 // Law on Health Insurance Art. 12.3-12.4; Decree 20/2021 Art. 9; Decree 146/2018 Art. 3-4;
 // Social Insurance Law 2024 Art. 22 (social pension from 2025-07-01).
 describe('state-paid BHYT entitlement', () => {
-  const none: EntitlementFacts = { age: 70, socialAllowance: false, socialPension: false, household: 'NONE', minorityInDisadvantagedArea: false };
-  const bases = (facts: Partial<EntitlementFacts>, date = '2026-03-10') => stateFundedEntitlements({ ...none, ...facts }, date).map((r) => r.basis);
+  const none: EntitlementFacts = {
+    age: 70,
+    socialAllowance: false,
+    socialPension: false,
+    household: 'NONE',
+    minorityInDisadvantagedArea: false,
+  };
+  const bases = (facts: Partial<EntitlementFacts>, date = '2026-03-10') =>
+    stateFundedEntitlements({ ...none, ...facts }, date).map((r) => r.basis);
 
   it.each([
     [{}, []],
@@ -16,7 +23,10 @@ describe('state-paid BHYT entitlement', () => {
     [{ socialPension: true, age: 76 }, ['SOCIAL_PENSION']],
     // the most favourable first: full payment before the near-poor subsidy
     [{ household: 'NEAR_POOR' as const, socialAllowance: true }, ['SOCIAL_ALLOWANCE', 'NEAR_POOR_HOUSEHOLD']],
-    [{ household: 'POOR' as const, socialAllowance: true, minorityInDisadvantagedArea: true }, ['SOCIAL_ALLOWANCE', 'POOR_HOUSEHOLD', 'ETHNIC_MINORITY_DISADVANTAGED_AREA']],
+    [
+      { household: 'POOR' as const, socialAllowance: true, minorityInDisadvantagedArea: true },
+      ['SOCIAL_ALLOWANCE', 'POOR_HOUSEHOLD', 'ETHNIC_MINORITY_DISADVANTAGED_AREA'],
+    ],
   ])('%j -> %j', (facts, expected) => {
     expect(bases(facts)).toEqual(expected);
   });
@@ -29,7 +39,13 @@ describe('state-paid BHYT entitlement', () => {
 
   it('pays the near-poor 70%, the others 100%', () => {
     const pct = Object.fromEntries(STATE_FUNDED_ENTITLEMENT_ROWS.map((r) => [r.basis, r.statePaysPercent]));
-    expect(pct).toEqual({ SOCIAL_ALLOWANCE: 100, POOR_HOUSEHOLD: 100, ETHNIC_MINORITY_DISADVANTAGED_AREA: 100, SOCIAL_PENSION: 100, NEAR_POOR_HOUSEHOLD: 70 });
+    expect(pct).toEqual({
+      SOCIAL_ALLOWANCE: 100,
+      POOR_HOUSEHOLD: 100,
+      ETHNIC_MINORITY_DISADVANTAGED_AREA: 100,
+      SOCIAL_PENSION: 100,
+      NEAR_POOR_HOUSEHOLD: 70,
+    });
   });
 
   const good = STATE_FUNDED_ENTITLEMENT_ROWS[0];

@@ -10,10 +10,14 @@ export function validateEntitlements(rows: readonly StateFundedEntitlementRow[])
     ends: 'effectiveTo',
     check: (r) => [
       ...(ENTITLEMENT_BASES.includes(r.basis) ? [] : ['unknown basis']),
-      ...(Number.isInteger(r.statePaysPercent) && r.statePaysPercent >= 1 && r.statePaysPercent <= 100 ? [] : ['statePaysPercent must be 1-100']),
+      ...(Number.isInteger(r.statePaysPercent) && r.statePaysPercent >= 1 && r.statePaysPercent <= 100
+        ? []
+        : ['statePaysPercent must be 1-100']),
       ...(Number.isInteger(r.minAge) && r.minAge >= 60 && r.minAge <= 120 ? [] : ['minAge must be 60-120']),
       ...(r.nameVi?.trim() && r.nameEn?.trim() ? [] : ['names are required']),
-      ...(r.cardGroup === null || beneficiaryGroupOn(r.cardGroup, r.effectiveFrom) ? [] : [`card group ${r.cardGroup} is not in the group list`]),
+      ...(r.cardGroup === null || beneficiaryGroupOn(r.cardGroup, r.effectiveFrom)
+        ? []
+        : [`card group ${r.cardGroup} is not in the group list`]),
     ],
   });
 }
@@ -53,7 +57,11 @@ function applies(r: StateFundedEntitlementRow, f: EntitlementFacts): boolean {
  * table order). A person holds one card, issued under the most favourable basis (Law on
  * Health Insurance Art. 12: someone in several groups is insured under the first that applies).
  */
-export function stateFundedEntitlements(facts: EntitlementFacts, date: string, rows = STATE_FUNDED_ENTITLEMENTS): StateFundedEntitlementRow[] {
+export function stateFundedEntitlements(
+  facts: EntitlementFacts,
+  date: string,
+  rows = STATE_FUNDED_ENTITLEMENTS,
+): StateFundedEntitlementRow[] {
   return rows
     .allOn(date)
     .map((r, i) => ({ r, i }))

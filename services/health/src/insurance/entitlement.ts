@@ -37,12 +37,17 @@ export class StateFundedCardFactsInput {
   minorityInDisadvantagedArea!: boolean;
 }
 
-@ObjectType({ description: 'Một căn cứ được ngân sách đóng hoặc hỗ trợ đóng BHYT. / One basis for a state-paid or state-subsidised BHYT card.' })
+@ObjectType({
+  description: 'Một căn cứ được ngân sách đóng hoặc hỗ trợ đóng BHYT. / One basis for a state-paid or state-subsidised BHYT card.',
+})
 export class StateFundedCardBasis {
   @Field({ description: 'Căn cứ (SOCIAL_ALLOWANCE, POOR_HOUSEHOLD...). / Basis key.' })
   basis!: string;
 
-  @Field(() => String, { nullable: true, description: 'Mã đối tượng in trên thẻ (null nếu chưa xác nhận). / Card group code, null when unconfirmed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mã đối tượng in trên thẻ (null nếu chưa xác nhận). / Card group code, null when unconfirmed.',
+  })
   cardGroup!: string | null;
 
   @Field(() => Int, { description: 'Phần trăm mức đóng do ngân sách chi trả. / Percent of the contribution the state pays.' })
@@ -66,9 +71,14 @@ export class StateFundedCardEntitlement {
   @Field({ description: 'Được ngân sách đóng toàn bộ. / The state pays the whole contribution.' })
   fullyStatePaid!: boolean;
 
-  @Field(() => StateFundedCardBasis, { nullable: true, description: 'Căn cứ có lợi nhất (thẻ cấp theo căn cứ này). / The most favourable basis.' })
+  @Field(() => StateFundedCardBasis, {
+    nullable: true,
+    description: 'Căn cứ có lợi nhất (thẻ cấp theo căn cứ này). / The most favourable basis.',
+  })
   basis!: StateFundedCardBasis | null;
 
-  @Field(() => [StateFundedCardBasis], { description: 'Mọi căn cứ áp dụng, có lợi nhất trước. / Every applicable basis, most favourable first.' })
+  @Field(() => [StateFundedCardBasis], {
+    description: 'Mọi căn cứ áp dụng, có lợi nhất trước. / Every applicable basis, most favourable first.',
+  })
   allBases!: StateFundedCardBasis[];
 }

@@ -39,7 +39,9 @@ async function issueCard(models: Models, doc: InsuranceCardDoc): Promise<void> {
   await inPersonTransaction(models, doc.citizenId, async (session: ClientSession) => {
     await models.CardHolder.updateOne({ _id: doc.citizenId }, { $inc: { issued: 1 } }, { upsert: true, session });
     // the person's cards still valid on the new card's first day (indexed: citizenId, validTo), then the rule
-    const later = await models.InsuranceCard.find({ citizenId: doc.citizenId, validTo: trusted({ $gte: doc.validFrom }) }, PROJECTION, { session }).lean<InsuranceCardDoc[]>();
+    const later = await models.InsuranceCard.find({ citizenId: doc.citizenId, validTo: trusted({ $gte: doc.validFrom }) }, PROJECTION, {
+      session,
+    }).lean<InsuranceCardDoc[]>();
     const overlapping = later.find((c) => overlaps(c, doc));
     if (overlapping?.code === doc.code) throw duplicateCode(doc.code);
     if (overlapping) throw overlapConflict(overlapping);
@@ -57,7 +59,8 @@ export class InsuranceCardResolver {
   @Access('INSURANCE_CARD')
   @Query(() => InsuranceCard, {
     nullable: true,
-    description: 'Một thẻ BHYT theo mã (mã sai dạng: BAD_USER_INPUT kèm danh sách lỗi). / One card by code; a malformed code is BAD_USER_INPUT listing the problems.',
+    description:
+      'Một thẻ BHYT theo mã (mã sai dạng: BAD_USER_INPUT kèm danh sách lỗi). / One card by code; a malformed code is BAD_USER_INPUT listing the problems.',
   })
   async insuranceCard(
     @Arg('code', () => String, { description: 'Mã thẻ 15 ký tự, viết hoa. / 15-character card code, capital letters.' }) code: string,
@@ -73,7 +76,10 @@ export class InsuranceCardResolver {
     description:
       'Cấp thẻ BHYT: mã hợp lệ, hết hạn sau ngày bắt đầu; trùng mã hoặc chồng thời hạn với thẻ khác của cùng người: CONFLICT. / Issue a card; a duplicate code or a validity overlapping another card of the person is a CONFLICT.',
   })
-  async issueInsuranceCard(@Arg('input', () => IssueInsuranceCardInput) input: IssueInsuranceCardInput, @Ctx() ctx: RequestContext): Promise<InsuranceCardDoc> {
+  async issueInsuranceCard(
+    @Arg('input', () => IssueInsuranceCardInput) input: IssueInsuranceCardInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InsuranceCardDoc> {
     const problems = issueCardProblems(input, ctx.today);
     if (problems.length) refuseWithCodes(problems);
     const doc: InsuranceCardDoc = {

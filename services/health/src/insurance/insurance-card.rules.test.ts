@@ -37,7 +37,12 @@ describe('BHYT card code', () => {
   });
 
   it('splits a code into its parts', () => {
-    expect(parseCardCode('BT2120123456789')).toEqual({ beneficiaryGroup: 'BT', benefitLevel: 2, provinceCode: '12', socialInsuranceNumber: '0123456789' });
+    expect(parseCardCode('BT2120123456789')).toEqual({
+      beneficiaryGroup: 'BT',
+      benefitLevel: 2,
+      provinceCode: '12',
+      socialInsuranceNumber: '0123456789',
+    });
   });
 });
 
@@ -60,7 +65,12 @@ describe('beneficiary group table (Decision 1351/QĐ-BHXH)', () => {
 
   it('refuses two rows in force for the same code', () => {
     expect(() => validateBeneficiaryGroups([good, { ...good, effectiveFrom: '2020-01-01' }])).toThrow(/overlaps/);
-    expect(() => validateBeneficiaryGroups([{ ...good, effectiveTo: '2019-12-31' }, { ...good, effectiveFrom: '2020-01-01' }])).not.toThrow();
+    expect(() =>
+      validateBeneficiaryGroups([
+        { ...good, effectiveTo: '2019-12-31' },
+        { ...good, effectiveFrom: '2020-01-01' },
+      ]),
+    ).not.toThrow();
   });
 });
 
@@ -97,7 +107,13 @@ describe('validity', () => {
 });
 
 describe('issuing a card', () => {
-  const valid = { code: 'BT2120123456789', citizenId: '012140000001', validFrom: '2026-01-01', validTo: '2026-12-31', primaryCareFacility: 'Trạm Y tế xã Tam Đường' };
+  const valid = {
+    code: 'BT2120123456789',
+    citizenId: '012140000001',
+    validFrom: '2026-01-01',
+    validTo: '2026-12-31',
+    primaryCareFacility: 'Trạm Y tế xã Tam Đường',
+  };
   it('accepts a consistent card', () => {
     expect(issueCardProblems(valid, TODAY)).toEqual([]);
   });

@@ -16,20 +16,27 @@ export const CARD_CODE_LENGTH = 15;
 export const BENEFIT_LEVELS = { min: 1, max: 5 } as const;
 
 export type CardCodeProblem =
-  | 'WRONG_LENGTH'
-  | 'LOWER_CASE'
-  | 'UNKNOWN_GROUP'
-  | 'BENEFIT_LEVEL_OUT_OF_RANGE'
-  | 'BAD_PROVINCE'
-  | 'BAD_SOCIAL_INSURANCE_NUMBER';
+  'WRONG_LENGTH' | 'LOWER_CASE' | 'UNKNOWN_GROUP' | 'BENEFIT_LEVEL_OUT_OF_RANGE' | 'BAD_PROVINCE' | 'BAD_SOCIAL_INSURANCE_NUMBER';
 
 const MESSAGES: Record<CardCodeProblem, (code: string) => { vi: string; en: string }> = {
-  WRONG_LENGTH: (c) => ({ vi: `Mã thẻ BHYT phải có đúng 15 ký tự (có ${c.length})`, en: `A BHYT card code must be exactly 15 characters (got ${c.length})` }),
+  WRONG_LENGTH: (c) => ({
+    vi: `Mã thẻ BHYT phải có đúng 15 ký tự (có ${c.length})`,
+    en: `A BHYT card code must be exactly 15 characters (got ${c.length})`,
+  }),
   LOWER_CASE: () => ({ vi: 'Mã thẻ BHYT phải viết hoa', en: 'A BHYT card code must be in capital letters' }),
-  UNKNOWN_GROUP: (c) => ({ vi: `Mã đối tượng "${c.slice(0, 2)}" không có trong danh mục`, en: `Unknown beneficiary group "${c.slice(0, 2)}"` }),
-  BENEFIT_LEVEL_OUT_OF_RANGE: (c) => ({ vi: `Mức hưởng "${c.slice(2, 3)}" phải từ 1 đến 5`, en: `Benefit level "${c.slice(2, 3)}" must be 1 to 5` }),
+  UNKNOWN_GROUP: (c) => ({
+    vi: `Mã đối tượng "${c.slice(0, 2)}" không có trong danh mục`,
+    en: `Unknown beneficiary group "${c.slice(0, 2)}"`,
+  }),
+  BENEFIT_LEVEL_OUT_OF_RANGE: (c) => ({
+    vi: `Mức hưởng "${c.slice(2, 3)}" phải từ 1 đến 5`,
+    en: `Benefit level "${c.slice(2, 3)}" must be 1 to 5`,
+  }),
   BAD_PROVINCE: (c) => ({ vi: `Mã tỉnh "${c.slice(3, 5)}" phải từ 01 đến 99`, en: `Province code "${c.slice(3, 5)}" must be 01 to 99` }),
-  BAD_SOCIAL_INSURANCE_NUMBER: () => ({ vi: 'Mã số BHXH (10 ký tự cuối) phải là 10 chữ số', en: 'The social-insurance number (last 10 characters) must be 10 digits' }),
+  BAD_SOCIAL_INSURANCE_NUMBER: () => ({
+    vi: 'Mã số BHXH (10 ký tự cuối) phải là 10 chữ số',
+    en: 'The social-insurance number (last 10 characters) must be 10 digits',
+  }),
 };
 
 /** Every problem with a card code, checked against the group list in force on `onDate`. */
@@ -43,7 +50,8 @@ export function cardCodeProblems(code: string, onDate: string): Problem[] {
     const group = code.slice(0, 2);
     if (!/[a-z]/.test(group) && !beneficiaryGroupOn(group, onDate)) found.push('UNKNOWN_GROUP');
     const level = code.slice(2, 3);
-    if (!/^\d$/.test(level) || Number(level) < BENEFIT_LEVELS.min || Number(level) > BENEFIT_LEVELS.max) found.push('BENEFIT_LEVEL_OUT_OF_RANGE');
+    if (!/^\d$/.test(level) || Number(level) < BENEFIT_LEVELS.min || Number(level) > BENEFIT_LEVELS.max)
+      found.push('BENEFIT_LEVEL_OUT_OF_RANGE');
     if (!/^\d{2}$/.test(code.slice(3, 5)) || code.slice(3, 5) === '00') found.push('BAD_PROVINCE');
     if (!/^\d{10}$/.test(code.slice(5))) found.push('BAD_SOCIAL_INSURANCE_NUMBER');
   }
@@ -51,7 +59,12 @@ export function cardCodeProblems(code: string, onDate: string): Problem[] {
 }
 
 /** The parts of a well-formed code. */
-export function parseCardCode(code: string): { beneficiaryGroup: string; benefitLevel: number; provinceCode: string; socialInsuranceNumber: string } {
+export function parseCardCode(code: string): {
+  beneficiaryGroup: string;
+  benefitLevel: number;
+  provinceCode: string;
+  socialInsuranceNumber: string;
+} {
   return {
     beneficiaryGroup: code.slice(0, 2),
     benefitLevel: Number(code.slice(2, 3)),

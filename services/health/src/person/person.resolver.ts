@@ -30,13 +30,19 @@ export class PersonHealthResolver {
   constructor(private readonly models: Models) {}
 
   @Access('HEALTH_RECORD')
-  @FieldResolver(() => HealthRecord, { nullable: true, description: 'Hồ sơ theo dõi sức khỏe (null nếu chưa lập). / Health record, null when none.' })
+  @FieldResolver(() => HealthRecord, {
+    nullable: true,
+    description: 'Hồ sơ theo dõi sức khỏe (null nếu chưa lập). / Health record, null when none.',
+  })
   healthRecord(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<HealthRecordDoc | null> {
     return healthRecordLoader(this.models, ctx).load(person.citizenId);
   }
 
   @Access('HEALTH_CHECKS')
-  @FieldResolver(() => HealthCheck, { nullable: true, description: 'Lần khám định kỳ gần nhất. / Most recent periodic check, null when none.' })
+  @FieldResolver(() => HealthCheck, {
+    nullable: true,
+    description: 'Lần khám định kỳ gần nhất. / Most recent periodic check, null when none.',
+  })
   async lastHealthCheck(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<HealthCheckDoc | null> {
     const checks = await personChecksLoader(this.models, ctx).load(person.citizenId);
     return checks[0] ?? null; // newest first
@@ -75,7 +81,9 @@ export class PersonHealthResolver {
   ): Promise<boolean> {
     const max = Number(ctx.today.slice(0, 4)) + 1;
     if (!Number.isInteger(year) || year < FIRST_COVERAGE_YEAR || year > max) {
-      refuseWithCodes([{ field: 'year', vi: `Năm phải từ ${FIRST_COVERAGE_YEAR} đến ${max}`, en: `year must be ${FIRST_COVERAGE_YEAR} to ${max}` }]);
+      refuseWithCodes([
+        { field: 'year', vi: `Năm phải từ ${FIRST_COVERAGE_YEAR} đến ${max}`, en: `year must be ${FIRST_COVERAGE_YEAR} to ${max}` },
+      ]);
     }
     return healthCheckDue(await personChecksLoader(this.models, ctx).load(person.citizenId), year);
   }
@@ -88,7 +96,8 @@ export class PersonHealthResolver {
   })
   async insuranceCardValid(
     @Root() person: Person,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày (mặc định hôm nay). / Date, default today.' }) asOf: string | null | undefined,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày (mặc định hôm nay). / Date, default today.' })
+    asOf: string | null | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
     return insuranceCardValidOn(await personCardsLoader(this.models, ctx).load(person.citizenId), asOf ?? ctx.today);

@@ -8,6 +8,10 @@ const PROJECTION = { _id: 0, citizenId: 1, openedOn: 1, facility: 1, communeCode
 /** Health records of one request by citizen ID: one query per batch. */
 export function healthRecordLoader(models: Models, ctx: RequestContext) {
   return loader<string, HealthRecordDoc | null>(ctx, 'health-record', async (ids) =>
-    byKey(ids, await models.HealthRecord.find({ citizenId: trusted({ $in: [...ids] }) }, PROJECTION).lean<HealthRecordDoc[]>(), (d) => d.citizenId),
+    byKey(
+      ids,
+      await models.HealthRecord.find({ citizenId: trusted({ $in: [...ids] }) }, PROJECTION).lean<HealthRecordDoc[]>(),
+      (d) => d.citizenId,
+    ),
   );
 }

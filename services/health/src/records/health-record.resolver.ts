@@ -21,9 +21,13 @@ export class HealthRecordResolver {
 
   @Access('HEALTH_WRITE')
   @Mutation(() => HealthRecord, {
-    description: 'Lập hồ sơ theo dõi sức khỏe (mỗi người một hồ sơ; trùng: CONFLICT). / Open a health record; one per person, a duplicate is a CONFLICT.',
+    description:
+      'Lập hồ sơ theo dõi sức khỏe (mỗi người một hồ sơ; trùng: CONFLICT). / Open a health record; one per person, a duplicate is a CONFLICT.',
   })
-  async openHealthRecord(@Arg('input', () => OpenHealthRecordInput) input: OpenHealthRecordInput, @Ctx() ctx: RequestContext): Promise<HealthRecordDoc> {
+  async openHealthRecord(
+    @Arg('input', () => OpenHealthRecordInput) input: OpenHealthRecordInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<HealthRecordDoc> {
     const problems = openRecordProblems(input, ctx.today);
     if (problems.length) refuseWithCodes(problems);
     const doc: HealthRecordDoc = {
@@ -45,7 +49,10 @@ export class HealthRecordResolver {
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(
-          { vi: `Người có số định danh ${input.citizenId} đã có hồ sơ sức khỏe`, en: `Citizen ${input.citizenId} already has a health record` },
+          {
+            vi: `Người có số định danh ${input.citizenId} đã có hồ sơ sức khỏe`,
+            en: `Citizen ${input.citizenId} already has a health record`,
+          },
           { field: 'citizenId' },
         );
       }

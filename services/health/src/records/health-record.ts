@@ -11,12 +11,15 @@ registerEnumType(RecordSourceEnum, {
   description: 'Nơi lưu hồ sơ sức khỏe. / Where the health record is kept.',
   valuesConfig: {
     COMMUNE_STATION: { description: 'Hồ sơ của trạm y tế xã. / The commune health station’s record.' },
-    VNEID_HEALTH_BOOK: { description: 'Sổ sức khỏe điện tử trên VNeID (cùng giá trị pháp lý). / The electronic health book on VNeID, same legal value.' },
+    VNEID_HEALTH_BOOK: {
+      description: 'Sổ sức khỏe điện tử trên VNeID (cùng giá trị pháp lý). / The electronic health book on VNeID, same legal value.',
+    },
   },
 });
 
 @ObjectType({
-  description: 'Hồ sơ theo dõi sức khỏe do trạm y tế xã lập (mỗi người một hồ sơ). / Health management record kept by a commune health station, one per person.',
+  description:
+    'Hồ sơ theo dõi sức khỏe do trạm y tế xã lập (mỗi người một hồ sơ). / Health management record kept by a commune health station, one per person.',
 })
 export class HealthRecord {
   @Field(() => ID, { description: 'Số định danh cá nhân. / Citizen ID.' })
@@ -49,6 +52,9 @@ export class OpenHealthRecordInput {
   @Field({ description: 'Mã xã/phường (5 chữ số). / 5-digit commune code.' })
   communeCode!: string;
 
-  @Field(() => RecordSourceEnum, { nullable: true, description: 'Nơi lưu hồ sơ (mặc định trạm y tế xã). / Where it is kept, default the commune station.' })
+  @Field(() => RecordSourceEnum, {
+    nullable: true,
+    description: 'Nơi lưu hồ sơ (mặc định trạm y tế xã). / Where it is kept, default the commune station.',
+  })
   source?: RecordSource | null;
 }

@@ -21,6 +21,7 @@ export const administrativeUnitReference = {
   __resolveReference: (ref: { code: string; elderlyCountToday?: unknown }): AdministrativeUnit =>
     Object.assign(new AdministrativeUnit(), {
       code: ref.code,
-      elderlyCountToday: Number.isInteger(ref.elderlyCountToday) && (ref.elderlyCountToday as number) >= 0 ? (ref.elderlyCountToday as number) : null,
+      elderlyCountToday:
+        Number.isInteger(ref.elderlyCountToday) && (ref.elderlyCountToday as number) >= 0 ? (ref.elderlyCountToday as number) : null,
     }),
 };

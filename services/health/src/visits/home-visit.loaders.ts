@@ -8,7 +8,9 @@ import type { Models } from '../models';
  */
 export function visitDatesLoader(models: Models, ctx: RequestContext) {
   return loader<string, Array<{ date: string }>>(ctx, 'person-visit-dates', async (ids) => {
-    const rows = await models.HomeVisit.find({ citizenId: trusted({ $in: [...ids] }) }, { _id: 0, citizenId: 1, date: 1 }).lean<Array<{ citizenId: string; date: string }>>();
+    const rows = await models.HomeVisit.find({ citizenId: trusted({ $in: [...ids] }) }, { _id: 0, citizenId: 1, date: 1 }).lean<
+      Array<{ citizenId: string; date: string }>
+    >();
     return groupByKey(ids, rows, (r) => r.citizenId);
   });
 }

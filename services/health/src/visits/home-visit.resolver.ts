@@ -22,7 +22,8 @@ export class HomeVisitResolver {
 
   @Access('HEALTH_RECORD')
   @Query(() => HomeVisitConnection, {
-    description: 'Các lần thăm tại nhà của một người, mới nhất trước (nội dung là dữ liệu sức khỏe). / A person’s home visits, most recent first (contents are health data).',
+    description:
+      'Các lần thăm tại nhà của một người, mới nhất trước (nội dung là dữ liệu sức khỏe). / A person’s home visits, most recent first (contents are health data).',
   })
   async homeVisits(@Args() { citizenId, first, after }: PersonHistoryArgs, @Ctx() ctx: RequestContext): Promise<HomeVisitConnection> {
     const id = citizenIdArg(citizenId);
@@ -37,7 +38,10 @@ export class HomeVisitResolver {
     description:
       'Ghi nhận một lần thăm tại nhà (trùng người/ngày/người thăm: CONFLICT). / Record a home visit; the same person, date and visitor twice is a CONFLICT.',
   })
-  async recordHomeVisit(@Arg('input', () => RecordHomeVisitInput) input: RecordHomeVisitInput, @Ctx() ctx: RequestContext): Promise<HomeVisitDoc> {
+  async recordHomeVisit(
+    @Arg('input', () => RecordHomeVisitInput) input: RecordHomeVisitInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<HomeVisitDoc> {
     const problems = recordVisitProblems(input, ctx.today);
     if (problems.length) refuseWithCodes(problems);
     const doc: HomeVisitDoc = {
@@ -52,7 +56,10 @@ export class HomeVisitResolver {
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(
-          { vi: `Lần thăm ngày ${doc.date} của ${doc.visitor} đã được ghi nhận`, en: `The visit on ${doc.date} by ${doc.visitor} is already recorded` },
+          {
+            vi: `Lần thăm ngày ${doc.date} của ${doc.visitor} đã được ghi nhận`,
+            en: `The visit on ${doc.date} by ${doc.visitor} is already recorded`,
+          },
           { field: 'date' },
         );
       }

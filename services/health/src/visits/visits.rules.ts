@@ -28,13 +28,21 @@ export function recordVisitProblems(input: RecordVisitInput, today: string): Pro
   problems.push(...pastDateProblems(input.date, 'date', today));
   const visitor = normaliseText(input.visitor);
   if (visitor.length === 0 || visitor.length > MAX_VISITOR_LENGTH) {
-    problems.push({ field: 'visitor', vi: `Người thăm phải có 1-${MAX_VISITOR_LENGTH} ký tự`, en: `visitor must be 1-${MAX_VISITOR_LENGTH} characters` });
+    problems.push({
+      field: 'visitor',
+      vi: `Người thăm phải có 1-${MAX_VISITOR_LENGTH} ký tự`,
+      en: `visitor must be 1-${MAX_VISITOR_LENGTH} characters`,
+    });
   }
   if (!(HOME_VISIT_KINDS as readonly string[]).includes(input.kind)) {
     problems.push({ field: 'kind', vi: 'Loại lần thăm không hợp lệ', en: `kind must be one of ${HOME_VISIT_KINDS.join(', ')}` });
   }
   if (input.notes != null && normaliseText(input.notes).length > MAX_NOTES_LENGTH) {
-    problems.push({ field: 'notes', vi: `Ghi chú tối đa ${MAX_NOTES_LENGTH} ký tự`, en: `notes must be at most ${MAX_NOTES_LENGTH} characters` });
+    problems.push({
+      field: 'notes',
+      vi: `Ghi chú tối đa ${MAX_NOTES_LENGTH} ký tự`,
+      en: `notes must be at most ${MAX_NOTES_LENGTH} characters`,
+    });
   }
   return problems;
 }
@@ -43,5 +51,11 @@ export function recordVisitProblems(input: RecordVisitInput, today: string): Pro
 export function quarterProblems(quarter: string, field = 'quarter'): Problem[] {
   return typeof quarter === 'string' && /^(19|2\d)\d{2}-Q[1-4]$/.test(quarter)
     ? []
-    : [{ field, vi: 'Quý phải có dạng YYYY-Qn (n từ 1 đến 4), ví dụ 2026-Q4', en: 'A quarter is written YYYY-Qn with n 1-4, e.g. 2026-Q4' }];
+    : [
+        {
+          field,
+          vi: 'Quý phải có dạng YYYY-Qn (n từ 1 đến 4), ví dụ 2026-Q4',
+          en: 'A quarter is written YYYY-Qn with n 1-4, e.g. 2026-Q4',
+        },
+      ];
 }

@@ -21,7 +21,7 @@ export class DashboardResolver {
   @Access('IDENTITY')
   @Query(() => [Person], {
     description:
-      'Danh sách người cao tuổi của một xã theo bộ lọc; các cơ quan khác bổ sung trường của mình. Tối đa 10.000 người. / A commune roster read through the register\'s indexes; other subgraphs add their fields. At most 10,000 people.',
+      "Danh sách người cao tuổi của một xã theo bộ lọc; các cơ quan khác bổ sung trường của mình. Tối đa 10.000 người. / A commune roster read through the register's indexes; other subgraphs add their fields. At most 10,000 people.",
   })
   async elderlyRoster(
     @Arg('communeCode', () => String) communeCode: string,
@@ -29,7 +29,10 @@ export class DashboardResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PersonIdentity[]> {
     if (!isCommuneCode(communeCode)) {
-      throw new BadUserInputError({ vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }, { argument: 'communeCode' });
+      throw new BadUserInputError(
+        { vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' },
+        { argument: 'communeCode' },
+      );
     }
     const commune = scopedCommune(ctx, communeCode) ?? communeCode;
     const { criteria, problems } = rosterCriteria(filter, ctx.today);
@@ -37,7 +40,10 @@ export class DashboardResolver {
     const rows = await readRoster(this.models, commune, criteria);
     if (rows.length > MAX_ROSTER_ROWS) {
       throw new BadUserInputError(
-        { vi: `Danh sách vượt quá ${MAX_ROSTER_ROWS} người; hãy lọc hẹp hơn`, en: `The roster exceeds ${MAX_ROSTER_ROWS} people; narrow the filter` },
+        {
+          vi: `Danh sách vượt quá ${MAX_ROSTER_ROWS} người; hãy lọc hẹp hơn`,
+          en: `The roster exceeds ${MAX_ROSTER_ROWS} people; narrow the filter`,
+        },
         { argument: 'filter', max: MAX_ROSTER_ROWS },
       );
     }
@@ -129,7 +135,10 @@ export class UnitCountsResolver {
   }
 
   @Access('AGGREGATES')
-  @FieldResolver(() => Int, { nullable: true, description: 'Như elderlyCount, tính đến hôm nay (dùng cho @requires). / elderlyCount as of today (what other subgraphs require).' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Như elderlyCount, tính đến hôm nay (dùng cho @requires). / elderlyCount as of today (what other subgraphs require).',
+  })
   elderlyCountToday(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<number | null> {
     return this.count(unit, ctx, 'elderly', ctx.today);
   }
@@ -148,7 +157,10 @@ export class UnitCountsResolver {
   }
 
   @Access('AGGREGATES')
-  @FieldResolver(() => Int, { nullable: true, description: 'Như centenarianCount, tính đến hôm nay (dùng cho @requires). / centenarianCount as of today.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Như centenarianCount, tính đến hôm nay (dùng cho @requires). / centenarianCount as of today.',
+  })
   centenarianCountToday(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<number | null> {
     return this.count(unit, ctx, 'centenarians', ctx.today);
   }

@@ -27,7 +27,9 @@ export function rosterCores(communeCode: string, c: RosterCriteria): Array<Recor
 
 /** A commune's roster in citizen-ID order: one indexed read per birth-date range, then the exact rule. */
 export async function readRoster(models: Models, communeCode: string, c: RosterCriteria): Promise<PersonIdentity[]> {
-  const reads = await Promise.all(rosterCores(communeCode, c).map((core) => models.Person.find(core, PERSON_PROJECTION).lean<PersonIdentity[]>()));
+  const reads = await Promise.all(
+    rosterCores(communeCode, c).map((core) => models.Person.find(core, PERSON_PROJECTION).lean<PersonIdentity[]>()),
+  );
   const byId = new Map<string, PersonIdentity>();
   for (const doc of reads.flat()) if (!byId.has(doc.citizenId)) byId.set(doc.citizenId, personFromDoc(doc));
   const rows = [...byId.values()].filter((p) => rosterMatches(p, c));
@@ -43,8 +45,15 @@ type CountFigure = 'elderly' | 'centenarians' | 'legacyRecords';
  * today). elderly: living on `asOf` and aged a full 60; centenarians: a full 100;
  * legacyRecords: records still on a pre-2025 code, deceased included (the date does not matter).
  */
-export async function communeFigures(models: Models, ctx: RequestContext, figure: CountFigure, asOf: string, codes: readonly string[]): Promise<number[]> {
-  if (figure === 'legacyRecords') return (await tallyHistograms(models, ctx, TALLY.legacyRecords).loadMany(codes)).map((h) => legacyRecordTotal(ok(h)));
+export async function communeFigures(
+  models: Models,
+  ctx: RequestContext,
+  figure: CountFigure,
+  asOf: string,
+  codes: readonly string[],
+): Promise<number[]> {
+  if (figure === 'legacyRecords')
+    return (await tallyHistograms(models, ctx, TALLY.legacyRecords).loadMany(codes)).map((h) => legacyRecordTotal(ok(h)));
   const histograms = await tallyHistograms(models, ctx, TALLY.livingBirths).loadMany(codes);
   const died = await diedAfter(models, ctx, asOf).loadMany(codes);
   const { elderlyBornBy, centenarianBornBy } = countBounds(asOf);
@@ -63,7 +72,11 @@ export async function recordsOnCode(models: Models, code: string, communeCode: s
 }
 
 /** Per old unit code, the records of these communes still on it (Q12), from the `legacy-records` tally. */
-export async function recordsByLegacyCode(models: Models, ctx: RequestContext, communeCodes: readonly string[]): Promise<Map<string, number>> {
+export async function recordsByLegacyCode(
+  models: Models,
+  ctx: RequestContext,
+  communeCodes: readonly string[],
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const h of await tallyHistograms(models, ctx, TALLY.legacyRecords).loadMany(communeCodes)) {
     for (const [code, n] of Object.entries(ok(h))) out.set(code, (out.get(code) ?? 0) + n);

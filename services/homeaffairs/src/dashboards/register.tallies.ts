@@ -60,7 +60,12 @@ export function registerChanges(before: TalliedEntry | null, after: TalliedEntry
 }
 
 /** Applies the change of one register write inside that write's transaction. */
-export async function applyRegisterChanges(models: Models, before: TalliedEntry | null, after: TalliedEntry | null, session: ClientSession): Promise<void> {
+export async function applyRegisterChanges(
+  models: Models,
+  before: TalliedEntry | null,
+  after: TalliedEntry | null,
+  session: ClientSession,
+): Promise<void> {
   const changes = registerChanges(before, after);
   if (changes.length) await models.Tallies.add(changes, session);
 }
@@ -78,7 +83,10 @@ export async function computeRegisterTallies(models: Models): Promise<Map<string
   const out = new Map<string, Map<string, Record<string, number>>>(REGISTER_TALLY_NAMES.map((n) => [n, new Map()]));
   for await (const p of models.Person.find({}, TALLIED_FIELDS).lean<TalliedEntry[]>().cursor()) {
     const e = p as unknown as TalliedEntry;
-    for (const c of entryChanges({ communeCode: e.communeCode, birthDate: e.birthDate, deathDate: e.deathDate ?? null, legacyUnitCode: e.legacyUnitCode ?? null }, 1)) {
+    for (const c of entryChanges(
+      { communeCode: e.communeCode, birthDate: e.birthDate, deathDate: e.deathDate ?? null, legacyUnitCode: e.legacyUnitCode ?? null },
+      1,
+    )) {
       tallyInto(out.get(c.name)!, c.scope, c.key, c.by);
     }
   }

@@ -44,7 +44,10 @@ const age = (field: string, v: number | null | undefined, problems: Problem[]) =
 };
 
 /** Checks a roster filter; `today` is the default `asOf` (the calendar date in Vietnam). */
-export function rosterCriteria(filter: RosterFilterInput | null | undefined, today: string): { criteria: RosterCriteria; problems: Problem[] } {
+export function rosterCriteria(
+  filter: RosterFilterInput | null | undefined,
+  today: string,
+): { criteria: RosterCriteria; problems: Problem[] } {
   const f = filter ?? {};
   const problems: Problem[] = [];
   const asOf = f.asOf ?? today;
@@ -138,7 +141,10 @@ function ageInterval(c: RosterCriteria): BirthInterval {
 function calendarIntervals(c: RosterCriteria): BirthInterval[] | null {
   if (c.calendarYear === null) return null;
   const y = c.calendarYear;
-  const intervals: BirthInterval[] = [...(c.calendarAges ?? [])].map((a) => ({ from: `${year4(y - a)}-01-01`, to: `${year4(y - a)}-12-31` }));
+  const intervals: BirthInterval[] = [...(c.calendarAges ?? [])].map((a) => ({
+    from: `${year4(y - a)}-01-01`,
+    to: `${year4(y - a)}-12-31`,
+  }));
   if (c.calendarAgeAtLeast !== null) intervals.push({ from: null, to: `${year4(y - c.calendarAgeAtLeast)}-12-31` });
   return intervals;
 }
@@ -152,7 +158,8 @@ function mergeIntervals(intervals: BirthInterval[]): BirthInterval[] {
   const out: BirthInterval[] = [];
   for (const i of sorted) {
     const last = out[out.length - 1];
-    if (last && (last.to === null || (i.from !== null && i.from <= dayAfter(last.to)))) last.to = last.to === null || i.to === null ? null : later(last.to, i.to);
+    if (last && (last.to === null || (i.from !== null && i.from <= dayAfter(last.to))))
+      last.to = last.to === null || i.to === null ? null : later(last.to, i.to);
     else out.push({ ...i });
   }
   return out;

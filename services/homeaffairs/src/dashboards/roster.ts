@@ -3,8 +3,7 @@ import { Access, DateScalar } from '@nct/subgraph-kit';
 import { AdministrativeUnit } from '../units/administrative-unit';
 
 @InputType({
-  description:
-    'Bộ lọc danh sách người cao tuổi của một xã. / Filter of a commune roster.',
+  description: 'Bộ lọc danh sách người cao tuổi của một xã. / Filter of a commune roster.',
 })
 export class RosterFilter {
   @Field(() => Int, { nullable: true, description: 'Tuổi tròn tối thiểu vào ngày asOf. / Minimum age in full years on asOf.' })
@@ -13,7 +12,10 @@ export class RosterFilter {
   @Field(() => Int, { nullable: true, description: 'Tuổi tròn tối đa vào ngày asOf. / Maximum age in full years on asOf.' })
   maxAge?: number | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày tính tuổi (mặc định hôm nay, giờ Việt Nam). / Date ages are computed on (default today in Vietnam).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Ngày tính tuổi (mặc định hôm nay, giờ Việt Nam). / Date ages are computed on (default today in Vietnam).',
+  })
   asOf?: string | null;
 
   @Field(() => Boolean, {
@@ -25,7 +27,8 @@ export class RosterFilter {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Năm dương lịch để tính tuổi mừng thọ (mặc định năm của asOf). / Calendar year of the celebration ages (default: the year of asOf).',
+    description:
+      'Năm dương lịch để tính tuổi mừng thọ (mặc định năm của asOf). / Calendar year of the celebration ages (default: the year of asOf).',
   })
   calendarYear?: number | null;
 
@@ -35,7 +38,10 @@ export class RosterFilter {
   })
   calendarAges?: number[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Hoặc đạt từ tuổi này trở lên trong năm (100+). / Or reaches at least this age during the year.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hoặc đạt từ tuổi này trở lên trong năm (100+). / Or reaches at least this age during the year.',
+  })
   calendarAgeAtLeast?: number | null;
 
   @Field(() => Boolean, {
@@ -57,7 +63,10 @@ export class LegacyUnitRecords {
   legacyCode!: string;
 
   @Access('AGGREGATES')
-  @Field(() => AdministrativeUnit, { nullable: true, description: 'Đơn vị cũ (null nếu mã không có trong danh mục). / The old unit, null when unknown.' })
+  @Field(() => AdministrativeUnit, {
+    nullable: true,
+    description: 'Đơn vị cũ (null nếu mã không có trong danh mục). / The old unit, null when unknown.',
+  })
   legacyUnit!: AdministrativeUnit | null;
 
   @Access('AGGREGATES')
@@ -69,6 +78,6 @@ export class LegacyUnitRecords {
   suppressed!: boolean;
 
   @Access('AGGREGATES')
-  @Field(() => [AdministrativeUnit], { description: 'Đơn vị hiện nay mã cũ chuyển thành. / Today\'s unit(s) the old code resolves to.' })
+  @Field(() => [AdministrativeUnit], { description: "Đơn vị hiện nay mã cũ chuyển thành. / Today's unit(s) the old code resolves to." })
   currentUnits!: AdministrativeUnit[];
 }

@@ -43,7 +43,8 @@ export class AssociationUnitResolver {
 
   @Access('ORGANISATION')
   @Query(() => AssociationUnitConnection, {
-    description: 'Hồ sơ tổ chức các đơn vị Hội theo cấp và loại, theo mã đơn vị. / Association units by level and type, ordered by unit code.',
+    description:
+      'Hồ sơ tổ chức các đơn vị Hội theo cấp và loại, theo mã đơn vị. / Association units by level and type, ordered by unit code.',
   })
   async associationUnits(@Args() { level, type, first, after }: AssociationUnitsArgs): Promise<AssociationUnitConnection> {
     const page = pageRequest(first, after);
@@ -51,12 +52,18 @@ export class AssociationUnitResolver {
     if (level) filter.level = level;
     if (type) filter.type = type;
     const query = page.afterKey ? { ...filter, adminUnitCode: trusted({ $gt: page.afterKey }) } : filter;
-    const rows = await this.models.AssociationUnit.find(query, { _id: 0 }).sort({ adminUnitCode: 1 }).limit(page.limit + 1).lean<AssociationUnitDoc[]>();
+    const rows = await this.models.AssociationUnit.find(query, { _id: 0 })
+      .sort({ adminUnitCode: 1 })
+      .limit(page.limit + 1)
+      .lean<AssociationUnitDoc[]>();
     return toConnection(AssociationUnitConnection, rows, page.limit, (r) => r.adminUnitCode, filter);
   }
 
   @Access('ORGANISATION')
-  @Query(() => AssociationUnit, { nullable: true, description: 'Một đơn vị Hội theo mã đơn vị hành chính. / One Association unit by unit code.' })
+  @Query(() => AssociationUnit, {
+    nullable: true,
+    description: 'Một đơn vị Hội theo mã đơn vị hành chính. / One Association unit by unit code.',
+  })
   async associationUnit(@Arg('adminUnitCode', () => ID) adminUnitCode: string): Promise<AssociationUnitDoc | null> {
     if (!/^(\d{2}|\d{5})$/.test(adminUnitCode)) {
       refuse([{ field: 'adminUnitCode', vi: 'Mã phải gồm 2 hoặc 5 chữ số', en: 'adminUnitCode must be 2 or 5 digits' }]);
@@ -68,18 +75,32 @@ export class AssociationUnitResolver {
   @Mutation(() => AssociationUnit, {
     description: 'Ghi hồ sơ một đơn vị Hội với quyết định thành lập. / Record an Association unit with its establishment decision.',
   })
-  async createAssociationUnit(@Arg('input', () => AssociationUnitInput) input: AssociationUnitInput, @Ctx() ctx: RequestContext): Promise<AssociationUnitDoc> {
+  async createAssociationUnit(
+    @Arg('input', () => AssociationUnitInput) input: AssociationUnitInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AssociationUnitDoc> {
     const today = ctx.today;
     const problems = associationUnitProblems(input, today);
     if (problems.length) refuse(problems);
     const unit = await this.models.Unit.findOne({ code: input.adminUnitCode }).lean<UnitDoc>();
-    if (!unit || unit.validTo !== null) refuse([{ field: 'adminUnitCode', vi: `Không có đơn vị hiện hành mã ${input.adminUnitCode}`, en: `No current unit with code ${input.adminUnitCode}` }]);
+    if (!unit || unit.validTo !== null)
+      refuse([
+        {
+          field: 'adminUnitCode',
+          vi: `Không có đơn vị hiện hành mã ${input.adminUnitCode}`,
+          en: `No current unit with code ${input.adminUnitCode}`,
+        },
+      ]);
     const doc: AssociationUnitDoc = {
       adminUnitCode: input.adminUnitCode,
       name: normalize(input.name),
       level: input.level,
       type: input.type,
-      establishment: { number: normalize(input.establishment.number), date: input.establishment.date, issuingBody: normalize(input.establishment.issuingBody) },
+      establishment: {
+        number: normalize(input.establishment.number),
+        date: input.establishment.date,
+        issuingBody: normalize(input.establishment.issuingBody),
+      },
     };
     try {
       await this.models.AssociationUnit.create(doc);
@@ -106,8 +127,14 @@ export class AssociationUnitResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<AssociationUnitDoc> {
     const unit = await this.associationUnit(adminUnitCode);
-    if (!unit) throw new NotFoundError({ vi: `Không có hồ sơ Hội của đơn vị ${adminUnitCode}`, en: `No Association record for unit ${adminUnitCode}` });
-    const otherTerms = await this.models.LeadershipTerm.find({ adminUnitCode }, { _id: 0, startDate: 1, endDate: 1 }).lean<LeadershipTermDoc[]>();
+    if (!unit)
+      throw new NotFoundError({
+        vi: `Không có hồ sơ Hội của đơn vị ${adminUnitCode}`,
+        en: `No Association record for unit ${adminUnitCode}`,
+      });
+    const otherTerms = await this.models.LeadershipTerm.find({ adminUnitCode }, { _id: 0, startDate: 1, endDate: 1 }).lean<
+      LeadershipTermDoc[]
+    >();
     const problems = termProblems(input, { establishedOn: unit.establishment.date, otherTerms, today: ctx.today });
     if (problems.length) refuse(problems);
     try {
@@ -116,11 +143,18 @@ export class AssociationUnitResolver {
         startDate: input.startDate,
         endDate: input.endDate,
         chairName: normalize(input.chairName),
-        decision: { number: normalize(input.decision.number), date: input.decision.date, issuingBody: normalize(input.decision.issuingBody) },
+        decision: {
+          number: normalize(input.decision.number),
+          date: input.decision.date,
+          issuingBody: normalize(input.decision.issuingBody),
+        },
       });
     } catch (err) {
       if (isDuplicateKeyError(err)) {
-        throw new ConflictError({ vi: `Đã có nhiệm kỳ bắt đầu ${input.startDate}`, en: `A term starting ${input.startDate} already exists` }, { field: 'startDate' });
+        throw new ConflictError(
+          { vi: `Đã có nhiệm kỳ bắt đầu ${input.startDate}`, en: `A term starting ${input.startDate} already exists` },
+          { field: 'startDate' },
+        );
       }
       throw err;
     }

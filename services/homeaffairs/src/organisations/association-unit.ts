@@ -7,7 +7,10 @@ export enum AssociationLevelEnum {
   PROVINCE = 'PROVINCE',
   COMMUNE = 'COMMUNE',
 }
-registerEnumType(AssociationLevelEnum, { name: 'AssociationLevel', description: 'Cấp của đơn vị Hội (tỉnh, xã). / Level of an Association unit.' });
+registerEnumType(AssociationLevelEnum, {
+  name: 'AssociationLevel',
+  description: 'Cấp của đơn vị Hội (tỉnh, xã). / Level of an Association unit.',
+});
 
 export enum AssociationTypeEnum {
   REPRESENTATIVE_BOARD = 'REPRESENTATIVE_BOARD',

@@ -26,14 +26,26 @@ describe('leadership terms (Charter of the Vietnam Association of the Elderly: 5
       { effectiveFrom: '2030-01-01', maxYears: 4, legalAct: 'Điều lệ giả định' },
     ];
     const term = { chairName: 'A', decision: { ...decision, date: '2026-01-01' } };
-    expect(termProblems({ ...term, startDate: '2031-01-01', endDate: '2036-01-01' }, { ...context, today: '2040-01-01', rules }).map((p) => p.field)).toEqual(['endDate']);
-    expect(termProblems({ ...term, startDate: '2025-01-01', endDate: '2030-01-01' }, { ...context, today: '2040-01-01', rules })).toEqual([]);
+    expect(
+      termProblems({ ...term, startDate: '2031-01-01', endDate: '2036-01-01' }, { ...context, today: '2040-01-01', rules }).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['endDate']);
+    expect(termProblems({ ...term, startDate: '2025-01-01', endDate: '2030-01-01' }, { ...context, today: '2040-01-01', rules })).toEqual(
+      [],
+    );
   });
 
   it.each([
     ['no rows', []],
     ['bad date', [{ effectiveFrom: '2020-02-30', maxYears: 5, legalAct: 'x' }]],
-    ['not ascending', [{ effectiveFrom: '2020-01-01', maxYears: 5, legalAct: 'x' }, { effectiveFrom: '2019-01-01', maxYears: 5, legalAct: 'y' }]],
+    [
+      'not ascending',
+      [
+        { effectiveFrom: '2020-01-01', maxYears: 5, legalAct: 'x' },
+        { effectiveFrom: '2019-01-01', maxYears: 5, legalAct: 'y' },
+      ],
+    ],
     ['no legal act', [{ effectiveFrom: '2020-01-01', maxYears: 5, legalAct: ' ' }]],
     ['impossible length', [{ effectiveFrom: '2020-01-01', maxYears: 0, legalAct: 'x' }]],
   ])('refuses a malformed table: %s', (_l, rows) => {

@@ -7,8 +7,7 @@ import { LEADERSHIP_TERM_RULES, type LeadershipTermRule } from './rules/leadersh
 export function validateLeadershipTermRules(rows: readonly LeadershipTermRule[]): DatedTable<LeadershipTermRule> {
   return datedTable(rows, {
     name: 'leadership-terms',
-    check: (r) =>
-      Number.isInteger(r.maxYears) && r.maxYears >= 1 && r.maxYears <= 10 ? [] : [`maxYears ${r.maxYears} must be 1-10`],
+    check: (r) => (Number.isInteger(r.maxYears) && r.maxYears >= 1 && r.maxYears <= 10 ? [] : [`maxYears ${r.maxYears} must be 1-10`]),
   });
 }
 
@@ -17,7 +16,8 @@ export const TERM_RULES = validateLeadershipTermRules(LEADERSHIP_TERM_RULES);
 
 const text = (field: string, value: string, max: number, problems: Problem[]) => {
   const v = value.normalize('NFC').trim();
-  if (v.length === 0 || v.length > max) problems.push({ field, vi: `${field} phải có 1-${max} ký tự`, en: `${field} must be 1-${max} characters` });
+  if (v.length === 0 || v.length > max)
+    problems.push({ field, vi: `${field} phải có 1-${max} ký tự`, en: `${field} must be 1-${max} characters` });
 };
 
 /** A decision (number, date, issuing body): real past date, bounded texts. */
@@ -26,7 +26,11 @@ export function decisionProblems(prefix: string, d: DecisionDoc, today: string):
   text(`${prefix}.number`, d.number, 50, problems);
   text(`${prefix}.issuingBody`, d.issuingBody, 200, problems);
   if (!isIsoDate(d.date) || d.date > today) {
-    problems.push({ field: `${prefix}.date`, vi: 'Ngày quyết định không hợp lệ hoặc ở tương lai', en: 'Decision date is not a valid past date' });
+    problems.push({
+      field: `${prefix}.date`,
+      vi: 'Ngày quyết định không hợp lệ hoặc ở tương lai',
+      en: 'Decision date is not a valid past date',
+    });
   }
   return problems;
 }
@@ -68,11 +72,20 @@ export interface TermInput {
  */
 export function termProblems(
   term: TermInput,
-  context: { establishedOn: string; otherTerms: ReadonlyArray<{ startDate: string; endDate: string }>; today: string; rules?: readonly LeadershipTermRule[] },
+  context: {
+    establishedOn: string;
+    otherTerms: ReadonlyArray<{ startDate: string; endDate: string }>;
+    today: string;
+    rules?: readonly LeadershipTermRule[];
+  },
 ): Problem[] {
   const problems: Problem[] = [];
   if (!isIsoDate(term.startDate) || !isIsoDate(term.endDate) || term.endDate <= term.startDate) {
-    problems.push({ field: 'endDate', vi: 'Ngày không hợp lệ hoặc kết thúc không sau bắt đầu', en: 'Impossible dates, or the term does not end after it starts' });
+    problems.push({
+      field: 'endDate',
+      vi: 'Ngày không hợp lệ hoặc kết thúc không sau bắt đầu',
+      en: 'Impossible dates, or the term does not end after it starts',
+    });
     return problems;
   }
   const rule = (context.rules ? validateLeadershipTermRules(context.rules) : TERM_RULES).on(term.startDate);
@@ -86,7 +99,11 @@ export function termProblems(
     });
   }
   if (term.startDate < context.establishedOn) {
-    problems.push({ field: 'startDate', vi: 'Nhiệm kỳ bắt đầu trước ngày thành lập', en: 'The term starts before the unit was established' });
+    problems.push({
+      field: 'startDate',
+      vi: 'Nhiệm kỳ bắt đầu trước ngày thành lập',
+      en: 'The term starts before the unit was established',
+    });
   }
   const overlapping = context.otherTerms.find((t) => t.startDate < term.endDate && term.startDate < t.endDate);
   if (overlapping) {

@@ -6,8 +6,14 @@ describe('people filter -> birth-date bounds (full years, Law on the Elderly 200
   it.each([
     [{ minAge: 60 }, { bornOnOrBefore: '1966-11-23' }],
     [{ maxAge: 79 }, { bornAfter: '1946-11-23' }],
-    [{ minAge: 75, maxAge: 79 }, { bornOnOrBefore: '1951-11-23', bornAfter: '1946-11-23' }],
-    [{ communeCode: '03199', sex: 'FEMALE' as const }, { communeCode: '03199', sex: 'FEMALE' }],
+    [
+      { minAge: 75, maxAge: 79 },
+      { bornOnOrBefore: '1951-11-23', bornAfter: '1946-11-23' },
+    ],
+    [
+      { communeCode: '03199', sex: 'FEMALE' as const },
+      { communeCode: '03199', sex: 'FEMALE' },
+    ],
     [{ nameContains: '  Nguyễn Văn  An ' }, { nameFragment: 'nguyen van an' }],
     [{ alive: true }, { alive: true }],
   ])('%j', (filter, expected) => {

@@ -47,7 +47,10 @@ export function nameKeyRange(fragment: string): { from: string; before: string }
 }
 
 /** Checks a filter and turns ages into birth-date bounds as of `today`. */
-export function peopleConditions(filter: PeopleFilterInput | null | undefined, today: string): { conditions: PeopleConditions; problems: Problem[] } {
+export function peopleConditions(
+  filter: PeopleFilterInput | null | undefined,
+  today: string,
+): { conditions: PeopleConditions; problems: Problem[] } {
   const problems: Problem[] = [];
   const conditions: PeopleConditions = {};
   if (!filter) return { conditions, problems };
@@ -74,7 +77,11 @@ export function peopleConditions(filter: PeopleFilterInput | null | undefined, t
   if (filter.nameContains != null) {
     const folded = foldVietnamese(filter.nameContains);
     if (folded.length === 0 || folded.length > MAX_NAME_LENGTH) {
-      problems.push({ field: 'nameContains', vi: `Chuỗi tìm kiếm phải có 1-${MAX_NAME_LENGTH} ký tự`, en: `nameContains must be 1-${MAX_NAME_LENGTH} characters` });
+      problems.push({
+        field: 'nameContains',
+        vi: `Chuỗi tìm kiếm phải có 1-${MAX_NAME_LENGTH} ký tự`,
+        en: `nameContains must be 1-${MAX_NAME_LENGTH} characters`,
+      });
     } else conditions.nameFragment = folded;
   }
   return { conditions, problems };
@@ -110,7 +117,11 @@ export function registrationProblems(input: RegistrationInput, today: string): P
   } else {
     const age = ageOn(input.birthDate, today);
     if (age < ELDERLY_AGE) {
-      problems.push({ field: 'birthDate', vi: `Chưa đủ ${ELDERLY_AGE} tuổi (Luật Người cao tuổi 2009)`, en: `Younger than ${ELDERLY_AGE} (Law on the Elderly 2009)` });
+      problems.push({
+        field: 'birthDate',
+        vi: `Chưa đủ ${ELDERLY_AGE} tuổi (Luật Người cao tuổi 2009)`,
+        en: `Younger than ${ELDERLY_AGE} (Law on the Elderly 2009)`,
+      });
     } else if (age > MAX_AGE) {
       problems.push({ field: 'birthDate', vi: `Tuổi vượt quá ${MAX_AGE}`, en: `Age above ${MAX_AGE}` });
     }
@@ -173,6 +184,7 @@ export function deathProblems(person: { birthDate: string; deathDate: string | n
   if (!isIsoDate(deathDate)) return [{ field: 'deathDate', vi: 'Ngày mất không hợp lệ', en: 'deathDate is not a valid date' }];
   const problems: Problem[] = [];
   if (deathDate > today) problems.push({ field: 'deathDate', vi: 'Ngày mất ở tương lai', en: 'deathDate is in the future' });
-  if (deathDate < person.birthDate) problems.push({ field: 'deathDate', vi: 'Ngày mất trước ngày sinh', en: 'deathDate is before the birth date' });
+  if (deathDate < person.birthDate)
+    problems.push({ field: 'deathDate', vi: 'Ngày mất trước ngày sinh', en: 'deathDate is before the birth date' });
   return problems;
 }

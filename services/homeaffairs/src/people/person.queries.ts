@@ -7,7 +7,10 @@ import type { PersonDoc } from './person.model';
 import { nameKeyRange, type PeopleConditions } from './people.rules';
 
 /** The fields of a register entry that GraphQL resolves. */
-export type PersonIdentity = Pick<PersonDoc, 'citizenId' | 'fullName' | 'birthDate' | 'sex' | 'ethnicity' | 'communeCode' | 'legacyUnitCode' | 'deathDate'>;
+export type PersonIdentity = Pick<
+  PersonDoc,
+  'citizenId' | 'fullName' | 'birthDate' | 'sex' | 'ethnicity' | 'communeCode' | 'legacyUnitCode' | 'deathDate'
+>;
 
 /** The stored fields a `PersonIdentity` is made of. */
 export const PERSON_PROJECTION = {

@@ -1,6 +1,15 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, assertInScope, citizenIdArg, DateScalar, scopedCommune, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import {
+  Access,
+  assertInScope,
+  citizenIdArg,
+  DateScalar,
+  scopedCommune,
+  pageRequest,
+  RequestContext,
+  toConnection,
+} from '@nct/subgraph-kit';
 import type { ClientSession } from 'mongoose';
 import { refuse } from '@nct/rules';
 import { applyRegisterChanges } from '../dashboards/register.tallies';
@@ -9,7 +18,14 @@ import { AdministrativeUnit } from '../units/administrative-unit';
 import type { UnitDoc } from '../units/administrative-unit.model';
 import { unitLoader } from '../units/administrative-unit.loaders';
 import { CorrectPersonInput, Person, PersonConnection, PersonFilter, RegisterPersonInput } from './person';
-import { PERSON_PROJECTION, peopleCountPipeline, peoplePagePipeline, personFromDoc, personLoader, type PersonIdentity } from './person.queries';
+import {
+  PERSON_PROJECTION,
+  peopleCountPipeline,
+  peoplePagePipeline,
+  personFromDoc,
+  personLoader,
+  type PersonIdentity,
+} from './person.queries';
 import {
   correctionProblems,
   deathProblems,
@@ -37,7 +53,10 @@ export class PersonResolver {
   constructor(private readonly models: Models) {}
 
   @Access('IDENTITY')
-  @Query(() => Person, { nullable: true, description: 'Một người theo số định danh (null nếu không có). / One person by citizen ID, null when unknown.' })
+  @Query(() => Person, {
+    nullable: true,
+    description: 'Một người theo số định danh (null nếu không có). / One person by citizen ID, null when unknown.',
+  })
   async person(@Arg('citizenId', () => ID) citizenId: string, @Ctx() ctx: RequestContext): Promise<PersonIdentity | null> {
     const person = await personLoader(this.models, ctx).load(citizenIdArg(citizenId));
     if (person) assertInScope(ctx, person.communeCode);
@@ -60,7 +79,10 @@ export class PersonResolver {
 
   @Access('REGISTER_WRITE')
   @Mutation(() => Person, { description: 'Đăng ký một người vào sổ. / Register a person in the register.' })
-  async registerPerson(@Arg('input', () => RegisterPersonInput) input: RegisterPersonInput, @Ctx() ctx: RequestContext): Promise<PersonIdentity> {
+  async registerPerson(
+    @Arg('input', () => RegisterPersonInput) input: RegisterPersonInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PersonIdentity> {
     const problems = registrationProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     await this.assertCurrentCommune(input.communeCode);
@@ -171,7 +193,8 @@ export class PersonResolver {
 
   private async assertCurrentCommune(code: string, session?: ClientSession): Promise<void> {
     const unit = await this.models.Unit.findOne({ code }, null, { session }).lean<UnitDoc>();
-    if (!unit || unit.level !== 'COMMUNE' || unit.validTo !== null) refuse([{ field: 'communeCode', vi: `Không có xã/phường hiện hành mã ${code}`, en: `No current commune with code ${code}` }]);
+    if (!unit || unit.level !== 'COMMUNE' || unit.validTo !== null)
+      refuse([{ field: 'communeCode', vi: `Không có xã/phường hiện hành mã ${code}`, en: `No current commune with code ${code}` }]);
   }
 
   @FieldResolver(() => Int)

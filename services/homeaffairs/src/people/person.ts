@@ -68,7 +68,8 @@ export class PersonFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'true: chỉ người còn sống; false: chỉ người đã mất; bỏ trống: tất cả. / true: living only; false: deceased only; empty: all.',
+    description:
+      'true: chỉ người còn sống; false: chỉ người đã mất; bỏ trống: tất cả. / true: living only; false: deceased only; empty: all.',
   })
   alive?: boolean | null;
 
@@ -104,14 +105,16 @@ export class RegisterPersonInput {
 }
 
 @InputType({
-  description:
-    'Sửa thông tin một người trong sổ (chỉ các trường được nêu). / Correct a register entry (only the fields given).',
+  description: 'Sửa thông tin một người trong sổ (chỉ các trường được nêu). / Correct a register entry (only the fields given).',
 })
 export class CorrectPersonInput {
   @Field(() => String, { nullable: true, description: 'Họ và tên. / Full name.' })
   fullName?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày sinh (phải khớp số định danh). / Birth date (must agree with the citizen ID).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Ngày sinh (phải khớp số định danh). / Birth date (must agree with the citizen ID).',
+  })
   birthDate?: string | null;
 
   @Field(() => SexEnum, { nullable: true, description: 'Giới tính (phải khớp số định danh). / Sex (must agree with the citizen ID).' })

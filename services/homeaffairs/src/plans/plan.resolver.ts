@@ -40,7 +40,10 @@ const normalize = (s: string) => s.normalize('NFC').trim();
 
 function checkPlanNumber(planNumber: string): string {
   if (!PLAN_NUMBER.test(planNumber)) {
-    throw new BadUserInputError({ vi: 'Số kế hoạch dạng "125/KH-UBND"', en: 'planNumber must look like "125/KH-UBND"' }, { argument: 'planNumber' });
+    throw new BadUserInputError(
+      { vi: 'Số kế hoạch dạng "125/KH-UBND"', en: 'planNumber must look like "125/KH-UBND"' },
+      { argument: 'planNumber' },
+    );
   }
   return planNumber;
 }
@@ -83,12 +86,18 @@ export class PlanResolver {
 
   private async task(planNumber: string, taskNo: number): Promise<PlanTaskDoc> {
     const task = await this.models.PlanTask.findOne({ taskKey: taskKey(checkPlanNumber(planNumber), taskNo) }, NO_META).lean<PlanTaskDoc>();
-    if (!task) throw new NotFoundError({ vi: `Không có nhiệm vụ ${taskNo} của kế hoạch ${planNumber}`, en: `No task ${taskNo} in plan ${planNumber}` });
+    if (!task)
+      throw new NotFoundError({
+        vi: `Không có nhiệm vụ ${taskNo} của kế hoạch ${planNumber}`,
+        en: `No task ${taskNo} in plan ${planNumber}`,
+      });
     return task;
   }
 
   @Access('ORGANISATION')
-  @Query(() => [ImplementationPlan], { description: 'Các kế hoạch triển khai (mới trước; tối đa 100). / Implementation plans, newest first (max 100).' })
+  @Query(() => [ImplementationPlan], {
+    description: 'Các kế hoạch triển khai (mới trước; tối đa 100). / Implementation plans, newest first (max 100).',
+  })
   implementationPlans(): Promise<PlanDoc[]> {
     return this.models.Plan.find({}, NO_META).sort({ date: -1 }).limit(100).lean<PlanDoc[]>();
   }
@@ -171,15 +180,21 @@ export class PlanResolver {
 
   @Access('ORGANISATION_WRITE')
   @Mutation(() => ImplementationPlan, {
-    description: 'Ghi một kế hoạch triển khai với phụ lục nhiệm vụ (tất cả chưa triển khai). / Record a plan with its task appendix (all NOT_STARTED).',
+    description:
+      'Ghi một kế hoạch triển khai với phụ lục nhiệm vụ (tất cả chưa triển khai). / Record a plan with its task appendix (all NOT_STARTED).',
   })
-  async createImplementationPlan(@Arg('input', () => ImplementationPlanInput) input: ImplementationPlanInput, @Ctx() ctx: RequestContext): Promise<PlanDoc> {
+  async createImplementationPlan(
+    @Arg('input', () => ImplementationPlanInput) input: ImplementationPlanInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PlanDoc> {
     const today = ctx.today;
     const tasks = input.tasks ?? [];
     const problems: Problem[] = planProblems(input, today);
-    if (tasks.length > MAX_TASKS_PER_PLAN) problems.push({ field: 'tasks', vi: `Tối đa ${MAX_TASKS_PER_PLAN} nhiệm vụ`, en: `At most ${MAX_TASKS_PER_PLAN} tasks` });
+    if (tasks.length > MAX_TASKS_PER_PLAN)
+      problems.push({ field: 'tasks', vi: `Tối đa ${MAX_TASKS_PER_PLAN} nhiệm vụ`, en: `At most ${MAX_TASKS_PER_PLAN} tasks` });
     else tasks.forEach((t, i) => problems.push(...taskProblems(t, input.date).map((p) => ({ ...p, field: `tasks[${i}].${p.field}` }))));
-    if (new Set(tasks.map((t) => t.taskNo)).size !== tasks.length) problems.push({ field: 'tasks', vi: 'Số thứ tự nhiệm vụ trùng', en: 'Task numbers repeat' });
+    if (new Set(tasks.map((t) => t.taskNo)).size !== tasks.length)
+      problems.push({ field: 'tasks', vi: 'Số thứ tự nhiệm vụ trùng', en: 'Task numbers repeat' });
     if (problems.length) refuse(problems);
     const plan: PlanDoc = {
       planNumber: input.planNumber,
@@ -192,12 +207,19 @@ export class PlanResolver {
     try {
       await this.models.Plan.db.transaction(async (session) => {
         await this.models.Plan.create([plan], { session });
-        if (tasks.length) await this.models.PlanTask.insertMany(tasks.map((t) => taskDoc(plan.planNumber, t, today)), { session });
+        if (tasks.length)
+          await this.models.PlanTask.insertMany(
+            tasks.map((t) => taskDoc(plan.planNumber, t, today)),
+            { session },
+          );
       });
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(
-          { vi: `Kế hoạch ${input.planNumber} hoặc nhiệm vụ của nó đã có`, en: `Plan ${input.planNumber} or one of its tasks already exists` },
+          {
+            vi: `Kế hoạch ${input.planNumber} hoặc nhiệm vụ của nó đã có`,
+            en: `Plan ${input.planNumber} or one of its tasks already exists`,
+          },
           { field: 'planNumber' },
         );
       }
@@ -207,7 +229,7 @@ export class PlanResolver {
   }
 
   @Access('ORGANISATION_WRITE')
-  @Mutation(() => PlanTask, { description: 'Thêm một nhiệm vụ vào phụ lục kế hoạch. / Add a task to a plan\'s appendix.' })
+  @Mutation(() => PlanTask, { description: "Thêm một nhiệm vụ vào phụ lục kế hoạch. / Add a task to a plan's appendix." })
   async addPlanTask(
     @Arg('planNumber', () => ID) planNumber: string,
     @Arg('input', () => PlanTaskInput) input: PlanTaskInput,
@@ -220,7 +242,8 @@ export class PlanResolver {
     try {
       await this.models.PlanTask.create(doc);
     } catch (err) {
-      if (isDuplicateKeyError(err)) throw new ConflictError({ vi: `Nhiệm vụ ${input.taskNo} đã có`, en: `Task ${input.taskNo} already exists` }, { field: 'taskNo' });
+      if (isDuplicateKeyError(err))
+        throw new ConflictError({ vi: `Nhiệm vụ ${input.taskNo} đã có`, en: `Task ${input.taskNo} already exists` }, { field: 'taskNo' });
       throw err;
     }
     return doc;
@@ -229,7 +252,7 @@ export class PlanResolver {
   @Access('ORGANISATION_WRITE')
   @Mutation(() => PlanTask, {
     description:
-      'Đổi trạng thái nhiệm vụ: NOT_STARTED -> IN_PROGRESS -> DONE; bất kỳ -> CANCELLED; chuyển sai bị từ chối kèm các trạng thái được phép. / Change a task\'s status; invalid transitions are refused with the allowed ones.',
+      "Đổi trạng thái nhiệm vụ: NOT_STARTED -> IN_PROGRESS -> DONE; bất kỳ -> CANCELLED; chuyển sai bị từ chối kèm các trạng thái được phép. / Change a task's status; invalid transitions are refused with the allowed ones.",
   })
   async changeTaskStatus(
     @Arg('planNumber', () => ID) planNumber: string,
@@ -250,8 +273,12 @@ export class PlanResolver {
       );
     }
     // conditional on the status read: a concurrent change makes this one a conflict
-    const result = await this.models.PlanTask.updateOne({ taskKey: task.taskKey, status: task.status }, { $set: { status, statusChangedOn: today } });
-    if (result.modifiedCount !== 1) throw new ConflictError({ vi: 'Nhiệm vụ vừa được cập nhật; hãy thử lại', en: 'The task was changed meanwhile; try again' });
+    const result = await this.models.PlanTask.updateOne(
+      { taskKey: task.taskKey, status: task.status },
+      { $set: { status, statusChangedOn: today } },
+    );
+    if (result.modifiedCount !== 1)
+      throw new ConflictError({ vi: 'Nhiệm vụ vừa được cập nhật; hãy thử lại', en: 'The task was changed meanwhile; try again' });
     return { ...task, status, statusChangedOn: today };
   }
 
@@ -269,7 +296,8 @@ export class PlanResolver {
     if (problems.length) refuse(problems);
     const report = { date: input.date, text: normalize(input.text), percent: input.percent };
     const result = await this.models.PlanTask.updateOne({ taskKey: task.taskKey, status: task.status }, { $push: { reports: report } });
-    if (result.modifiedCount !== 1) throw new ConflictError({ vi: 'Nhiệm vụ vừa được cập nhật; hãy thử lại', en: 'The task was changed meanwhile; try again' });
+    if (result.modifiedCount !== 1)
+      throw new ConflictError({ vi: 'Nhiệm vụ vừa được cập nhật; hãy thử lại', en: 'The task was changed meanwhile; try again' });
     return { ...task, reports: [...task.reports, report] };
   }
 }

@@ -41,7 +41,7 @@ export class ProgressReport {
   percent!: number;
 }
 
-@ObjectType({ description: 'Một nhiệm vụ trong phụ lục kế hoạch. / A task of a plan\'s appendix.' })
+@ObjectType({ description: "Một nhiệm vụ trong phụ lục kế hoạch. / A task of a plan's appendix." })
 export class PlanTask {
   @Field(() => ID, { description: 'Số kế hoạch. / Plan number.' })
   planNumber!: string;
@@ -161,7 +161,9 @@ export class PlanProgress {
   @Field(() => Int, { description: 'Tổng số nhiệm vụ. / Number of tasks.' })
   totalTasks!: number;
 
-  @Field(() => [PlanProgressCell], { description: 'Theo cơ quan chủ trì × trạng thái (ô khác 0). / By lead agency and status (non-zero cells).' })
+  @Field(() => [PlanProgressCell], {
+    description: 'Theo cơ quan chủ trì × trạng thái (ô khác 0). / By lead agency and status (non-zero cells).',
+  })
   byAgencyStatus!: PlanProgressCell[];
 
   @Field(() => [AgencyOverdue], { description: 'Quá hạn theo cơ quan chủ trì. / Overdue by lead agency.' })

@@ -1,4 +1,12 @@
-import { allowedTransitions, isOverdue, planProblems, planProgressOf, reportProblems, taskProblems, validateTaskStatusRules } from './plans.rules';
+import {
+  allowedTransitions,
+  isOverdue,
+  planProblems,
+  planProgressOf,
+  reportProblems,
+  taskProblems,
+  validateTaskStatusRules,
+} from './plans.rules';
 import { TASK_STATUS_RULES } from './rules/task-status';
 
 describe('task status transitions (NOT_STARTED -> IN_PROGRESS -> DONE; any -> CANCELLED)', () => {
@@ -50,7 +58,13 @@ describe('overdue and progress (Q13)', () => {
 });
 
 describe('plan, task and report inputs', () => {
-  const plan = { planNumber: '125/KH-UBND', title: 'Kế hoạch thực hiện Kết luận 58-KL/TW', date: '2023-12-15', issuingBody: 'UBND tỉnh Lai Châu', legalBasis: ['Kết luận 58-KL/TW'] };
+  const plan = {
+    planNumber: '125/KH-UBND',
+    title: 'Kế hoạch thực hiện Kết luận 58-KL/TW',
+    date: '2023-12-15',
+    issuingBody: 'UBND tỉnh Lai Châu',
+    legalBasis: ['Kết luận 58-KL/TW'],
+  };
   it.each([
     [{ planNumber: '125-KH' }, 'planNumber'],
     [{ planNumber: '{"$gt":""}' }, 'planNumber'],
@@ -62,7 +76,13 @@ describe('plan, task and report inputs', () => {
     expect(planProblems({ ...plan, ...change }, '2026-11-01').map((p) => p.field)).toContain(field);
   });
 
-  const task = { taskNo: 1, title: 'Rà soát', leadAgency: 'HOME_AFFAIRS' as const, cooperatingAgencies: ['ASSOCIATION' as const], deadline: '2024-06-30' };
+  const task = {
+    taskNo: 1,
+    title: 'Rà soát',
+    leadAgency: 'HOME_AFFAIRS' as const,
+    cooperatingAgencies: ['ASSOCIATION' as const],
+    deadline: '2024-06-30',
+  };
   it.each([
     [{ taskNo: 0 }, 'taskNo'],
     [{ leadAgency: 'OTHER' as const }, 'leadBody'],
@@ -89,6 +109,10 @@ describe('plan, task and report inputs', () => {
     expect(reportProblems({ status: 'IN_PROGRESS', reports: [] }, input, plan.date, '2026-11-01').map((p) => p.field)).toContain(field);
   });
   it('refuses a report on a cancelled task', () => {
-    expect(reportProblems({ status: 'CANCELLED', reports: [] }, { date: '2026-10-01', text: 'x', percent: 1 }, plan.date, '2026-11-01').map((p) => p.field)).toEqual(['status']);
+    expect(
+      reportProblems({ status: 'CANCELLED', reports: [] }, { date: '2026-10-01', text: 'x', percent: 1 }, plan.date, '2026-11-01').map(
+        (p) => p.field,
+      ),
+    ).toEqual(['status']);
   });
 });

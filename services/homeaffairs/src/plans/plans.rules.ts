@@ -51,7 +51,8 @@ export function taskKey(planNumber: string, taskNo: number): string {
 
 const text = (field: string, value: string | null | undefined, max: number, problems: Problem[]) => {
   const v = (value ?? '').normalize('NFC').trim();
-  if (v.length === 0 || v.length > max) problems.push({ field, vi: `${field} phải có 1-${max} ký tự`, en: `${field} must be 1-${max} characters` });
+  if (v.length === 0 || v.length > max)
+    problems.push({ field, vi: `${field} phải có 1-${max} ký tự`, en: `${field} must be 1-${max} characters` });
 };
 
 /** Plan numbers as written on Vietnamese documents: '125/KH-UBND'. */
@@ -72,7 +73,8 @@ export function planProblems(input: PlanInput, today: string): Problem[] {
   }
   text('title', input.title, 500, problems);
   text('issuingBody', input.issuingBody, 200, problems);
-  if (!isIsoDate(input.date) || input.date > today) problems.push({ field: 'date', vi: 'Ngày kế hoạch không hợp lệ hoặc ở tương lai', en: 'date is not a valid past date' });
+  if (!isIsoDate(input.date) || input.date > today)
+    problems.push({ field: 'date', vi: 'Ngày kế hoạch không hợp lệ hoặc ở tương lai', en: 'date is not a valid past date' });
   if (input.legalBasis.length === 0 || input.legalBasis.length > 20) {
     problems.push({ field: 'legalBasis', vi: 'Cần 1-20 căn cứ pháp lý', en: 'legalBasis must hold 1-20 entries' });
   }
@@ -101,14 +103,22 @@ export function taskProblems(input: TaskInput, planDate: string): Problem[] {
     problems.push({ field: 'leadBody', vi: 'Chỉ nêu leadBody khi leadAgency là OTHER', en: 'leadBody is only for leadAgency OTHER' });
   }
   const co = input.cooperatingAgencies ?? [];
-  if (co.length > AGENCIES.length || new Set(co).size !== co.length || co.includes(input.leadAgency) && input.leadAgency !== 'OTHER') {
-    problems.push({ field: 'cooperatingAgencies', vi: 'Cơ quan phối hợp trùng lặp hoặc trùng cơ quan chủ trì', en: 'Co-operating agencies repeat, or repeat the lead agency' });
+  if (co.length > AGENCIES.length || new Set(co).size !== co.length || (co.includes(input.leadAgency) && input.leadAgency !== 'OTHER')) {
+    problems.push({
+      field: 'cooperatingAgencies',
+      vi: 'Cơ quan phối hợp trùng lặp hoặc trùng cơ quan chủ trì',
+      en: 'Co-operating agencies repeat, or repeat the lead agency',
+    });
   }
   const bodies = input.cooperatingBodies ?? [];
   if (bodies.length > 20) problems.push({ field: 'cooperatingBodies', vi: 'Tối đa 20 cơ quan', en: 'At most 20 bodies' });
   bodies.slice(0, 21).forEach((b) => text('cooperatingBodies', b, 200, problems));
   if (!isIsoDate(input.deadline) || input.deadline < planDate) {
-    problems.push({ field: 'deadline', vi: 'Thời hạn không hợp lệ hoặc trước ngày kế hoạch', en: 'deadline is not a valid date on or after the plan date' });
+    problems.push({
+      field: 'deadline',
+      vi: 'Thời hạn không hợp lệ hoặc trước ngày kế hoạch',
+      en: 'deadline is not a valid date on or after the plan date',
+    });
   }
   return problems;
 }
@@ -120,17 +130,30 @@ export interface ReportInput {
 }
 
 /** A progress report: a real date between the plan date and today, 0-100 %, a text. */
-export function reportProblems(task: Pick<PlanTaskDoc, 'status' | 'reports'>, input: ReportInput, planDate: string, today: string): Problem[] {
+export function reportProblems(
+  task: Pick<PlanTaskDoc, 'status' | 'reports'>,
+  input: ReportInput,
+  planDate: string,
+  today: string,
+): Problem[] {
   const problems: Problem[] = [];
   if (!isIsoDate(input.date) || input.date > today || input.date < planDate) {
-    problems.push({ field: 'date', vi: 'Ngày báo cáo không hợp lệ, ở tương lai hoặc trước ngày kế hoạch', en: 'Report date is invalid, in the future or before the plan date' });
+    problems.push({
+      field: 'date',
+      vi: 'Ngày báo cáo không hợp lệ, ở tương lai hoặc trước ngày kế hoạch',
+      en: 'Report date is invalid, in the future or before the plan date',
+    });
   }
   if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100) {
     problems.push({ field: 'percent', vi: 'Tỷ lệ hoàn thành từ 0 đến 100', en: 'percent must be 0-100' });
   }
   text('text', input.text, 2000, problems);
   if (!canReport(task.status, today)) {
-    problems.push({ field: 'status', vi: `Không báo cáo tiến độ cho nhiệm vụ ${task.status}`, en: `No progress reports on a ${task.status} task` });
+    problems.push({
+      field: 'status',
+      vi: `Không báo cáo tiến độ cho nhiệm vụ ${task.status}`,
+      en: `No progress reports on a ${task.status} task`,
+    });
   }
   if (task.reports.length >= MAX_REPORTS_PER_TASK) {
     problems.push({ field: 'reports', vi: `Tối đa ${MAX_REPORTS_PER_TASK} báo cáo`, en: `At most ${MAX_REPORTS_PER_TASK} reports` });

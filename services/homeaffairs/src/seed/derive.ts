@@ -20,14 +20,30 @@ function unit(label: string): number {
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
-const CHAIRS = ['Lò Văn Pọm', 'Tòng Thị Xuân', 'Nguyễn Văn Thắng', 'Vàng A Chứ', 'Lường Văn Kim', 'Hoàng Thị Liên', 'Tao Văn Tình', 'Phạm Văn Hùng'];
+const CHAIRS = [
+  'Lò Văn Pọm',
+  'Tòng Thị Xuân',
+  'Nguyễn Văn Thắng',
+  'Vàng A Chứ',
+  'Lường Văn Kim',
+  'Hoàng Thị Liên',
+  'Tao Văn Tình',
+  'Phạm Văn Hùng',
+];
 
 export const SEED_PLAN_NUMBER = '125/KH-UBND';
 
 /** Tasks of the Conclusion 58 plan: [title, lead, lead body, co-operating, deadline offset from asOf in days, status]. */
 const PLAN_TASKS: ReadonlyArray<readonly [string, Agency, string | null, Agency[], number, TaskStatus]> = [
   ['Quán triệt, tuyên truyền Kết luận 58-KL/TW đến cán bộ, đảng viên và Nhân dân', 'HOME_AFFAIRS', null, ['ASSOCIATION'], -600, 'DONE'],
-  ['Rà soát, sắp xếp tổ chức Hội Người cao tuổi các cấp sau sắp xếp đơn vị hành chính', 'HOME_AFFAIRS', null, ['ASSOCIATION'], -300, 'DONE'],
+  [
+    'Rà soát, sắp xếp tổ chức Hội Người cao tuổi các cấp sau sắp xếp đơn vị hành chính',
+    'HOME_AFFAIRS',
+    null,
+    ['ASSOCIATION'],
+    -300,
+    'DONE',
+  ],
   ['Kiện toàn Ban đại diện Hội Người cao tuổi tỉnh', 'HOME_AFFAIRS', null, ['ASSOCIATION'], -120, 'IN_PROGRESS'],
   ['Chi trả trợ cấp xã hội hằng tháng đúng đối tượng, kịp thời', 'SOCIAL', null, ['HOME_AFFAIRS'], 60, 'IN_PROGRESS'],
   ['Triển khai trợ cấp hưu trí xã hội từ 01/7/2025', 'SOCIAL', null, [], -200, 'DONE'],
@@ -40,7 +56,14 @@ const PLAN_TASKS: ReadonlyArray<readonly [string, Agency, string | null, Agency[
   ['Phong trào "Tuổi cao - Gương sáng"', 'ASSOCIATION', null, [], -90, 'NOT_STARTED'],
   ['Tháng hành động vì người cao tuổi Việt Nam (tháng 10)', 'SOCIAL', null, ['HEALTH', 'ASSOCIATION'], -1, 'CANCELLED'],
   ['Bố trí kinh phí thực hiện kế hoạch', 'OTHER', 'Sở Tài chính', ['HOME_AFFAIRS'], 30, 'NOT_STARTED'],
-  ['Chỉ đạo UBND các xã, phường triển khai kế hoạch tại cơ sở', 'OTHER', 'UBND các xã, phường', ['HOME_AFFAIRS', 'ASSOCIATION'], -10, 'IN_PROGRESS'],
+  [
+    'Chỉ đạo UBND các xã, phường triển khai kế hoạch tại cơ sở',
+    'OTHER',
+    'UBND các xã, phường',
+    ['HOME_AFFAIRS', 'ASSOCIATION'],
+    -10,
+    'IN_PROGRESS',
+  ],
 ];
 
 /**
@@ -54,7 +77,14 @@ export function deriveHomeaffairsSeed(data: SeedData): HomeaffairsSeedExtra {
   const associationUnits: AssociationUnitDoc[] = [];
   const leadershipTerms: LeadershipTermDoc[] = [];
   const provinceBody = `UBND ${data.province.name.replace(/^Tỉnh /, 'tỉnh ')}`;
-  const addUnit = (code: string, name: string, level: 'PROVINCE' | 'COMMUNE', type: AssociationUnitDoc['type'], founded: string, body: string) => {
+  const addUnit = (
+    code: string,
+    name: string,
+    level: 'PROVINCE' | 'COMMUNE',
+    type: AssociationUnitDoc['type'],
+    founded: string,
+    body: string,
+  ) => {
     associationUnits.push({
       adminUnitCode: code,
       name,
@@ -67,28 +97,53 @@ export function deriveHomeaffairsSeed(data: SeedData): HomeaffairsSeedExtra {
     const drawn = addDays(asOf, -(365 + Math.floor(unit(`term:${code}`) * 365 * 3)));
     const currentStart = drawn < founded ? founded : drawn;
     const previousStart = addYears(currentStart, -5);
-    for (const [start, i] of [[previousStart, 0], [currentStart, 1]] as const) {
+    for (const [start, i] of [
+      [previousStart, 0],
+      [currentStart, 1],
+    ] as const) {
       if (start < founded) continue;
       leadershipTerms.push({
         adminUnitCode: code,
         startDate: start,
         endDate: addYears(start, 5),
         chairName: CHAIRS[Math.floor(unit(`chair:${code}:${i}`) * CHAIRS.length)],
-        decision: { number: `${10 + Math.floor(unit(`term-decision:${code}:${i}`) * 90)}/QĐ-HNCT`, date: addDays(start, 14), issuingBody: body },
+        decision: {
+          number: `${10 + Math.floor(unit(`term-decision:${code}:${i}`) * 90)}/QĐ-HNCT`,
+          date: addDays(start, 14),
+          issuingBody: body,
+        },
       });
     }
   };
-  addUnit(data.province.code, `Ban đại diện Hội Người cao tuổi ${data.province.name.replace(/^Tỉnh /, 'tỉnh ')}`, 'PROVINCE', 'REPRESENTATIVE_BOARD', '2005-03-15', provinceBody);
+  addUnit(
+    data.province.code,
+    `Ban đại diện Hội Người cao tuổi ${data.province.name.replace(/^Tỉnh /, 'tỉnh ')}`,
+    'PROVINCE',
+    'REPRESENTATIVE_BOARD',
+    '2005-03-15',
+    provinceBody,
+  );
   for (const c of data.communes) {
-    const founded = minDate(c.validFrom < '2025-07-01' ? '2008-06-01' : addDays(c.validFrom, 30 + Math.floor(unit(`founded:${c.code}`) * 60)), asOf);
-    addUnit(c.code, `Hội Người cao tuổi ${c.name.replace(/^(Xã|Phường|Đặc khu) /, (m) => m.toLowerCase())}`, 'COMMUNE', 'ASSOCIATION', founded, `UBND ${c.name.replace(/^(Xã|Phường|Đặc khu) /, (m) => m.toLowerCase())}`);
+    const founded = minDate(
+      c.validFrom < '2025-07-01' ? '2008-06-01' : addDays(c.validFrom, 30 + Math.floor(unit(`founded:${c.code}`) * 60)),
+      asOf,
+    );
+    addUnit(
+      c.code,
+      `Hội Người cao tuổi ${c.name.replace(/^(Xã|Phường|Đặc khu) /, (m) => m.toLowerCase())}`,
+      'COMMUNE',
+      'ASSOCIATION',
+      founded,
+      `UBND ${c.name.replace(/^(Xã|Phường|Đặc khu) /, (m) => m.toLowerCase())}`,
+    );
   }
 
   const planDate = minDate('2023-12-15', addDays(asOf, -400));
   const plans: PlanDoc[] = [
     {
       planNumber: SEED_PLAN_NUMBER,
-      title: 'Kế hoạch thực hiện Kết luận số 58-KL/TW ngày 29/8/2023 của Ban Bí thư về tiếp tục thực hiện Chỉ thị 59-CT/TW về công tác người cao tuổi',
+      title:
+        'Kế hoạch thực hiện Kết luận số 58-KL/TW ngày 29/8/2023 của Ban Bí thư về tiếp tục thực hiện Chỉ thị 59-CT/TW về công tác người cao tuổi',
       date: planDate,
       issuingBody: provinceBody,
       legalBasis: ['Kết luận 58-KL/TW ngày 29/8/2023 của Ban Bí thư', 'Luật Người cao tuổi năm 2009'],
@@ -101,9 +156,21 @@ export function deriveHomeaffairsSeed(data: SeedData): HomeaffairsSeedExtra {
       status === 'NOT_STARTED'
         ? []
         : [
-            { date: minDate(addDays(started, 30), asOf), text: 'Đã ban hành văn bản triển khai', percent: status === 'CANCELLED' ? 10 : 30 },
+            {
+              date: minDate(addDays(started, 30), asOf),
+              text: 'Đã ban hành văn bản triển khai',
+              percent: status === 'CANCELLED' ? 10 : 30,
+            },
             ...(status === 'DONE' ? [{ date: minDate(deadline, asOf), text: 'Hoàn thành nhiệm vụ', percent: 100 }] : []),
-            ...(status === 'IN_PROGRESS' ? [{ date: minDate(addDays(started, 200), asOf), text: 'Đang triển khai theo kế hoạch', percent: 40 + Math.floor(unit(`pct:${i}`) * 40) }] : []),
+            ...(status === 'IN_PROGRESS'
+              ? [
+                  {
+                    date: minDate(addDays(started, 200), asOf),
+                    text: 'Đang triển khai theo kế hoạch',
+                    percent: 40 + Math.floor(unit(`pct:${i}`) * 40),
+                  },
+                ]
+              : []),
           ];
     return {
       taskKey: taskKey(SEED_PLAN_NUMBER, i + 1),

@@ -19,15 +19,17 @@ export class RegisterStatisticsResolver {
 
   @Access('AGGREGATES')
   @Query(() => RegisterStatistics, {
-    description:
-      'Thống kê sổ đăng ký (không có dữ liệu cá nhân; ô nhỏ bị ẩn). / Register figures: no personal rows, small cells withheld.',
+    description: 'Thống kê sổ đăng ký (không có dữ liệu cá nhân; ô nhỏ bị ẩn). / Register figures: no personal rows, small cells withheld.',
   })
   async registerStatistics(
     @Arg('communeCode', () => String, { nullable: true }) communeCode: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<RegisterStatistics> {
     if (communeCode != null && !isCommuneCode(communeCode)) {
-      throw new BadUserInputError({ vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }, { argument: 'communeCode' });
+      throw new BadUserInputError(
+        { vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' },
+        { argument: 'communeCode' },
+      );
     }
     const commune = scopedCommune(ctx, communeCode);
     const today = ctx.today;
@@ -35,13 +37,18 @@ export class RegisterStatisticsResolver {
     const match = commune
       ? indexedMatch({ communeCode: commune, deathDate: null })
       : indexedMatch({ birthDate: { $lte: latestBirthDateForAge(ELDERLY_AGE, today) } }, { deathDate: null });
-    const rows = await this.models.Person.aggregate<{ birthDate: string; sex: Sex }>([...match, { $project: { _id: 0, birthDate: 1, sex: 1 } }]);
+    const rows = await this.models.Person.aggregate<{ birthDate: string; sex: Sex }>([
+      ...match,
+      { $project: { _id: 0, birthDate: 1, sex: 1 } },
+    ]);
     const counts = new Map<string, number>();
     for (const r of rows) {
       const band = ageBand(r.birthDate, today);
       if (band) counts.set(`${r.sex}|${band}`, (counts.get(`${r.sex}|${band}`) ?? 0) + 1);
     }
-    const cells = SEXES.flatMap((sex) => AGE_BANDS.map((band) => ({ key: { sex, ageBand: band as AgeBand }, count: counts.get(`${sex}|${band}`) ?? 0 })));
+    const cells = SEXES.flatMap((sex) =>
+      AGE_BANDS.map((band) => ({ key: { sex, ageBand: band as AgeBand }, count: counts.get(`${sex}|${band}`) ?? 0 })),
+    );
     const total = cells.reduce((n, c) => n + c.count, 0);
     return Object.assign(new RegisterStatistics(), {
       communeCode: commune,

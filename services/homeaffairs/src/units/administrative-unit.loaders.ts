@@ -47,7 +47,9 @@ export function childrenLoader(models: Models, ctx: RequestContext) {
   return loader<string, UnitDoc[]>(ctx, 'unit-children', async (codes) =>
     groupByKey(
       codes,
-      await models.Unit.find({ parentCode: trusted({ $in: [...codes] }) }).sort({ code: 1 }).lean<UnitDoc[]>(),
+      await models.Unit.find({ parentCode: trusted({ $in: [...codes] }) })
+        .sort({ code: 1 })
+        .lean<UnitDoc[]>(),
       (u) => u.parentCode ?? '',
     ),
   );
@@ -57,6 +59,8 @@ export function childrenLoader(models: Models, ctx: RequestContext) {
 export function provinceCommuneCodes(models: Models, ctx: RequestContext) {
   return loader<string, string[]>(ctx, 'province-communes', async (codes) => {
     const children = await childrenLoader(models, ctx).loadMany([...codes]);
-    return children.map((units) => (units instanceof Error ? units : units.filter((u) => u.level === 'COMMUNE' && u.validTo === null).map((u) => u.code)));
+    return children.map((units) =>
+      units instanceof Error ? units : units.filter((u) => u.level === 'COMMUNE' && u.validTo === null).map((u) => u.code),
+    );
   });
 }

@@ -11,10 +11,7 @@ import { childrenLoader, indexedLineageFetch, lineageFromLoader, lineageToLoader
 
 function checkCode(code: string, argument: string): string {
   if (!codeLevel(code)) {
-    throw new BadUserInputError(
-      { vi: 'Mã đơn vị phải gồm 2, 3 hoặc 5 chữ số', en: 'A unit code must be 2, 3 or 5 digits' },
-      { argument },
-    );
+    throw new BadUserInputError({ vi: 'Mã đơn vị phải gồm 2, 3 hoặc 5 chữ số', en: 'A unit code must be 2, 3 or 5 digits' }, { argument });
   }
   return code;
 }
@@ -34,7 +31,8 @@ export class AdministrativeUnitResolver {
 
   @Access('REFERENCE')
   @Query(() => [AdministrativeUnit], {
-    description: 'Các xã/phường/đặc khu của tỉnh có hiệu lực vào ngày asOf (mặc định hôm nay). / Communes of a province in force on a date.',
+    description:
+      'Các xã/phường/đặc khu của tỉnh có hiệu lực vào ngày asOf (mặc định hôm nay). / Communes of a province in force on a date.',
   })
   async communes(
     @Arg('provinceCode', () => ID) provinceCode: string,
@@ -47,7 +45,7 @@ export class AdministrativeUnitResolver {
   @Access('REFERENCE')
   @Query(() => [AdministrativeUnit], {
     description:
-      'Các xã/phường/đặc khu của tỉnh có hiệu lực vào ngày asOf (mặc định hôm nay; trước 01/7/2025: các xã cũ). / A province\'s communes in force on a date (before 2025-07-01: the old communes).',
+      "Các xã/phường/đặc khu của tỉnh có hiệu lực vào ngày asOf (mặc định hôm nay; trước 01/7/2025: các xã cũ). / A province's communes in force on a date (before 2025-07-01: the old communes).",
   })
   async communesOf(
     @Arg('provinceCode', () => ID) provinceCode: string,
@@ -80,11 +78,15 @@ export class AdministrativeUnitResolver {
     if (codeLevel(provinceCode) !== 'PROVINCE') {
       throw new BadUserInputError({ vi: 'Mã tỉnh phải gồm 2 chữ số', en: 'provinceCode must be 2 digits' }, { argument: 'provinceCode' });
     }
-    if (!isIsoDate(date)) throw new BadUserInputError({ vi: 'Ngày asOf không hợp lệ', en: 'asOf is not a valid date' }, { argument: 'asOf' });
+    if (!isIsoDate(date))
+      throw new BadUserInputError({ vi: 'Ngày asOf không hợp lệ', en: 'asOf is not a valid date' }, { argument: 'asOf' });
     // Before the reform, communes hang under districts: take the province's districts too.
-    const districts = (await this.models.Unit.aggregate<{ code: string }>([...indexedMatch({ parentCode: provinceCode }, { level: 'DISTRICT' }), { $project: { _id: 0, code: 1 } }])).map(
-      (d) => d.code,
-    );
+    const districts = (
+      await this.models.Unit.aggregate<{ code: string }>([
+        ...indexedMatch({ parentCode: provinceCode }, { level: 'DISTRICT' }),
+        { $project: { _id: 0, code: 1 } },
+      ])
+    ).map((d) => d.code);
     return this.models.Unit.aggregate<UnitDoc>([
       ...indexedMatch(
         { parentCode: { $in: [provinceCode, ...districts] } },

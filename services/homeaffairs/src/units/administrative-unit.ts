@@ -59,20 +59,24 @@ export class AdministrativeUnit {
   validTo!: string | null;
 
   @Access('REFERENCE')
-  @Field({ description: 'Xã đặc biệt khó khăn vùng dân tộc thiểu số và miền núi. / Especially disadvantaged ethnic-minority or mountain commune.' })
+  @Field({
+    description: 'Xã đặc biệt khó khăn vùng dân tộc thiểu số và miền núi. / Especially disadvantaged ethnic-minority or mountain commune.',
+  })
   disadvantaged!: boolean;
 
   @Access('REFERENCE')
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Xã miền núi, biên giới, hải đảo (Quyết định 1648/QĐ-TTg phân biệt). / Mountain, border or island unit (Decision 1648/QĐ-TTg).',
+    description:
+      'Xã miền núi, biên giới, hải đảo (Quyết định 1648/QĐ-TTg phân biệt). / Mountain, border or island unit (Decision 1648/QĐ-TTg).',
   })
   mountainous!: boolean | null;
 
   @Access('REFERENCE')
   @Field(() => [AdministrativeUnit], {
     nullable: true,
-    description: 'Các xã/phường/đặc khu hiện hành của tỉnh (null nếu không phải tỉnh). / Current communes of a province (null for other units).',
+    description:
+      'Các xã/phường/đặc khu hiện hành của tỉnh (null nếu không phải tỉnh). / Current communes of a province (null for other units).',
   })
   communes?: AdministrativeUnit[] | null;
 }

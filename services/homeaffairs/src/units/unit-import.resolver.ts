@@ -65,20 +65,30 @@ export class UnitImportResolver {
   ): Promise<UnitImportReport> {
     if (csv.length > MAX_IMPORT_CSV_CHARS) {
       throw new BadUserInputError(
-        { vi: `Tệp CSV tối đa ${MAX_IMPORT_CSV_CHARS} ký tự; dùng lệnh import-units cho tệp lớn`, en: `At most ${MAX_IMPORT_CSV_CHARS} characters; use the import-units command for larger files` },
+        {
+          vi: `Tệp CSV tối đa ${MAX_IMPORT_CSV_CHARS} ký tự; dùng lệnh import-units cho tệp lớn`,
+          en: `At most ${MAX_IMPORT_CSV_CHARS} characters; use the import-units command for larger files`,
+        },
         { argument: 'csv' },
       );
     }
     const report = await importUnits(this.models, csv, { dryRun: dryRun === true });
     if (report.problem) {
-      throw new BadUserInputError({ vi: `Tệp CSV không hợp lệ: ${report.problem}`, en: `Invalid CSV file: ${report.problem}` }, { argument: 'csv' });
+      throw new BadUserInputError(
+        { vi: `Tệp CSV không hợp lệ: ${report.problem}`, en: `Invalid CSV file: ${report.problem}` },
+        { argument: 'csv' },
+      );
     }
     return Object.assign(new UnitImportReport(), {
       ...report,
       rejected: report.rejected.map((r) => ({
         line: r.line,
         code: r.code,
-        reasons: r.reasons.map((reason: RejectReason) => ({ code: reason, messageVi: REJECT_MESSAGES[reason].vi, messageEn: REJECT_MESSAGES[reason].en })),
+        reasons: r.reasons.map((reason: RejectReason) => ({
+          code: reason,
+          messageVi: REJECT_MESSAGES[reason].vi,
+          messageEn: REJECT_MESSAGES[reason].en,
+        })),
       })),
     });
   }

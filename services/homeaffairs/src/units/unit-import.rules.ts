@@ -44,7 +44,10 @@ export type RejectReason =
 
 export const REJECT_MESSAGES: Record<RejectReason, { vi: string; en: string }> = {
   BAD_ROW: { vi: 'Số cột không đúng', en: 'Wrong number of columns' },
-  BAD_CODE: { vi: 'Mã phải gồm 2 (tỉnh), 3 (huyện cũ) hoặc 5 (xã) chữ số', en: 'Code must be 2 (province), 3 (old district) or 5 (commune) digits' },
+  BAD_CODE: {
+    vi: 'Mã phải gồm 2 (tỉnh), 3 (huyện cũ) hoặc 5 (xã) chữ số',
+    en: 'Code must be 2 (province), 3 (old district) or 5 (commune) digits',
+  },
   BAD_KIND: { vi: 'Loại đơn vị không hợp lệ hoặc không khớp độ dài mã', en: 'Unknown kind, or kind does not match the code length' },
   BAD_NAME: { vi: 'Tên phải có 1-200 ký tự', en: 'Name must be 1-200 characters' },
   BAD_DATE: { vi: 'Ngày không hợp lệ hoặc ngày hết hiệu lực trước ngày có hiệu lực', en: 'Impossible date, or validTo before validFrom' },
@@ -54,7 +57,10 @@ export const REJECT_MESSAGES: Record<RejectReason, { vi: string; en: string }> =
     vi: 'Đơn vị tiền thân không có, hoặc thiếu văn bản pháp lý',
     en: 'Predecessor unit unknown, or the legal act is missing',
   },
-  DUPLICATE: { vi: 'Mã trùng (trong tệp, hoặc đã có với nội dung khác)', en: 'Duplicate code (in the file, or already stored with other data)' },
+  DUPLICATE: {
+    vi: 'Mã trùng (trong tệp, hoặc đã có với nội dung khác)',
+    en: 'Duplicate code (in the file, or already stored with other data)',
+  },
   DEPENDS_ON_REJECTED: { vi: 'Phụ thuộc vào một dòng bị từ chối', en: 'Depends on a rejected row' },
 };
 
@@ -119,7 +125,10 @@ export function parseUnitCsv(text: string): { rows: ParsedUnitRow[]; rejected: R
   }
   const rows: ParsedUnitRow[] = [];
   const rejected: RejectedRow[] = [];
-  const dataLines = lines.slice(1).map((l, i) => ({ text: l, line: i + 2 })).filter((l) => l.text.trim() !== '');
+  const dataLines = lines
+    .slice(1)
+    .map((l, i) => ({ text: l, line: i + 2 }))
+    .filter((l) => l.text.trim() !== '');
   if (dataLines.length > MAX_IMPORT_ROWS) return { rows: [], rejected: [], problem: `at most ${MAX_IMPORT_ROWS} rows` };
   for (const { text: l, line } of dataLines) {
     const cells = splitCsvLine(l);

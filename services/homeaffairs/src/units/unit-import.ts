@@ -26,7 +26,14 @@ export async function importUnits(models: Models, csv: string, options: { dryRun
   const stored = new Map((await models.Unit.find({}, { _id: 0 }).lean<UnitDoc[]>()).map((u) => [u.code, u]));
   const checked = checkUnitRows(parsed.rows, stored);
   const rejected = [...parsed.rejected, ...checked.rejected].sort((a, b) => a.line - b.line);
-  const report: UnitImportReport = { dryRun, problem: null, inserted: 0, unchanged: checked.unchanged.length, lineageInserted: 0, rejected };
+  const report: UnitImportReport = {
+    dryRun,
+    problem: null,
+    inserted: 0,
+    unchanged: checked.unchanged.length,
+    lineageInserted: 0,
+    rejected,
+  };
   if (dryRun) {
     report.inserted = checked.accepted.length;
     return report;

@@ -89,7 +89,10 @@ describe('lineage resolution (Resolution 1670/NQ-UBTVQH15 fixture)', () => {
     calls = 0;
     await resolveLineage('03901', '2026-01-01', fetch);
     expect(calls).toBe(3);
-    const cyclic = async (codes: readonly string[]) => ({ units: [], links: [link('1', '2'), link('2', '1')].filter((l) => codes.includes(l.fromCode)) });
+    const cyclic = async (codes: readonly string[]) => ({
+      units: [],
+      links: [link('1', '2'), link('2', '1')].filter((l) => codes.includes(l.fromCode)),
+    });
     expect(await resolveLineage('1', '2026-01-01', cyclic)).toEqual({ known: true, codes: [] });
   });
 });
@@ -98,7 +101,20 @@ describe('unit list import (CSV)', () => {
   const header = UNIT_CSV_COLUMNS.join(',');
   const csv = (...rows: string[]) => [header, ...rows].join('\n');
   const stored = new Map<string, UnitDoc>([
-    ['12', { code: '12', name: 'Tỉnh Lai Châu', kind: 'PROVINCE', level: 'PROVINCE', parentCode: null, validFrom: '2004-01-01', validTo: null, disadvantaged: false, mountainous: true }],
+    [
+      '12',
+      {
+        code: '12',
+        name: 'Tỉnh Lai Châu',
+        kind: 'PROVINCE',
+        level: 'PROVINCE',
+        parentCode: null,
+        validFrom: '2004-01-01',
+        validTo: null,
+        disadvantaged: false,
+        mountainous: true,
+      },
+    ],
   ]);
 
   it('accepts good rows, reports each bad row with its reasons', () => {

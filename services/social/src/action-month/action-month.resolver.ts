@@ -9,7 +9,13 @@ import { onProtectionList } from '../dashboards/coverage.rules';
 import { listRowLoader } from '../dashboards/social-rows.loader';
 import type { Models } from '../models';
 import type { ActionMonthSupportDoc } from './action-month-support.model';
-import { ActionMonthReach, ActionMonthReachCell, ActionMonthSupport, ActionMonthSupportConnection, RecordActionMonthSupportInput } from './action-month';
+import {
+  ActionMonthReach,
+  ActionMonthReachCell,
+  ActionMonthSupport,
+  ActionMonthSupportConnection,
+  RecordActionMonthSupportInput,
+} from './action-month';
 import { ACTION_MONTH_TABLE } from './rules/action-month';
 
 const actionMonthOf = (year: number) => ACTION_MONTH_TABLE.inMonth(`${year}-01`);
@@ -34,7 +40,8 @@ function yearArg(year: number, today: string): number {
 }
 
 function communeArg(code: string | null | undefined): string | null {
-  if (code != null && !/^\d{5}$/.test(code)) throw new BadUserInputError({ vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }, { argument: 'communeCode' });
+  if (code != null && !/^\d{5}$/.test(code))
+    throw new BadUserInputError({ vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }, { argument: 'communeCode' });
   return code ?? null;
 }
 
@@ -43,10 +50,16 @@ class SupportsArgs {
   @Field(() => Int, { description: 'Năm. / Year.' })
   year!: number;
 
-  @Field(() => String, { nullable: true, description: 'Xã/phường (mặc định: toàn tỉnh hoặc xã của người hỏi). / Commune (default: province, or the caller’s commune).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Xã/phường (mặc định: toàn tỉnh hoặc xã của người hỏi). / Commune (default: province, or the caller’s commune).',
+  })
   communeCode?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Chỉ người thuộc (true) / không thuộc (false) danh sách trợ giúp. / Only people on (true) / off (false) the lists.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Chỉ người thuộc (true) / không thuộc (false) danh sách trợ giúp. / Only people on (true) / off (false) the lists.',
+  })
   onProtectionList?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: 'Số phần tử mỗi trang (1-100, mặc định 20). / Page size, 1-100, default 20.' })
@@ -58,7 +71,19 @@ class SupportsArgs {
 
 function supportNode(s: SupportView) {
   const { _id, citizenId, communeCode, year, date, kind, description, amount, provider, onProtectionList } = s;
-  return { supportId: _id, citizenId, communeCode, year, date, kind, description, amount, provider, onProtectionList, person: { citizenId } };
+  return {
+    supportId: _id,
+    citizenId,
+    communeCode,
+    year,
+    date,
+    kind,
+    description,
+    amount,
+    provider,
+    onProtectionList,
+    person: { citizenId },
+  };
 }
 
 @Resolver()
@@ -78,34 +103,69 @@ export class ActionMonthResolver {
   }
 
   /** The next supports after `afterId`, in support ID order, with their list flag. */
-  private async supportChunk(ctx: RequestContext, year: number, commune: string | null, afterId: string | null, limit: number): Promise<SupportView[]> {
-    const docs = await this.models.ActionMonthSupport.aggregate<ActionMonthSupportDoc>([...supportStages(year, commune, afterId), { $sort: { _id: 1 } }, { $limit: limit }]);
+  private async supportChunk(
+    ctx: RequestContext,
+    year: number,
+    commune: string | null,
+    afterId: string | null,
+    limit: number,
+  ): Promise<SupportView[]> {
+    const docs = await this.models.ActionMonthSupport.aggregate<ActionMonthSupportDoc>([
+      ...supportStages(year, commune, afterId),
+      { $sort: { _id: 1 } },
+      { $limit: limit },
+    ]);
     return this.withListFlag(ctx, year, docs);
   }
 
   @Access('SOCIAL_WRITE')
-  @Mutation(() => ActionMonthSupport, { description: 'Ghi một lần hỗ trợ trong Tháng hành động (tháng 10); ghi trùng bị từ chối. / Record one Action Month support; a duplicate is refused.' })
-  async recordActionMonthSupport(@Arg('input', () => RecordActionMonthSupportInput) input: RecordActionMonthSupportInput, @Ctx() ctx: RequestContext): Promise<ActionMonthSupport> {
+  @Mutation(() => ActionMonthSupport, {
+    description:
+      'Ghi một lần hỗ trợ trong Tháng hành động (tháng 10); ghi trùng bị từ chối. / Record one Action Month support; a duplicate is refused.',
+  })
+  async recordActionMonthSupport(
+    @Arg('input', () => RecordActionMonthSupportInput) input: RecordActionMonthSupportInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ActionMonthSupport> {
     const citizenId = citizenIdArg(input.citizenId, 'input.citizenId');
     communeArg(input.communeCode);
     const today = ctx.today;
     const year = Number(input.date.slice(0, 4));
     const rule = actionMonthOf(year);
     if (input.date > today || Number(input.date.slice(5, 7)) !== rule.month) {
-      throw new BadUserInputError({ vi: `Ngày phải trong tháng ${rule.month} và không ở tương lai`, en: `date must be in month ${rule.month} and not in the future` }, { argument: 'input.date' });
+      throw new BadUserInputError(
+        { vi: `Ngày phải trong tháng ${rule.month} và không ở tương lai`, en: `date must be in month ${rule.month} and not in the future` },
+        { argument: 'input.date' },
+      );
     }
     if (!Number.isInteger(input.amount) || input.amount < 0 || input.amount > rule.maxAmount) {
-      throw new BadUserInputError({ vi: `Giá trị phải từ 0 đến ${rule.maxAmount} đồng`, en: `amount must be 0 to ${rule.maxAmount} VND` }, { argument: 'input.amount' });
+      throw new BadUserInputError(
+        { vi: `Giá trị phải từ 0 đến ${rule.maxAmount} đồng`, en: `amount must be 0 to ${rule.maxAmount} VND` },
+        { argument: 'input.amount' },
+      );
     }
     const description = textArg(input.description, 'input.description', 200);
     const provider = textArg(input.provider, 'input.provider', 200);
     const _id = `THD-${createHash('sha256').update(`${citizenId}\n${input.date}\n${input.kind}`).digest('hex').slice(0, 16).toUpperCase()}`;
-    const doc: ActionMonthSupportDoc = { _id, citizenId, communeCode: input.communeCode, year, date: input.date, kind: input.kind, description, amount: input.amount, provider };
+    const doc: ActionMonthSupportDoc = {
+      _id,
+      citizenId,
+      communeCode: input.communeCode,
+      year,
+      date: input.date,
+      kind: input.kind,
+      description,
+      amount: input.amount,
+      provider,
+    };
     try {
       await this.models.ActionMonthSupport.create(doc);
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
-      throw new ConflictError({ vi: 'Đã ghi hỗ trợ này (cùng người, ngày, hình thức)', en: 'This support is already recorded (same person, date and kind)' }, { supportId: _id });
+      throw new ConflictError(
+        { vi: 'Đã ghi hỗ trợ này (cùng người, ngày, hình thức)', en: 'This support is already recorded (same person, date and kind)' },
+        { supportId: _id },
+      );
     }
     const [view] = await this.withListFlag(ctx, year, [doc]);
     return Object.assign(new ActionMonthSupport(), supportNode(view));
@@ -140,12 +200,16 @@ export class ActionMonthResolver {
   })
   async actionMonthReach(
     @Arg('year', () => Int, { description: 'Năm. / Year.' }) yearInput: number,
-    @Arg('communeCode', () => String, { nullable: true, description: 'Xã/phường (mặc định toàn tỉnh). / Commune, default the province.' }) communeCode: string | null,
+    @Arg('communeCode', () => String, { nullable: true, description: 'Xã/phường (mặc định toàn tỉnh). / Commune, default the province.' })
+    communeCode: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ActionMonthReach> {
     const year = yearArg(yearInput, ctx.today);
     const commune = scopedCommune(ctx, communeArg(communeCode));
-    const docs = await this.models.ActionMonthSupport.aggregate<ActionMonthSupportDoc>([...supportStages(year, commune, null), { $project: { citizenId: 1, communeCode: 1, amount: 1 } }]);
+    const docs = await this.models.ActionMonthSupport.aggregate<ActionMonthSupportDoc>([
+      ...supportStages(year, commune, null),
+      { $project: { citizenId: 1, communeCode: 1, amount: 1 } },
+    ]);
     const supports = (await this.withListFlag(ctx, year, docs)).map((s) => ({ ...s, commune: s.communeCode }));
     const byCommune = new Map<string, typeof supports>();
     for (const s of supports) byCommune.set(s.commune, [...(byCommune.get(s.commune) ?? []), s]);
@@ -156,8 +220,17 @@ export class ActionMonthResolver {
       return { code, people: people.size, on, off: people.size - on, amount: list.reduce((a, s) => a + s.amount, 0) };
     };
     const cellOf = (r: ReturnType<typeof raw>, peopleShown: number | null): ActionMonthReachCell => {
-      const [on, off] = suppressSmallCells([{ key: 'on', count: r.on }, { key: 'off', count: r.off }]);
-      return { communeCode: r.code, peopleSupported: peopleShown, onProtectionLists: on.count, notOnLists: off.count, totalAmount: peopleShown === null ? null : r.amount };
+      const [on, off] = suppressSmallCells([
+        { key: 'on', count: r.on },
+        { key: 'off', count: r.off },
+      ]);
+      return {
+        communeCode: r.code,
+        peopleSupported: peopleShown,
+        onProtectionLists: on.count,
+        notOnLists: off.count,
+        totalAmount: peopleShown === null ? null : r.amount,
+      };
     };
     const raws = [...byCommune].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, list]) => raw(code, list));
     const shown = suppressSmallCells(raws.map((r) => ({ key: r.code, count: r.people })));

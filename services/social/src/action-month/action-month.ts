@@ -54,7 +54,10 @@ export class ActionMonthSupport {
   @Field({ description: 'Đơn vị hỗ trợ. / Provider.' })
   provider!: string;
 
-  @Field({ description: 'Người này có trong danh sách trợ giúp xã hội tháng đó (trợ cấp, hưu trí xã hội, hộ nghèo/cận nghèo). / On a social-protection list that month.' })
+  @Field({
+    description:
+      'Người này có trong danh sách trợ giúp xã hội tháng đó (trợ cấp, hưu trí xã hội, hộ nghèo/cận nghèo). / On a social-protection list that month.',
+  })
   onProtectionList!: boolean;
 }
 
@@ -69,7 +72,9 @@ export class RecordActionMonthSupportInput {
   @Field({ description: 'Xã/phường (5 chữ số). / Commune.' })
   communeCode!: string;
 
-  @Field(() => DateScalar, { description: 'Ngày (trong tháng hành động, không ở tương lai). / Date, in the Action Month, not in the future.' })
+  @Field(() => DateScalar, {
+    description: 'Ngày (trong tháng hành động, không ở tương lai). / Date, in the Action Month, not in the future.',
+  })
   date!: string;
 
   @Field(() => SupportKindEnum, { description: 'Hình thức. / Kind.' })
@@ -99,11 +104,18 @@ export class ActionMonthReachCell {
   @Field(() => Int, { nullable: true, description: 'Trong đó không thuộc danh sách. / Of whom on no list.' })
   notOnLists!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Tổng giá trị (đồng, số nguyên; null khi ẩn). / Total value in whole VND (a Float: province totals exceed 32-bit Int; null when withheld).' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Tổng giá trị (đồng, số nguyên; null khi ẩn). / Total value in whole VND (a Float: province totals exceed 32-bit Int; null when withheld).',
+  })
   totalAmount!: number | null;
 }
 
-@ObjectType({ description: 'Tháng hành động: mức độ hỗ trợ đến đúng người thuộc danh sách trợ giúp xã hội. / Action Month reach of social-protection lists.' })
+@ObjectType({
+  description:
+    'Tháng hành động: mức độ hỗ trợ đến đúng người thuộc danh sách trợ giúp xã hội. / Action Month reach of social-protection lists.',
+})
 export class ActionMonthReach {
   @Field(() => Int, { description: 'Năm. / Year.' })
   year!: number;

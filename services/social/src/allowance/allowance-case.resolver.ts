@@ -44,7 +44,10 @@ export class AllowanceCaseResolver {
     description:
       'Mở hồ sơ trợ cấp xã hội hằng tháng theo quyết định (ACTIVE). Từ chối khi không đủ điều kiện tại tháng bắt đầu (kèm lý do), khi có chế độ cao hơn, hoặc khi đang có hồ sơ mở. / Open an ACTIVE allowance case from a decision; refused when not eligible in the start month (reasons in the error), when a higher entitlement applies, or when a case is open.',
   })
-  async openAllowanceCase(@Arg('input', () => OpenAllowanceCaseInput) input: OpenAllowanceCaseInput, @Ctx() ctx: RequestContext): Promise<AllowanceCaseView> {
+  async openAllowanceCase(
+    @Arg('input', () => OpenAllowanceCaseInput) input: OpenAllowanceCaseInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AllowanceCaseView> {
     const today = ctx.today;
     const doc = await openCase(this.models, 'ALLOWANCE', input, today);
     return allowanceCaseView(doc, input.identity.birthDate, today);

@@ -14,7 +14,8 @@ export enum AllowanceGroupEnum {
 }
 registerEnumType(AllowanceGroupEnum, {
   name: 'AllowanceGroup',
-  description: 'Nhóm người cao tuổi hưởng trợ cấp xã hội hằng tháng (NĐ 20/2021/NĐ-CP). / Group of an elderly allowance recipient (Decree 20/2021).',
+  description:
+    'Nhóm người cao tuổi hưởng trợ cấp xã hội hằng tháng (NĐ 20/2021/NĐ-CP). / Group of an elderly allowance recipient (Decree 20/2021).',
   valuesConfig: {
     A5A: {
       description:
@@ -62,7 +63,8 @@ export class AllowanceCase extends BenefitCaseFields {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Số tiền hằng tháng = hệ số × mức chuẩn (đồng); null khi hệ số null. / Monthly amount in VND = coefficient × base level; null with the coefficient.',
+    description:
+      'Số tiền hằng tháng = hệ số × mức chuẩn (đồng); null khi hệ số null. / Monthly amount in VND = coefficient × base level; null with the coefficient.',
   })
   monthlyAmount!: number | null;
 }
@@ -115,7 +117,8 @@ export class OpenAllowanceCaseInput {
   decisionDate!: string;
 
   @Field(() => MonthScalar, {
-    description: 'Tháng bắt đầu hưởng (từ 2021-07, không quá 12 tháng sau tháng quyết định). / First month paid: from 2021-07, at most 12 months after the decision month.',
+    description:
+      'Tháng bắt đầu hưởng (từ 2021-07, không quá 12 tháng sau tháng quyết định). / First month paid: from 2021-07, at most 12 months after the decision month.',
   })
   startMonth!: string;
 

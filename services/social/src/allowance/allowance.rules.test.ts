@@ -93,10 +93,30 @@ describe('table validation at load', () => {
   it.each([
     ['a missing group', { ...groups, A5D: undefined }],
     ['a negative coefficient', { ...groups, A5C: [{ fromAge: null, coefficient: -1 }] }],
-    ['bands out of order', { ...groups, A5A: [{ fromAge: 80, coefficient: 2 }, { fromAge: 60, coefficient: 1.5 }] }],
-    ['an any-age band among others', { ...groups, A5A: [{ fromAge: null, coefficient: 1.5 }, { fromAge: 80, coefficient: 2 }] }],
+    [
+      'bands out of order',
+      {
+        ...groups,
+        A5A: [
+          { fromAge: 80, coefficient: 2 },
+          { fromAge: 60, coefficient: 1.5 },
+        ],
+      },
+    ],
+    [
+      'an any-age band among others',
+      {
+        ...groups,
+        A5A: [
+          { fromAge: null, coefficient: 1.5 },
+          { fromAge: 80, coefficient: 2 },
+        ],
+      },
+    ],
   ])('refuses a coefficient table with %s', (_what, g) => {
-    expect(() => checkCoefficientTable([{ effectiveFrom: '2021-07-01', legalAct: 'x', groups: g as never }])).toThrow(/allowance coefficients/);
+    expect(() => checkCoefficientTable([{ effectiveFrom: '2021-07-01', legalAct: 'x', groups: g as never }])).toThrow(
+      /allowance coefficients/,
+    );
   });
 
   it('accepts the tables in force', () => {

@@ -100,7 +100,11 @@ export function openAllowanceProblems(input: OpenAllowanceInput, today: string):
     });
   }
   if (!isIsoDate(input.decisionDate) || input.decisionDate > today) {
-    problems.push({ field: 'decisionDate', vi: 'Ngày quyết định không hợp lệ hoặc ở tương lai', en: 'decisionDate is not a valid date up to today' });
+    problems.push({
+      field: 'decisionDate',
+      vi: 'Ngày quyết định không hợp lệ hoặc ở tương lai',
+      en: 'decisionDate is not a valid date up to today',
+    });
   }
   if (!isIsoMonth(input.startMonth)) {
     problems.push({ field: 'startMonth', vi: 'Tháng bắt đầu không hợp lệ', en: 'startMonth is not a valid month' });

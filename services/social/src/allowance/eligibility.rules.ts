@@ -96,7 +96,9 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
   const result = (considered: Entitlement[], reasons: Text[], baseLevel: number | null): Eligibility => {
     const rules = ELIGIBILITY_TABLE.inMonth(month < ALLOWANCE_FIRST_MONTH ? ALLOWANCE_FIRST_MONTH : month);
     const eligible = considered.filter((e) => e.eligible);
-    eligible.sort((a, b) => (b.monthlyAmount ?? 0) - (a.monthlyAmount ?? 0) || rules.tieBreak.indexOf(a.kind) - rules.tieBreak.indexOf(b.kind));
+    eligible.sort(
+      (a, b) => (b.monthlyAmount ?? 0) - (a.monthlyAmount ?? 0) || rules.tieBreak.indexOf(a.kind) - rules.tieBreak.indexOf(b.kind),
+    );
     const best = eligible[0] ?? null;
     const out: Text[] = [...reasons];
     if (best) {
@@ -106,8 +108,14 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
       });
       if (eligible.length > 1) {
         out.push({
-          vi: `Chỉ hưởng mức cao nhất; không chi: ${eligible.slice(1).map((e) => `${label(e.kind).vi} (${fmt(e.monthlyAmount ?? 0)})`).join(', ')}`,
-          en: `Only the highest entitlement is paid; not paid: ${eligible.slice(1).map((e) => `${label(e.kind).en} (${fmt(e.monthlyAmount ?? 0)})`).join(', ')}`,
+          vi: `Chỉ hưởng mức cao nhất; không chi: ${eligible
+            .slice(1)
+            .map((e) => `${label(e.kind).vi} (${fmt(e.monthlyAmount ?? 0)})`)
+            .join(', ')}`,
+          en: `Only the highest entitlement is paid; not paid: ${eligible
+            .slice(1)
+            .map((e) => `${label(e.kind).en} (${fmt(e.monthlyAmount ?? 0)})`)
+            .join(', ')}`,
         });
       }
     } else if (considered.length) {
@@ -129,7 +137,11 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
   };
 
   if (month < ALLOWANCE_FIRST_MONTH) {
-    return result([], [{ vi: `Trước ${ALLOWANCE_FIRST_MONTH}: chưa có quy định áp dụng`, en: `Before ${ALLOWANCE_FIRST_MONTH}: no rule in force` }], null);
+    return result(
+      [],
+      [{ vi: `Trước ${ALLOWANCE_FIRST_MONTH}: chưa có quy định áp dụng`, en: `Before ${ALLOWANCE_FIRST_MONTH}: no rule in force` }],
+      null,
+    );
   }
   const baseLevel = baseLevelOn(month);
   if (!facts.birthDate) {
@@ -138,7 +150,12 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
   if (facts.deathDate && monthOf(facts.deathDate) < month) {
     return result(
       [],
-      [{ vi: `Đã mất ngày ${facts.deathDate}: thôi hưởng từ tháng sau tháng mất`, en: `Died on ${facts.deathDate}: benefits stop from the month after death` }],
+      [
+        {
+          vi: `Đã mất ngày ${facts.deathDate}: thôi hưởng từ tháng sau tháng mất`,
+          en: `Died on ${facts.deathDate}: benefits stop from the month after death`,
+        },
+      ],
       baseLevel,
     );
   }
@@ -148,7 +165,10 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
   const status = facts.poverty.find((p) => p.year === year)?.status ?? 'NONE';
   const common: Text[] = [{ vi: `Tuổi trong tháng ${month}: ${age}`, en: `Age in ${month}: ${age}` }, povertyText(status, year)];
   if (facts.deathDate) {
-    common.push({ vi: `Mất ngày ${facts.deathDate}: vẫn hưởng tháng mất`, en: `Died on ${facts.deathDate}: the month of death is still paid` });
+    common.push({
+      vi: `Mất ngày ${facts.deathDate}: vẫn hưởng tháng mất`,
+      en: `Died on ${facts.deathDate}: the month of death is still paid`,
+    });
   }
   const elderly = age >= rules.elderlyAge;
   const elderlyFrom = maxMonth(monthReaching(facts.birthDate, rules.elderlyAge), ALLOWANCE_FIRST_MONTH);
@@ -173,20 +193,35 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
     facts.noSupporter,
     { vi: 'Có người có nghĩa vụ phụng dưỡng', en: 'Someone is obliged and able to support them' },
   ];
-  const noPension: [boolean, Text] = [!facts.receivesPension, { vi: 'Đang hưởng lương hưu/BHXH hằng tháng', en: 'Receives a pension or monthly social-insurance benefit' }];
+  const noPension: [boolean, Text] = [
+    !facts.receivesPension,
+    { vi: 'Đang hưởng lương hưu/BHXH hằng tháng', en: 'Receives a pension or monthly social-insurance benefit' },
+  ];
   const povertyStart = (statuses: readonly PovertyStatus[]) => povertyRunStart(facts.poverty, year, statuses);
 
   const a5a = allowance('A5A', [notElderly, poor, noSupporter], [elderlyFrom, povertyStart(POOR)]);
   const a5b = allowance(
     'A5B',
     [
-      [age >= rules.a5bFromAge && age <= rules.a5bToAge, { vi: `Không trong độ tuổi ${rules.a5bFromAge}-${rules.a5bToAge}`, en: `Not aged ${rules.a5bFromAge}-${rules.a5bToAge}` }],
-      [POOR_OR_NEAR.includes(status), { vi: `Không thuộc hộ nghèo/cận nghèo năm ${year}`, en: `Not a poor or near-poor household in ${year}` }],
+      [
+        age >= rules.a5bFromAge && age <= rules.a5bToAge,
+        { vi: `Không trong độ tuổi ${rules.a5bFromAge}-${rules.a5bToAge}`, en: `Not aged ${rules.a5bFromAge}-${rules.a5bToAge}` },
+      ],
+      [
+        POOR_OR_NEAR.includes(status),
+        { vi: `Không thuộc hộ nghèo/cận nghèo năm ${year}`, en: `Not a poor or near-poor household in ${year}` },
+      ],
       [
         facts.disadvantagedCommune === true,
         facts.disadvantagedCommune === null
-          ? { vi: 'Không rõ xã nơi cư trú có thuộc vùng ĐBKK hay không', en: 'Unknown whether the residence commune is especially disadvantaged' }
-          : { vi: 'Xã nơi cư trú không thuộc vùng ĐBKK vùng DTTS-MN', en: 'The residence commune is not an especially disadvantaged ethnic-minority/mountain commune' },
+          ? {
+              vi: 'Không rõ xã nơi cư trú có thuộc vùng ĐBKK hay không',
+              en: 'Unknown whether the residence commune is especially disadvantaged',
+            }
+          : {
+              vi: 'Xã nơi cư trú không thuộc vùng ĐBKK vùng DTTS-MN',
+              en: 'The residence commune is not an especially disadvantaged ethnic-minority/mountain commune',
+            },
       ],
     ],
     [maxMonth(monthReaching(facts.birthDate, rules.a5bFromAge), ALLOWANCE_FIRST_MONTH), povertyStart(POOR_OR_NEAR)],
@@ -203,7 +238,12 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
   );
   const a5d = allowance(
     'A5D',
-    [notElderly, poor, noSupporter, [facts.careFacilityEligible, { vi: 'Không thuộc diện vào cơ sở BTXH', en: 'Not eligible for a care facility' }]],
+    [
+      notElderly,
+      poor,
+      noSupporter,
+      [facts.careFacilityEligible, { vi: 'Không thuộc diện vào cơ sở BTXH', en: 'Not eligible for a care facility' }],
+    ],
     [elderlyFrom, povertyStart(POOR)],
   );
   const severe = allowance(
@@ -213,7 +253,10 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
   );
   const verySevere = allowance(
     'DISABILITY_VERY_SEVERE',
-    [notElderly, [facts.disability === 'VERY_SEVERE', { vi: 'Không có xác định khuyết tật đặc biệt nặng', en: 'No very severe disability recorded' }]],
+    [
+      notElderly,
+      [facts.disability === 'VERY_SEVERE', { vi: 'Không có xác định khuyết tật đặc biệt nặng', en: 'No very severe disability recorded' }],
+    ],
     [elderlyFrom],
   );
   const considered = [a5a, a5b, a5c, a5d, severe, verySevere, socialPensionEntitlement(facts, month, age, status)];
@@ -221,14 +264,27 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
 }
 
 function socialPensionEntitlement(facts: EligibilityFacts, month: string, age: number, status: PovertyStatus): Entitlement {
-  const none = (reasons: Text[]): Entitlement => ({ kind: 'SOCIAL_PENSION', eligible: false, coefficient: null, monthlyAmount: null, startMonth: null, reasons });
+  const none = (reasons: Text[]): Entitlement => ({
+    kind: 'SOCIAL_PENSION',
+    eligible: false,
+    coefficient: null,
+    monthlyAmount: null,
+    startMonth: null,
+    reasons,
+  });
   if (month < SOCIAL_PENSION_FIRST_MONTH) {
-    return none([{ vi: `Trợ cấp hưu trí xã hội áp dụng từ ${SOCIAL_PENSION_FIRST_MONTH}`, en: `The social pension exists from ${SOCIAL_PENSION_FIRST_MONTH}` }]);
+    return none([
+      {
+        vi: `Trợ cấp hưu trí xã hội áp dụng từ ${SOCIAL_PENSION_FIRST_MONTH}`,
+        en: `The social pension exists from ${SOCIAL_PENSION_FIRST_MONTH}`,
+      },
+    ]);
   }
   const rules = SOCIAL_PENSION_ELIGIBILITY_TABLE.inMonth(month);
   const year = Number(month.slice(0, 4));
   const failed: Text[] = [];
-  if (facts.receivesPension) failed.push({ vi: 'Đang hưởng lương hưu/BHXH hằng tháng', en: 'Receives a pension or monthly social-insurance benefit' });
+  if (facts.receivesPension)
+    failed.push({ vi: 'Đang hưởng lương hưu/BHXH hằng tháng', en: 'Receives a pension or monthly social-insurance benefit' });
   let start: string | null = null;
   const birth = facts.birthDate as string;
   if (age >= rules.ageWithoutPension) {
@@ -246,7 +302,11 @@ function socialPensionEntitlement(facts: EligibilityFacts, month: string, age: n
         en: `Aged ${rules.poorFromAge}-${rules.ageWithoutPension - 1} but not a poor or near-poor household in ${year}`,
       });
     }
-    start = maxMonth(monthReaching(birth, rules.poorFromAge), povertyRunStart(facts.poverty, year, POOR_OR_NEAR), SOCIAL_PENSION_FIRST_MONTH);
+    start = maxMonth(
+      monthReaching(birth, rules.poorFromAge),
+      povertyRunStart(facts.poverty, year, POOR_OR_NEAR),
+      SOCIAL_PENSION_FIRST_MONTH,
+    );
   } else {
     failed.push({ vi: `Chưa đủ ${rules.poorFromAge} tuổi`, en: `Under ${rules.poorFromAge}` });
   }

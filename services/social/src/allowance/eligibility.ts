@@ -15,7 +15,8 @@ export enum EntitlementKindEnum {
 }
 registerEnumType(EntitlementKindEnum, {
   name: 'EntitlementKind',
-  description: 'Một chế độ được xét: nhóm trợ cấp xã hội hoặc trợ cấp hưu trí xã hội. / An entitlement considered: an allowance group or the social pension.',
+  description:
+    'Một chế độ được xét: nhóm trợ cấp xã hội hoặc trợ cấp hưu trí xã hội. / An entitlement considered: an allowance group or the social pension.',
   valuesConfig: {
     A5A: { description: 'Nhóm 5a. / Group 5a.' },
     A5B: { description: 'Nhóm 5b. / Group 5b.' },
@@ -74,7 +75,11 @@ export class AllowanceEligibility {
   @Field(() => EntitlementKindEnum, { nullable: true, description: 'Chế độ được chi (cao nhất). / The entitlement paid (the highest).' })
   chosen!: EntitlementKind | null;
 
-  @Field(() => AllowanceGroupEnum, { nullable: true, description: 'Nhóm trợ cấp xã hội nếu chế độ được chi là trợ cấp xã hội. / Allowance group when the chosen entitlement is an allowance.' })
+  @Field(() => AllowanceGroupEnum, {
+    nullable: true,
+    description:
+      'Nhóm trợ cấp xã hội nếu chế độ được chi là trợ cấp xã hội. / Allowance group when the chosen entitlement is an allowance.',
+  })
   group!: AllowanceGroup | null;
 
   @Field(() => Float, { nullable: true, description: 'Hệ số. / Coefficient.' })

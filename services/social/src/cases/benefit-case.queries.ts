@@ -13,7 +13,11 @@ import type { AllowanceGroup, BenefitCaseDoc, BenefitKind, CaseStatus } from './
  */
 export function casesByCitizenLoader(models: Models, ctx: RequestContext) {
   return loader<string, BenefitCaseDoc[]>(ctx, 'benefit-cases-by-citizen', async (ids) =>
-    groupByKey(ids, await findInChunks(ids, (chunk) => models.BenefitCase.find({ citizenId: trusted({ $in: chunk }) }).lean<BenefitCaseDoc[]>()), (c) => c.citizenId),
+    groupByKey(
+      ids,
+      await findInChunks(ids, (chunk) => models.BenefitCase.find({ citizenId: trusted({ $in: chunk }) }).lean<BenefitCaseDoc[]>()),
+      (c) => c.citizenId,
+    ),
   );
 }
 
@@ -40,7 +44,10 @@ export function caseQuery(kind: BenefitKind, filter: CaseFilterInput | null | un
   const rest: Record<string, unknown> = {};
   if (filter?.communeCode != null) {
     if (!/^\d{5}$/.test(filter.communeCode)) {
-      throw new BadUserInputError({ vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }, { argument: 'filter.communeCode' });
+      throw new BadUserInputError(
+        { vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' },
+        { argument: 'filter.communeCode' },
+      );
     }
     indexed.communeCode = filter.communeCode;
   }
@@ -78,7 +85,11 @@ export async function listCases(
 ): Promise<{ docs: BenefitCaseDoc[]; cursors: string[]; pageInfo: PageInfo; countStages: PipelineStage[] }> {
   const page = pageRequest(first, after);
   const query = caseQuery(kind, filter);
-  const rows = await models.BenefitCase.aggregate<BenefitCaseDoc>([...caseMatchStages(query, page.afterKey), { $sort: { caseId: 1 } }, { $limit: page.limit + 1 }]);
+  const rows = await models.BenefitCase.aggregate<BenefitCaseDoc>([
+    ...caseMatchStages(query, page.afterKey),
+    { $sort: { caseId: 1 } },
+    { $limit: page.limit + 1 },
+  ]);
   const { items, pageInfo, cursors } = toPage(rows, page.limit, (r) => r.caseId);
   return { docs: items, cursors, pageInfo, countStages: caseMatchStages(query) };
 }

@@ -32,7 +32,10 @@ export abstract class BenefitCaseFields {
   @Field(() => MonthScalar, { description: 'Tháng bắt đầu hưởng. / First month paid.' })
   startMonth!: string;
 
-  @Field(() => MonthScalar, { nullable: true, description: 'Thôi hưởng từ tháng (không chi tháng này). / Stopped from this month (not paid).' })
+  @Field(() => MonthScalar, {
+    nullable: true,
+    description: 'Thôi hưởng từ tháng (không chi tháng này). / Stopped from this month (not paid).',
+  })
   stopMonth!: string | null;
 
   @Field({ description: 'Số quyết định. / Decision number.' })

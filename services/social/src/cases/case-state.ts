@@ -31,7 +31,9 @@ registerEnumType(StopReasonEnum, {
   name: 'StopReason',
   description: 'Lý do thôi hưởng. / Why a case stopped.',
   valuesConfig: {
-    DEATH: { description: 'Chết: thôi từ tháng sau tháng mất, có hỗ trợ mai táng. / Death: stops from the following month; funeral support.' },
+    DEATH: {
+      description: 'Chết: thôi từ tháng sau tháng mất, có hỗ trợ mai táng. / Death: stops from the following month; funeral support.',
+    },
     NO_LONGER_ELIGIBLE: { description: 'Không còn đủ điều kiện. / No longer eligible.' },
     MOVED_AWAY: { description: 'Chuyển đi nơi khác. / Moved away.' },
     HIGHER_ENTITLEMENT: { description: 'Chuyển sang chế độ cao hơn. / Switched to a higher entitlement.' },
@@ -92,6 +94,9 @@ export class StopCaseInput {
   @Field(() => DateScalar, { nullable: true, description: 'Ngày mất (bắt buộc khi lý do DEATH). / Date of death (required for DEATH).' })
   deathDate?: string | null;
 
-  @Field(() => MonthScalar, { nullable: true, description: 'Thôi từ tháng (bắt buộc trừ khi DEATH). / First month not paid (required unless DEATH).' })
+  @Field(() => MonthScalar, {
+    nullable: true,
+    description: 'Thôi từ tháng (bắt buộc trừ khi DEATH). / First month not paid (required unless DEATH).',
+  })
   stopMonth?: string | null;
 }

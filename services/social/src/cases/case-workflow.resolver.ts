@@ -9,7 +9,14 @@ import { suspensionBlockers } from '../payments/payments.rules';
 import type { BenefitCaseDoc, CaseTransition } from './benefit-case.model';
 import { CaseState, StopCaseInput } from './case-state';
 import { inTransaction } from '../transactions';
-import { ALLOWED_ACTIONS, assertTransition, funeralSupportAmount, NEXT_STATUS, stopMonthAfterDeath, type CaseAction } from './workflow.rules';
+import {
+  ALLOWED_ACTIONS,
+  assertTransition,
+  funeralSupportAmount,
+  NEXT_STATUS,
+  stopMonthAfterDeath,
+  type CaseAction,
+} from './workflow.rules';
 
 const CASE_ID = /^(TCXH|HTXH)-[0-9A-F]{16}$/;
 
@@ -67,13 +74,20 @@ export class CaseWorkflowResolver {
       const doc = await this.load(caseId, session);
       assertTransition(doc.caseId, doc.status, action);
       const { set, entry } = change(doc);
-      await this.models.BenefitCase.updateOne({ caseId }, { $set: { ...set, status: NEXT_STATUS[action] }, $push: { history: entry } }, { session, runValidators: true });
+      await this.models.BenefitCase.updateOne(
+        { caseId },
+        { $set: { ...set, status: NEXT_STATUS[action] }, $push: { history: entry } },
+        { session, runValidators: true },
+      );
       if (also) await also(doc, session);
       return this.load(caseId, session);
     }).catch((err: unknown) => {
       if (!isDuplicateKeyError(err)) throw err;
       throw new ConflictError(
-        { vi: `Không thể ${action} hồ sơ ${caseId}: xung đột với một hồ sơ khác; không thay đổi gì`, en: `Cannot ${action} case ${caseId}: it conflicts with another case; nothing was changed` },
+        {
+          vi: `Không thể ${action} hồ sơ ${caseId}: xung đột với một hồ sơ khác; không thay đổi gì`,
+          en: `Cannot ${action} case ${caseId}: it conflicts with another case; nothing was changed`,
+        },
         { caseId },
       );
     });
@@ -104,7 +118,12 @@ export class CaseWorkflowResolver {
         { caseId, months: blockers },
       );
     }
-    return caseStateOf(await this.transition(doc.caseId, 'SUSPEND', () => ({ set: { suspendedFrom: fromMonth }, entry: { action: 'SUSPEND', month: fromMonth, on: today, note: null } })));
+    return caseStateOf(
+      await this.transition(doc.caseId, 'SUSPEND', () => ({
+        set: { suspendedFrom: fromMonth },
+        entry: { action: 'SUSPEND', month: fromMonth, on: today, note: null },
+      })),
+    );
   }
 
   @Access('SOCIAL_WRITE')
@@ -118,7 +137,12 @@ export class CaseWorkflowResolver {
     const doc = await this.load(caseId);
     assertTransition(doc.caseId, doc.status, 'RESUME');
     monthArg(fromMonth, 'fromMonth', doc.suspendedFrom ?? doc.startMonth, today);
-    return caseStateOf(await this.transition(doc.caseId, 'RESUME', () => ({ set: { suspendedFrom: null }, entry: { action: 'RESUME', month: fromMonth, on: today, note: null } })));
+    return caseStateOf(
+      await this.transition(doc.caseId, 'RESUME', () => ({
+        set: { suspendedFrom: null },
+        entry: { action: 'RESUME', month: fromMonth, on: today, note: null },
+      })),
+    );
   }
 
   @Access('SOCIAL_WRITE')
@@ -135,11 +159,17 @@ export class CaseWorkflowResolver {
     if (input.reason === 'DEATH') {
       const d = input.deathDate;
       if (!d || !isIsoDate(d) || d > today || monthOf(d) < addMonths(doc.startMonth, -1200)) {
-        throw new BadUserInputError({ vi: 'Cần ngày mất hợp lệ, không ở tương lai', en: 'A valid death date up to today is required' }, { argument: 'input.deathDate' });
+        throw new BadUserInputError(
+          { vi: 'Cần ngày mất hợp lệ, không ở tương lai', en: 'A valid death date up to today is required' },
+          { argument: 'input.deathDate' },
+        );
       }
       if (input.stopMonth && input.stopMonth !== stopMonthAfterDeath(d)) {
         throw new BadUserInputError(
-          { vi: `Khi chết, thôi hưởng từ ${stopMonthAfterDeath(d)} (tháng sau tháng mất)`, en: `On death the case stops from ${stopMonthAfterDeath(d)}, the month after death` },
+          {
+            vi: `Khi chết, thôi hưởng từ ${stopMonthAfterDeath(d)} (tháng sau tháng mất)`,
+            en: `On death the case stops from ${stopMonthAfterDeath(d)}, the month after death`,
+          },
           { argument: 'input.stopMonth' },
         );
       }
@@ -147,8 +177,13 @@ export class CaseWorkflowResolver {
       if (stopMonth < doc.startMonth) stopMonth = doc.startMonth;
       funeralSupport = { deathDate: d, amount: funeralSupportAmount(doc.kind, d), recordedOn: today };
     } else {
-      if (!input.stopMonth) throw new BadUserInputError({ vi: 'Cần tháng thôi hưởng', en: 'stopMonth is required' }, { argument: 'input.stopMonth' });
-      if (input.deathDate) throw new BadUserInputError({ vi: 'Ngày mất chỉ dùng với lý do DEATH', en: 'deathDate is only for DEATH' }, { argument: 'input.deathDate' });
+      if (!input.stopMonth)
+        throw new BadUserInputError({ vi: 'Cần tháng thôi hưởng', en: 'stopMonth is required' }, { argument: 'input.stopMonth' });
+      if (input.deathDate)
+        throw new BadUserInputError(
+          { vi: 'Ngày mất chỉ dùng với lý do DEATH', en: 'deathDate is only for DEATH' },
+          { argument: 'input.deathDate' },
+        );
       stopMonth = monthArg(input.stopMonth, 'input.stopMonth', doc.startMonth, today);
     }
     const stop = { stopMonth, stopReason: input.reason, suspendedFrom: null };
@@ -164,7 +199,11 @@ export class CaseWorkflowResolver {
     );
   }
 
-  private async stopOtherOpenCases(doc: BenefitCaseDoc, stop: { stopMonth: string; stopReason: StopCaseInput['reason']; on: string }, session: ClientSession): Promise<void> {
+  private async stopOtherOpenCases(
+    doc: BenefitCaseDoc,
+    stop: { stopMonth: string; stopReason: StopCaseInput['reason']; on: string },
+    session: ClientSession,
+  ): Promise<void> {
     const others = await this.models.BenefitCase.find({ citizenId: doc.citizenId }).session(session).lean<BenefitCaseDoc[]>();
     for (const o of others) {
       if (o.caseId === doc.caseId || o.status === 'STOPPED') continue;

@@ -49,7 +49,11 @@ export async function openCase(models: Models, kind: BenefitKind, input: OpenCas
     problems.push({ field: 'identity.birthDate', vi: 'Ngày sinh không hợp lệ', en: 'identity.birthDate is not a valid past date' });
   }
   if (deathDate !== null && (!isIsoDate(deathDate) || deathDate > today || deathDate < birthDate)) {
-    problems.push({ field: 'identity.deathDate', vi: 'Ngày mất không hợp lệ', en: 'identity.deathDate is not a valid date between birth and today' });
+    problems.push({
+      field: 'identity.deathDate',
+      vi: 'Ngày mất không hợp lệ',
+      en: 'identity.deathDate is not a valid date between birth and today',
+    });
   }
   if (problems.length) refuse(problems);
 
@@ -89,7 +93,11 @@ export async function openCase(models: Models, kind: BenefitKind, input: OpenCas
   if (!option?.eligible) {
     const why = option?.reasons ?? eligibility.reasons;
     refuse(
-      why.map((r) => ({ field: 'eligibility', vi: `Không đủ điều kiện ${label(wanted).vi} tháng ${input.startMonth}: ${r.vi}`, en: `Not eligible for ${label(wanted).en} in ${input.startMonth}: ${r.en}` })),
+      why.map((r) => ({
+        field: 'eligibility',
+        vi: `Không đủ điều kiện ${label(wanted).vi} tháng ${input.startMonth}: ${r.vi}`,
+        en: `Not eligible for ${label(wanted).en} in ${input.startMonth}: ${r.en}`,
+      })),
       { reason: 'NOT_ELIGIBLE', eligibilityReasons: reasons },
     );
   }

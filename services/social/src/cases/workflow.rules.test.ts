@@ -43,8 +43,12 @@ describe('death and funeral support (Decree 20/2021 Art. 11: at least 20 x base)
     ['SOCIAL_PENSION', '2025-09-10', 10_000_000],
   ] as const)('%s, death on %s: %i VND', (kind, death, amount) => expect(funeralSupportAmount(kind, death)).toBe(amount));
   it('refuses a table under 20 x base, and other malformed workflow tables', () => {
-    expect(() => checkFuneralSupportTable([{ effectiveFrom: '2021-07-01', legalAct: 'x', baseMultiple: { ALLOWANCE: 19, SOCIAL_PENSION: 20 } }])).toThrow(/funeral support/);
-    expect(() => checkWorkflowTable([{ effectiveFrom: '2021-07-01', legalAct: 'x', uncollectedMonthsToSuspend: 0 }])).toThrow(/payment workflow/);
+    expect(() =>
+      checkFuneralSupportTable([{ effectiveFrom: '2021-07-01', legalAct: 'x', baseMultiple: { ALLOWANCE: 19, SOCIAL_PENSION: 20 } }]),
+    ).toThrow(/funeral support/);
+    expect(() => checkWorkflowTable([{ effectiveFrom: '2021-07-01', legalAct: 'x', uncollectedMonthsToSuspend: 0 }])).toThrow(
+      /payment workflow/,
+    );
     expect(() => checkActionMonthTable([{ effectiveFrom: '2015-10-01', legalAct: 'x', month: 13, maxAmount: 1 }])).toThrow(/action month/);
   });
 });
@@ -82,8 +86,26 @@ describe('payments', () => {
     [c({ status: 'STOPPED', stopMonth: '2024-05' }), '2024-05', false],
     [c({ status: 'SUSPENDED', suspendedFrom: '2024-06' }), '2024-05', true],
     [c({ status: 'SUSPENDED', suspendedFrom: '2024-06' }), '2024-06', false],
-    [c({ history: [{ action: 'SUSPEND', month: '2024-03', on: 'x', note: null }, { action: 'RESUME', month: '2024-05', on: 'x', note: null }] }), '2024-04', false],
-    [c({ history: [{ action: 'SUSPEND', month: '2024-03', on: 'x', note: null }, { action: 'RESUME', month: '2024-05', on: 'x', note: null }] }), '2024-05', true],
+    [
+      c({
+        history: [
+          { action: 'SUSPEND', month: '2024-03', on: 'x', note: null },
+          { action: 'RESUME', month: '2024-05', on: 'x', note: null },
+        ],
+      }),
+      '2024-04',
+      false,
+    ],
+    [
+      c({
+        history: [
+          { action: 'SUSPEND', month: '2024-03', on: 'x', note: null },
+          { action: 'RESUME', month: '2024-05', on: 'x', note: null },
+        ],
+      }),
+      '2024-05',
+      true,
+    ],
   ])('case %j pays in %s: %s', (k, month, expected) => expect(casePaysIn(k, month)).toBe(expected));
 
   it('pays only the highest of two open cases', () => {
@@ -92,7 +114,10 @@ describe('payments', () => {
     expect(payableCase([sp, c({})], '2025-08')?.c.caseId).toBe('HTXH-B'); // tie at 500,000: the lower case ID, stable
     expect(payableCase([sp, a5d], '2025-08')).toMatchObject({ amount: 1_500_000, c: { caseId: 'TCXH-C' } });
     expect(payableCase([c({ group: 'A5A' })], '2025-08')).toBeNull(); // 5a without a birth date
-    expect(payableCase([c({ group: 'A5A', decisionFacts: { birthDate: '1940-01-01', deathDate: null, disadvantagedCommune: null } })], '2025-08')?.amount).toBe(1_000_000);
+    expect(
+      payableCase([c({ group: 'A5A', decisionFacts: { birthDate: '1940-01-01', deathDate: null, disadvantagedCommune: null } })], '2025-08')
+        ?.amount,
+    ).toBe(1_000_000);
   });
 
   it('needs three consecutive uncollected months before a suspension', () => {
@@ -104,7 +129,14 @@ describe('payments', () => {
   });
 
   it('compresses payments into runs and expands them back', () => {
-    const ps = [pay('2025-03'), pay('2025-01'), pay('2025-02'), pay('2025-04', 'UNCOLLECTED'), pay('2025-06'), pay('2025-07', 'COLLECTED', 750_000)];
+    const ps = [
+      pay('2025-03'),
+      pay('2025-01'),
+      pay('2025-02'),
+      pay('2025-04', 'UNCOLLECTED'),
+      pay('2025-06'),
+      pay('2025-07', 'COLLECTED', 750_000),
+    ];
     const ranges = paymentRanges(ps);
     expect(ranges).toEqual([
       ['2025-01', '2025-03', 'TCXH-A', 500_000, 'COLLECTED', '03199'],
@@ -112,7 +144,14 @@ describe('payments', () => {
       ['2025-06', '2025-06', 'TCXH-A', 500_000, 'COLLECTED', '03199'],
       ['2025-07', '2025-07', 'TCXH-A', 750_000, 'COLLECTED', '03199'],
     ]);
-    expect(expandRanges('012140000001', ranges, () => true).map((p) => p.month)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-06', '2025-07']);
+    expect(expandRanges('012140000001', ranges, () => true).map((p) => p.month)).toEqual([
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-06',
+      '2025-07',
+    ]);
     expect(paymentsAfterDeath('012140000001', ranges, '2025-04-30').map((p) => [p.month, p.amount])).toEqual([
       ['2025-06', 500_000],
       ['2025-07', 750_000],

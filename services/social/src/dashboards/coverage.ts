@@ -36,8 +36,7 @@ registerEnumType(InsuranceStatusEnum, {
 });
 
 @ObjectType({
-  description:
-    'Mức độ được bao phủ trợ giúp xã hội tại một ngày. / Social-protection coverage of a person on a date.',
+  description: 'Mức độ được bao phủ trợ giúp xã hội tại một ngày. / Social-protection coverage of a person on a date.',
 })
 export class SocialCoverage {
   @Field(() => DateScalar, { description: 'Ngày xét. / Date.' })
@@ -58,7 +57,9 @@ export class SocialCoverage {
   @Field(() => BenefitCaseStatusEnum, { nullable: true, description: 'Trạng thái hồ sơ trợ cấp. / Allowance case status.' })
   allowanceStatus!: CaseStatus | null;
 
-  @Field({ description: 'Đang trong danh sách trợ cấp hưu trí xã hội (kể cả tạm dừng). / On the social pension list (suspended included).' })
+  @Field({
+    description: 'Đang trong danh sách trợ cấp hưu trí xã hội (kể cả tạm dừng). / On the social pension list (suspended included).',
+  })
   onSocialPension!: boolean;
 
   @Field(() => BenefitCaseStatusEnum, { nullable: true, description: 'Trạng thái hồ sơ hưu trí xã hội. / Social pension case status.' })

@@ -30,13 +30,21 @@ export class DashboardsResolver {
   })
   async povertyRoster(
     @Arg('year', () => Int, { description: 'Năm. / Year.' }) year: number,
-    @Arg('statuses', () => [PovertyStatusEnum], { description: 'Tình trạng (POOR, NEAR_POOR). / Statuses wanted.' }) statuses: PovertyStatus[],
-    @Arg('communeCode', () => String, { nullable: true, description: 'Xã/phường (mặc định toàn tỉnh). / Commune, default the province.' }) communeCode: string | null,
+    @Arg('statuses', () => [PovertyStatusEnum], { description: 'Tình trạng (POOR, NEAR_POOR). / Statuses wanted.' })
+    statuses: PovertyStatus[],
+    @Arg('communeCode', () => String, { nullable: true, description: 'Xã/phường (mặc định toàn tỉnh). / Commune, default the province.' })
+    communeCode: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Array<{ citizenId: string }>> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2999) throw new BadUserInputError({ vi: 'Năm không hợp lệ', en: 'Invalid year' }, { argument: 'year' });
-    if (!statuses.length || statuses.length > 3) throw new BadUserInputError({ vi: 'Cần 1-3 tình trạng', en: 'Give 1-3 statuses' }, { argument: 'statuses' });
-    if (communeCode != null && !/^\d{5}$/.test(communeCode)) throw new BadUserInputError({ vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }, { argument: 'communeCode' });
+    if (!Number.isInteger(year) || year < 2000 || year > 2999)
+      throw new BadUserInputError({ vi: 'Năm không hợp lệ', en: 'Invalid year' }, { argument: 'year' });
+    if (!statuses.length || statuses.length > 3)
+      throw new BadUserInputError({ vi: 'Cần 1-3 tình trạng', en: 'Give 1-3 statuses' }, { argument: 'statuses' });
+    if (communeCode != null && !/^\d{5}$/.test(communeCode))
+      throw new BadUserInputError(
+        { vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' },
+        { argument: 'communeCode' },
+      );
     const commune = scopedCommune(ctx, communeCode);
     const found = new Set<string>();
     for (const status of new Set(statuses)) {
@@ -44,7 +52,10 @@ export class DashboardsResolver {
     }
     const out = [...found].sort();
     if (out.length > MAX_ROSTER) {
-      throw new BadUserInputError({ vi: `Quá ${MAX_ROSTER} người: hãy lọc theo xã`, en: `More than ${MAX_ROSTER} people: filter by commune` }, { argument: 'communeCode' });
+      throw new BadUserInputError(
+        { vi: `Quá ${MAX_ROSTER} người: hãy lọc theo xã`, en: `More than ${MAX_ROSTER} people: filter by commune` },
+        { argument: 'communeCode' },
+      );
     }
     return out.map((citizenId) => ({ citizenId }));
   }

@@ -4,7 +4,18 @@ import { paymentRanges, type PaymentRange } from '../payments/payments.rules';
 import type { DisabilityLevel, InsuranceStatus, PovertyStatus, SocialRecordDoc } from '../records/social-record.model';
 
 /** [caseId, kind, group, status, startMonth, stopMonth, decisionNumber, decisionDate, stopReason, communeCode] */
-export type CaseTuple = [string, 'ALLOWANCE' | 'SOCIAL_PENSION', AllowanceGroup | null, CaseStatus, string, string | null, string, string, StopReason | null, string];
+export type CaseTuple = [
+  string,
+  'ALLOWANCE' | 'SOCIAL_PENSION',
+  AllowanceGroup | null,
+  CaseStatus,
+  string,
+  string | null,
+  string,
+  string,
+  StopReason | null,
+  string,
+];
 
 /**
  * What the department holds on one person, in the compact shape the coverage rules read:
@@ -41,7 +52,18 @@ export function socialRowFrom(
   const ranges = paymentRanges(payments);
   return {
     citizenId,
-    cases: sortedCases.map((c) => [c.caseId, c.kind, c.group ?? null, c.status, c.startMonth, c.stopMonth ?? null, c.decisionNumber, c.decisionDate, c.stopReason ?? null, c.communeCode]),
+    cases: sortedCases.map((c) => [
+      c.caseId,
+      c.kind,
+      c.group ?? null,
+      c.status,
+      c.startMonth,
+      c.stopMonth ?? null,
+      c.decisionNumber,
+      c.decisionDate,
+      c.stopReason ?? null,
+      c.communeCode,
+    ]),
     insurance: [...(record?.insurance ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1)).map((e) => [e.from, e.status]),
     poverty: [...(record?.poverty ?? [])].sort((a, b) => a.year - b.year).map((p) => [p.year, p.status]),
     disability: record?.disability ?? 'NONE',
@@ -68,5 +90,7 @@ export function rowsFrom(
   };
   const casesOf = group(docs.cases);
   const paymentsOf = group(docs.payments);
-  return new Map(citizenIds.map((id) => [id, socialRowFrom(id, recordOf.get(id) ?? null, casesOf.get(id) ?? [], paymentsOf.get(id) ?? [])]));
+  return new Map(
+    citizenIds.map((id) => [id, socialRowFrom(id, recordOf.get(id) ?? null, casesOf.get(id) ?? [], paymentsOf.get(id) ?? [])]),
+  );
 }

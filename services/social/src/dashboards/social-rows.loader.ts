@@ -19,7 +19,11 @@ export function recordsByCitizenLoader(models: Models, ctx: RequestContext) {
 /** Payments of the people in one request: one query per batch on the {citizenId, month} index. */
 export function paymentsByCitizenLoader(models: Models, ctx: RequestContext) {
   return loader<string, MonthlyPaymentDoc[]>(ctx, 'payments-by-citizen', async (ids) =>
-    groupByKey(ids, await findInChunks(ids, (chunk) => models.MonthlyPayment.find({ citizenId: trusted({ $in: chunk }) }).lean<MonthlyPaymentDoc[]>()), (p) => p.citizenId),
+    groupByKey(
+      ids,
+      await findInChunks(ids, (chunk) => models.MonthlyPayment.find({ citizenId: trusted({ $in: chunk }) }).lean<MonthlyPaymentDoc[]>()),
+      (p) => p.citizenId,
+    ),
   );
 }
 
@@ -50,7 +54,10 @@ export function socialRowLoader(models: Models, ctx: RequestContext) {
  */
 export function listRowLoader(models: Models, ctx: RequestContext) {
   return loader<string, SocialRow | null>(ctx, 'social-list-rows', async (ids) => {
-    const [records, cases] = await Promise.all([recordsByCitizenLoader(models, ctx).loadMany(ids), casesByCitizenLoader(models, ctx).loadMany(ids)]);
+    const [records, cases] = await Promise.all([
+      recordsByCitizenLoader(models, ctx).loadMany(ids),
+      casesByCitizenLoader(models, ctx).loadMany(ids),
+    ]);
     return ids.map((id, i) => socialRowFrom(id, unwrap(records[i]), unwrap(cases[i]), []));
   });
 }

@@ -22,26 +22,51 @@ export interface PaymentRunResult {
  * commune's or another's: `_id` is person + month) are counted, never written again, so a
  * retry of the same run changes nothing.
  */
-async function runInSession(models: Models, communeCode: string, month: string, today: string, session: ClientSession): Promise<PaymentRunResult> {
+async function runInSession(
+  models: Models,
+  communeCode: string,
+  month: string,
+  today: string,
+  session: ClientSession,
+): Promise<PaymentRunResult> {
   // Indexed reads: {communeCode, kind, status, caseId} (prefix communeCode), {communeCode, month}, _id.
   const cases = await models.BenefitCase.find({ communeCode }).session(session).lean<BenefitCaseDoc[]>();
   const recent = cases.some((c) => c.status === 'ACTIVE')
-    ? await models.MonthlyPayment.find({ communeCode, month: trusted({ $in: monthsBeforeSuspension(month) }) }).session(session).lean<MonthlyPaymentDoc[]>()
+    ? await models.MonthlyPayment.find({ communeCode, month: trusted({ $in: monthsBeforeSuspension(month) }) })
+        .session(session)
+        .lean<MonthlyPaymentDoc[]>()
     : [];
   const plan = paymentRunPlan(cases, recent, month);
   const ids = plan.pay.map((p) => paymentIdFor(p.citizenId, month));
-  const present = await findInChunks(ids, (chunk) => models.MonthlyPayment.find({ _id: trusted({ $in: chunk }) }).select({ _id: 1 }).session(session).lean<Array<{ _id: string }>>());
+  const present = await findInChunks(ids, (chunk) =>
+    models.MonthlyPayment.find({ _id: trusted({ $in: chunk }) })
+      .select({ _id: 1 })
+      .session(session)
+      .lean<Array<{ _id: string }>>(),
+  );
   const existing = new Set(present.map((p) => p._id));
   for (const c of plan.suspend) {
     await models.BenefitCase.updateOne(
       { caseId: c.caseId },
-      { $set: { status: 'SUSPENDED', suspendedFrom: month }, $push: { history: { action: 'SUSPEND', month, on: today, note: 'UNCOLLECTED' } } },
+      {
+        $set: { status: 'SUSPENDED', suspendedFrom: month },
+        $push: { history: { action: 'SUSPEND', month, on: today, note: 'UNCOLLECTED' } },
+      },
       { session },
     );
   }
   const toInsert: MonthlyPaymentDoc[] = plan.pay
     .filter((p) => !existing.has(paymentIdFor(p.citizenId, month)))
-    .map((p) => ({ _id: paymentIdFor(p.citizenId, month), citizenId: p.citizenId, month, caseId: p.c.caseId, kind: p.c.kind, amount: p.amount, communeCode, status: 'PENDING' }));
+    .map((p) => ({
+      _id: paymentIdFor(p.citizenId, month),
+      citizenId: p.citizenId,
+      month,
+      caseId: p.c.caseId,
+      kind: p.c.kind,
+      amount: p.amount,
+      communeCode,
+      status: 'PENDING',
+    }));
   if (toInsert.length) await models.MonthlyPayment.insertMany(toInsert, { session, ordered: true });
   return { created: toInsert.length, alreadyPresent: existing.size, skipped: plan.skipped, suspended: plan.suspend.map((c) => c.caseId) };
 }
@@ -59,7 +84,10 @@ export async function runPaymentsOnce(models: Models, communeCode: string, month
       if (!isDuplicateKeyError(err)) throw err;
       if (attempt >= 2) {
         throw new ConflictError(
-          { vi: `Đã có khoản chi tháng ${month} cho người thuộc danh sách xã ${communeCode}; không ghi gì`, en: `A payment for ${month} already exists for someone on ${communeCode}'s list; nothing was written` },
+          {
+            vi: `Đã có khoản chi tháng ${month} cho người thuộc danh sách xã ${communeCode}; không ghi gì`,
+            en: `A payment for ${month} already exists for someone on ${communeCode}'s list; nothing was written`,
+          },
           { communeCode, month },
         );
       }

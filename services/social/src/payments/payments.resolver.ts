@@ -67,7 +67,15 @@ export class Payroll {
 }
 
 function paymentView(p: MonthlyPaymentDoc): PaymentView {
-  return { citizenId: p.citizenId, month: p.month, caseId: p.caseId, kind: p.kind, amount: p.amount, status: p.status, communeCode: p.communeCode };
+  return {
+    citizenId: p.citizenId,
+    month: p.month,
+    caseId: p.caseId,
+    kind: p.kind,
+    amount: p.amount,
+    status: p.status,
+    communeCode: p.communeCode,
+  };
 }
 
 function communeArg(code: string, argument = 'communeCode'): string {
@@ -80,7 +88,10 @@ function communeArg(code: string, argument = 'communeCode'): string {
 function payMonthArg(month: string, today: string): string {
   const latest = addMonths(monthOf(today), 1);
   if (month < ALLOWANCE_FIRST_MONTH || month > latest) {
-    throw new BadUserInputError({ vi: `Tháng phải từ ${ALLOWANCE_FIRST_MONTH} đến ${latest}`, en: `month must be from ${ALLOWANCE_FIRST_MONTH} to ${latest}` }, { argument: 'month' });
+    throw new BadUserInputError(
+      { vi: `Tháng phải từ ${ALLOWANCE_FIRST_MONTH} đến ${latest}`, en: `month must be from ${ALLOWANCE_FIRST_MONTH} to ${latest}` },
+      { argument: 'month' },
+    );
   }
   return month;
 }
@@ -102,12 +113,21 @@ export class PaymentsResolver {
     communeArg(communeCode);
     payMonthArg(month, ctx.today);
     const result = await runPaymentsOnce(this.models, communeCode, month, ctx.today);
-    if (result.suspended.length) ctx.logger.info({ communeCode, month, suspended: result.suspended }, 'payment run suspended cases after uncollected months');
-    return Object.assign(new PaymentRunReport(), { communeCode, month, created: result.created, alreadyPresent: result.alreadyPresent, skippedCases: result.skipped });
+    if (result.suspended.length)
+      ctx.logger.info({ communeCode, month, suspended: result.suspended }, 'payment run suspended cases after uncollected months');
+    return Object.assign(new PaymentRunReport(), {
+      communeCode,
+      month,
+      created: result.created,
+      alreadyPresent: result.alreadyPresent,
+      skippedCases: result.skipped,
+    });
   }
 
   @Access('SOCIAL_WRITE')
-  @Mutation(() => MonthlyPayment, { description: 'Ghi nhận đã nhận / không nhận tiền của một tháng. / Record whether a month’s payment was collected.' })
+  @Mutation(() => MonthlyPayment, {
+    description: 'Ghi nhận đã nhận / không nhận tiền của một tháng. / Record whether a month’s payment was collected.',
+  })
   async recordPaymentCollection(
     @Arg('citizenId', () => ID, { description: 'Số định danh cá nhân. / Citizen ID.' }) citizenIdInput: string,
     @Arg('month', () => MonthScalar, { description: 'Tháng. / Month.' }) month: string,
@@ -117,7 +137,11 @@ export class PaymentsResolver {
     const _id = paymentIdFor(citizenId, month);
     const status = collected ? 'COLLECTED' : 'UNCOLLECTED';
     const res = await this.models.MonthlyPayment.updateOne({ _id }, { $set: { status } });
-    if (res.matchedCount === 0) throw new NotFoundError({ vi: `Không có khoản chi tháng ${month} cho người này`, en: `No payment for ${month} to this person` }, { citizenId, month });
+    if (res.matchedCount === 0)
+      throw new NotFoundError(
+        { vi: `Không có khoản chi tháng ${month} cho người này`, en: `No payment for ${month} to this person` },
+        { citizenId, month },
+      );
     return (await this.models.MonthlyPayment.findOne({ _id }).lean<MonthlyPaymentDoc>())!;
   }
 

@@ -18,7 +18,16 @@ const c = (over: Partial<BenefitCaseDoc> = {}): BenefitCaseDoc => ({
   ...over,
 });
 const paid = (months: string[], status: PaymentStatus, caseId = 'TCXH-A'): MonthlyPaymentDoc[] =>
-  months.map((month) => ({ _id: `012140000001:${month}`, citizenId: '012140000001', month, caseId, kind: 'ALLOWANCE', amount: 500_000, communeCode: '03199', status }));
+  months.map((month) => ({
+    _id: `012140000001:${month}`,
+    citizenId: '012140000001',
+    month,
+    caseId,
+    kind: 'ALLOWANCE',
+    amount: 500_000,
+    communeCode: '03199',
+    status,
+  }));
 
 describe('automatic suspension in a payment run (3 uncollected months, dated table)', () => {
   it('looks at the 3 months before the run, across a year end', () => {
@@ -31,10 +40,20 @@ describe('automatic suspension in a payment run (3 uncollected months, dated tab
     ['one collected', c(), [...paid(['2026-10', '2026-12'], 'UNCOLLECTED'), ...paid(['2026-11'], 'COLLECTED')], false],
     ['one month missing', c(), paid(['2026-11', '2026-12'], 'UNCOLLECTED'), false],
     ['paid on another case', c(), paid(['2026-10', '2026-11', '2026-12'], 'UNCOLLECTED', 'TCXH-B'), false],
-    ['already suspended', c({ status: 'SUSPENDED', suspendedFrom: '2026-12' }), paid(['2026-10', '2026-11', '2026-12'], 'UNCOLLECTED'), false],
+    [
+      'already suspended',
+      c({ status: 'SUSPENDED', suspendedFrom: '2026-12' }),
+      paid(['2026-10', '2026-11', '2026-12'], 'UNCOLLECTED'),
+      false,
+    ],
     [
       'resumed within the 3 months',
-      c({ history: [{ action: 'SUSPEND', month: '2026-09', on: 'x', note: null }, { action: 'RESUME', month: '2026-11', on: 'x', note: null }] }),
+      c({
+        history: [
+          { action: 'SUSPEND', month: '2026-09', on: 'x', note: null },
+          { action: 'RESUME', month: '2026-11', on: 'x', note: null },
+        ],
+      }),
       paid(['2026-10', '2026-11', '2026-12'], 'UNCOLLECTED'),
       false,
     ],

@@ -7,7 +7,10 @@ import { socialPensionAmountOn } from '../pension/pension.rules';
 import type { MonthlyPaymentDoc, PaymentStatus } from './monthly-payment.model';
 
 /** Whether a case is to be paid for `month`: ACTIVE, started, not stopped, not suspended. */
-export function casePaysIn(c: Pick<BenefitCaseDoc, 'status' | 'startMonth' | 'stopMonth' | 'suspendedFrom' | 'history'>, month: string): boolean {
+export function casePaysIn(
+  c: Pick<BenefitCaseDoc, 'status' | 'startMonth' | 'stopMonth' | 'suspendedFrom' | 'history'>,
+  month: string,
+): boolean {
   if (c.startMonth > month) return false;
   if (c.stopMonth && month >= c.stopMonth) return false;
   if (c.status === 'STOPPED' && !c.stopMonth) return false;
@@ -65,7 +68,11 @@ export function uncollectedMonthsToSuspend(month: string): number {
  * Whether payment may be suspended from `fromMonth`: the N months just before it were paid
  * out on this case and all left uncollected. Returns the months that are missing or collected.
  */
-export function suspensionBlockers(payments: readonly Pick<MonthlyPaymentDoc, 'month' | 'caseId' | 'status'>[], caseId: string, fromMonth: string): string[] {
+export function suspensionBlockers(
+  payments: readonly Pick<MonthlyPaymentDoc, 'month' | 'caseId' | 'status'>[],
+  caseId: string,
+  fromMonth: string,
+): string[] {
   const n = uncollectedMonthsToSuspend(fromMonth);
   const blockers: string[] = [];
   for (let i = 1; i <= n; i++) {
@@ -87,9 +94,15 @@ export function monthsBeforeSuspension(month: string): string[] {
  * months before `month` were paid on it and all left UNCOLLECTED, none of them before its
  * latest resumption (a resumption starts the count again).
  */
-export function suspendsIn(c: BenefitCaseDoc, payments: readonly Pick<MonthlyPaymentDoc, 'month' | 'caseId' | 'status'>[], month: string): boolean {
+export function suspendsIn(
+  c: BenefitCaseDoc,
+  payments: readonly Pick<MonthlyPaymentDoc, 'month' | 'caseId' | 'status'>[],
+  month: string,
+): boolean {
   if (c.status !== 'ACTIVE' || !casePaysIn(c, month)) return false;
-  const lastResume = (c.history ?? []).filter((t) => t.action === 'RESUME').reduce<string | null>((m, t) => (m === null || t.month > m ? t.month : m), null);
+  const lastResume = (c.history ?? [])
+    .filter((t) => t.action === 'RESUME')
+    .reduce<string | null>((m, t) => (m === null || t.month > m ? t.month : m), null);
   if (lastResume !== null && monthsBeforeSuspension(month)[0] < lastResume) return false;
   return suspensionBlockers(payments, c.caseId, month).length === 0;
 }
@@ -107,7 +120,11 @@ export interface PaymentRunPlan {
  * What a commune's run for `month` does, from the commune's cases and their payments of the
  * months before (see monthsBeforeSuspension): suspensions first, then one payment per person.
  */
-export function paymentRunPlan(cases: readonly BenefitCaseDoc[], recentPayments: readonly MonthlyPaymentDoc[], month: string): PaymentRunPlan {
+export function paymentRunPlan(
+  cases: readonly BenefitCaseDoc[],
+  recentPayments: readonly MonthlyPaymentDoc[],
+  month: string,
+): PaymentRunPlan {
   const suspend = cases.filter((c) => suspendsIn(c, recentPayments, month));
   const suspended = new Set(suspend.map((c) => c.caseId));
   const byPerson = new Map<string, BenefitCaseDoc[]>();
@@ -119,7 +136,15 @@ export function paymentRunPlan(cases: readonly BenefitCaseDoc[], recentPayments:
   for (const [citizenId, list] of [...byPerson].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const pay = payableCase(list, month);
     if (pay) plan.pay.push({ citizenId, ...pay });
-    else plan.skipped.push(...list.filter((c) => c.status === 'ACTIVE' && c.kind === 'ALLOWANCE' && c.startMonth <= month && !c.decisionFacts?.birthDate && c.group === 'A5A').map((c) => c.caseId));
+    else
+      plan.skipped.push(
+        ...list
+          .filter(
+            (c) =>
+              c.status === 'ACTIVE' && c.kind === 'ALLOWANCE' && c.startMonth <= month && !c.decisionFacts?.birthDate && c.group === 'A5A',
+          )
+          .map((c) => c.caseId),
+      );
   }
   return plan;
 }
@@ -133,7 +158,14 @@ export function paymentRanges(payments: readonly MonthlyPaymentDoc[]): PaymentRa
   const out: PaymentRange[] = [];
   for (const p of sorted) {
     const last = out[out.length - 1];
-    if (last && addMonths(last[1], 1) === p.month && last[2] === p.caseId && last[3] === p.amount && last[4] === p.status && last[5] === p.communeCode) {
+    if (
+      last &&
+      addMonths(last[1], 1) === p.month &&
+      last[2] === p.caseId &&
+      last[3] === p.amount &&
+      last[4] === p.status &&
+      last[5] === p.communeCode
+    ) {
       last[1] = p.month;
     } else {
       out.push([p.month, p.month, p.caseId, p.amount, p.status, p.communeCode]);
@@ -153,11 +185,24 @@ export interface PaymentView {
 }
 
 /** The payments of a set of ranges whose month satisfies `keep`, in month order. */
-export function expandRanges(citizenId: string, ranges: readonly PaymentRange[], keep: (month: string, caseId: string) => boolean): PaymentView[] {
+export function expandRanges(
+  citizenId: string,
+  ranges: readonly PaymentRange[],
+  keep: (month: string, caseId: string) => boolean,
+): PaymentView[] {
   const out: PaymentView[] = [];
   for (const [from, to, caseId, amount, status, communeCode] of ranges) {
     for (let m = from; m <= to; m = addMonths(m, 1)) {
-      if (keep(m, caseId)) out.push({ citizenId, month: m, caseId, kind: caseId.startsWith('HTXH') ? 'SOCIAL_PENSION' : 'ALLOWANCE', amount, status, communeCode });
+      if (keep(m, caseId))
+        out.push({
+          citizenId,
+          month: m,
+          caseId,
+          kind: caseId.startsWith('HTXH') ? 'SOCIAL_PENSION' : 'ALLOWANCE',
+          amount,
+          status,
+          communeCode,
+        });
     }
   }
   return out.sort((a, b) => (a.month < b.month ? -1 : 1));

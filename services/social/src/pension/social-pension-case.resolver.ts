@@ -24,8 +24,13 @@ export class SocialPensionCaseResolver {
   constructor(private readonly models: Models) {}
 
   @Access('SOCIAL_DATA')
-  @Query(() => SocialPensionCaseConnection, { description: 'Hồ sơ trợ cấp hưu trí xã hội, theo mã hồ sơ. / Social pension cases, by case ID.' })
-  async socialPensionCases(@Args() { filter, first, after }: SocialPensionCasesArgs, @Ctx() ctx: RequestContext): Promise<SocialPensionCaseConnection> {
+  @Query(() => SocialPensionCaseConnection, {
+    description: 'Hồ sơ trợ cấp hưu trí xã hội, theo mã hồ sơ. / Social pension cases, by case ID.',
+  })
+  async socialPensionCases(
+    @Args() { filter, first, after }: SocialPensionCasesArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SocialPensionCaseConnection> {
     const today = ctx.today;
     const scoped = { ...(filter ?? {}), communeCode: scopedCommune(ctx, filter?.communeCode) };
     const { docs, cursors, pageInfo, countStages } = await listCases(this.models, 'SOCIAL_PENSION', scoped, first, after);
@@ -41,7 +46,10 @@ export class SocialPensionCaseResolver {
     description:
       'Mở hồ sơ trợ cấp hưu trí xã hội theo quyết định (ACTIVE); từ chối khi không đủ điều kiện tại tháng bắt đầu (kèm lý do) hoặc khi có chế độ cao hơn/hồ sơ đang mở. / Open an ACTIVE social pension case; refused when not eligible in the start month, when a higher entitlement applies or a case is open.',
   })
-  async openSocialPensionCase(@Arg('input', () => OpenSocialPensionCaseInput) input: OpenSocialPensionCaseInput, @Ctx() ctx: RequestContext): Promise<SocialPensionCaseView> {
+  async openSocialPensionCase(
+    @Arg('input', () => OpenSocialPensionCaseInput) input: OpenSocialPensionCaseInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SocialPensionCaseView> {
     const today = ctx.today;
     return socialPensionCaseView(await openCase(this.models, 'SOCIAL_PENSION', input, today), today);
   }

@@ -58,7 +58,8 @@ export class PersonBenefitsResolver {
   async allowanceEligibility(
     @Root() person: PersonRef,
     @Ctx() ctx: RequestContext,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày xét (mặc định hôm nay). / Date, default today.' }) asOf?: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày xét (mặc định hôm nay). / Date, default today.' })
+    asOf?: string | null,
   ): Promise<Eligibility> {
     const date = dateArg(asOf, 'asOf', ctx.today, 'Ngày xét');
     if (person.residence?.code) assertInScope(ctx, person.residence.code);
@@ -75,7 +76,8 @@ export class PersonBenefitsResolver {
   async socialCoverage(
     @Root() person: PersonRef,
     @Ctx() ctx: RequestContext,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày xét (mặc định hôm nay). / Date, default today.' }) asOf?: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày xét (mặc định hôm nay). / Date, default today.' })
+    asOf?: string | null,
   ): Promise<Coverage> {
     const date = dateArg(asOf, 'asOf', ctx.today, 'Ngày xét');
     return coverageFrom(await socialRowLoader(this.models, ctx).load(person.citizenId), date);
@@ -89,13 +91,18 @@ export class PersonBenefitsResolver {
   })
   @Directive('@requires(fields: "deathDate")')
   async paymentsAfterDeath(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<PaymentView[]> {
-    return paymentsAfterDeathFrom(await socialRowLoader(this.models, ctx).load(person.citizenId), person.citizenId, person.deathDate ?? null);
+    return paymentsAfterDeathFrom(
+      await socialRowLoader(this.models, ctx).load(person.citizenId),
+      person.citizenId,
+      person.deathDate ?? null,
+    );
   }
 
   @Access('SOCIAL_DATA')
   @FieldResolver(() => [MonthlyPayment], {
     nullable: true,
-    description: 'Các khoản đã chi từ tháng thôi hưởng ghi trên hồ sơ trở đi (kiểm tra nội bộ). / Payments for months at or after the stop month recorded on the case.',
+    description:
+      'Các khoản đã chi từ tháng thôi hưởng ghi trên hồ sơ trở đi (kiểm tra nội bộ). / Payments for months at or after the stop month recorded on the case.',
   })
   async paymentsAfterRecordedStop(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<PaymentView[]> {
     return paymentsAfterRecordedStopFrom(await socialRowLoader(this.models, ctx).load(person.citizenId), person.citizenId);

@@ -41,9 +41,18 @@ const MESSAGES: Record<RejectReason, [string, string]> = {
   DUPLICATE_ROW: ['Trùng dòng trước (cùng người, cùng ngày hiệu lực)', 'Duplicate of an earlier row (same person and effective date)'],
 };
 
-const reject = (line: number, reason: RejectReason): Rejection => ({ line, reason, messageVi: MESSAGES[reason][0], messageEn: MESSAGES[reason][1] });
+const reject = (line: number, reason: RejectReason): Rejection => ({
+  line,
+  reason,
+  messageVi: MESSAGES[reason][0],
+  messageEn: MESSAGES[reason][1],
+});
 
-const cell = (s: string) => s.trim().replace(/^"(.*)"$/, '$1').trim();
+const cell = (s: string) =>
+  s
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
 
 /** Parses and checks every row; refuses the whole input only when it is too large or has no header. */
 export function parseInsuranceCsv(csv: string, today: string): { rows: ParsedRow[]; rejected: Rejection[]; total: number } {
@@ -61,9 +70,15 @@ export function parseInsuranceCsv(csv: string, today: string): { rows: ParsedRow
       { argument: 'csv' },
     );
   }
-  const data = lines.slice(1).map((text, i) => ({ line: i + 2, text })).filter((l) => l.text.trim().length > 0);
+  const data = lines
+    .slice(1)
+    .map((text, i) => ({ line: i + 2, text }))
+    .filter((l) => l.text.trim().length > 0);
   if (data.length > MAX_CSV_ROWS) {
-    throw new BadUserInputError({ vi: `Tối đa ${MAX_CSV_ROWS} dòng mỗi lần nhập`, en: `At most ${MAX_CSV_ROWS} rows per import` }, { argument: 'csv', maxRows: MAX_CSV_ROWS });
+    throw new BadUserInputError(
+      { vi: `Tối đa ${MAX_CSV_ROWS} dòng mỗi lần nhập`, en: `At most ${MAX_CSV_ROWS} rows per import` },
+      { argument: 'csv', maxRows: MAX_CSV_ROWS },
+    );
   }
   const rows: ParsedRow[] = [];
   const rejected: Rejection[] = [];

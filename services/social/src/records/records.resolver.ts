@@ -36,22 +36,35 @@ export class RecordsResolver {
   }
 
   @Access('SOCIAL_WRITE')
-  @Mutation(() => SocialRecord, { description: 'Ghi tình trạng nghèo của hộ trong một năm (ghi lại cùng giá trị: không đổi). / Record the household poverty status for a year (idempotent).' })
-  async setPovertyStatus(@Arg('input', () => SetPovertyStatusInput) input: SetPovertyStatusInput, @Ctx() ctx: RequestContext): Promise<SocialRecordDoc> {
+  @Mutation(() => SocialRecord, {
+    description:
+      'Ghi tình trạng nghèo của hộ trong một năm (ghi lại cùng giá trị: không đổi). / Record the household poverty status for a year (idempotent).',
+  })
+  async setPovertyStatus(
+    @Arg('input', () => SetPovertyStatusInput) input: SetPovertyStatusInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SocialRecordDoc> {
     const citizenId = citizenIdArg(input.citizenId, 'input.citizenId');
     communeArg(input.communeCode, 'input.communeCode');
     const maxYear = Number(ctx.today.slice(0, 4)) + 1;
     if (!Number.isInteger(input.year) || input.year < 2021 || input.year > maxYear) {
-      throw new BadUserInputError({ vi: `Năm phải từ 2021 đến ${maxYear}`, en: `year must be from 2021 to ${maxYear}` }, { argument: 'input.year' });
+      throw new BadUserInputError(
+        { vi: `Năm phải từ 2021 đến ${maxYear}`, en: `year must be from 2021 to ${maxYear}` },
+        { argument: 'input.year' },
+      );
     }
     return this.upsert(citizenId, input.communeCode, (r) => ({
       ...r,
-      poverty: [...r.poverty.filter((p) => p.year !== input.year), { year: input.year, status: input.status }].sort((a, b) => a.year - b.year),
+      poverty: [...r.poverty.filter((p) => p.year !== input.year), { year: input.year, status: input.status }].sort(
+        (a, b) => a.year - b.year,
+      ),
     }));
   }
 
   @Access('SOCIAL_WRITE')
-  @Mutation(() => SocialRecord, { description: 'Ghi hoàn cảnh: khuyết tật, người phụng dưỡng, nuôi dưỡng tại cộng đồng, trợ cấp khác. / Record circumstances.' })
+  @Mutation(() => SocialRecord, {
+    description: 'Ghi hoàn cảnh: khuyết tật, người phụng dưỡng, nuôi dưỡng tại cộng đồng, trợ cấp khác. / Record circumstances.',
+  })
   async setCircumstances(@Arg('input', () => SetCircumstancesInput) input: SetCircumstancesInput): Promise<SocialRecordDoc> {
     const citizenId = citizenIdArg(input.citizenId, 'input.citizenId');
     communeArg(input.communeCode, 'input.communeCode');
@@ -80,7 +93,11 @@ export class RecordsResolver {
     // The good rows are applied together or not at all: the records read by `_id $in`
     // and one bulk write of the changed ones, in one transaction.
     const counts = await inTransaction(this.models, async (session) => {
-      const records = await findInChunks(ids, (chunk) => this.models.SocialRecord.find({ _id: trusted({ $in: chunk }) }).session(session).lean<SocialRecordDoc[]>());
+      const records = await findInChunks(ids, (chunk) =>
+        this.models.SocialRecord.find({ _id: trusted({ $in: chunk }) })
+          .session(session)
+          .lean<SocialRecordDoc[]>(),
+      );
       const recordOf = new Map(records.map((r) => [r._id, r]));
       let applied = 0;
       let unchanged = 0;
@@ -89,7 +106,10 @@ export class RecordsResolver {
         const before = recordOf.get(citizenId) ?? null;
         // the commune of the latest row in the file for a new record; an existing record keeps its own
         const commune = before?.communeCode ?? list[list.length - 1].communeCode;
-        const merged = mergeInsurance(before?.insurance ?? [], list.map((r) => ({ from: r.from, status: r.status })));
+        const merged = mergeInsurance(
+          before?.insurance ?? [],
+          list.map((r) => ({ from: r.from, status: r.status })),
+        );
         for (const r of list) {
           const had = before?.insurance.find((e) => e.from === r.from);
           if (had && had.status === r.status) unchanged++;

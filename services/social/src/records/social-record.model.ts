@@ -45,11 +45,23 @@ export const socialRecordSchema = new Schema<SocialRecordDoc>(
     _id: { type: String, required: true, match: /^\d{12}$/ },
     communeCode: { type: String, required: true, match: /^\d{5}$/ },
     poverty: {
-      type: [{ _id: false, year: { type: Number, required: true, min: 2000, max: 2999 }, status: { type: String, required: true, enum: POVERTY_STATUSES } }],
+      type: [
+        {
+          _id: false,
+          year: { type: Number, required: true, min: 2000, max: 2999 },
+          status: { type: String, required: true, enum: POVERTY_STATUSES },
+        },
+      ],
       default: [],
     },
     insurance: {
-      type: [{ _id: false, from: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ }, status: { type: String, required: true, enum: INSURANCE_STATUSES } }],
+      type: [
+        {
+          _id: false,
+          from: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
+          status: { type: String, required: true, enum: INSURANCE_STATUSES },
+        },
+      ],
       default: [],
     },
     disability: { type: String, required: true, enum: DISABILITY_LEVELS, default: 'NONE' },
@@ -64,7 +76,16 @@ socialRecordSchema.index({ 'poverty.year': 1, 'poverty.status': 1, communeCode: 
 
 /** An empty record (no poverty, no pension, no disability). */
 export function emptyRecord(citizenId: string, communeCode: string): SocialRecordDoc {
-  return { _id: citizenId, communeCode, poverty: [], insurance: [], disability: 'NONE', noSupporter: false, careFacilityEligible: false, otherMonthlyAllowance: false };
+  return {
+    _id: citizenId,
+    communeCode,
+    poverty: [],
+    insurance: [],
+    disability: 'NONE',
+    noSupporter: false,
+    careFacilityEligible: false,
+    otherMonthlyAllowance: false,
+  };
 }
 
 /** Poverty status in a year (NONE when nothing is recorded for it). */

@@ -79,7 +79,8 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
     if (group === 'A5B' && usual === 'NONE') usual = unit(p.citizenId, 'a5b') < 0.6 ? 'POOR' : 'NEAR_POOR';
     const poverty = years.map((year) => {
       let status = usual;
-      if (!group && unit(p.citizenId, 'poverty-year', year) < R.povertyYearChange) status = pick(unit(p.citizenId, 'poverty-alt', year), ['POOR', 'NEAR_POOR', 'NONE'] as const);
+      if (!group && unit(p.citizenId, 'poverty-year', year) < R.povertyYearChange)
+        status = pick(unit(p.citizenId, 'poverty-alt', year), ['POOR', 'NEAR_POOR', 'NONE'] as const);
       return { year, status };
     });
     // Pension / SI: never for people whose case says they have none (5c, social pension).
@@ -96,7 +97,16 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
     const noSupporter = group === 'A5A' || group === 'A5D';
     const careFacilityEligible = group === 'A5D';
     if (usual === 'NONE' && !insurance.length && !group && !poverty.some((y) => y.status !== 'NONE')) continue; // nothing to record
-    const rec: SocialRecordDoc = { _id: p.citizenId, communeCode: p.communeCode, poverty, insurance, disability, noSupporter, careFacilityEligible, otherMonthlyAllowance: false };
+    const rec: SocialRecordDoc = {
+      _id: p.citizenId,
+      communeCode: p.communeCode,
+      poverty,
+      insurance,
+      disability,
+      noSupporter,
+      careFacilityEligible,
+      otherMonthlyAllowance: false,
+    };
     records.push(rec);
     recordOf.set(p.citizenId, rec);
   }
@@ -137,8 +147,12 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
   const cases: BenefitCaseDoc[] = [];
   const enrich = (c: BenefitCaseDoc): BenefitCaseDoc => {
     const person = people.get(c.citizenId);
-    const facts = person ? { birthDate: person.birthDate, deathDate: null, disadvantagedCommune: communes.get(c.communeCode)?.disadvantaged ?? null } : null;
-    const history: NonNullable<BenefitCaseDoc['history']> = [{ action: 'OPEN', month: c.startMonth, on: c.decisionDate, note: c.decisionNumber }];
+    const facts = person
+      ? { birthDate: person.birthDate, deathDate: null, disadvantagedCommune: communes.get(c.communeCode)?.disadvantaged ?? null }
+      : null;
+    const history: NonNullable<BenefitCaseDoc['history']> = [
+      { action: 'OPEN', month: c.startMonth, on: c.decisionDate, note: c.decisionNumber },
+    ];
     let suspendedFrom: string | null = null;
     let stopReason: BenefitCaseDoc['stopReason'] = null;
     let funeralSupport: BenefitCaseDoc['funeralSupport'] = null;
@@ -150,7 +164,12 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
     if (c.status === 'STOPPED' && c.stopMonth) {
       const died = person?.deathDate && addMonths(monthOf(person.deathDate), 1) === c.stopMonth;
       stopReason = died ? 'DEATH' : 'NO_LONGER_ELIGIBLE';
-      if (died) funeralSupport = { deathDate: person!.deathDate!, amount: funeralSupportAmount(c.kind, person!.deathDate!), recordedOn: `${c.stopMonth}-10` };
+      if (died)
+        funeralSupport = {
+          deathDate: person!.deathDate!,
+          amount: funeralSupportAmount(c.kind, person!.deathDate!),
+          recordedOn: `${c.stopMonth}-10`,
+        };
       history.push({ action: 'STOP', month: c.stopMonth, on: `${c.stopMonth}-10`, note: stopReason });
     }
     return { ...c, decisionFacts: facts, suspendedFrom, stopReason, funeralSupport, history };
@@ -161,7 +180,15 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
   }
   for (const c of data.social.socialPensionCases) {
     const caseId = caseIdFor('SOCIAL_PENSION', c.decisionNumber);
-    cases.push(enrich({ ...c, group: null, caseId, kind: 'SOCIAL_PENSION', openSlot: openSlotFor({ status: c.status, citizenId: c.citizenId, caseId }) }));
+    cases.push(
+      enrich({
+        ...c,
+        group: null,
+        caseId,
+        kind: 'SOCIAL_PENSION',
+        openSlot: openSlotFor({ status: c.status, citizenId: c.citizenId, caseId }),
+      }),
+    );
   }
   for (const c of extraPensions) cases.push(enrich(c));
 
@@ -177,9 +204,17 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
       let status: PaymentStatus = unit(c.citizenId, 'collected', m) < R.uncollected ? 'UNCOLLECTED' : 'COLLECTED';
       if (c.suspendedFrom && m >= addMonths(c.suspendedFrom, -3)) status = 'UNCOLLECTED';
       if (m === addMonths(asOfMonth, -1) && status === 'COLLECTED' && unit(c.citizenId, 'pending', m) < 0.5) status = 'PENDING';
-      payments.push({ _id: paymentIdFor(c.citizenId, m), citizenId: c.citizenId, month: m, caseId: c.caseId, kind: c.kind, amount, communeCode: c.communeCode, status });
+      payments.push({
+        _id: paymentIdFor(c.citizenId, m),
+        citizenId: c.citizenId,
+        month: m,
+        caseId: c.caseId,
+        kind: c.kind,
+        amount,
+        communeCode: c.communeCode,
+        status,
+      });
     }
-
   }
 
   // ---- Action Month supports (Q14): October of asOf's year, or the year before -----------
@@ -205,7 +240,17 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
     const amount = lo === hi ? lo : Math.round((lo + (hi - lo) * unit(p.citizenId, 'am-amount', year)) / 10_000) * 10_000;
     const date = `${october}-${String(1 + Math.floor(unit(p.citizenId, 'am-day', year) * 28)).padStart(2, '0')}`;
     const _id = `THD-${createHash('sha256').update(`${p.citizenId}\n${date}\n${kind}`).digest('hex').slice(0, 16).toUpperCase()}`;
-    supports.push({ _id, citizenId: p.citizenId, communeCode: p.communeCode, year, date, kind, description, amount, provider: pick(unit(p.citizenId, 'am-provider', year), PROVIDERS) });
+    supports.push({
+      _id,
+      citizenId: p.citizenId,
+      communeCode: p.communeCode,
+      year,
+      date,
+      kind,
+      description,
+      amount,
+      provider: pick(unit(p.citizenId, 'am-provider', year), PROVIDERS),
+    });
   }
 
   return { asOf, cases, records, payments, supports };

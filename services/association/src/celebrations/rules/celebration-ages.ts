@@ -13,7 +13,12 @@ export interface CelebrationAgeRow extends DatedRow {
  * age counted by calendar year (Decree 06/2011/NĐ-CP, Art. 7: "tuổi ... tính theo năm").
  */
 export const CELEBRATION_AGES = validateCelebrationAges([
-  { effectiveFrom: '2010-07-01', legalAct: 'Luật Người cao tuổi số 39/2009/QH12, Điều 21; Nghị định 06/2011/NĐ-CP, Điều 7', ages: [70, 75, 80, 85, 90, 95], everyYearFrom: 100 },
+  {
+    effectiveFrom: '2010-07-01',
+    legalAct: 'Luật Người cao tuổi số 39/2009/QH12, Điều 21; Nghị định 06/2011/NĐ-CP, Điều 7',
+    ages: [70, 75, 80, 85, 90, 95],
+    everyYearFrom: 100,
+  },
 ]);
 
 export function validateCelebrationAges(rows: readonly CelebrationAgeRow[]): DatedTable<CelebrationAgeRow> {

@@ -81,7 +81,8 @@ export function validateNationalMinimums(rows: readonly NationalMinimumRow[]): D
     check: (r) => {
       if (!r.minimums || typeof r.minimums !== 'object') return 'minimums missing';
       for (const [age, amount] of Object.entries(r.minimums)) {
-        if (!Number.isInteger(Number(age)) || !Number.isInteger(amount) || amount <= 0) return `minimum for ${age} must be a positive whole VND`;
+        if (!Number.isInteger(Number(age)) || !Number.isInteger(amount) || amount <= 0)
+          return `minimum for ${age} must be a positive whole VND`;
       }
       return null;
     },
@@ -97,18 +98,18 @@ export function validateProvinceGifts(rows: readonly ProvinceGiftRow[]): DatedTa
       if (!/^\d{2}$/.test(r.provinceCode)) return 'provinceCode must be 2 digits';
       if (!Array.isArray(r.gifts) || r.gifts.length === 0) return 'gifts missing';
       for (const g of r.gifts) {
-      if (!Number.isInteger(g.age) || g.age < 60 || g.age > 130) return `gift age ${g.age} out of range`;
-      if (!GIFT_LEVELS.includes(g.level)) return `unknown gift level ${String(g.level)}`;
-      if (!Number.isInteger(g.amount) || g.amount < 0) return `gift amount for ${g.age} must be whole VND`;
+        if (!Number.isInteger(g.age) || g.age < 60 || g.age > 130) return `gift age ${g.age} out of range`;
+        if (!GIFT_LEVELS.includes(g.level)) return `unknown gift level ${String(g.level)}`;
+        if (!Number.isInteger(g.amount) || g.amount < 0) return `gift amount for ${g.age} must be whole VND`;
       }
       const ages = CELEBRATION_AGES.on(r.effectiveFrom) ?? CELEBRATION_AGES[0];
       for (const a of [...ages.ages, ages.everyYearFrom, ages.everyYearFrom + 1]) {
-      if (!giftIn(r, a)) return `no gift for calendar age ${a}`;
+        if (!giftIn(r, a)) return `no gift for calendar age ${a}`;
       }
       const minimums = NATIONAL_MINIMUMS.on(r.effectiveFrom);
       for (const [age, min] of Object.entries(minimums?.minimums ?? {})) {
-      const g = giftIn(r, Number(age));
-      if (g && g.amount < min) return `gift for ${age} (${g.amount}) below the national minimum ${min} (${minimums?.legalAct})`;
+        const g = giftIn(r, Number(age));
+        if (g && g.amount < min) return `gift for ${age} (${g.amount}) below the national minimum ${min} (${minimums?.legalAct})`;
       }
       return null;
     },

@@ -48,10 +48,13 @@ export function validateOperationTargets(rows: readonly OperationTargetRow[]): D
   return datedTable(rows, {
     name: 'operation-targets',
     check: (r) => {
-      if (!Number.isInteger(r.loanShareMinPercent) || r.loanShareMinPercent < 0 || r.loanShareMinPercent > 100) return 'loanShareMinPercent must be 0-100';
+      if (!Number.isInteger(r.loanShareMinPercent) || r.loanShareMinPercent < 0 || r.loanShareMinPercent > 100)
+        return 'loanShareMinPercent must be 0-100';
       if (!Number.isInteger(r.priorityMembersMin) || r.priorityMembersMin < 0) return 'priorityMembersMin must be a whole number';
-      if (!Array.isArray(r.requiredAreas) || r.requiredAreas.some((a) => !ACTIVITY_AREAS.includes(a))) return 'requiredAreas must be activity areas';
-      if (!Array.isArray(r.requiredFunds) || r.requiredFunds.some((f) => f !== 'INCOME_GENERATION' && f !== 'ACTIVITY')) return 'requiredFunds must be club funds';
+      if (!Array.isArray(r.requiredAreas) || r.requiredAreas.some((a) => !ACTIVITY_AREAS.includes(a)))
+        return 'requiredAreas must be activity areas';
+      if (!Array.isArray(r.requiredFunds) || r.requiredFunds.some((f) => f !== 'INCOME_GENERATION' && f !== 'ACTIVITY'))
+        return 'requiredFunds must be club funds';
       if (!Number.isInteger(r.periodMonths) || r.periodMonths < 1 || r.periodMonths > 60) return 'periodMonths must be 1-60';
       return null;
     },
@@ -103,10 +106,13 @@ export function validateCoverageTargets(rows: readonly CoverageTargetRow[]): Dat
   return datedTable(rows, {
     name: 'coverage-targets',
     check: (r) => {
-      if (!pct(r.communeSharePercent) || !pct(r.lowlandSharePercent) || !pct(r.mountainSharePercent)) return 'shares must be whole per cents 0-100 or null';
-      if (r.communeSharePercent === null && (r.lowlandSharePercent === null || r.mountainSharePercent === null)) return 'a row sets the commune share or both the lowland and mountain shares';
+      if (!pct(r.communeSharePercent) || !pct(r.lowlandSharePercent) || !pct(r.mountainSharePercent))
+        return 'shares must be whole per cents 0-100 or null';
+      if (r.communeSharePercent === null && (r.lowlandSharePercent === null || r.mountainSharePercent === null))
+        return 'a row sets the commune share or both the lowland and mountain shares';
       const c = r.clubsPerCommune;
-      if (!c || !Number.isInteger(c.min) || !Number.isInteger(c.max) || c.min < 1 || c.max < c.min) return 'clubsPerCommune must be a range from 1';
+      if (!c || !Number.isInteger(c.min) || !Number.isInteger(c.max) || c.min < 1 || c.max < c.min)
+        return 'clubsPerCommune must be a range from 1';
       return null;
     },
   });

@@ -24,6 +24,22 @@ const FROM = '2007-01-01';
 
 export const NEVER_STORED_ROWS: readonly NeverStoredRow[] = [
   { from: 'B20', to: 'B24', reasonVi: 'Bệnh do HIV', reasonEn: 'HIV disease', effectiveFrom: FROM, effectiveTo: null, legalAct: ACT },
-  { from: 'Z21', to: 'Z21', reasonVi: 'Nhiễm HIV không triệu chứng', reasonEn: 'Asymptomatic HIV infection status', effectiveFrom: FROM, effectiveTo: null, legalAct: ACT },
-  { from: 'R75', to: 'R75', reasonVi: 'Bằng chứng xét nghiệm HIV không xác định', reasonEn: 'Inconclusive laboratory evidence of HIV', effectiveFrom: FROM, effectiveTo: null, legalAct: ACT },
+  {
+    from: 'Z21',
+    to: 'Z21',
+    reasonVi: 'Nhiễm HIV không triệu chứng',
+    reasonEn: 'Asymptomatic HIV infection status',
+    effectiveFrom: FROM,
+    effectiveTo: null,
+    legalAct: ACT,
+  },
+  {
+    from: 'R75',
+    to: 'R75',
+    reasonVi: 'Bằng chứng xét nghiệm HIV không xác định',
+    reasonEn: 'Inconclusive laboratory evidence of HIV',
+    effectiveFrom: FROM,
+    effectiveTo: null,
+    legalAct: ACT,
+  },
 ];

@@ -26,7 +26,8 @@ export interface TrackedConditionRow {
   legalAct: string;
 }
 
-const ACT = 'Quyết định 1579/QĐ-TTg ngày 13/10/2020; Quyết định 155/QĐ-TTg ngày 29/01/2022; mã ICD-10 theo Quyết định 4469/QĐ-BYT ngày 28/10/2020';
+const ACT =
+  'Quyết định 1579/QĐ-TTg ngày 13/10/2020; Quyết định 155/QĐ-TTg ngày 29/01/2022; mã ICD-10 theo Quyết định 4469/QĐ-BYT ngày 28/10/2020';
 const FROM = '2020-10-28';
 
 const row = (key: string, from: string, to: string, nameVi: string, nameEn: string): TrackedConditionRow => ({

@@ -85,7 +85,12 @@ export const BENEFICIARY_GROUP_ROWS: readonly BeneficiaryGroupRow[] = [
   row('CN', 4, 'Người thuộc hộ cận nghèo', 'Members of near-poor households'),
   row('HS', 4, 'Học sinh', 'Pupils'),
   row('SV', 4, 'Sinh viên', 'Students'),
-  row('GB', 4, 'Người thuộc hộ nông, lâm, ngư, diêm nghiệp có mức sống trung bình', 'Average-income farming, forestry, fishing and salt households'),
+  row(
+    'GB',
+    4,
+    'Người thuộc hộ nông, lâm, ngư, diêm nghiệp có mức sống trung bình',
+    'Average-income farming, forestry, fishing and salt households',
+  ),
   row('GD', 5, 'Người tham gia theo hộ gia đình', 'Household members insured by household'),
 ];
 

@@ -18,11 +18,7 @@
  * province may raise the subsidy: a new row with its act and date.
  */
 export type EntitlementBasis =
-  | 'SOCIAL_ALLOWANCE'
-  | 'SOCIAL_PENSION'
-  | 'POOR_HOUSEHOLD'
-  | 'ETHNIC_MINORITY_DISADVANTAGED_AREA'
-  | 'NEAR_POOR_HOUSEHOLD';
+  'SOCIAL_ALLOWANCE' | 'SOCIAL_PENSION' | 'POOR_HOUSEHOLD' | 'ETHNIC_MINORITY_DISADVANTAGED_AREA' | 'NEAR_POOR_HOUSEHOLD';
 
 export const ENTITLEMENT_BASES: readonly EntitlementBasis[] = [
   'SOCIAL_ALLOWANCE',

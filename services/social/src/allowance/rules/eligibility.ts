@@ -2,7 +2,15 @@ import { datedTable, type DatedRow, type DatedTable } from '@nct/rules';
 
 /** Entitlements the engine weighs against each other (the highest is paid). */
 export type EntitlementKind = 'A5A' | 'A5B' | 'A5C' | 'A5D' | 'DISABILITY_SEVERE' | 'DISABILITY_VERY_SEVERE' | 'SOCIAL_PENSION';
-export const ENTITLEMENT_KINDS: readonly EntitlementKind[] = ['A5A', 'A5B', 'A5C', 'A5D', 'DISABILITY_SEVERE', 'DISABILITY_VERY_SEVERE', 'SOCIAL_PENSION'];
+export const ENTITLEMENT_KINDS: readonly EntitlementKind[] = [
+  'A5A',
+  'A5B',
+  'A5C',
+  'A5D',
+  'DISABILITY_SEVERE',
+  'DISABILITY_VERY_SEVERE',
+  'SOCIAL_PENSION',
+];
 
 /**
  * Age thresholds of the monthly social allowance for the elderly (full years; a threshold
@@ -29,11 +37,13 @@ export function checkEligibilityTable(rows: readonly EligibilityRow[]): DatedTab
     firstOfMonth: true,
     check: (r) => {
       const p: string[] = [];
-      for (const k of ['elderlyAge', 'a5bFromAge', 'a5bToAge', 'a5cFromAge'] as const) if (!isAge(r[k])) p.push(`${k} must be an age 0-130`);
+      for (const k of ['elderlyAge', 'a5bFromAge', 'a5bToAge', 'a5cFromAge'] as const)
+        if (!isAge(r[k])) p.push(`${k} must be an age 0-130`);
       if (isAge(r.a5bFromAge) && isAge(r.a5bToAge) && r.a5bFromAge > r.a5bToAge) p.push('a5bFromAge must not exceed a5bToAge');
       if (isAge(r.elderlyAge) && isAge(r.a5bFromAge) && r.a5bFromAge < r.elderlyAge) p.push('a5bFromAge must be at least elderlyAge');
       const tie = Array.isArray(r.tieBreak) ? r.tieBreak : [];
-      if (tie.length !== ENTITLEMENT_KINDS.length || ENTITLEMENT_KINDS.some((k) => !tie.includes(k))) p.push('tieBreak must list every entitlement once');
+      if (tie.length !== ENTITLEMENT_KINDS.length || ENTITLEMENT_KINDS.some((k) => !tie.includes(k)))
+        p.push('tieBreak must list every entitlement once');
       return p;
     },
   });

@@ -17,7 +17,9 @@ export function checkFuneralSupportTable(rows: readonly FuneralSupportRow[]): Da
     check: (r) =>
       (['ALLOWANCE', 'SOCIAL_PENSION'] as const).flatMap((k) => {
         const m = r.baseMultiple?.[k];
-        return typeof m === 'number' && Number.isFinite(m) && m >= 20 && m <= 200 ? [] : [`${k}: baseMultiple must be a number from 20 to 200`];
+        return typeof m === 'number' && Number.isFinite(m) && m >= 20 && m <= 200
+          ? []
+          : [`${k}: baseMultiple must be a number from 20 to 200`];
       }),
   });
 }
@@ -25,7 +27,8 @@ export function checkFuneralSupportTable(rows: readonly FuneralSupportRow[]): Da
 export const FUNERAL_SUPPORT_TABLE = checkFuneralSupportTable([
   {
     effectiveFrom: '2021-07-01',
-    legalAct: 'Nghị định 20/2021/NĐ-CP, Điều 11 khoản 1 (mức thấp nhất 20 lần mức chuẩn); Nghị định 176/2025/NĐ-CP cho trợ cấp hưu trí xã hội',
+    legalAct:
+      'Nghị định 20/2021/NĐ-CP, Điều 11 khoản 1 (mức thấp nhất 20 lần mức chuẩn); Nghị định 176/2025/NĐ-CP cho trợ cấp hưu trí xã hội',
     baseMultiple: { ALLOWANCE: 20, SOCIAL_PENSION: 20 },
   },
 ]);

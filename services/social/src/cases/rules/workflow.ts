@@ -20,5 +20,9 @@ export function checkWorkflowTable(rows: readonly WorkflowRow[]): DatedTable<Wor
 export const WORKFLOW_TABLE = checkWorkflowTable([
   // Decree 20/2021/NĐ-CP: payment is suspended when the beneficiary has not collected it for
   // 3 consecutive months.
-  { effectiveFrom: '2021-07-01', legalAct: 'Nghị định 20/2021/NĐ-CP (tạm dừng khi 3 tháng liên tục không nhận trợ cấp)', uncollectedMonthsToSuspend: 3 },
+  {
+    effectiveFrom: '2021-07-01',
+    legalAct: 'Nghị định 20/2021/NĐ-CP (tạm dừng khi 3 tháng liên tục không nhận trợ cấp)',
+    uncollectedMonthsToSuspend: 3,
+  },
 ]);

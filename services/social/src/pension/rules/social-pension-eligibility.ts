@@ -22,12 +22,18 @@ export function checkSocialPensionEligibilityTable(rows: readonly SocialPensionE
       const p: string[] = [];
       if (!isAge(r.ageWithoutPension)) p.push('ageWithoutPension must be an age 0-130');
       if (!isAge(r.poorFromAge)) p.push('poorFromAge must be an age 0-130');
-      if (isAge(r.ageWithoutPension) && isAge(r.poorFromAge) && r.poorFromAge > r.ageWithoutPension) p.push('poorFromAge must not exceed ageWithoutPension');
+      if (isAge(r.ageWithoutPension) && isAge(r.poorFromAge) && r.poorFromAge > r.ageWithoutPension)
+        p.push('poorFromAge must not exceed ageWithoutPension');
       return p;
     },
   });
 }
 
 export const SOCIAL_PENSION_ELIGIBILITY_TABLE = checkSocialPensionEligibilityTable([
-  { effectiveFrom: '2025-07-01', legalAct: 'Luật Bảo hiểm xã hội 2024, Điều 21; Nghị định 176/2025/NĐ-CP', ageWithoutPension: 75, poorFromAge: 70 },
+  {
+    effectiveFrom: '2025-07-01',
+    legalAct: 'Luật Bảo hiểm xã hội 2024, Điều 21; Nghị định 176/2025/NĐ-CP',
+    ageWithoutPension: 75,
+    poorFromAge: 70,
+  },
 ]);
