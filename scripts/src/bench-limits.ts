@@ -15,6 +15,7 @@ const SIZES: Record<string, number> = {
   spreadDirectives: 205,
   spreadAliases: 495,
   manyAliases: 450,
+  typenameDoubleSpread: 300,
 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -23,6 +24,8 @@ const fmt = (n: number) => (n < 1e9 ? n.toLocaleString('en-US') : n.toExponentia
 /** Markdown table, one row per family: size, work done, median times, which limits refuse it. */
 export function benchLimits(runs = 31): string {
   const analyse = documentAnalyser(DEFAULT_LIMITS);
+  const missing = Object.keys(QUERY_FAMILIES).filter((f) => !(f in SIZES));
+  if (missing.length) throw new Error(`bench-limits: no size for the families ${missing.join(', ')}`);
   const rows = Object.entries(SIZES).map(([family, n]) => {
     const source = QUERY_FAMILIES[family](n);
     const document = parseDocument(source);
