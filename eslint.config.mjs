@@ -46,7 +46,8 @@ export default tseslint.config(
           'error',
           {
             paths: others.map((o) => ({ name: `@nct/${o}`, message })),
-            patterns: [{ group: others.map((o) => `**/services/${o}/**`), message }],
+            // By package name, by a path through services/, or by a relative path up and across.
+            patterns: [{ group: others.flatMap((o) => [`**/services/${o}/**`, `**/../${o}`, `**/../${o}/**`]), message }],
           },
         ],
       },

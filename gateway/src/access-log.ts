@@ -100,7 +100,9 @@ export class AccessLogWriter {
       });
       const body = (await res.json().catch(() => null)) as { data?: { recordAccess?: number }; errors?: unknown[] } | null;
       if (!res.ok || !body || body.errors?.length || typeof body.data?.recordAccess !== 'number') {
-        throw new Error(`audit write refused: HTTP ${res.status} ${JSON.stringify(body?.errors ?? body).slice(0, 300)}`);
+        // Status and error codes only: a validation message can echo the entries (citizen ids).
+        const codes = (body?.errors ?? []).map((e) => String((e as { extensions?: { code?: unknown } })?.extensions?.code ?? 'UNKNOWN'));
+        throw new Error(`audit write refused: HTTP ${res.status}${codes.length ? ` (${[...new Set(codes)].join(', ')})` : ''}`);
       }
     };
     const chunks = chunkBySize(entries);

@@ -66,20 +66,41 @@ export function readAnnouncements(file = ANNOUNCEMENTS_FILE): Announcement[] {
   });
 }
 
-/** The base branch's committed supergraph, or null when there is no such branch (a fresh repository). */
-export function baseSupergraph(ref: string, cwd = path.resolve(__dirname, '..', '..')): string | null {
-  const file = path.relative(cwd, SUPERGRAPH_FILE);
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function git(args: string[], cwd = ROOT): string | null {
   try {
-    return execFileSync('git', ['show', `${ref}:${file}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     return null;
   }
 }
 
-/** CLI: `schema-check [--base REF]`; REF defaults to SCHEMA_BASE_REF, then origin/main, then main. */
+/**
+ * The supergraph as committed where this branch left `ref` (their merge base, so that a branch
+ * behind main is not blamed for main's newer changes), or null when `ref` does not exist.
+ */
+export function baseSupergraph(ref: string, cwd = ROOT): string | null {
+  if (git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd) === null) return null;
+  const base = git(['merge-base', 'HEAD', ref], cwd)?.trim() || ref;
+  return git(['show', `${base}:${path.relative(cwd, SUPERGRAPH_FILE)}`], cwd);
+}
+
+/**
+ * CLI: `schema-check [--base REF]`. REF is `--base`, else SCHEMA_BASE_REF (either must exist:
+ * a typo is an error, not a pass), else origin/main, then main; with neither, the check passes
+ * on a developer's machine (nothing to compare) and fails under CI (`CI` set).
+ */
 export async function main(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const i = argv.indexOf('--base');
-  const refs = i >= 0 && argv[i + 1] ? [argv[i + 1]] : [env.SCHEMA_BASE_REF, 'origin/main', 'main'].filter((r): r is string => !!r);
+  const explicit = i >= 0 ? argv[i + 1] : env.SCHEMA_BASE_REF;
+  if (explicit !== undefined) {
+    if (!explicit || baseSupergraph(explicit) === null) {
+      console.error(`[schema-check] base ${explicit || '(empty)'} not found, or it has no ${path.relative(ROOT, SUPERGRAPH_FILE)}`);
+      return 2;
+    }
+  }
+  const refs = explicit ? [explicit] : ['origin/main', 'main'];
   let base: string | null = null;
   let used = '';
   for (const ref of refs) {
@@ -88,6 +109,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2), env:
     if (base !== null) break;
   }
   if (base === null) {
+    if (env.CI) {
+      console.error(`[schema-check] no base branch (${refs.join(', ')}) to compare with: fetch main, or set SCHEMA_BASE_REF`);
+      return 2;
+    }
     console.log(`[schema-check] no base supergraph (${refs.join(', ')}): nothing to compare`);
     return 0;
   }

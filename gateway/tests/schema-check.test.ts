@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readAnnouncements, unannouncedBreakingChanges } from '../src/schema-check';
+import { baseSupergraph, main, readAnnouncements, unannouncedBreakingChanges } from '../src/schema-check';
 import { HEALTH_SDL, HOMEAFFAIRS_SDL, supergraphOf } from './fixtures';
 
 const URL = 'http://127.0.0.1:1/graphql';
@@ -53,5 +53,26 @@ describe('breaking-change check of the public schema', () => {
 
   it('the committed announcements file is valid', () => {
     expect(() => readAnnouncements()).not.toThrow();
+  });
+
+  it('refuses a base that does not exist instead of passing with nothing to compare', async () => {
+    const err = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(baseSupergraph('no-such-branch-nct')).toBeNull();
+      expect(await main(['--base', 'no-such-branch-nct'], {})).toBe(2);
+      expect(await main([], { SCHEMA_BASE_REF: 'no-such-branch-nct' })).toBe(2);
+    } finally {
+      err.mockRestore();
+    }
+  });
+
+  it('compares with the merge base of HEAD and the base branch', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect(baseSupergraph('HEAD')).toContain('join__Graph');
+      expect(await main(['--base', 'HEAD'], {})).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
   });
 });

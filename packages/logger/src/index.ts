@@ -33,6 +33,8 @@ export const REDACTED = [
   'req.headers["x-nct-internal"]',
   '*.authorization',
   '*.variables',
+  '*.*.variables',
+  'body.variables',
 ];
 
 function defaultLevel(): string {

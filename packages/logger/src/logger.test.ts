@@ -17,10 +17,12 @@ describe('createLogger', () => {
     write.write = (s: string) => void lines.push(s);
     try {
       logger.info({ headers: { authorization: 'Bearer secret-token' }, variables: { citizenId: '001144000001' } }, 'request');
+      logger.info({ req: { body: { variables: { citizenId: '001144000002' } } } }, 'nested');
+      logger.info({ body: { variables: { citizenId: '001144000003' } } }, 'body');
     } finally {
       write.write = original;
     }
-    expect(lines.join('')).not.toMatch(/secret-token|001144000001/);
+    expect(lines.join('')).not.toMatch(/secret-token|00114400000[123]/);
     expect(lines.join('')).toContain('[redacted]');
   });
 });

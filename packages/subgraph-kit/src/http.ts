@@ -2,7 +2,7 @@ import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import type { Logger } from '@nct/logger';
-import { MetricsEndpointOptions, metricsEndpointFromEnv, observeHttp, recordReadiness, serveMetrics } from './metrics';
+import { MetricsEndpointOptions, metricsEndpointFromEnv, observeHttp, recordReadiness, routeLabel, serveMetrics } from './metrics';
 
 export interface HttpRoute {
   /** HTTP methods this route answers. */
@@ -70,10 +70,11 @@ export interface RunningHttpServer {
   /** True once drain() or close() was called. */
   readonly draining: boolean;
   /**
-   * Stops listening and cuts every open connection at once. To let in-flight requests finish,
-   * stop the ApolloServer first with Apollo's drain plugin on `server` (the gateway does).
+   * Stops listening. In-flight requests may finish for `graceMs` (default 0): idle keep-alive
+   * connections are closed as they become idle, and whatever is still open after `graceMs` is
+   * cut. (The gateway instead stops its ApolloServer first with Apollo's drain plugin.)
    */
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -84,8 +85,9 @@ class BodyTooLarge extends Error {}
 const requestIds = new WeakMap<IncomingMessage, string>();
 
 function logRequest(logger: Logger, req: IncomingMessage, res: ServerResponse): void {
-  const route = (req.url ?? '/').split('?')[0];
-  if (route === '/metrics' || route === '/health' || route.startsWith('/health/')) return;
+  // The route label, never the raw path: an unknown path may carry a citizen id.
+  const route = routeLabel((req.url ?? '/').split('?')[0]);
+  if (route === '/metrics' || route === '/health/*') return;
   const started = process.hrtime.bigint();
   res.once('finish', () => {
     const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
@@ -255,11 +257,22 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
     get draining() {
       return draining;
     },
-    close: () =>
+    close: (graceMs = 0) =>
       new Promise<void>((resolve) => {
         draining = true;
-        server.close(() => resolve());
-        server.closeAllConnections();
+        if (graceMs <= 0) {
+          server.close(() => resolve());
+          server.closeAllConnections();
+          return;
+        }
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearInterval(idle);
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }

@@ -114,6 +114,8 @@ export interface ListenOptions {
    * the listener closes, so that a load balancer stops sending first (default 0).
    */
   shutdownReadinessDelayMs?: number;
+  /** stop(): how long requests in flight may still take before they are cut (default 0). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningSubgraph<M> extends SubgraphInstance<M> {
@@ -122,6 +124,9 @@ export interface RunningSubgraph<M> extends SubgraphInstance<M> {
   url: string;
   stop(): Promise<void>;
 }
+
+/** How long a standalone subgraph's stop waits for requests in flight before cutting them. */
+const SUBGRAPH_SHUTDOWN_GRACE_MS = 10_000;
 
 /** Connects to the subgraph's own database and serves it over HTTP. */
 export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: ListenOptions): Promise<RunningSubgraph<M>> {
@@ -148,7 +153,7 @@ export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: Listen
       http.drain();
       const delay = options.shutdownReadinessDelayMs ?? 0;
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-      await http.close();
+      await http.close(options.shutdownGraceMs ?? 0);
       unwatchPool();
       await instance.apollo.stop();
       await conn.close();
@@ -176,6 +181,8 @@ export async function serveStandalone<M>(def: SubgraphDefinition<M>, config: Sub
     clock: config.clock,
     logLevel: config.logLevel,
     shutdownReadinessDelayMs: config.shutdownReadinessDelayMs,
+    // A process stopping on a signal lets requests in flight finish, as the gateway does.
+    shutdownGraceMs: SUBGRAPH_SHUTDOWN_GRACE_MS,
   });
   logger.info({ url: running.url, database: config.dbName }, `${def.name} subgraph ready`);
   const stop = async () => {

@@ -29,17 +29,22 @@ function ignoredPath(url: string | undefined): boolean {
  */
 function withoutQuery(path: string | undefined, host: string | undefined, scheme = 'http'): Attributes {
   const bare = (path ?? '/').split('?')[0];
-  return { 'http.target': bare, 'url.path': bare, 'http.url': `${scheme}://${host ?? 'localhost'}${bare}` };
+  return { 'http.target': bare, 'url.path': bare, 'url.query': '', 'http.url': `${scheme}://${host ?? 'localhost'}${bare}` };
 }
 
-/** Values in database statements become `?`: only the shape of a command is recorded. */
-function shapeOnly(command: Record<string, unknown>): string {
+/**
+ * Values in database statements become `?`: only the shape of a command is recorded. Dotted
+ * keys keep their first segment only (`counts.1944-02-29` -> `counts.?`): tally updates put
+ * data (dates, codes) in key paths.
+ */
+export function shapeOnly(command: Record<string, unknown>): string {
   const seen = new WeakSet<object>();
   return JSON.stringify(command, (_key, value: unknown) => {
     if (typeof value !== 'object' || value === null) return '?';
     if (seen.has(value)) return '[Circular]';
     seen.add(value);
-    return value;
+    if (Array.isArray(value)) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.includes('.') ? `${k.split('.')[0]}.?` : k, v]));
   });
 }
 

@@ -1,5 +1,6 @@
 import { context, propagation, ProxyTracerProvider, trace } from '@opentelemetry/api';
 import { startTelemetry, telemetryEndpoint } from './telemetry';
+import { shapeOnly } from './telemetry-sdk';
 
 describe('telemetry', () => {
   it('is off without an OTLP endpoint: nothing is registered, the global tracer stays the no-op one', () => {
@@ -28,5 +29,17 @@ describe('telemetry', () => {
     expect(() =>
       startTelemetry('gateway', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'grpc' }),
     ).toThrow(/http\/json/);
+  });
+
+  it('records only the shape of a database command: values and dotted key paths become ?', () => {
+    const statement = shapeOnly({
+      update: 'tallies',
+      updates: [{ q: { _id: '03199', citizenId: '001144000001' }, u: { $inc: { 'counts.1944-02-29': 1, total: 1 } } }],
+    });
+    expect(statement).not.toMatch(/03199|001144000001|1944/);
+    expect(JSON.parse(statement)).toEqual({
+      update: '?',
+      updates: [{ q: { _id: '?', citizenId: '?' }, u: { $inc: { 'counts.?': '?', total: '?' } } }],
+    });
   });
 });

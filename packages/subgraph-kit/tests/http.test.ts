@@ -119,4 +119,37 @@ describe('the request hook and a server made beforehand', () => {
     expect(await res.json()).toEqual({ data: { hello: 'xin chào' } });
     expect(res.headers.get('vary')).toBe('Origin');
   });
+
+  describe('close(graceMs)', () => {
+    async function slowServer(): Promise<RunningHttpServer> {
+      return startHttpServer({
+        apollo,
+        host: '127.0.0.1',
+        port: 0,
+        context: async () => ({}),
+        routes: [{ methods: ['GET'], path: '/slow', handle: (_req, res) => void setTimeout(() => res.end('done'), 400) }],
+      });
+    }
+
+    it('lets a request in flight finish within the grace period, and refuses new connections', async () => {
+      const s = await slowServer();
+      const inFlight = fetch(s.url.replace('/graphql', '/slow'));
+      await new Promise((r) => setTimeout(r, 100));
+      const closing = s.close(5_000);
+      await new Promise((r) => setTimeout(r, 50));
+      await expect(fetch(s.url.replace('/graphql', '/slow'))).rejects.toThrow();
+      const res = await inFlight;
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('done');
+      await closing;
+    });
+
+    it('cuts a request still running when the grace period ends', async () => {
+      const s = await slowServer();
+      const inFlight = fetch(s.url.replace('/graphql', '/slow')).then((r) => r.text());
+      await new Promise((r) => setTimeout(r, 100));
+      await s.close(50);
+      await expect(inFlight).rejects.toThrow();
+    });
+  });
 });
