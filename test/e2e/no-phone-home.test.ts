@@ -1,14 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIssuer, issueDevToken, Role } from '@nct/auth';
-import { freePort, REPO_ROOT } from '@nct/db';
+import { issueDevToken, Role } from '@nct/auth';
 import { PERSON_QUERY } from '@nct/gateway';
-import { createLogger } from '@nct/logger';
 import { SUBGRAPHS } from '@nct/registry';
 import { generateSeed } from '@nct/seed';
-import { installNetworkGuard, isLoopbackHost, networkGuardEnv, readNetworkGuardLog, testToday } from '@nct/testing';
-import { RunningSystem, startSystem } from '../../scripts/src/system';
+import { isLoopbackHost, readNetworkGuardLog, testToday } from '@nct/testing';
+import type { RunningSystem } from '../../scripts/src/system';
+import { GuardedSystem, startGuardedSystem } from './process-system';
 
 // No process of the system may open a connection nobody configured (docs/security.md,
 // "Connections nobody configured"). The system is started as `npm start` starts it: the embedded
@@ -99,63 +97,34 @@ function safe<T>(read: () => T, fallback: T): T {
 const hostOf = (endpoint: string) => endpoint.slice(0, endpoint.lastIndexOf(':'));
 
 describe('no connection that nobody configured', () => {
-  let dir: string;
-  let logFile: string;
-  let issuerDir: string;
+  let run: GuardedSystem | undefined;
   let system: RunningSystem | undefined;
-  let uninstallGuard: (() => void) | undefined;
+  let issuerDir: string;
+  let logFile: string;
   let startedAt = 0;
   const dbSockets: ReturnType<typeof connectedSockets> = [];
 
   beforeAll(async () => {
-    // The processes run the compiled code, as `npm start` does; `npm test` builds it first.
-    const compiled = [
-      path.join('gateway', 'dist', 'index.js'),
-      ...SUBGRAPHS.map((info) => path.join('services', info.name, 'dist', 'main.js')),
-    ];
-    const missing = compiled.filter((file) => !fs.existsSync(path.join(REPO_ROOT, file)));
-    if (missing.length) throw new Error(`not built: ${missing.join(', ')}; run "npm run build" (npm test does)`);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nct-no-phone-home-'));
-    logFile = path.join(dir, 'network-attempts.jsonl');
-    issuerDir = path.join(dir, 'issuer');
-    const issuer = await ensureDevIssuer(issuerDir);
-    const ports = await Promise.all([...SUBGRAPHS, null].map(() => freePort()));
-    const env: NodeJS.ProcessEnv = {
-      ...networkGuardEnv(logFile),
-      HOST: '127.0.0.1',
-      PORT: String(ports[SUBGRAPHS.length]),
-      ...Object.fromEntries(SUBGRAPHS.map((info, i) => [`${info.name.toUpperCase()}_PORT`, String(ports[i])])),
-      // Its own embedded database, as `npm start` has by default (a MONGODB_URI of the
-      // developer's would be a configured connection elsewhere, and not what is tested here).
-      MONGODB_URI: undefined,
-      AUTH_JWKS_FILE: issuer.jwksFile,
-      AUTH_ISSUER: DEV_ISSUER,
-      AUTH_AUDIENCE: DEV_AUDIENCE,
-      LOG_LEVEL: 'warn',
-      // Not passed down (this process has it: it loaded gateway/src): the gateway must set it itself.
-      APOLLO_TELEMETRY_DISABLED: undefined,
-      // A stray Apollo key must switch no reporting on.
-      APOLLO_KEY: 'service:nct-offline:not-a-real-key',
-      APOLLO_GRAPH_REF: 'nct-offline@current',
-      APOLLO_SCHEMA_REPORTING: 'true',
-    };
-    uninstallGuard = installNetworkGuard(logFile);
-    system = await startSystem({
+    run = await startGuardedSystem({
+      name: 'no-phone-home',
       people: PEOPLE,
       seed: SEED,
-      dataDir: path.join(dir, 'db'),
-      dbPort: 0,
-      env,
-      logger: createLogger('no-phone-home', 'warn'),
-      quiet: true,
+      env: {
+        LOG_LEVEL: 'warn',
+        // Not passed down (this process has it: it loaded gateway/src): the gateway must set it itself.
+        APOLLO_TELEMETRY_DISABLED: undefined,
+        // A stray Apollo key must switch no reporting on.
+        APOLLO_KEY: 'service:nct-offline:not-a-real-key',
+        APOLLO_GRAPH_REF: 'nct-offline@current',
+        APOLLO_SCHEMA_REPORTING: 'true',
+      },
     });
+    ({ system, issuerDir, networkLog: logFile } = run);
     startedAt = Date.now();
   }, 120_000);
 
   afterAll(async () => {
-    await system?.stop();
-    uninstallGuard?.();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await run?.stop();
   }, 30_000);
 
   /** POST through the gateway as a role; refused fields (FORBIDDEN) are fine, nothing else is. */

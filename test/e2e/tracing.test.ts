@@ -1,17 +1,14 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
-import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIssuer, issueDevToken } from '@nct/auth';
-import { freePort, REPO_ROOT } from '@nct/db';
+import { issueDevToken } from '@nct/auth';
 import { PERSON_QUERY } from '@nct/gateway';
-import { createLogger } from '@nct/logger';
 import { SUBGRAPHS } from '@nct/registry';
 import { generateSeed } from '@nct/seed';
-import { installNetworkGuard, networkGuardEnv, readNetworkGuardLog, testToday } from '@nct/testing';
-import { RunningSystem, startSystem } from '../../scripts/src/system';
+import { readNetworkGuardLog, testToday } from '@nct/testing';
+import type { RunningSystem } from '../../scripts/src/system';
+import { GuardedSystem, startGuardedSystem } from './process-system';
 
 // Traces across the gateway, the subgraphs and their database calls (docs/operations.md,
 // "Traces"). The system runs as `npm start` runs it (scripts/src/system.ts: each subgraph and the
@@ -118,60 +115,34 @@ function collectLogs(child: ChildProcess): Array<Record<string, unknown>> {
 }
 
 describe('traces across gateway, subgraphs and database (OpenTelemetry, OTLP/HTTP JSON)', () => {
-  let dir: string;
-  let logFile: string;
-  let issuerDir: string;
+  let run: GuardedSystem | undefined;
   let system: RunningSystem | undefined;
+  let issuerDir: string;
+  let logFile: string;
   let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
-  let uninstallGuard: (() => void) | undefined;
 
   beforeAll(async () => {
-    const compiled = [
-      path.join('gateway', 'dist', 'index.js'),
-      ...SUBGRAPHS.map((info) => path.join('services', info.name, 'dist', 'main.js')),
-    ];
-    const missing = compiled.filter((file) => !fs.existsSync(path.join(REPO_ROOT, file)));
-    if (missing.length) throw new Error(`not built: ${missing.join(', ')}; run "npm run build" (npm test does)`);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nct-tracing-'));
-    logFile = path.join(dir, 'network-attempts.jsonl');
-    issuerDir = path.join(dir, 'issuer');
-    const issuer = await ensureDevIssuer(issuerDir);
     receiver = await startReceiver();
-    const ports = await Promise.all([...SUBGRAPHS, null].map(() => freePort()));
-    const env: NodeJS.ProcessEnv = {
-      // Tracing on, and still no connection but configured ones (all loopback here).
-      ...networkGuardEnv(logFile),
-      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: undefined,
-      OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
-      OTEL_BSP_SCHEDULE_DELAY: '200',
-      HOST: '127.0.0.1',
-      PORT: String(ports[SUBGRAPHS.length]),
-      ...Object.fromEntries(SUBGRAPHS.map((info, i) => [`${info.name.toUpperCase()}_PORT`, String(ports[i])])),
-      MONGODB_URI: undefined,
-      AUTH_JWKS_FILE: issuer.jwksFile,
-      AUTH_ISSUER: DEV_ISSUER,
-      AUTH_AUDIENCE: DEV_AUDIENCE,
-      // Request log lines are info: read from the gateway's stdout below.
-      LOG_LEVEL: 'info',
-    };
-    uninstallGuard = installNetworkGuard(logFile);
-    system = await startSystem({
+    run = await startGuardedSystem({
+      name: 'tracing',
       people: PEOPLE,
       seed: SEED,
-      dataDir: path.join(dir, 'db'),
-      dbPort: 0,
-      env,
-      logger: createLogger('tracing', 'warn'),
-      quiet: true,
+      env: {
+        // Tracing on, and still no connection but configured ones (all loopback here).
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: undefined,
+        OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+        OTEL_BSP_SCHEDULE_DELAY: '200',
+        // Request log lines are info: read from the gateway's stdout below.
+        LOG_LEVEL: 'info',
+      },
     });
+    ({ system, issuerDir, networkLog: logFile } = run);
   }, 120_000);
 
   afterAll(async () => {
-    await system?.stop();
-    uninstallGuard?.();
+    await run?.stop();
     await receiver?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 
   it('makes one trace of a person view: gateway, subgraphs and database, linked across the HTTP hops, without personal data', async () => {
