@@ -4,7 +4,7 @@ import { GraphQLDataSourceProcessOptions, GraphQLDataSourceRequestKind } from '@
 import { INTERNAL_HEADER, InternalClaims, InternalSigningKey, signInternal } from '@nct/auth';
 import type { Logger } from '@nct/logger';
 import type { GatewayContext } from './context';
-import { subgraphUnavailable } from './errors';
+import { outcomeUnknown, subgraphUnavailable, UnknownCause } from './errors';
 import { ACCESS_LOG_EXTENSION, mergeReads } from './access-log';
 import { codeLabel, statusClass } from '@nct/subgraph-kit';
 import { subgraphErrors, subgraphFetchSeconds } from './metrics';
@@ -18,7 +18,8 @@ const PENDING = 'pending:';
  * One subgraph as the gateway sees it: every fetch has a deadline, carries the request id and
  * the internal credential, and any transport failure (refused, timed out,
  * HTTP error status, non-JSON body) becomes a SUBGRAPH_UNAVAILABLE error naming the
- * subgraph. The cause, with the URL, goes to the log only.
+ * subgraph, except for a mutation that may have run: OUTCOME_UNKNOWN (`fetchFailure`). The
+ * cause, with the URL, goes to the log only.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /**
@@ -99,14 +100,61 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * reason: connect ECONNREFUSED", or `errorFromResponse` with the URL in its extensions)
    * would reach the response with no `serviceName` at all.
    */
-  override didEncounterError(error: Error, _fetchRequest: unknown, fetchResponse?: { status: number }, context?: GatewayContext): void {
+  override didEncounterError(
+    error: Error,
+    _fetchRequest: unknown,
+    fetchResponse?: { status: number },
+    context?: GatewayContext,
+    request?: { query?: string },
+  ): void {
+    const failure = fetchFailure(error, fetchResponse, isMutation(request?.query));
+    const answer =
+      failure.kind === 'unknown'
+        ? outcomeUnknown(this.serviceName, failure.cause)
+        : subgraphUnavailable(this.serviceName, failure.kind === 'not-sent');
+    const code = answer.extensions.code as string;
     (context?.logger ?? this.log).warn(
-      { serviceName: this.serviceName, url: this.url, status: fetchResponse?.status, err: error.message, cause: describe(error) },
+      { serviceName: this.serviceName, url: this.url, status: fetchResponse?.status, err: error.message, cause: describe(error), code },
       'subgraph fetch failed',
     );
-    subgraphErrors.inc({ subgraph: this.serviceName, code: 'SUBGRAPH_UNAVAILABLE' });
-    throw subgraphUnavailable(this.serviceName);
+    subgraphErrors.inc({ subgraph: this.serviceName, code });
+    throw answer;
   }
+}
+
+/** A subgraph operation that writes (the gateway sends each fetch as one operation). */
+export function isMutation(query: string | undefined): boolean {
+  return typeof query === 'string' && /^\s*mutation\b/.test(query);
+}
+
+/** Connection errors before anything was sent: the subgraph never saw the request. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+export type FetchFailure = { kind: 'not-sent' } | { kind: 'unavailable' } | { kind: 'unknown'; cause: UnknownCause };
+
+/**
+ * What a failed subgraph fetch means for the client. Nothing sent (connection refused, name
+ * not resolved): SUBGRAPH_UNAVAILABLE, "nothing was sent". A refusal by HTTP status 4xx (bad
+ * credential, bad request: no resolver ran) or any failure of a query: SUBGRAPH_UNAVAILABLE.
+ * A mutation that was sent and then timed out, lost its connection, or got no readable
+ * answer (5xx, broken body): OUTCOME_UNKNOWN, since the write may have happened.
+ */
+export function fetchFailure(error: Error, fetchResponse: { status: number } | undefined, mutation: boolean): FetchFailure {
+  const codes = causeCodes(error);
+  if (!fetchResponse && codes.length > 0 && codes.every((c) => NOT_SENT.has(c))) return { kind: 'not-sent' };
+  if (!mutation) return { kind: 'unavailable' };
+  if (fetchResponse && fetchResponse.status >= 400 && fetchResponse.status < 500) return { kind: 'unavailable' };
+  if (error.name === 'TimeoutError' || codes.includes('ETIMEDOUT') || codes.includes('UND_ERR_BODY_TIMEOUT')) {
+    return { kind: 'unknown', cause: 'timeout' };
+  }
+  return { kind: 'unknown', cause: fetchResponse ? 'answer' : 'connection' };
+}
+
+/** The error codes of a fetch failure (`cause.code`, or every code of an AggregateError of attempts). */
+function causeCodes(error: Error): string[] {
+  const cause = (error as { cause?: { code?: unknown; errors?: Array<{ code?: unknown }> } }).cause;
+  const codes = [cause?.code, ...(cause?.errors ?? []).map((e) => e?.code)];
+  return codes.filter((c): c is string => typeof c === 'string');
 }
 
 function describe(error: Error): string | undefined {

@@ -3,16 +3,40 @@ import { AppError, formatError } from '@nct/errors';
 import { limitsExceeded } from './limits';
 
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+export const OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN';
 
 /**
  * What a client sees when a subgraph is down, times out or answers with an HTTP error:
  * the subgraph's name in both languages, never its host, port or the network error.
+ * `nothingSent`: the connection was refused, the request never left the gateway.
  */
-export function subgraphUnavailable(serviceName: string): GraphQLError {
-  const vi = `Dịch vụ ${serviceName} không phản hồi`;
-  const en = `The ${serviceName} subgraph is unavailable`;
+export function subgraphUnavailable(serviceName: string, nothingSent = false): GraphQLError {
+  const vi = `Dịch vụ ${serviceName} không phản hồi${nothingSent ? '; yêu cầu chưa được gửi đi' : ''}`;
+  const en = `The ${serviceName} subgraph is unavailable${nothingSent ? '; nothing was sent' : ''}`;
   return new GraphQLError(`${vi} / ${en}`, {
     extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName, messageVi: vi, messageEn: en },
+  });
+}
+
+/** Why the outcome of a write is unknown, in the message. */
+export type UnknownCause = 'timeout' | 'connection' | 'answer';
+const UNKNOWN_CAUSE: Record<UnknownCause, { vi: string; en: string }> = {
+  timeout: { vi: 'quá thời gian chờ', en: 'timed out' },
+  connection: { vi: 'mất kết nối', en: 'connection lost' },
+  answer: { vi: 'không đọc được câu trả lời', en: 'no readable answer' },
+};
+
+/**
+ * A mutation sent to a subgraph whose answer never came (timed out, connection broken after
+ * the request was sent): the write may or may not have happened. Retrying with the same
+ * `idempotencyKey` is safe: the first outcome is returned (docs/consistency.md section 4).
+ */
+export function outcomeUnknown(serviceName: string, cause: UnknownCause): GraphQLError {
+  const c = UNKNOWN_CAUSE[cause];
+  const vi = `Không rõ thao tác ghi ở ${serviceName} đã thực hiện hay chưa (${c.vi}); gửi lại với cùng khóa idempotencyKey là an toàn`;
+  const en = `The write to ${serviceName} may or may not have happened (${c.en}); retrying with the same idempotencyKey is safe`;
+  return new GraphQLError(`${vi} / ${en}`, {
+    extensions: { code: OUTCOME_UNKNOWN, serviceName, retrySafeWithSameKey: true, messageVi: vi, messageEn: en },
   });
 }
 
@@ -20,7 +44,15 @@ export function subgraphUnavailable(serviceName: string): GraphQLError {
  * Typed errors a subgraph returned in its GraphQL response. The subgraph's own
  * `formatError` already made them safe; the gateway adds `serviceName` and passes them on.
  */
-const FORWARDED_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT']);
+const FORWARDED_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  // The subgraph could not read another agency's data through the graph: nothing was written.
+  'DEPENDENCY_UNAVAILABLE',
+]);
 
 /**
  * graphql-js's refusal of a document over `parseOptions.maxTokens` (the gateway's token limit);

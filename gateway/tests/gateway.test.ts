@@ -136,12 +136,13 @@ describe('gateway over two subgraphs', () => {
     expect(json.data.people.edges[0].node.lastHealthCheck).toBeNull();
     expect(json.errors).toEqual([
       {
-        message: 'Dịch vụ health không phản hồi / The health subgraph is unavailable',
+        // Connection refused: the request never left the gateway.
+        message: 'Dịch vụ health không phản hồi; yêu cầu chưa được gửi đi / The health subgraph is unavailable; nothing was sent',
         extensions: {
           code: 'SUBGRAPH_UNAVAILABLE',
           serviceName: 'health',
-          messageVi: 'Dịch vụ health không phản hồi',
-          messageEn: 'The health subgraph is unavailable',
+          messageVi: 'Dịch vụ health không phản hồi; yêu cầu chưa được gửi đi',
+          messageEn: 'The health subgraph is unavailable; nothing was sent',
         },
       },
     ]);

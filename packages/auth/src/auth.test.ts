@@ -12,6 +12,7 @@ import {
   identityFromClaims,
   issueDevToken,
   POLICIES,
+  Policy,
   PolicyName,
   Role,
   ROLES,
@@ -49,15 +50,26 @@ describe('the role x policy matrix', () => {
     SOCIAL_WRITE: ['social'],
     HEALTH_WRITE: ['health'],
     ASSOCIATION_WRITE: ['association'],
+    REGISTER_EVENTS: ['homeaffairs'],
     ORGANISATION_WRITE: ['homeaffairs', 'association', 'admin'],
     REFERENCE: ['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'coordinator', 'auditor', 'admin'],
     ORGANISATION: ['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'admin', 'coordinator'],
+    AGGREGATE_PROCESSING: ['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'admin', 'coordinator'],
     AGGREGATES: ['social', 'health', 'homeaffairs', 'association', 'commune-officer', 'admin', 'coordinator'],
     AUDIT_LOG: ['auditor'],
   };
   const cases = (Object.keys(POLICIES) as PolicyName[]).flatMap((p) => ROLES.map((r) => [p, r, expected[p].includes(r)] as const));
   it.each(cases)('%s for %s: %s', (policy, role, allowed) => {
-    expect(decide(person(role, role === 'commune-officer' ? '03199' : null), 'CARE_COORDINATION', policy).allowed).toBe(allowed);
+    const rule: Policy = POLICIES[policy];
+    const purpose = rule.purposes?.[0] ?? 'CARE_COORDINATION';
+    expect(decide(person(role, role === 'commune-officer' ? '03199' : null), purpose, policy).allowed).toBe(allowed);
+  });
+
+  it('keeps a rule limited to its purposes (register events: register maintenance only)', () => {
+    expect(decide(person('homeaffairs'), 'REGISTER_MAINTENANCE', 'REGISTER_EVENTS')).toEqual({ allowed: true });
+    for (const purpose of ['CARE_COORDINATION', null] as const) {
+      expect(decide(person('homeaffairs'), purpose, 'REGISTER_EVENTS')).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
+    }
   });
 
   it('asks anonymous callers to authenticate', () => {

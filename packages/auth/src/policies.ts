@@ -11,6 +11,8 @@ import type { Purpose } from './purposes';
 export interface Policy {
   roles: readonly Role[];
   personal: boolean;
+  /** When set, the only purposes this rule may be used for (otherwise any declared purpose). */
+  purposes?: readonly Purpose[];
   vi: string;
   en: string;
 }
@@ -47,6 +49,18 @@ export const POLICIES = {
   SOCIAL_WRITE: { roles: ['social'], personal: true, vi: 'cập nhật hồ sơ trợ giúp xã hội', en: 'social-protection updates' },
   HEALTH_WRITE: { roles: ['health'], personal: true, vi: 'cập nhật dữ liệu y tế', en: 'health-data updates' },
   ASSOCIATION_WRITE: { roles: ['association'], personal: true, vi: 'cập nhật dữ liệu hội', en: 'association-data updates' },
+  /**
+   * Delivering register events to the other agencies (`<subgraph>ApplyDeath`): only the
+   * register's service principal (`svc-homeaffairs`, role homeaffairs), for register
+   * maintenance (docs/consistency.md section 2).
+   */
+  REGISTER_EVENTS: {
+    roles: ['homeaffairs'],
+    personal: true,
+    purposes: ['REGISTER_MAINTENANCE'],
+    vi: 'nhận sự kiện từ sổ đăng ký',
+    en: 'receiving register events',
+  },
   /** Organisation records, implementation plans and their tasks, club and fund books (no personal rows). */
   ORGANISATION_WRITE: {
     roles: ['homeaffairs', 'association', 'admin'],
@@ -63,6 +77,19 @@ export const POLICIES = {
   },
   /** Club facts that identify nobody (name, commune, founding decision). */
   ORGANISATION: { roles: [...STAFF, 'coordinator'], personal: false, vi: 'dữ liệu tổ chức', en: 'organisation data' },
+  /**
+   * Personal rows one subgraph hands to another to be counted, never shown: the club members'
+   * citizen IDs health counts chronic-disease management over (Q11, `ClubMemberCohort`). The
+   * caller sees only the aggregate (small cells withheld); every person processed is written
+   * to the access log, so the purpose must be STATISTICS.
+   */
+  AGGREGATE_PROCESSING: {
+    roles: [...STAFF, 'coordinator'],
+    personal: true,
+    purposes: ['STATISTICS'],
+    vi: 'xử lý dữ liệu cá nhân thành số liệu tổng hợp',
+    en: 'processing personal data into aggregate figures',
+  },
   /** Aggregates with small cells suppressed. */
   AGGREGATES: { roles: [...STAFF, 'coordinator'], personal: false, vi: 'số liệu tổng hợp', en: 'aggregate figures' },
   /** The access log. */
@@ -93,6 +120,14 @@ export function decide(identity: Identity, purpose: Purpose | null, policy: Poli
       code: 'FORBIDDEN',
       vi: 'Truy cập dữ liệu cá nhân phải nêu mục đích (tiêu đề x-access-purpose)',
       en: 'Reading personal data needs a declared purpose (x-access-purpose header)',
+    };
+  }
+  if (rule.purposes && (purpose === null || !rule.purposes.includes(purpose))) {
+    return {
+      allowed: false,
+      code: 'FORBIDDEN',
+      vi: `${rule.vi} chỉ dành cho mục đích ${rule.purposes.join(', ')}`,
+      en: `${rule.en} is only for the purpose ${rule.purposes.join(', ')}`,
     };
   }
   return { allowed: true };

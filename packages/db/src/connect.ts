@@ -4,6 +4,11 @@ import mongoose, { Connection } from 'mongoose';
 // wrapped in $eq instead of being interpreted. Unknown filter paths are dropped.
 mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
+// Inside `connection.transaction(fn)`, every mongoose operation (models, queries, aggregates,
+// `connection.bulkWrite`) joins the transaction without passing `{ session }`: the session
+// travels in an AsyncLocalStorage (docs/consistency.md section 4). Raw driver calls
+// (`conn.collection(...)`, `conn.db`) do not join: pass the session to those.
+mongoose.set('transactionAsyncLocalStorage', true);
 
 export interface ConnectOptions {
   /** How long to wait for the server before failing a query. */

@@ -76,7 +76,9 @@ export class Tallies {
       await this.model.updateOne(
         { _id: id },
         { $inc: d.inc, $setOnInsert: { name: d.name, scope: d.scope } },
-        { upsert: true, session: session ?? undefined },
+        // Without a session, no `session` key at all: mongoose then joins the transaction running
+        // in this async call (transactionAsyncLocalStorage); an explicit `undefined` would opt out.
+        { upsert: true, ...(session ? { session } : {}) },
       );
     }
   }
@@ -85,7 +87,7 @@ export class Tallies {
   async read(name: string, scopes: readonly string[], session?: ClientSession | null): Promise<Map<string, Record<string, number>>> {
     for (const s of scopes) check(name, s);
     const ids = [...new Set(scopes)].map((s) => idOf(name, s));
-    const docs = ids.length ? await this.model.find({ _id: trusted({ $in: ids }) }, null, { session: session ?? undefined }).lean() : [];
+    const docs = ids.length ? await this.model.find({ _id: trusted({ $in: ids }) }, null, session ? { session } : {}).lean() : [];
     const found = new Map(docs.map((d) => [d.scope, d.counts ?? {}]));
     return new Map(scopes.map((s) => [s, found.get(s) ?? {}]));
   }

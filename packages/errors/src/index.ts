@@ -6,7 +6,19 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
  * hint. Anything else thrown inside a service is masked by `formatError`.
  */
 export type ErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR'
+  // A service this operation depends on (the register, through the graph) could not be reached:
+  // nothing was written; the same request may be sent again.
+  | 'DEPENDENCY_UNAVAILABLE'
+  // A write was sent but no answer came back in time: it may or may not have happened. Retrying
+  // with the same idempotency key is safe (the first outcome is returned).
+  | 'OUTCOME_UNKNOWN';
 
 export interface Bilingual {
   vi: string;
@@ -21,6 +33,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   INTERNAL_SERVER_ERROR: 500,
+  DEPENDENCY_UNAVAILABLE: 503,
+  OUTCOME_UNKNOWN: 504,
 };
 
 export class AppError extends GraphQLError {
@@ -54,6 +68,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** The register (or another agency's data this write needs) could not be reached through the graph; nothing was written. */
+export class DependencyUnavailableError extends AppError {
+  constructor(message: Bilingual, details?: Record<string, unknown>) {
+    super('DEPENDENCY_UNAVAILABLE', message, details);
+  }
+}
+
 export function httpStatusOf(code: string | undefined): number | undefined {
   return code && code in HTTP_STATUS ? HTTP_STATUS[code as ErrorCode] : undefined;
 }
@@ -82,7 +103,9 @@ const PASS_THROUGH = new Set([
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrap(error);
   const code = formatted.extensions?.code as string | undefined;
-  const safe = original instanceof AppError || (code !== undefined && (PASS_THROUGH.has(code) || code === 'SUBGRAPH_UNAVAILABLE'));
+  const safe =
+    original instanceof AppError ||
+    (code !== undefined && (PASS_THROUGH.has(code) || code === 'SUBGRAPH_UNAVAILABLE' || code === 'OUTCOME_UNKNOWN'));
   if (safe) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

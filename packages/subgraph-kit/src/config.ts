@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { InternalVerifyKey, verifyKeysFromEnv } from '@nct/auth';
+import { REPO_ROOT } from '@nct/db';
 import { Clock, clockFromEnv } from './clock';
 
 /**
@@ -24,6 +26,27 @@ export interface SubgraphConfig {
   logLevel: string;
   /** "Today": NCT_TODAY when set, else the system clock. */
   clock: Clock;
+  /** How this subgraph calls the graph as its service principal (graph-client.ts). */
+  graph: GraphClientConfig;
+}
+
+/**
+ * Where the service token for calls through the graph comes from, in this order:
+ * SERVICE_TOKEN_FILE, OpenID Connect client credentials, or (development only) the repo's own
+ * issuer. `none`: production without any; the subgraph starts, calls through the graph fail.
+ */
+export type ServiceCredentialConfig =
+  | { kind: 'file'; file: string }
+  | { kind: 'oidc'; tokenUrl: string; clientId: string; clientSecret: string | null; clientSecretFile: string | null }
+  | { kind: 'dev'; issuerDir: string }
+  | { kind: 'none' };
+
+export interface GraphClientConfig {
+  /** GATEWAY_URL: the gateway's GraphQL endpoint. */
+  gatewayUrl: string;
+  /** GRAPH_TIMEOUT_MS: deadline of one call (default 5000). */
+  timeoutMs: number;
+  credential: ServiceCredentialConfig;
 }
 
 /** What the kit needs to know of a subgraph to read its configuration (a registry entry). */
@@ -53,6 +76,66 @@ export const DEFAULT_SUBGRAPH_HOST = '127.0.0.1';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** Characters MongoDB does not allow in a database name. */
 const BAD_DB_NAME = /[/\\. "$*<>:|?\0]/;
+
+/** The gateway on loopback at its registry port (GATEWAY_PORT of @nct/registry). */
+export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:4000/graphql';
+export const DEFAULT_GRAPH_TIMEOUT_MS = 5_000;
+/** Where the gateway keeps the development issuer (DEV_ISSUER_DIR of @nct/gateway). */
+const DEFAULT_DEV_ISSUER_DIR = path.join(REPO_ROOT, '.data', 'dev-issuer');
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * GATEWAY_URL, GRAPH_TIMEOUT_MS and the service credential (SERVICE_TOKEN_FILE,
+ * SERVICE_OIDC_TOKEN_URL + SERVICE_CLIENT_ID + SERVICE_CLIENT_SECRET[_FILE], DEV_ISSUER_DIR).
+ * Throws one Error listing every problem.
+ */
+export function graphClientConfigFromEnv(env: Env = process.env): GraphClientConfig {
+  const problems: string[] = [];
+  const gatewayUrl = env.GATEWAY_URL?.trim() || DEFAULT_GATEWAY_URL;
+  if (!isHttpUrl(gatewayUrl)) problems.push(`GATEWAY_URL must be an http:// or https:// URL, got "${gatewayUrl}"`);
+
+  const rawTimeout = env.GRAPH_TIMEOUT_MS?.trim();
+  const timeoutMs = rawTimeout ? Number(rawTimeout) : DEFAULT_GRAPH_TIMEOUT_MS;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000)
+    problems.push(`GRAPH_TIMEOUT_MS must be a whole number of milliseconds 100-120000, got "${rawTimeout}"`);
+
+  let credential: ServiceCredentialConfig = { kind: 'none' };
+  const tokenFile = env.SERVICE_TOKEN_FILE?.trim();
+  const tokenUrl = env.SERVICE_OIDC_TOKEN_URL?.trim();
+  if (tokenFile) {
+    credential = { kind: 'file', file: tokenFile };
+  } else if (tokenUrl) {
+    const clientId = env.SERVICE_CLIENT_ID?.trim() ?? '';
+    const clientSecret = env.SERVICE_CLIENT_SECRET || null;
+    const clientSecretFile = env.SERVICE_CLIENT_SECRET_FILE?.trim() || null;
+    let url: URL | null = null;
+    try {
+      url = new URL(tokenUrl);
+    } catch {
+      /* reported below */
+    }
+    if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))))
+      problems.push(`SERVICE_OIDC_TOKEN_URL must be an https:// URL (http:// only on loopback), got "${tokenUrl}"`);
+    if (!clientId) problems.push('SERVICE_OIDC_TOKEN_URL is set but SERVICE_CLIENT_ID is not');
+    if (!clientSecret && !clientSecretFile)
+      problems.push('SERVICE_OIDC_TOKEN_URL is set but neither SERVICE_CLIENT_SECRET nor SERVICE_CLIENT_SECRET_FILE is');
+    if (clientSecret && clientSecretFile) problems.push('set SERVICE_CLIENT_SECRET or SERVICE_CLIENT_SECRET_FILE, not both');
+    credential = { kind: 'oidc', tokenUrl, clientId, clientSecret, clientSecretFile };
+  } else if (env.NODE_ENV !== 'production') {
+    credential = { kind: 'dev', issuerDir: env.DEV_ISSUER_DIR?.trim() || DEFAULT_DEV_ISSUER_DIR };
+  }
+  if (problems.length) throw new Error(problems.join('; '));
+  return { gatewayUrl, timeoutMs, credential };
+}
+
+function isHttpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 /** SHUTDOWN_READINESS_DELAY_MS: how long readiness says 503 before the listener closes (default 0). */
 export function shutdownReadinessDelayFromEnv(env: Env = process.env): number {
@@ -127,6 +210,13 @@ export function loadSubgraphConfig(subgraph: SubgraphDefaults, env: Env = proces
     null,
   );
 
+  const graphFallback: GraphClientConfig = {
+    gatewayUrl: DEFAULT_GATEWAY_URL,
+    timeoutMs: DEFAULT_GRAPH_TIMEOUT_MS,
+    credential: { kind: 'none' },
+  };
+  const graph = check(problems, () => graphClientConfigFromEnv(env), graphFallback);
+
   if (problems.length) throw new SubgraphConfigError(subgraph.name, problems);
   return {
     name: subgraph.name,
@@ -138,5 +228,6 @@ export function loadSubgraphConfig(subgraph: SubgraphDefaults, env: Env = proces
     shutdownReadinessDelayMs,
     logLevel,
     clock: clock as Clock,
+    graph,
   };
 }

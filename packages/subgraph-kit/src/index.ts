@@ -22,8 +22,40 @@ export { noPhoneHomePlugins } from './no-phone-home';
 export { startTelemetry, telemetryEndpoint, type RunningTelemetry } from './telemetry';
 export { Access, policyChecker, scopedCommune, assertInScope } from './access';
 export { createSubgraph, runSubgraph, serveStandalone, runSubgraphMain, databaseReadiness, DEFAULT_READINESS_CACHE_MS } from './subgraph';
-export { loadSubgraphConfig, shutdownReadinessDelayFromEnv, SubgraphConfigError, DEFAULT_SUBGRAPH_HOST, LOG_LEVELS } from './config';
-export type { SubgraphConfig, SubgraphDefaults } from './config';
+export {
+  loadSubgraphConfig,
+  shutdownReadinessDelayFromEnv,
+  graphClientConfigFromEnv,
+  SubgraphConfigError,
+  DEFAULT_SUBGRAPH_HOST,
+  DEFAULT_GATEWAY_URL,
+  LOG_LEVELS,
+} from './config';
+export type { SubgraphConfig, SubgraphDefaults, GraphClientConfig, ServiceCredentialConfig } from './config';
+export { idempotencyKeyArg, idempotent, inTransaction } from './idempotency';
+export { IDEMPOTENCY_COLLECTION } from './idempotency.model';
+export {
+  eventIdArg,
+  appliedDeaths,
+  receiveDeath,
+  APPLIED_DEATHS_COLLECTION,
+  type AppliedDeathDoc,
+  type DeathReceipt,
+} from './register-events';
+export {
+  graphCallerFromConfig,
+  createGraphCaller,
+  devTokenSource,
+  graphStub,
+  graphUnavailable,
+  NO_GRAPH,
+  type GraphOperation,
+  type GraphCaller,
+  type GraphCallerOptions,
+  type SubgraphServices,
+  type ServicePrincipal,
+  type TokenSource,
+} from './graph-client';
 export {
   metricsRegistry,
   metricsPlugin,
@@ -39,6 +71,6 @@ export {
   LATENCY_BUCKETS,
   type MetricsEndpointOptions,
 } from './metrics';
-export type { SubgraphDefinition, SubgraphInstance, RunningSubgraph, ListenOptions, CreateOptions } from './subgraph';
+export type { SubgraphDefinition, SubgraphInstance, RunningSubgraph, ListenOptions, CreateOptions, BackgroundTask } from './subgraph';
 export { accessRecordPlugin, accessReadsOf, newAccessRecorder, ACCESS_LOG_EXTENSION, ACCESS_FIELD_PATTERN } from './access-record';
 export type { AccessRecorder, AccessRead } from './access-record';

@@ -11,6 +11,8 @@ import { Clock, clockFromEnv } from './clock';
 import { cachedCheck, instrumentPool } from './metrics';
 import { loadSubgraphConfig, SubgraphConfig, SubgraphDefaults } from './config';
 import { startTelemetry } from './telemetry';
+import { GraphCaller, graphCallerFromConfig, NO_GRAPH, SubgraphServices } from './graph-client';
+import { idempotencyKeys } from './idempotency.model';
 
 /** How long a database ping answer is reused by readiness probes. */
 export const DEFAULT_READINESS_CACHE_MS = 2_000;
@@ -44,7 +46,20 @@ export interface SubgraphDefinition<M> {
   /** The role of this agency's own staff (the default caller of in-process tests). */
   staffRole: Role;
   createModels(conn: Connection): M;
-  buildSchema(models: M): Promise<{ schema: GraphQLSchema; sdl: string }>;
+  /** `services.graph`: calls through the gateway as `svc-<name>` (graph-client.ts). */
+  buildSchema(models: M, services: SubgraphServices): Promise<{ schema: GraphQLSchema; sdl: string }>;
+  /**
+   * Optional work the subgraph does in the background while it serves (the register's outbox
+   * worker): started by `runSubgraph` once it listens (never by `createSubgraph`, so in-process
+   * tests drive it themselves), stopped and awaited by `stop()` after the requests in flight and
+   * before the database closes.
+   */
+  background?(instance: SubgraphInstance<M>): BackgroundTask | null;
+}
+
+/** A running background task (`SubgraphDefinition.background`). */
+export interface BackgroundTask {
+  stop(): Promise<void>;
 }
 
 export interface SubgraphInstance<M> {
@@ -60,6 +75,8 @@ export interface SubgraphInstance<M> {
    */
   context(identity?: Partial<Identity> | Identity, purpose?: Purpose | null): RequestContext;
   clock: Clock;
+  /** What the schema was built with (the graph caller). */
+  services: SubgraphServices;
 }
 
 export interface CreateOptions {
@@ -67,6 +84,8 @@ export interface CreateOptions {
   clock?: Clock;
   /** Log level (pino); default LOG_LEVEL, or `info` (`error` under jest). */
   logLevel?: string;
+  /** How the subgraph calls the graph. Default: none (every call refused with DEPENDENCY_UNAVAILABLE). */
+  graph?: GraphCaller;
 }
 
 /** Builds models, indexes, schema and Apollo server on an open connection (no listener). */
@@ -78,8 +97,11 @@ export async function createSubgraph<M>(
   const clock = options.clock ?? clockFromEnv();
   const logger = createLogger(def.name, options.logLevel);
   const models = def.createModels(conn);
+  // The results of creates under their idempotency keys (idempotency.ts), with its TTL index.
+  idempotencyKeys(conn);
   await syncIndexes(conn);
-  const { schema, sdl } = await def.buildSchema(models);
+  const services: SubgraphServices = { graph: options.graph ?? NO_GRAPH };
+  const { schema, sdl } = await def.buildSchema(models, services);
   const apollo = createApolloServer(schema, logger, def.name);
   await apollo.start();
   const context = (identity?: Partial<Identity>, purpose: Purpose | null = 'CARE_COORDINATION') =>
@@ -92,7 +114,7 @@ export async function createSubgraph<M>(
       },
       clock,
     );
-  return { name: def.name, models, schema, sdl, apollo, logger, context, clock };
+  return { name: def.name, models, schema, sdl, apollo, logger, context, clock, services };
 }
 
 export interface ListenOptions {
@@ -116,6 +138,8 @@ export interface ListenOptions {
   shutdownReadinessDelayMs?: number;
   /** stop(): how long requests in flight may still take before they are cut (default 0). */
   shutdownGraceMs?: number;
+  /** How the subgraph calls the graph (default: none). */
+  graph?: GraphCaller;
 }
 
 export interface RunningSubgraph<M> extends SubgraphInstance<M> {
@@ -131,7 +155,7 @@ const SUBGRAPH_SHUTDOWN_GRACE_MS = 10_000;
 /** Connects to the subgraph's own database and serves it over HTTP. */
 export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: ListenOptions): Promise<RunningSubgraph<M>> {
   const conn = await connectDatabase(options.uri, options.dbName);
-  const instance = await createSubgraph(def, conn, { clock: options.clock, logLevel: options.logLevel });
+  const instance = await createSubgraph(def, conn, { clock: options.clock, logLevel: options.logLevel, graph: options.graph });
   // One seen-set of credential ids per running subgraph: each gateway credential is accepted once.
   const internalAuth = { subgraph: def.name, keys: options.internalVerifyKeys, replayGuard: new ReplayGuard() };
   const http = await startHttpServer({
@@ -144,6 +168,7 @@ export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: Listen
     postOnly: true,
   });
   const unwatchPool = instrumentPool(conn, options.dbName);
+  const background = def.background?.(instance) ?? null;
   return {
     ...instance,
     conn,
@@ -154,6 +179,7 @@ export async function runSubgraph<M>(def: SubgraphDefinition<M>, options: Listen
       const delay = options.shutdownReadinessDelayMs ?? 0;
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       await http.close(options.shutdownGraceMs ?? 0);
+      await background?.stop();
       unwatchPool();
       await instance.apollo.stop();
       await conn.close();
@@ -172,6 +198,16 @@ export async function serveStandalone<M>(def: SubgraphDefinition<M>, config: Sub
   const telemetry = startTelemetry(def.name);
   if (telemetry) logger.info({ service: telemetry.serviceName }, 'exporting traces (OpenTelemetry)');
   const db = await provisionDatabase({ env: { MONGODB_URI: config.mongodbUri ?? undefined }, log: (m) => logger.info(m) });
+  const principal = { subgraph: def.name, role: def.staffRole };
+  const graph = graphCallerFromConfig(config.graph, principal, logger);
+  if (config.graph.credential.kind === 'none') {
+    logger.warn(
+      { gateway: config.graph.gatewayUrl },
+      'no service credential (SERVICE_TOKEN_FILE or SERVICE_OIDC_TOKEN_URL): writes that need another agency through the graph will be refused with DEPENDENCY_UNAVAILABLE',
+    );
+  } else {
+    logger.info({ gateway: config.graph.gatewayUrl, credential: config.graph.credential.kind }, `calls the graph as svc-${def.name}`);
+  }
   const running = await runSubgraph(def, {
     uri: db.uri,
     dbName: config.dbName,
@@ -183,6 +219,7 @@ export async function serveStandalone<M>(def: SubgraphDefinition<M>, config: Sub
     shutdownReadinessDelayMs: config.shutdownReadinessDelayMs,
     // A process stopping on a signal lets requests in flight finish, as the gateway does.
     shutdownGraceMs: SUBGRAPH_SHUTDOWN_GRACE_MS,
+    graph,
   });
   logger.info({ url: running.url, database: config.dbName }, `${def.name} subgraph ready`);
   const stop = async () => {

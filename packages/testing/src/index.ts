@@ -25,6 +25,7 @@ export function testToday(): string {
 
 export { expectIndexedQueries, readsPerCollection, readsDuring, type IndexedOptions } from './plans';
 export { executeOperation, type OperationResult } from './operations';
+export { testCallers, deathReceiverContract } from './receivers';
 export {
   NETWORK_GUARD_FILE,
   networkGuardEnv,
