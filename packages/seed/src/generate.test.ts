@@ -263,6 +263,74 @@ describe('people', () => {
   });
 });
 
+describe('residence history, villages and the disadvantaged list', () => {
+  it('gives everyone ordered, non-overlapping periods ending open in their current commune', () => {
+    const units = new Map([...s.communes, ...s.historicalUnits].map((u) => [u.code, u]));
+    const villages = new Map(s.villages.map((v) => [v.villageCode, v]));
+    for (const p of s.people) {
+      const h = p.residenceHistory;
+      soft(h.length).toBeGreaterThan(0);
+      soft(h[h.length - 1]).toMatchObject({ communeCode: p.communeCode, to: null });
+      for (let i = 0; i < h.length; i++) {
+        const period = h[i];
+        const unit = units.get(period.communeCode)!;
+        soft(unit.level).toBe('COMMUNE');
+        // a residence starts no earlier than the person's birth and the commune's formation
+        soft(period.from >= p.birthDate && period.from >= unit.validFrom).toBe(true);
+        if (period.to !== null) soft(period.to >= period.from && (unit.validTo === null || period.to <= unit.validTo)).toBe(true);
+        if (i > 0) soft(period.from > (h[i - 1].to as string)).toBe(true);
+        if (period.villageCode !== null) soft(villages.get(period.villageCode)?.communeCode).toBe(period.communeCode);
+      }
+    }
+  });
+
+  it('moves ~3% of people between current communes after the reform, before asOf and their death', () => {
+    const movers = s.people.filter((p) => p.residenceHistory.some((r) => r.to !== null && r.to >= '2025-07-01'));
+    expect(share(movers.length, N)).toBeGreaterThan(0.02);
+    expect(share(movers.length, N)).toBeLessThan(0.04);
+    for (const p of movers) {
+      const last = p.residenceHistory[p.residenceHistory.length - 1];
+      soft(last.from <= (p.deathDate ?? AS_OF)).toBe(true);
+      soft(last.from > '2025-07-01').toBe(true);
+    }
+  });
+
+  it('keeps the record of a person on a legacy code in that commune before the reform', () => {
+    for (const p of s.people.filter((x) => x.legacyUnitCode !== null)) {
+      soft(p.residenceHistory.some((r) => r.communeCode === p.legacyUnitCode && r.to === '2025-06-30')).toBe(true);
+    }
+  });
+
+  it("codes villages <commune>-NNN, unique, within their commune's validity", () => {
+    expect(new Set(s.villages.map((v) => v.villageCode)).size).toBe(s.villages.length);
+    const units = new Map([...s.communes, ...s.historicalUnits].map((u) => [u.code, u]));
+    for (const v of s.villages) {
+      soft(v.villageCode).toMatch(new RegExp(`^${v.communeCode}-\\d{3}$`));
+      soft(units.get(v.communeCode)?.validFrom).toBe(v.from);
+    }
+  });
+
+  it("lists communes and villages by dated act; today's listed communes are the flagged ones", () => {
+    const acts = new Set(s.disadvantagedAreas.map((l) => l.legalAct));
+    expect([...acts].map((a) => a.split(' ')[2])).toEqual(['861/QĐ-TTg', '612/QĐ-UBDT', '1128/QĐ-UBND']);
+    const today = s.disadvantagedAreas.filter((l) => l.level === 'COMMUNE' && l.to === null).map((l) => l.unitCode);
+    expect(today.sort()).toEqual(
+      s.communes
+        .filter((c) => c.disadvantaged)
+        .map((c) => c.code)
+        .sort(),
+    );
+    const villages = new Map(s.villages.map((v) => [v.villageCode, v]));
+    for (const l of s.disadvantagedAreas) {
+      if (l.level === 'VILLAGE') soft(villages.get(l.villageCode as string)?.communeCode).toBe(l.unitCode);
+      else soft(l.villageCode).toBeNull();
+    }
+    // some residents lived in a listed village
+    const listed = new Set(s.disadvantagedAreas.filter((l) => l.villageCode).map((l) => l.villageCode));
+    expect(s.people.some((p) => p.residenceHistory.some((r) => listed.has(r.villageCode)))).toBe(true);
+  });
+});
+
 describe('social protection', () => {
   const thresholds: Record<string, number> = { A5A: 60, A5B: 75, A5C: 80, A5D: 60, DISABILITY_SEVERE: 60, DISABILITY_VERY_SEVERE: 60 };
 

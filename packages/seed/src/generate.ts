@@ -1,7 +1,8 @@
 /**
  * Deterministic seed-data generator. Pure: the output depends only on the options.
  * One module per job: units.ts (communes, old units, lineage), people.ts (the elderly, their
- * names and communes), social.ts, health.ts and association.ts (each agency's records). Each
+ * names and communes), social.ts, health.ts and association.ts (each agency's records),
+ * residence.ts and disadvantaged.ts (the register's residence histories and dated list). Each
  * draws from its own PRNG stream (derived from the seed and a label) so that the sections stay
  * independent of one another; context.ts holds what they share.
  */
@@ -11,7 +12,9 @@ import { CitizenIdIssuer } from './citizen-id';
 import { minorityTable, otherProvinceTable, type SeedContext } from './context';
 import { PROVINCE } from './fixtures/lai-chau';
 import { generateHealth } from './health';
+import { buildDisadvantagedAreas } from './disadvantaged';
 import { generatePeople } from './people';
+import { generateResidence } from './residence';
 import { createRng, hashSeed, type Rng } from './rng';
 import { generateSocial } from './social';
 import type { SeedData } from './types';
@@ -54,7 +57,7 @@ export function generateSeed(options: SeedOptions): SeedData {
     otherProvinces: otherProvinceTable(),
     minorities: minorityTable(),
   };
-  const { communes, historicalUnits, lineage } = buildUnits();
+  const { communes, historicalUnits, lineage, villages } = buildUnits();
   // In this order: social reads the people, health and clubs read who gets a benefit, and the
   // clubs' younger members take citizen IDs after the elderly's.
   const persons = generatePeople(ctx, communes, n);
@@ -62,6 +65,8 @@ export function generateSeed(options: SeedOptions): SeedData {
   const health = generateHealth(ctx, persons);
   const memberships = generateMemberships(ctx, persons);
   const { clubs, clubMemberships } = generateClubs(ctx, communes, persons);
+  // the register's residence histories, from their own stream (nothing above depends on them)
+  generateResidence(ctx, persons, communes, villages);
 
   return {
     asOf,
@@ -70,6 +75,8 @@ export function generateSeed(options: SeedOptions): SeedData {
     communes: communes.map((cm) => cm.unit),
     historicalUnits,
     lineage,
+    villages,
+    disadvantagedAreas: buildDisadvantagedAreas(communes, historicalUnits, villages),
     people: persons.map((p) => p.seed),
     social,
     health,

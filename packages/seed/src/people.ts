@@ -52,6 +52,7 @@ export function generatePeople(ctx: SeedContext, communes: CommuneInfo[], n: num
         communeCode: commune.fx.code,
         legacyUnitCode,
         deathDate: deathDay === null ? null : dayToIso(deathDay),
+        residenceHistory: [], // residence.ts
       },
       birthDay,
       deathDay,

@@ -16,6 +16,8 @@ export const RATES = {
   mortality: [0.0047, 0.0071, 0.0118, 0.0197, 0.0316, 0.0553, 0.087, 0.142, 0.2],
   ownProvinceBirth: 0.85,
   legacyCode: 0.03,
+  /** people who moved from another current commune of the province since the 2025 reform */
+  movedSinceReform: 0.03,
   kinhShare: { ward: 0.9, commune: 0.8, disadvantaged: 0.25 },
   healthRecord: 0.85,
   checkThisYear: 0.65,

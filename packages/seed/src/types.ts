@@ -39,6 +39,40 @@ export interface PersonSeed {
   /** for ~3% of people, the pre-2025 commune code their record was made under */
   legacyUnitCode: string | null;
   deathDate: string | null;
+  /**
+   * Where the person lived, oldest first (inclusive dates; `to` null for the last period, whose
+   * commune is `communeCode`). Periods before 2025-07-01 are in pre-reform communes, known only
+   * where the fixture has commune-level lineage; a commune's period starts no earlier than the
+   * commune exists.
+   */
+  residenceHistory: ResidencePeriodSeed[];
+}
+
+export interface ResidencePeriodSeed {
+  communeCode: string;
+  villageCode: string | null;
+  from: string;
+  to: string | null;
+}
+
+/** A village (thôn, bản) or residential group (tổ dân phố) of a commune: `<commune code>-NNN`. */
+export interface VillageSeed {
+  villageCode: string;
+  communeCode: string;
+  name: string;
+  from: string;
+  to: string | null;
+}
+
+/** One listing of the dated list of especially disadvantaged areas: a commune or one of its villages. */
+export interface DisadvantagedAreaSeed {
+  level: 'COMMUNE' | 'VILLAGE';
+  /** the commune (for a village: the commune it belongs to) */
+  unitCode: string;
+  villageCode: string | null;
+  from: string;
+  to: string | null;
+  legalAct: string;
 }
 
 export type AllowanceGroup = 'A5A' | 'A5B' | 'A5C' | 'A5D' | 'DISABILITY_SEVERE' | 'DISABILITY_VERY_SEVERE';
@@ -133,6 +167,10 @@ export interface SeedData {
   communes: UnitSeed[];
   historicalUnits: UnitSeed[];
   lineage: LineageSeed[];
+  /** villages of the current communes and of the pre-reform communes */
+  villages: VillageSeed[];
+  /** the dated list of especially disadvantaged communes and villages (illustrative, fixtures/lai-chau.ts) */
+  disadvantagedAreas: DisadvantagedAreaSeed[];
   people: PersonSeed[];
   social: { allowanceCases: AllowanceCaseSeed[]; socialPensionCases: SocialPensionCaseSeed[] };
   health: { records: HealthRecordSeed[]; checks: HealthCheckSeed[]; insuranceCards: InsuranceCardSeed[] };

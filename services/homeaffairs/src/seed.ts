@@ -2,6 +2,7 @@ import type { SeedData } from '@nct/seed';
 import type { Models } from './models';
 import { nameSearchFields } from './people/people.rules';
 import { deriveHomeaffairsSeed } from './seed/derive';
+import { listingId } from './areas/areas.rules';
 import { hasRegisterTallies, rebuildRegisterTallies } from './dashboards/register.tallies';
 
 const BATCH = 2000;
@@ -17,8 +18,9 @@ async function isEmpty(model: { findOne(): { lean(): Promise<unknown> } }): Prom
 }
 
 /**
- * Writes the homeaffairs slice of the seed: units, lineage and the register (skipped when the
- * register is not empty), then the derived organisation records and plan (each skipped when
+ * Writes the homeaffairs slice of the seed: units, lineage and the register with residence
+ * histories (skipped when the register is not empty), villages and the dated list of especially
+ * disadvantaged areas (each skipped when its collection is not empty), then the derived organisation records and plan (each skipped when
  * its collection is not empty), and the register tallies rebuilt from `people`
  * (dashboards/register.tallies.ts).
  */
@@ -39,6 +41,21 @@ export async function seedDatabase(models: Models, data: SeedData): Promise<{ se
   // the register was inserted in bulk (no write tallied it): the tallies are computed from it,
   // also for a register seeded before the tallies existed
   if (counts.people !== undefined || !(await hasRegisterTallies(models))) await rebuildRegisterTallies(models);
+  // villages and the dated list of especially disadvantaged areas (also into a register seeded
+  // before they existed)
+  if (await isEmpty(models.Village)) {
+    await insertInBatches(models.Village, data.villages);
+    counts.villages = data.villages.length;
+    seeded = true;
+  }
+  if (await isEmpty(models.DisadvantagedArea)) {
+    await insertInBatches(
+      models.DisadvantagedArea,
+      data.disadvantagedAreas.map((l) => ({ ...l, listingId: listingId(l) })),
+    );
+    counts.disadvantagedAreas = data.disadvantagedAreas.length;
+    seeded = true;
+  }
   const extra = deriveHomeaffairsSeed(data);
   if (await isEmpty(models.AssociationUnit)) {
     await insertInBatches(models.AssociationUnit, extra.associationUnits);

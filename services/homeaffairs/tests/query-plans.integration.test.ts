@@ -62,6 +62,31 @@ describe('homeaffairs query plans', () => {
     });
   });
 
+  describe('batch identity and residence history (the payroll run of social, @requires)', () => {
+    const payroll = `query($ids: [ID!]!) { registerPeople(citizenIds: $ids) { citizenId birthDate deathDate residenceHistory { communeCode from to disadvantaged { from to level legalAct } } } }`;
+
+    it('reads a payroll batch of 400 people with their residence histories in one query per collection', async () => {
+      const ids = data.people.map((p) => p.citizenId);
+      const plans = await indexed(payroll, { ids });
+      expect(readsPerCollection(plans)).toEqual({ people: 1, disadvantaged_areas: 1 });
+    });
+
+    it('resolves what social @requires (residence { code disadvantaged }) and the history for 100 entities, batched', async () => {
+      const r = data.people.slice(0, 100).map((p) => ({ __typename: 'Person', citizenId: p.citizenId }));
+      const plans = await indexed(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { birthDate deathDate residence { code disadvantaged } residenceHistory { communeCode villageCode from to commune { code } disadvantaged { from level } } } } }`,
+        { r },
+      );
+      expect(readsPerCollection(plans)).toEqual({ people: 1, administrative_units: 1, disadvantaged_areas: 1 });
+    });
+
+    it('lists the dated list and the villages from indexes', async () => {
+      await indexed(
+        `{ now: disadvantagedAreas { id commune { name } village { name } } past: disadvantagedAreas(asOf: "2024-01-01") { id } one: disadvantagedAreas(unitCode: "03310") { id } villages(communeCode: "03310") { villageCode } }`,
+      );
+    });
+  });
+
   describe('people pages', () => {
     it('pages through a commune in citizen-ID order, with the total', async () => {
       const c = biggestCommune();
@@ -181,6 +206,27 @@ describe('homeaffairs query plans', () => {
         id: p.citizenId,
         d: today,
       });
+    });
+
+    it('moves a person, keyed, and lists and delivers the register events through indexes', async () => {
+      const p = data.people.find((x) => x.deathDate === null && x.communeCode !== '03220')!;
+      await indexed(
+        `mutation($id: ID!) { recordResidenceChange(citizenId: $id, communeCode: "03220", villageCode: "03220-001", from: "${today}", idempotencyKey: "plan-move-0001") { residence { code } } }`,
+        { id: p.citizenId },
+      );
+      await indexed(
+        `mutation { registerPerson(input: { citizenId: "012055000889", fullName: "Lò Văn Khóa", birthDate: "1955-04-04", sex: MALE, ethnicity: "Thái", communeCode: "03210" }, idempotencyKey: "plan-register-0001") { citizenId } }`,
+      );
+      await indexed(
+        `mutation { addDisadvantagedArea(input: { level: VILLAGE, unitCode: "03220", villageCode: "03220-002", from: "${today}", legalAct: "Quyết định thử" }, idempotencyKey: "plan-listing-0001") { id } }`,
+      );
+      await indexed(
+        `{ a: registerEventDeliveries(first: 5) { edges { node { eventId } } } b: registerEventDeliveries(state: PENDING, first: 5) { edges { cursor } } }`,
+      );
+      // no graph in this test: every delivery fails and is scheduled again (claims and settles are indexed)
+      await indexed(`mutation { deliverRegisterEvents { attempted failed } }`);
+      const listing = (await sg.models.DisadvantagedArea.findOne({ villageCode: '03220-002' }).lean())!;
+      await indexed(`mutation { closeDisadvantagedArea(id: "${listing.listingId}", to: "${today}") { to } }`);
     });
   });
 });

@@ -1,4 +1,3 @@
-import type { ClientSession } from 'mongoose';
 import { sumThrough, tallyInto, trusted, type TallyChange } from '@nct/db';
 import { loader, type RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
@@ -20,8 +19,9 @@ import { countBounds } from './roster.rules';
  * the second group is read from `people` through the `{deathDate}` index (`diedAfter`): the
  * deaths after D are few (none at all after today, since a death in the future is refused).
  *
- * Every register write changes them in the transaction of the person write (person.resolver.ts):
- * the entry as it was before (-1) and as it is after (+1), both read inside that transaction.
+ * Every register write changes them in the transaction of the person write (person.resolver.ts,
+ * residence.resolver.ts: a move is -1 in the old commune, +1 in the new one): the entry as it was
+ * before (-1) and as it is after (+1), both read inside that transaction.
  */
 export const TALLY = {
   livingBirths: 'living-births',
@@ -59,15 +59,14 @@ export function registerChanges(before: TalliedEntry | null, after: TalliedEntry
   return [...net.values()].filter((c) => c.by !== 0);
 }
 
-/** Applies the change of one register write inside that write's transaction. */
-export async function applyRegisterChanges(
-  models: Models,
-  before: TalliedEntry | null,
-  after: TalliedEntry | null,
-  session: ClientSession,
-): Promise<void> {
+/**
+ * Applies the change of one register write inside that write's transaction (the running
+ * transaction is joined without a session argument: @nct/db turns mongoose's transaction
+ * context on).
+ */
+export async function applyRegisterChanges(models: Models, before: TalliedEntry | null, after: TalliedEntry | null): Promise<void> {
   const changes = registerChanges(before, after);
-  if (changes.length) await models.Tallies.add(changes, session);
+  if (changes.length) await models.Tallies.add(changes);
 }
 
 // ---- rebuild --------------------------------------------------------------------------------

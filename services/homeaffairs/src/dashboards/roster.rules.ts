@@ -5,7 +5,7 @@ import type { PersonIdentity } from '../people/person.queries';
 import { ELDERLY_AGE, MAX_AGE } from '../people/people.rules';
 
 /** The fields of a register entry a roster is matched on. */
-export type RegisterRow = Omit<PersonIdentity, 'communeCode'>;
+export type RegisterRow = Omit<PersonIdentity, 'communeCode' | 'residenceHistory'>;
 
 /** A roster is one commune: a commune has a few thousand elderly people, never more. */
 export const MAX_ROSTER_ROWS = 10_000;

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { Access, idempotencyKeyArg, idempotent, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import { refuse } from '@nct/rules';
 import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
@@ -21,6 +21,11 @@ import { associationUnitProblems, termProblems } from './organisations.rules';
 import { termsLoader } from './association-unit.loaders';
 
 const normalize = (s: string) => s.normalize('NFC').trim();
+const IDEMPOTENCY_KEY = {
+  nullable: true,
+  description:
+    'Khóa chống trùng (8-128 ký tự): gửi lại cùng khóa trả về kết quả lần đầu. / Idempotency key (8-128 characters): a repeat returns the first result.',
+} as const;
 
 @ArgsType()
 class AssociationUnitsArgs {
@@ -78,10 +83,18 @@ export class AssociationUnitResolver {
   async createAssociationUnit(
     @Arg('input', () => AssociationUnitInput) input: AssociationUnitInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
   ): Promise<AssociationUnitDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
     const today = ctx.today;
     const problems = associationUnitProblems(input, today);
     if (problems.length) refuse(problems);
+    return idempotent(ctx, this.models.AssociationUnit.db, { operation: 'createAssociationUnit', key, input }, () =>
+      this.createUnit(input),
+    );
+  }
+
+  private async createUnit(input: AssociationUnitInput): Promise<AssociationUnitDoc> {
     const unit = await this.models.Unit.findOne({ code: input.adminUnitCode }).lean<UnitDoc>();
     if (!unit || unit.validTo !== null)
       refuse([
@@ -125,7 +138,15 @@ export class AssociationUnitResolver {
     @Arg('adminUnitCode', () => ID) adminUnitCode: string,
     @Arg('input', () => LeadershipTermInput) input: LeadershipTermInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
   ): Promise<AssociationUnitDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
+    return idempotent(ctx, this.models.LeadershipTerm.db, { operation: 'recordLeadershipTerm', key, input: { adminUnitCode, input } }, () =>
+      this.recordTerm(adminUnitCode, input, ctx.today),
+    );
+  }
+
+  private async recordTerm(adminUnitCode: string, input: LeadershipTermInput, today: string): Promise<AssociationUnitDoc> {
     const unit = await this.associationUnit(adminUnitCode);
     if (!unit)
       throw new NotFoundError({
@@ -135,7 +156,7 @@ export class AssociationUnitResolver {
     const otherTerms = await this.models.LeadershipTerm.find({ adminUnitCode }, { _id: 0, startDate: 1, endDate: 1 }).lean<
       LeadershipTermDoc[]
     >();
-    const problems = termProblems(input, { establishedOn: unit.establishment.date, otherTerms, today: ctx.today });
+    const problems = termProblems(input, { establishedOn: unit.establishment.date, otherTerms, today });
     if (problems.length) refuse(problems);
     try {
       await this.models.LeadershipTerm.create({

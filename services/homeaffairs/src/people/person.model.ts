@@ -2,6 +2,19 @@ import { Schema } from 'mongoose';
 
 export type Sex = 'MALE' | 'FEMALE';
 
+/**
+ * One period of a person's residence (inclusive dates; `to` null while current). Periods do not
+ * overlap and are kept oldest first; gaps are allowed (where the register does not know).
+ */
+export interface ResidencePeriodDoc {
+  /** 5-digit commune code, valid on `from` (units.rules.ts `isValidOn`). */
+  communeCode: string;
+  /** A village of that commune (`<commune code>-NNN`, areas.rules.ts), or null. */
+  villageCode: string | null;
+  from: string;
+  to: string | null;
+}
+
 /** One entry of the resident register of elderly people: the identity every agency joins on. */
 export interface PersonDoc {
   citizenId: string;
@@ -21,7 +34,23 @@ export interface PersonDoc {
   /** Pre-July-2025 unit code the record was originally made under, if any. */
   legacyUnitCode: string | null;
   deathDate: string | null;
+  /**
+   * Residence periods, oldest first; the last one is current and in `communeCode`. Absent on
+   * entries written before the register kept histories: read as one period in `communeCode`
+   * (residence.rules.ts `impliedHistory`), stored on the entry's next residence write.
+   */
+  residenceHistory?: ResidencePeriodDoc[];
 }
+
+const residencePeriodSchema = new Schema<ResidencePeriodDoc>(
+  {
+    communeCode: { type: String, required: true, match: /^\d{5}$/ },
+    villageCode: { type: String, default: null, match: /^\d{5}-\d{3}$/ },
+    from: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
+    to: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
+  },
+  { _id: false },
+);
 
 export const personSchema = new Schema<PersonDoc>(
   {
@@ -35,6 +64,8 @@ export const personSchema = new Schema<PersonDoc>(
     communeCode: { type: String, required: true, match: /^\d{5}$/ },
     legacyUnitCode: { type: String, default: null },
     deathDate: { type: String, default: null },
+    // no default: an entry without a history stays without one until its next residence write
+    residenceHistory: { type: [residencePeriodSchema], default: undefined },
   },
   { collection: 'people', versionKey: false, timestamps: true },
 );
@@ -43,6 +74,8 @@ export const personSchema = new Schema<PersonDoc>(
 personSchema.index({ citizenId: 1 }, { unique: true });
 // recordDeath's conditional update `{ citizenId, deathDate: null }` (two deaths cannot both be recorded).
 personSchema.index({ citizenId: 1, deathDate: 1 });
+// Residence history is read with the entry (no index of its own): lookups by residence are by
+// the current commune, `communeCode`, which the current period always equals.
 // A commune's page in citizen-ID order (keyset), `citizenIdIn` rosters, commune counts ($in).
 personSchema.index({ communeCode: 1, citizenId: 1 });
 // Rosters by age or celebration year: birth-date ranges within one commune (Q1, Q2, Q8, Q15).

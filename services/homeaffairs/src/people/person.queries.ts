@@ -3,14 +3,14 @@ import { loader, type RequestContext } from '@nct/subgraph-kit';
 import type { PipelineStage } from 'mongoose';
 import type { Models } from '../models';
 import { indexedMatch } from '../queries';
-import type { PersonDoc } from './person.model';
+import type { PersonDoc, ResidencePeriodDoc } from './person.model';
 import { nameKeyRange, type PeopleConditions } from './people.rules';
 
-/** The fields of a register entry that GraphQL resolves. */
+/** The fields of a register entry that GraphQL resolves (`residenceHistory` null: not recorded yet). */
 export type PersonIdentity = Pick<
   PersonDoc,
   'citizenId' | 'fullName' | 'birthDate' | 'sex' | 'ethnicity' | 'communeCode' | 'legacyUnitCode' | 'deathDate'
->;
+> & { residenceHistory: ResidencePeriodDoc[] | null };
 
 /** The stored fields a `PersonIdentity` is made of. */
 export const PERSON_PROJECTION = {
@@ -23,10 +23,13 @@ export const PERSON_PROJECTION = {
   legacyUnitCode: 1,
   ethnicity: 1,
   communeCode: 1,
+  residenceHistory: 1,
 } as const;
 
 /** A register entry as GraphQL resolves it (absent optional fields read as null). */
-export function personFromDoc(doc: PersonIdentity): PersonIdentity {
+export function personFromDoc(
+  doc: Omit<PersonIdentity, 'residenceHistory'> & { residenceHistory?: ResidencePeriodDoc[] | null },
+): PersonIdentity {
   return {
     citizenId: doc.citizenId,
     fullName: doc.fullName,
@@ -36,6 +39,14 @@ export function personFromDoc(doc: PersonIdentity): PersonIdentity {
     communeCode: doc.communeCode,
     legacyUnitCode: doc.legacyUnitCode ?? null,
     deathDate: doc.deathDate ?? null,
+    residenceHistory: doc.residenceHistory
+      ? doc.residenceHistory.map((r) => ({
+          communeCode: r.communeCode,
+          villageCode: r.villageCode ?? null,
+          from: r.from,
+          to: r.to ?? null,
+        }))
+      : null,
   };
 }
 

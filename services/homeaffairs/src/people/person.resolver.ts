@@ -1,31 +1,28 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
+import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
 import {
   Access,
   assertInScope,
   citizenIdArg,
   DateScalar,
+  idempotencyKeyArg,
+  idempotent,
+  inTransaction,
   scopedCommune,
   pageRequest,
   RequestContext,
   toConnection,
 } from '@nct/subgraph-kit';
-import type { ClientSession } from 'mongoose';
-import { refuse } from '@nct/rules';
+import { isIsoDate } from '@nct/dates';
+import { refuse, type Problem } from '@nct/rules';
 import { applyRegisterChanges } from '../dashboards/register.tallies';
 import type { Models } from '../models';
 import { AdministrativeUnit } from '../units/administrative-unit';
 import type { UnitDoc } from '../units/administrative-unit.model';
 import { unitLoader } from '../units/administrative-unit.loaders';
-import { CorrectPersonInput, Person, PersonConnection, PersonFilter, RegisterPersonInput } from './person';
-import {
-  PERSON_PROJECTION,
-  peopleCountPipeline,
-  peoplePagePipeline,
-  personFromDoc,
-  personLoader,
-  type PersonIdentity,
-} from './person.queries';
+import { CorrectPersonInput, Person, PersonConnection, PersonFilter, RegisterPersonInput, ResidencePeriod } from './person';
+import type { ResidencePeriodDoc } from './person.model';
+import { peopleCountPipeline, peoplePagePipeline, personFromDoc, personLoader, type PersonIdentity } from './person.queries';
 import {
   correctionProblems,
   deathProblems,
@@ -35,6 +32,21 @@ import {
   PeopleConditions,
   registrationProblems,
 } from './people.rules';
+import { currentPeriod, historyBirthProblems, impliedHistory, initialPeriod, placeProblems } from './residence.rules';
+import { checkPlace, historyOf, registeredEntry } from './person.writes';
+import { deathEntries } from './outbox.rules';
+
+/** At most this many people in one `registerPeople` call (a payroll batch). */
+export const MAX_REGISTER_BATCH = 500;
+
+const IDEMPOTENCY_KEY = {
+  nullable: true,
+  description:
+    'Khóa chống trùng (8-128 ký tự): gửi lại cùng khóa trả về kết quả lần đầu. / Idempotency key (8-128 characters): a repeat returns the first result.',
+} as const;
+
+/** The stored fields a correction may change (compared to skip a write that changes nothing). */
+const SAME_FIELDS = ['fullName', 'birthDate', 'sex', 'ethnicity', 'communeCode', 'legacyUnitCode'] as const;
 
 @ArgsType()
 class PeopleArgs {
@@ -64,6 +76,33 @@ export class PersonResolver {
   }
 
   @Access('IDENTITY')
+  @Query(() => [Person], {
+    nullable: 'items',
+    description: `Nhiều người theo số định danh (tối đa ${MAX_REGISTER_BATCH}), cùng thứ tự; null nếu không có. / People by citizen ID (at most ${MAX_REGISTER_BATCH}), in the order asked; null for an unknown ID.`,
+  })
+  async registerPeople(
+    @Arg('citizenIds', () => [ID]) citizenIds: string[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<Array<PersonIdentity | null>> {
+    if (citizenIds.length > MAX_REGISTER_BATCH)
+      throw new BadUserInputError(
+        {
+          vi: `Tối đa ${MAX_REGISTER_BATCH} số định danh mỗi lần (đã gửi ${citizenIds.length})`,
+          en: `At most ${MAX_REGISTER_BATCH} citizen IDs per call (got ${citizenIds.length})`,
+        },
+        { argument: 'citizenIds', max: MAX_REGISTER_BATCH },
+      );
+    const ids = citizenIds.map((id) => citizenIdArg(id, 'citizenIds'));
+    // one `$in` for the whole list (the request's person loader)
+    const people = await personLoader(this.models, ctx).loadMany(ids);
+    return people.map((p) => {
+      if (p instanceof Error) throw p;
+      if (p) assertInScope(ctx, p.communeCode);
+      return p;
+    });
+  }
+
+  @Access('IDENTITY')
   @Query(() => PersonConnection, {
     description:
       'Danh sách người cao tuổi, theo số định danh (cán bộ xã: chỉ xã mình). / People, ordered by citizen ID (a commune officer sees their commune only).',
@@ -78,14 +117,26 @@ export class PersonResolver {
   }
 
   @Access('REGISTER_WRITE')
-  @Mutation(() => Person, { description: 'Đăng ký một người vào sổ. / Register a person in the register.' })
+  @Mutation(() => Person, {
+    description:
+      'Đăng ký một người vào sổ, với nơi cư trú ban đầu. / Register a person in the register, with their first residence period.',
+  })
   async registerPerson(
     @Arg('input', () => RegisterPersonInput) input: RegisterPersonInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
   ): Promise<PersonIdentity> {
-    const problems = registrationProblems(input, ctx.today);
+    const key = idempotencyKeyArg(idempotencyKey);
+    const villageCode = input.villageCode ?? null;
+    const residentSince = input.residentSince ?? null;
+    const problems: Problem[] = [...registrationProblems(input, ctx.today), ...placeProblems(input.communeCode, villageCode)];
+    if (residentSince !== null && !(isIsoDate(residentSince) && residentSince >= input.birthDate && residentSince <= ctx.today))
+      problems.push({
+        field: 'residentSince',
+        vi: 'Ngày bắt đầu cư trú phải là ngày thật, không trước ngày sinh, không ở tương lai',
+        en: 'residentSince must be a real date, not before birth, not in the future',
+      });
     if (problems.length) refuse(problems);
-    await this.assertCurrentCommune(input.communeCode);
     const fullName = input.fullName.normalize('NFC').trim();
     const entry = {
       citizenId: input.citizenId,
@@ -98,22 +149,29 @@ export class PersonResolver {
       legacyUnitCode: null,
       deathDate: null,
     };
-    try {
-      // the entry and its tally change commit together (a duplicate aborts both)
-      return await this.models.Person.db.transaction(async (session) => {
-        const [doc] = await this.models.Person.create([entry], { session });
-        await applyRegisterChanges(this.models, null, entry, session);
-        return personFromDoc(doc.toObject());
-      });
-    } catch (err) {
-      if (isDuplicateKeyError(err)) {
-        throw new ConflictError(
-          { vi: `Số định danh ${input.citizenId} đã có trong sổ`, en: `Citizen ID ${input.citizenId} is already registered` },
-          { field: 'citizenId' },
-        );
+    const db = this.models.Person.db;
+    const request = { ...entry, villageCode, residentSince };
+    return idempotent(ctx, db, { operation: 'registerPerson', key, input: request }, async () => {
+      try {
+        // the entry and its tally change commit together (a duplicate aborts both)
+        return await inTransaction(db, async () => {
+          const unit = await this.assertCurrentCommune(input.communeCode);
+          const period = initialPeriod({ ...input, villageCode, residentSince }, unit.validFrom);
+          if (residentSince !== null || villageCode !== null) await checkPlace(this.models, period, period.from, ctx.today);
+          const [doc] = await this.models.Person.create([{ ...entry, residenceHistory: [period] }]);
+          await applyRegisterChanges(this.models, null, entry);
+          return personFromDoc(doc.toObject());
+        });
+      } catch (err) {
+        if (isDuplicateKeyError(err)) {
+          throw new ConflictError(
+            { vi: `Số định danh ${input.citizenId} đã có trong sổ`, en: `Citizen ID ${input.citizenId} is already registered` },
+            { field: 'citizenId' },
+          );
+        }
+        throw err;
       }
-      throw err;
-    }
+    });
   }
 
   @Access('REGISTER_WRITE')
@@ -130,14 +188,14 @@ export class PersonResolver {
     // read, checked, written and tallied in one transaction: a concurrent write of the same
     // entry conflicts and this one is retried from the read (so the tally change is from the
     // state actually replaced)
-    return this.models.Person.db.transaction(async (session) => {
-      const current = await this.registered(id, ctx, session);
+    return inTransaction(this.models.Person.db, async () => {
+      const current = await registeredEntry(this.models, id, ctx);
       const { merged, problems } = correctionProblems(current, input, ctx.today);
+      if (current.residenceHistory) problems.push(...historyBirthProblems(merged.birthDate, current.residenceHistory));
       if (problems.length) refuse(problems);
-      if (merged.communeCode !== current.communeCode) await this.assertCurrentCommune(merged.communeCode, session);
       const fullName = merged.fullName.normalize('NFC').trim();
       const moved = merged.communeCode !== current.communeCode;
-      const update = {
+      const update: Partial<PersonIdentity> & Record<string, unknown> = {
         fullName,
         ...nameSearchFields(fullName),
         birthDate: merged.birthDate,
@@ -147,16 +205,28 @@ export class PersonResolver {
         // a record filed again under today's commune is no longer on a pre-2025 code
         legacyUnitCode: moved || input.clearLegacyUnitCode === true ? null : current.legacyUnitCode,
       };
-      await this.models.Person.updateOne({ citizenId: id }, { $set: update }, { session });
-      await applyRegisterChanges(this.models, current, { ...current, ...update }, session);
-      return personFromDoc({ ...current, ...update });
+      if (moved) {
+        // a corrected residence: the current period was in this commune (not a move, which
+        // starts a new period: recordResidenceChange), from when the commune exists
+        const unit = await this.assertCurrentCommune(merged.communeCode);
+        const history = await historyOf(this.models, current);
+        const open = currentPeriod(history) as ResidencePeriodDoc;
+        const from = open.from > unit.validFrom ? open.from : unit.validFrom;
+        update.residenceHistory = [...history.slice(0, -1), { communeCode: merged.communeCode, villageCode: null, from, to: null }];
+      }
+      const after = { ...current, ...update } as PersonIdentity;
+      // the same correction again changes nothing (idempotent by design): no write
+      if (!moved && SAME_FIELDS.every((f) => after[f] === current[f])) return personFromDoc(current);
+      await this.models.Person.updateOne({ citizenId: id }, { $set: update });
+      await applyRegisterChanges(this.models, current, after);
+      return personFromDoc(after);
     });
   }
 
   @Access('REGISTER_WRITE')
   @Mutation(() => Person, {
     description:
-      'Ghi nhận ngày mất (một lần; không trước ngày sinh, không ở tương lai). / Record a death: once, not before birth, not in the future.',
+      'Ghi nhận ngày mất (không trước ngày sinh, không ở tương lai) và báo cho các cơ quan (social, health, association) qua hàng đợi sự kiện; ghi lại cùng ngày không thay đổi gì, ngày khác bị từ chối. / Record a death (not before birth, not in the future) and tell social, health and association through the outbox; the same date again changes nothing, another date is refused.',
   })
   async recordDeath(
     @Arg('citizenId', () => ID) citizenId: string,
@@ -164,42 +234,52 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PersonIdentity> {
     const id = citizenIdArg(citizenId);
-    // the death and the tally change commit together; the entry is read inside the transaction
-    return this.models.Person.db.transaction(async (session) => {
-      const current = await this.registered(id, ctx, session);
+    // the death, its tally change and the outbox entries for the other agencies commit together;
+    // the entry is read inside the transaction
+    return inTransaction(this.models.Person.db, async () => {
+      const current = await registeredEntry(this.models, id, ctx);
+      // recorded already on this date (a retry): nothing to do, no new event
+      if (current.deathDate === deathDate) return personFromDoc(current);
       const alreadyDead = () =>
         new ConflictError(
-          { vi: `Đã ghi nhận ngày mất ${current.deathDate ?? ''} cho ${id}`.trim(), en: `A death is already recorded for ${id}` },
+          {
+            vi: `Đã ghi nhận ngày mất ${current.deathDate ?? ''} cho ${id}; không sửa được ngày mất bằng thao tác này`.trim(),
+            en: `A death is already recorded for ${id} (${current.deathDate ?? ''}); it cannot be changed this way`,
+          },
           { field: 'deathDate' },
         );
       if (current.deathDate) throw alreadyDead();
       const problems = deathProblems(current, deathDate, ctx.today);
       if (problems.length) refuse(problems);
       // conditional: two concurrent calls cannot both record a death
-      const result = await this.models.Person.updateOne({ citizenId: id, deathDate: null }, { $set: { deathDate } }, { session });
+      const result = await this.models.Person.updateOne({ citizenId: id, deathDate: null }, { $set: { deathDate } });
       if (result.modifiedCount !== 1) throw alreadyDead();
-      await applyRegisterChanges(this.models, current, { ...current, deathDate }, session);
+      await applyRegisterChanges(this.models, current, { ...current, deathDate });
+      // one promise per subscriber, delivered by the outbox worker (outbox.delivery.ts)
+      await this.models.Outbox.insertMany(deathEntries(id, deathDate, ctx.today));
       return personFromDoc({ ...current, deathDate });
     });
   }
 
-  /** The register entry a write applies to: it must exist and be in the caller's commune. */
-  private async registered(id: string, ctx: RequestContext, session: ClientSession): Promise<PersonIdentity> {
-    const current = await this.models.Person.findOne({ citizenId: id }, PERSON_PROJECTION, { session }).lean<PersonIdentity>();
-    if (!current) throw new NotFoundError({ vi: `Không có số định danh ${id} trong sổ`, en: `Citizen ID ${id} is not in the register` });
-    assertInScope(ctx, current.communeCode);
-    return current;
-  }
-
-  private async assertCurrentCommune(code: string, session?: ClientSession): Promise<void> {
-    const unit = await this.models.Unit.findOne({ code }, null, { session }).lean<UnitDoc>();
+  /** A current commune (in force, not abolished), or a refusal naming `communeCode`. */
+  private async assertCurrentCommune(code: string): Promise<UnitDoc> {
+    const unit = await this.models.Unit.findOne({ code }, { _id: 0 }).lean<UnitDoc>();
     if (!unit || unit.level !== 'COMMUNE' || unit.validTo !== null)
       refuse([{ field: 'communeCode', vi: `Không có xã/phường hiện hành mã ${code}`, en: `No current commune with code ${code}` }]);
+    return unit;
   }
 
   @FieldResolver(() => Int)
   age(@Root() person: PersonIdentity, @Ctx() ctx: RequestContext): number {
     return displayedAge(person.birthDate, person.deathDate, ctx.today);
+  }
+
+  @FieldResolver(() => [ResidencePeriod], { nullable: true })
+  async residenceHistory(@Root() person: PersonIdentity, @Ctx() ctx: RequestContext): Promise<ResidencePeriodDoc[]> {
+    if (person.residenceHistory && person.residenceHistory.length > 0) return person.residenceHistory;
+    // an entry written before histories: one period in its commune (batched unit read)
+    const unit = await unitLoader(this.models, ctx).load(person.communeCode);
+    return impliedHistory(person, unit?.validFrom ?? person.birthDate);
   }
 
   @FieldResolver(() => AdministrativeUnit)

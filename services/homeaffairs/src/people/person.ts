@@ -1,7 +1,35 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Access, ConnectionType, DateScalar, SexEnum } from '@nct/subgraph-kit';
 import { AdministrativeUnit } from '../units/administrative-unit';
+import { DisadvantagedSpell } from '../areas/areas';
 import type { Sex } from './person.model';
+
+@ObjectType({
+  description:
+    'Một giai đoạn cư trú (ngày tính cả hai đầu; to = null: hiện tại). / One residence period (inclusive dates; to null while current).',
+})
+export class ResidencePeriod {
+  @Field({ description: 'Mã xã/phường (có hiệu lực vào ngày from). / Commune code, in force on `from`.' })
+  communeCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'Mã thôn (<mã xã>-NNN), nếu biết. / Village code, when known.' })
+  villageCode!: string | null;
+
+  @Field(() => DateScalar, { description: 'Từ ngày. / From.' })
+  from!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Đến ngày (null: hiện tại). / To, null while current.' })
+  to!: string | null;
+
+  @Field(() => AdministrativeUnit, { nullable: true, description: 'Xã/phường. / The commune.' })
+  commune?: AdministrativeUnit | null;
+
+  @Field(() => [DisadvantagedSpell], {
+    description:
+      'Các khoảng thời gian xã hoặc thôn nơi cư trú thuộc diện đặc biệt khó khăn trong giai đoạn này, kèm văn bản. / The spells of especially disadvantaged status of the commune or village within this period, with their acts.',
+  })
+  disadvantaged?: DisadvantagedSpell[];
+}
 
 @ObjectType({
   description:
@@ -37,6 +65,14 @@ export class Person {
   @Access('IDENTITY')
   @Field(() => AdministrativeUnit, { description: 'Xã/phường nơi cư trú hiện nay. / Current residence commune.' })
   residence!: AdministrativeUnit;
+
+  @Access('IDENTITY')
+  @Field(() => [ResidencePeriod], {
+    nullable: true,
+    description:
+      'Quá trình cư trú, cũ trước; giai đoạn cuối là nơi cư trú hiện tại. / Residence history, oldest first; the last period is the current residence.',
+  })
+  residenceHistory?: ResidencePeriod[] | null;
 
   @Access('IDENTITY')
   @Field(() => DateScalar, { nullable: true, description: 'Ngày mất. / Date of death.' })
@@ -102,6 +138,16 @@ export class RegisterPersonInput {
 
   @Field({ description: 'Mã xã/phường hiện hành (5 chữ số). / Current 5-digit commune code.' })
   communeCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'Mã thôn nơi cư trú (<mã xã>-NNN). / Village of residence.' })
+  villageCode?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Cư trú tại xã này từ ngày (mặc định: ngày sinh, hoặc ngày xã được thành lập nếu muộn hơn). / Resident in this commune since (default: the birth date, or the day the commune was formed if later).',
+  })
+  residentSince?: string | null;
 }
 
 @InputType({

@@ -1,6 +1,16 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, dateArg, DateScalar, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import {
+  Access,
+  dateArg,
+  DateScalar,
+  idempotencyKeyArg,
+  idempotent,
+  inTransaction,
+  pageRequest,
+  RequestContext,
+  toConnection,
+} from '@nct/subgraph-kit';
 import { type Problem, refuse } from '@nct/rules';
 import type { Models } from '../models';
 import { indexedMatch } from '../queries';
@@ -37,6 +47,11 @@ interface TaskFilter {
   rest: Record<string, unknown>;
 }
 const normalize = (s: string) => s.normalize('NFC').trim();
+const IDEMPOTENCY_KEY = {
+  nullable: true,
+  description:
+    'Khóa chống trùng (8-128 ký tự): gửi lại cùng khóa trả về kết quả lần đầu. / Idempotency key (8-128 characters): a repeat returns the first result.',
+} as const;
 
 function checkPlanNumber(planNumber: string): string {
   if (!PLAN_NUMBER.test(planNumber)) {
@@ -186,7 +201,9 @@ export class PlanResolver {
   async createImplementationPlan(
     @Arg('input', () => ImplementationPlanInput) input: ImplementationPlanInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
   ): Promise<PlanDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
     const today = ctx.today;
     const tasks = input.tasks ?? [];
     const problems: Problem[] = planProblems(input, today);
@@ -204,28 +221,27 @@ export class PlanResolver {
       legalBasis: input.legalBasis.map(normalize),
     };
     // the plan and its tasks are written together or not at all
-    try {
-      await this.models.Plan.db.transaction(async (session) => {
-        await this.models.Plan.create([plan], { session });
-        if (tasks.length)
-          await this.models.PlanTask.insertMany(
-            tasks.map((t) => taskDoc(plan.planNumber, t, today)),
-            { session },
+    const db = this.models.Plan.db;
+    return idempotent(ctx, db, { operation: 'createImplementationPlan', key, input }, async () => {
+      try {
+        await inTransaction(db, async () => {
+          await this.models.Plan.create([plan]);
+          if (tasks.length) await this.models.PlanTask.insertMany(tasks.map((t) => taskDoc(plan.planNumber, t, today)));
+        });
+      } catch (err) {
+        if (isDuplicateKeyError(err)) {
+          throw new ConflictError(
+            {
+              vi: `Kế hoạch ${input.planNumber} hoặc nhiệm vụ của nó đã có`,
+              en: `Plan ${input.planNumber} or one of its tasks already exists`,
+            },
+            { field: 'planNumber' },
           );
-      });
-    } catch (err) {
-      if (isDuplicateKeyError(err)) {
-        throw new ConflictError(
-          {
-            vi: `Kế hoạch ${input.planNumber} hoặc nhiệm vụ của nó đã có`,
-            en: `Plan ${input.planNumber} or one of its tasks already exists`,
-          },
-          { field: 'planNumber' },
-        );
+        }
+        throw err;
       }
-      throw err;
-    }
-    return plan;
+      return plan;
+    });
   }
 
   @Access('ORGANISATION_WRITE')
@@ -234,13 +250,21 @@ export class PlanResolver {
     @Arg('planNumber', () => ID) planNumber: string,
     @Arg('input', () => PlanTaskInput) input: PlanTaskInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
   ): Promise<PlanTaskDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
+    return idempotent(ctx, this.models.PlanTask.db, { operation: 'addPlanTask', key, input: { planNumber, input } }, () =>
+      this.addTask(planNumber, input, ctx.today),
+    );
+  }
+
+  private async addTask(planNumber: string, input: PlanTaskInput, today: string): Promise<PlanTaskDoc> {
     const plan = await this.plan(planNumber);
     const problems = taskProblems(input, plan.date);
     if (problems.length) refuse(problems);
-    const doc = taskDoc(plan.planNumber, input, ctx.today);
+    const doc = taskDoc(plan.planNumber, input, today);
     try {
-      await this.models.PlanTask.create(doc);
+      await this.models.PlanTask.create([doc]);
     } catch (err) {
       if (isDuplicateKeyError(err))
         throw new ConflictError({ vi: `Nhiệm vụ ${input.taskNo} đã có`, en: `Task ${input.taskNo} already exists` }, { field: 'taskNo' });
@@ -262,6 +286,8 @@ export class PlanResolver {
   ): Promise<PlanTaskDoc> {
     const task = await this.task(planNumber, taskNo);
     const today = ctx.today;
+    // already in that status (a repeat): the task as it is, nothing written
+    if (task.status === status) return task;
     const allowed = allowedTransitions(task.status, today);
     if (!allowed.includes(status)) {
       throw new BadUserInputError(
@@ -289,10 +315,18 @@ export class PlanResolver {
     @Arg('taskNo', () => Int) taskNo: number,
     @Arg('input', () => ProgressReportInput) input: ProgressReportInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
   ): Promise<PlanTaskDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
+    return idempotent(ctx, this.models.PlanTask.db, { operation: 'reportTaskProgress', key, input: { planNumber, taskNo, input } }, () =>
+      this.fileReport(planNumber, taskNo, input, ctx.today),
+    );
+  }
+
+  private async fileReport(planNumber: string, taskNo: number, input: ProgressReportInput, today: string): Promise<PlanTaskDoc> {
     const plan = await this.plan(planNumber);
     const task = await this.task(planNumber, taskNo);
-    const problems = reportProblems(task, input, plan.date, ctx.today);
+    const problems = reportProblems(task, input, plan.date, today);
     if (problems.length) refuse(problems);
     const report = { date: input.date, text: normalize(input.text), percent: input.percent };
     const result = await this.models.PlanTask.updateOne({ taskKey: task.taskKey, status: task.status }, { $push: { reports: report } });

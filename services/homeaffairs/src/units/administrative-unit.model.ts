@@ -12,6 +12,11 @@ export interface UnitDoc {
   parentCode: string | null;
   validFrom: string;
   validTo: string | null;
+  /**
+   * The flag of the imported unit list (unit-import.rules.ts), kept as imported. What the
+   * register answers (`AdministrativeUnit.disadvantaged`, residence histories) comes from the
+   * dated list of especially disadvantaged areas (areas/), never from this flag.
+   */
   disadvantaged: boolean;
   mountainous: boolean;
 }

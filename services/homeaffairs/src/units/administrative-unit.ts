@@ -60,7 +60,8 @@ export class AdministrativeUnit {
 
   @Access('REFERENCE')
   @Field({
-    description: 'Xã đặc biệt khó khăn vùng dân tộc thiểu số và miền núi. / Especially disadvantaged ethnic-minority or mountain commune.',
+    description:
+      'Xã đặc biệt khó khăn vùng dân tộc thiểu số và miền núi hôm nay, theo danh sách có thời hạn (disadvantagedAreas; thôn đặc biệt khó khăn không làm cả xã thành đặc biệt khó khăn). / Especially disadvantaged ethnic-minority or mountain commune today, from the dated list (a listed village does not make its commune listed).',
   })
   disadvantaged!: boolean;
 

@@ -1,6 +1,6 @@
-import { Arg, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { BadUserInputError } from '@nct/errors';
-import { Access } from '@nct/subgraph-kit';
+import { Access, idempotencyKeyArg, idempotent, type RequestContext } from '@nct/subgraph-kit';
 import type { Models } from '../models';
 import { importUnits } from './unit-import';
 import { REJECT_MESSAGES, type RejectReason } from './unit-import.rules';
@@ -61,8 +61,16 @@ export class UnitImportResolver {
   })
   async importAdministrativeUnits(
     @Arg('csv', () => String) csv: string,
+    @Ctx() ctx: RequestContext,
     @Arg('dryRun', () => Boolean, { nullable: true }) dryRun?: boolean | null,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description:
+        'Khóa chống trùng (8-128 ký tự): gửi lại cùng khóa trả về báo cáo lần đầu. / Idempotency key (8-128 characters): a repeat returns the first report.',
+    })
+    idempotencyKey?: string | null,
   ): Promise<UnitImportReport> {
+    const key = idempotencyKeyArg(idempotencyKey);
     if (csv.length > MAX_IMPORT_CSV_CHARS) {
       throw new BadUserInputError(
         {
@@ -72,13 +80,23 @@ export class UnitImportResolver {
         { argument: 'csv' },
       );
     }
-    const report = await importUnits(this.models, csv, { dryRun: dryRun === true });
-    if (report.problem) {
-      throw new BadUserInputError(
-        { vi: `Tệp CSV không hợp lệ: ${report.problem}`, en: `Invalid CSV file: ${report.problem}` },
-        { argument: 'csv' },
-      );
-    }
+    // with a key, the whole import and its report commit together (a repeat gets the first report)
+    const report = await idempotent(
+      ctx,
+      this.models.Unit.db,
+      { operation: 'importAdministrativeUnits', key, input: { csv, dryRun: dryRun === true } },
+      async () => {
+        const result = await importUnits(this.models, csv, { dryRun: dryRun === true });
+        if (result.problem) {
+          // a refused file writes nothing and stores nothing under the key
+          throw new BadUserInputError(
+            { vi: `Tệp CSV không hợp lệ: ${result.problem}`, en: `Invalid CSV file: ${result.problem}` },
+            { argument: 'csv' },
+          );
+        }
+        return result;
+      },
+    );
     return Object.assign(new UnitImportReport(), {
       ...report,
       rejected: report.rejected.map((r) => ({
