@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import type { SubgraphDefinition } from '@nct/subgraph-kit';
+import { NO_GRAPH, type SubgraphDefinition } from '@nct/subgraph-kit';
 import { createModels, Models } from './models';
 import { buildSchema } from './schema';
 
@@ -20,5 +20,5 @@ export const definition: SubgraphDefinition<Models> = {
 
 /** This subgraph's SDL, for composition; needs no database. */
 export async function printSubgraphSdl(): Promise<string> {
-  return (await buildSchema(createModels(mongoose.createConnection()))).sdl;
+  return (await buildSchema(createModels(mongoose.createConnection()), { graph: NO_GRAPH })).sdl;
 }

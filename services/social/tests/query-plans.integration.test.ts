@@ -5,6 +5,7 @@ import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { monthOf, addMonths } from '@nct/dates';
 import { executeOperation, expectIndexedQueries, readsPerCollection, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, deriveSocialSeed, seedDatabase, type Models } from '../src';
+import { FakeRegister } from './register';
 
 // Every hot read of the subgraph, through the real Apollo server, must start from an index:
 // no COLLSCAN in any winning plan (the collections are small here; the plans are what count).
@@ -19,13 +20,15 @@ const PERSON_FIELDS = `citizenId
   paymentsAfterDeath { month amount caseId kind status communeCode }
   paymentsAfterRecordedStop { month amount }
   paymentHistory { month status }
-  socialRecord { communeCode disability noSupporter careFacilityEligible otherMonthlyAllowance poverty { year status } insurance { from status } }`;
+  socialRecord { communeCode disability noSupporter careFacilityEligible otherMonthlyAllowance poverty { year status } insurance { from status } pensions { kind monthlyAmount from to } }
+  funeralSupport { amount deathDate }`;
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${PERSON_FIELDS} } } }`;
 
 describe('query plans: every hot query of social is index-backed', () => {
   let conn: Connection;
   let sg: SubgraphInstance<Models>;
   let data: SeedData;
+  const register = new FakeRegister();
   let commune: string;
   let supportYear: number;
   const run = async (query: string, variables?: Record<string, unknown>) => {
@@ -38,13 +41,14 @@ describe('query plans: every hot query of social is index-backed', () => {
     citizenId: p.citizenId,
     birthDate: p.birthDate,
     deathDate: p.deathDate,
-    residence: { code: p.communeCode, disadvantaged: false },
+    residenceHistory: [{ communeCode: p.communeCode, villageCode: null, from: '1990-01-01', to: null, disadvantaged: [] }],
   });
 
   beforeAll(async () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('social_plans'));
-    sg = await createSubgraph(definition, conn);
+    sg = await createSubgraph(definition, conn, { graph: register.graph });
     data = generateSeed({ people: 600, seed: 7, asOf: TODAY });
+    for (const p of data.people) register.add(p.citizenId, p.birthDate, { deathDate: p.deathDate, communeCode: p.communeCode });
     expect((await seedDatabase(sg.models, data)).seeded).toBe(true);
     const extra = deriveSocialSeed(data);
     // the commune with the most open allowance cases, and the latest Action Month seeded
@@ -73,7 +77,7 @@ describe('query plans: every hot query of social is index-backed', () => {
     });
     expect(d._entities).toHaveLength(100);
     expect(d._entities.filter((p: any) => p.monthlyAllowance || p.socialPension).length).toBeGreaterThan(0);
-    expect(readsPerCollection(plans)).toEqual({ benefit_cases: 1, monthly_payments: 1, social_records: 1 });
+    expect(readsPerCollection(plans)).toEqual({ benefit_cases: 1, monthly_payments: 1, social_records: 1, funeral_support_items: 1 });
   });
 
   it('case lists: Q4 / Q10 commune pages (first and next), province pages, counts', async () => {
@@ -126,11 +130,17 @@ describe('query plans: every hot query of social is index-backed', () => {
     });
   });
 
-  it('writes find what they change by index: a payment run and a collection record', async () => {
+  it('writes find what they change by index: a payment run (with the deaths it learns), a collection record, a death, funeral lists', async () => {
     const month = monthOf(TODAY);
+    // Someone paid in the commune died last month (per the register): the run applies the death.
+    const paid = await sg.models.BenefitCase.findOne({ communeCode: commune, status: 'ACTIVE' }).lean();
+    register.die(paid!.citizenId, `${addMonths(month, -1)}-05`);
     await expectIndexedQueries(conn, async () => {
-      const r = await run(`mutation { runMonthlyPayments(communeCode: "${commune}", month: "${month}") { created alreadyPresent } }`);
+      const r = await run(
+        `mutation { runMonthlyPayments(communeCode: "${commune}", month: "${month}") { created alreadyPresent stoppedForDeath } }`,
+      );
       expect(r.runMonthlyPayments.created).toBeGreaterThan(0);
+      expect(r.runMonthlyPayments.stoppedForDeath).toContain(paid!.caseId);
       const again = await run(`mutation { runMonthlyPayments(communeCode: "${commune}", month: "${month}") { created alreadyPresent } }`);
       expect(again.runMonthlyPayments).toEqual({ created: 0, alreadyPresent: r.runMonthlyPayments.created });
       const one = await sg.models.MonthlyPayment.findOne({ communeCode: commune, month }).lean();
@@ -138,6 +148,25 @@ describe('query plans: every hot query of social is index-backed', () => {
         id: one!.citizenId,
         m: month,
       });
+      // The register's death event for someone else paid this month (cases, payments, funeral item by index).
+      register.die(one!.citizenId, `${addMonths(month, -2)}-20`);
+      const receipt = await executeOperation(
+        sg.apollo,
+        `mutation($e: ID!, $c: ID!) { socialApplyDeath(eventId: $e, citizenId: $c) { outcome stoppedCases funeralSupport { amount } } }`,
+        { e: 'evt-plans-1', c: one!.citizenId },
+        sg.context({ role: 'homeaffairs', subject: 'svc-homeaffairs' }, 'REGISTER_MAINTENANCE'),
+      );
+      expect(receipt.errors).toBeUndefined();
+      expect((receipt.data as any).socialApplyDeath.outcome).toBe('APPLIED');
+      const lists = await run(`{
+        commune: funeralSupportItems(communeCode: "${commune}", first: 5) { pageInfo { endCursor } edges { node { citizenId amount } } }
+        province: funeralSupportItems(status: PREPARED, first: 1) { pageInfo { endCursor hasNextPage } edges { node { citizenId } } }
+      }`);
+      expect(lists.commune.edges.map((e: any) => e.node.citizenId)).toEqual(expect.arrayContaining([paid!.citizenId]));
+      if (lists.province.pageInfo.hasNextPage)
+        await run(`query($a: String) { funeralSupportItems(first: 5, after: $a) { edges { node { citizenId } } } }`, {
+          a: lists.province.pageInfo.endCursor,
+        });
     });
   });
 });

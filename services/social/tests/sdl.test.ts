@@ -16,7 +16,11 @@ describe('social subgraph SDL', () => {
     sdl = bare(raw);
   });
 
-  it('extends Person with the external birth date it requires', () => {
+  it('extends Person with the external identity it requires: birth date, death date, dated residence', () => {
+    expect(sdl).toMatch(
+      /allowanceEligibility\(asOf: Date\): AllowanceEligibility .*@requires\(fields: "birthDate deathDate residenceHistory \{ communeCode villageCode from to disadvantaged \{ from to level legalAct \} \}"\)/,
+    );
+    expect(sdl).toMatch(/residenceHistory: \[ResidencePeriod!\] @external/);
     expect(sdl).toMatch(/type Person @key\(fields: "citizenId"\) \{\n\s+citizenId: ID!\n\s+birthDate: Date! @external\n/);
     expect(sdl).toMatch(/monthlyAllowance: AllowanceCase .*@requires\(fields: "birthDate"\)/);
     expect(sdl).toMatch(/monthlyAllowance: AllowanceCase .*@requiresScopes\(scopes: \[\["role:social"\], \["role:commune-officer"\]\]\)/);
@@ -36,7 +40,10 @@ describe('social subgraph SDL', () => {
     }
     expect(sdl).toContain('allowanceCases(filter: AllowanceCaseFilter, first: Int, after: String): AllowanceCaseConnection!');
     expect(sdl).toContain('socialPensionCases(filter: SocialPensionCaseFilter, first: Int, after: String): SocialPensionCaseConnection!');
-    expect(sdl).toContain('openAllowanceCase(input: OpenAllowanceCaseInput!): AllowanceCase!');
+    expect(sdl).toContain('openAllowanceCase(idempotencyKey: String, input: OpenAllowanceCaseInput!): AllowanceCase!');
+    expect(sdl).toContain(
+      'socialApplyDeath(citizenId: ID!, eventId: ID!): SocialDeathReceipt! @requiresScopes(scopes: [["role:homeaffairs"]])',
+    );
     for (const field of [
       'coefficient: Float',
       'baseLevel: Int!',
@@ -56,7 +63,7 @@ describe('social subgraph SDL', () => {
     const missing: string[] = [];
     visit(doc, {
       ObjectTypeDefinition(node) {
-        if (['Person', 'AdministrativeUnit', 'PageInfo'].includes(node.name.value)) return false; // the owners' / the kit's
+        if (['Person', 'ResidencePeriod', 'DisadvantagedSpell', 'PageInfo'].includes(node.name.value)) return false; // the owners' / the kit's
         if (!['Query', 'Mutation'].includes(node.name.value) && !node.description) missing.push(node.name.value);
         for (const f of node.fields ?? []) if (!f.description?.value.includes(' / ')) missing.push(`${node.name.value}.${f.name.value}`);
         return undefined;

@@ -6,6 +6,7 @@ import { monthOf, addMonths } from '@nct/dates';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, seedDatabase, type Models } from '../src';
 import { caseIdFor } from '../src/cases/cases.rules';
+import { FakeRegister } from './register';
 
 // Dates relative to the run's pinned date (testToday()), so that ages and "current" amounts are stable.
 const TODAY = testToday();
@@ -102,6 +103,7 @@ const rep = (citizenId: string, birthDate?: unknown) => ({
 describe('social subgraph on the real database', () => {
   let conn: Connection;
   let sg: SubgraphInstance<Models>;
+  const register = new FakeRegister();
   const run = (query: string, variables?: Record<string, unknown>) => executeOperation(sg.apollo, query, variables, sg.context());
   const entities = async (reps: object[]) => {
     const res = await run(ENTITIES, { r: reps });
@@ -111,7 +113,10 @@ describe('social subgraph on the real database', () => {
 
   beforeAll(async () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('social'));
-    sg = await createSubgraph(definition, conn);
+    sg = await createSubgraph(definition, conn, { graph: register.graph });
+    // The register knows everyone the mutations below open cases for (born 1943, living in 03199).
+    for (const id of ['012143000042', '012143000043', '012143000044', '012143000045', ID.stopped, ID.mixed, ID.suspended])
+      register.add(id, '1943-01-01');
     const data = seedOf(ALLOWANCES, PENSIONS);
     expect(await seedDatabase(sg.models, data)).toMatchObject({ seeded: true, counts: { allowanceCases: 7, socialPensionCases: 2 } });
   });

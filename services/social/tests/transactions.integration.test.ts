@@ -7,6 +7,7 @@ import { definition, type Models } from '../src';
 import type { BenefitCaseDoc } from '../src/cases/benefit-case.model';
 import { caseIdFor } from '../src/cases/cases.rules';
 import type { MonthlyPaymentDoc, PaymentStatus } from '../src/payments/monthly-payment.model';
+import { FakeRegister } from './register';
 
 // Changes that write several documents run in one transaction: a failure in the middle
 // (a real duplicate key on the test server) leaves nothing written.
@@ -36,6 +37,7 @@ function openCase(citizenId: string, kind: 'ALLOWANCE' | 'SOCIAL_PENSION', decis
 describe('multi-document changes are transactions', () => {
   let conn: Connection;
   let sg: SubgraphInstance<Models>;
+  const register = new FakeRegister();
   const run = (query: string, variables?: Record<string, unknown>) => executeOperation(sg.apollo, query, variables, sg.context());
   const RUN = `mutation($c: String!, $m: Month!) { runMonthlyPayments(communeCode: $c, month: $m) { created alreadyPresent skippedCases } }`;
   const STOP = `mutation($i: StopCaseInput!) { stopCase(input: $i) { status stopMonth funeralSupport { amount } } }`;
@@ -43,7 +45,8 @@ describe('multi-document changes are transactions', () => {
 
   beforeAll(async () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('social_tx'));
-    sg = await createSubgraph(definition, conn);
+    sg = await createSubgraph(definition, conn, { graph: register.graph });
+    for (const id of ['012140000301', '012140000302', '012140000303']) register.add(id, '1940-01-01');
   });
   afterAll(async () => {
     await sg.apollo.stop();
@@ -106,6 +109,7 @@ describe('multi-document changes are transactions', () => {
       const [x, y] = [openCase(P, 'ALLOWANCE', '11/TX'), openCase(P, 'SOCIAL_PENSION', '12/TX')];
       await sg.models.BenefitCase.create([x, y]);
       const deathDate = `${M(-2)}-10`;
+      register.add(P, '1940-01-01', { deathDate });
       const res = await run(STOP, { i: { caseId: x.caseId, reason: 'DEATH', deathDate } });
       expect(res.errors).toBeUndefined();
       expect(res.data?.stopCase).toMatchObject({ status: 'STOPPED', stopMonth: M(-1) });
@@ -129,6 +133,7 @@ describe('multi-document changes are transactions', () => {
         openSlot: y.caseId,
       };
       await sg.models.BenefitCase.create([x, y, blocker]);
+      register.add(P, '1940-01-01', { deathDate: `${M(-2)}-10` });
       const res = await run(STOP, { i: { caseId: x.caseId, reason: 'DEATH', deathDate: `${M(-2)}-10` } });
       expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
       expect(res.errors?.[0].message).toMatch(/nothing was changed/);
@@ -136,6 +141,7 @@ describe('multi-document changes are transactions', () => {
         expect(await caseOf(c.caseId)).toMatchObject({ status: 'ACTIVE', stopMonth: null, funeralSupport: null, openSlot: P });
         expect((await caseOf(c.caseId)).history).toHaveLength(1);
       }
+      expect(await sg.models.FuneralSupportItem.countDocuments({ _id: P })).toBe(0);
     });
   });
 });

@@ -4,6 +4,7 @@ import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { monthOf, addMonths } from '@nct/dates';
 import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { coverageFrom, definition, rowsFrom, type Models } from '../src';
+import { FakeRegister } from './register';
 
 // Everything relative to the run's pinned date (testToday()).
 const TODAY = testToday();
@@ -19,6 +20,8 @@ const POOR_YEARS = [...new Set([Number(addMonths(MONTH, -4).slice(0, 4)), OCTOBE
 const P1 = '012140000101'; // poor, no supporter, 85: group 5a (2.0)
 const P2 = '012140000102'; // pension holder via the import
 const P3 = '012140000103'; // 5c
+const YOUNG = '012140000104'; // 70 this year
+const DEAD = '012140000105'; // died six months ago
 const OTHERS = Array.from({ length: 97 }, (_, i) => `0121500${String(i).padStart(5, '0')}`);
 
 const rep = (citizenId: string, extra: Record<string, unknown> = {}) => ({
@@ -26,13 +29,14 @@ const rep = (citizenId: string, extra: Record<string, unknown> = {}) => ({
   citizenId,
   birthDate: BORN_85,
   deathDate: null,
-  residence: { code: '03199', disadvantaged: false },
+  residenceHistory: [{ communeCode: '03199', villageCode: null, from: '1990-01-01', to: null, disadvantaged: [] }],
   ...extra,
 });
 
 describe('social workflows on the real database', () => {
   let conn: Connection;
   let sg: SubgraphInstance<Models>;
+  const register = new FakeRegister();
   const run = (query: string, variables?: Record<string, unknown>, ctx = sg.context()) =>
     executeOperation(sg.apollo, query, variables, ctx);
   const ok = async (query: string, variables?: Record<string, unknown>) => {
@@ -63,7 +67,10 @@ describe('social workflows on the real database', () => {
 
   beforeAll(async () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('social_wf'));
-    sg = await createSubgraph(definition, conn);
+    sg = await createSubgraph(definition, conn, { graph: register.graph });
+    for (const id of [P1, P2, P3, ...OTHERS]) register.add(id, BORN_85);
+    register.add(YOUNG, `${YEAR - 70}-01-01`);
+    register.add(DEAD, BORN_85, { deathDate: `${M(-6)}-01` });
   });
   afterAll(async () => {
     await sg.apollo.stop();
@@ -107,10 +114,13 @@ describe('social workflows on the real database', () => {
     expect(b.errors?.[0].message).toMatch(/Not eligible for group 5b allowance in .*Not aged 75-79/);
     const c = await run(OPEN, { input: openInput(P1, 'A5C', '1/B') });
     expect(c.errors?.[0].message).toMatch(/In group 5a/);
-    const young = await run(OPEN, { input: { ...openInput(P3, 'A5C', '1/C'), identity: { birthDate: `${YEAR - 70}-01-01` } } });
+    // Identity comes from the register: its birth and death dates decide, not the input.
+    const young = await run(OPEN, { input: { ...openInput(YOUNG, 'A5C', '1/C'), identity: null } });
     expect(young.errors?.[0].message).toMatch(/Under 80/);
-    const dead = await run(OPEN, { input: { ...openInput(P3, 'A5C', '1/D'), identity: { birthDate: BORN_85, deathDate: `${M(-6)}-01` } } });
+    const dead = await run(OPEN, { input: { ...openInput(DEAD, 'A5C', '1/D'), identity: { birthDate: BORN_85 } } });
     expect(dead.errors?.[0].message).toMatch(/Died on/);
+    const asserted = await run(OPEN, { input: { ...openInput(P3, 'A5C', '1/F'), identity: { birthDate: `${YEAR - 70}-01-01` } } });
+    expect(asserted.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IDENTITY_MISMATCH' });
     const badIdentity = await run(OPEN, { input: { ...openInput(P3, 'A5C', '1/E'), identity: { birthDate: '2099-01-01' } } });
     expect(badIdentity.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual(before);
@@ -176,10 +186,15 @@ describe('social workflows on the real database', () => {
     expect(s.suspendCase).toMatchObject({ status: 'SUSPENDED', suspendedFrom: M(-1), allowedActions: ['RESUME', 'STOP'] });
     expect((await ok(RUN, { c: '03199', m: M(-1) })).runMonthlyPayments.created).toBe(1); // P3 only; P1 is suspended
     expect(await sg.models.MonthlyPayment.countDocuments({ citizenId: P1, month: M(-1) })).toBe(0);
-    const again = await run(SUSPEND, { id: caseId, m: M(-1) });
-    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', allowedActions: ['RESUME', 'STOP'] });
+    // Idempotent by design: the same suspension again is the same state, no second history entry.
+    const again = await ok(SUSPEND, { id: caseId, m: M(-1) });
+    expect(again.suspendCase).toEqual(s.suspendCase);
+    const otherMonth = await run(SUSPEND, { id: caseId, m: M(0) });
+    expect(otherMonth.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', allowedActions: ['RESUME', 'STOP'] });
     const r = await ok(RESUME, { id: caseId, m: M(-1) });
     expect(r.resumeCase).toMatchObject({ status: 'ACTIVE', suspendedFrom: null });
+    expect((await ok(RESUME, { id: caseId, m: M(-1) })).resumeCase).toEqual(r.resumeCase);
+    expect((await sg.models.BenefitCase.findOne({ caseId }).lean())?.history?.map((h) => h.action)).toEqual(['OPEN', 'SUSPEND', 'RESUME']);
     expect((await ok(RUN, { c: '03199', m: M(-1) })).runMonthlyPayments).toMatchObject({ created: 1, alreadyPresent: 1 });
     expect((await run(COLLECT, { id: P1, m: '2020-01', c: true })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
@@ -201,13 +216,17 @@ describe('social workflows on the real database', () => {
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('death stops payment from the following month, records funeral support, and shows payments made after death', async () => {
+  it('death (from the register) stops payment from the following month, prepares funeral support, cancels what was not collected', async () => {
     const STOP = `mutation($i: StopCaseInput!) { stopCase(input: $i) { ${STATE} } }`;
     const deathDate = `${M(-3)}-15`;
-    expect((await run(STOP, { i: { caseId, reason: 'DEATH' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await run(STOP, { i: { caseId, reason: 'DEATH', deathDate: '2099-01-01' } })).errors?.[0].extensions?.code).toBe(
-      'BAD_USER_INPUT',
-    );
+    // M(-2) was collected before the death was known: it stays, for recovery.
+    await ok(COLLECT, { id: P1, m: M(-2), c: true });
+    const notDead = await run(STOP, { i: { caseId, reason: 'DEATH' } });
+    expect(notDead.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_DECEASED' });
+    register.die(P1, deathDate);
+    const mismatch = await run(STOP, { i: { caseId, reason: 'DEATH', deathDate: `${M(-3)}-16` } });
+    expect(mismatch.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IDENTITY_MISMATCH' });
+    expect(mismatch.errors?.[0].message).toContain(`given ${M(-3)}-16, the register has ${deathDate}`);
     const d = await ok(STOP, { i: { caseId, reason: 'DEATH', deathDate } });
     expect(d.stopCase).toMatchObject({
       status: 'STOPPED',
@@ -216,24 +235,28 @@ describe('social workflows on the real database', () => {
       funeralSupport: { deathDate, amount: 10_000_000 },
       allowedActions: [],
     });
-    const twice = await run(STOP, { i: { caseId, reason: 'DEATH', deathDate } });
-    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', allowedActions: [] });
-    expect(twice.errors?.[0].message).toMatch(/STOP is not allowed; allowed: —/);
+    // Idempotent by design: the same stop again returns the same state and adds no history entry.
+    const twice = await ok(STOP, { i: { caseId, reason: 'DEATH' } });
+    expect(twice.stopCase).toEqual(d.stopCase);
+    expect((await sg.models.BenefitCase.findOne({ caseId }).lean())?.history?.filter((h) => h.action === 'STOP')).toHaveLength(1);
+    expect(await sg.models.MonthlyPayment.findOne({ _id: `${P1}:${M(-1)}` }).lean()).toMatchObject({ status: 'CANCELLED' });
+    expect((await run(COLLECT, { id: P1, m: M(-1), c: true })).errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PAYMENT_CANCELLED',
+    });
 
     const res = await run(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId paymentsAfterDeath { month amount } paymentsAfterRecordedStop { month } } } }`,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { citizenId paymentsAfterDeath { month amount status } paymentsAfterRecordedStop { month } funeralSupport { amount deathDate status } } } }`,
       {
         r: [rep(P1, { deathDate }), rep(P3)],
       },
     );
     expect(res.errors).toBeUndefined();
     const [p1, p3] = (res.data as any)._entities;
-    expect(p1.paymentsAfterDeath).toEqual([
-      { month: M(-2), amount: 1_000_000 },
-      { month: M(-1), amount: 1_000_000 },
-    ]);
-    expect(p1.paymentsAfterRecordedStop.map((p: any) => p.month)).toEqual([M(-2), M(-1)]);
-    expect(p3).toMatchObject({ paymentsAfterDeath: [], paymentsAfterRecordedStop: [] });
+    expect(p1.paymentsAfterDeath).toEqual([{ month: M(-2), amount: 1_000_000, status: 'COLLECTED' }]);
+    expect(p1.paymentsAfterRecordedStop.map((p: any) => p.month)).toEqual([M(-2)]);
+    expect(p1.funeralSupport).toEqual({ amount: 10_000_000, deathDate, status: 'PREPARED' });
+    expect(p3).toMatchObject({ paymentsAfterDeath: [], paymentsAfterRecordedStop: [], funeralSupport: null });
   });
 
   it('imports insurance status: bad rows rejected and change nothing; good rows applied once', async () => {
@@ -427,7 +450,8 @@ describe('social workflows on the real database', () => {
       expect(p.paymentHistory).toEqual(paid.map((d) => ({ month: d.month, amount: d.amount, status: d.status })));
     }
     const payroll = await ok(`{ payroll(communeCode: "03199", month: "${M(-1)}") { totals { people amount } } }`);
-    const month = docs.payments.filter((d) => d.communeCode === '03199' && d.month === M(-1));
+    // a cancelled payment (P1 died before the month) is not paid
+    const month = docs.payments.filter((d) => d.communeCode === '03199' && d.month === M(-1) && d.status !== 'CANCELLED');
     expect(payroll.payroll.totals).toEqual({ people: month.length, amount: month.reduce((a, d) => a + d.amount, 0) });
   });
 });

@@ -4,10 +4,22 @@ import { suppressSmallCells } from '@nct/auth';
 import { BadUserInputError, ConflictError, isDuplicateKeyError } from '@nct/errors';
 import type { PipelineStage } from 'mongoose';
 import { trusted } from '@nct/db';
-import { Access, citizenIdArg, pageRequest, RequestContext, scopedCommune, textArg, toPage } from '@nct/subgraph-kit';
+import {
+  Access,
+  citizenIdArg,
+  idempotencyKeyArg,
+  idempotent,
+  pageRequest,
+  RequestContext,
+  scopedCommune,
+  textArg,
+  toPage,
+} from '@nct/subgraph-kit';
 import { onProtectionList } from '../dashboards/coverage.rules';
 import { listRowLoader } from '../dashboards/social-rows.loader';
-import type { Models } from '../models';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency';
+import { dbOf, type Models } from '../models';
+import type { SocialDeps } from '../deps';
 import type { ActionMonthSupportDoc } from './action-month-support.model';
 import {
   ActionMonthReach,
@@ -88,7 +100,10 @@ function supportNode(s: SupportView) {
 
 @Resolver()
 export class ActionMonthResolver {
-  constructor(private readonly models: Models) {}
+  private readonly models: Models;
+  constructor({ models }: SocialDeps) {
+    this.models = models;
+  }
 
   /** Whether each support's person was on a protection list in that year's Action Month (records + cases, one `$in` each per batch). */
   private async withListFlag(ctx: RequestContext, year: number, docs: ActionMonthSupportDoc[]): Promise<SupportView[]> {
@@ -121,12 +136,21 @@ export class ActionMonthResolver {
   @Access('SOCIAL_WRITE')
   @Mutation(() => ActionMonthSupport, {
     description:
-      'Ghi một lần hỗ trợ trong Tháng hành động (tháng 10); ghi trùng bị từ chối. / Record one Action Month support; a duplicate is refused.',
+      'Ghi một lần hỗ trợ trong Tháng hành động (tháng 10); ghi trùng bị từ chối (gửi lại với cùng idempotencyKey: trả kết quả lần đầu). / Record one Action Month support; a duplicate is refused (a retry with the same idempotencyKey returns the first result).',
   })
   async recordActionMonthSupport(
     @Arg('input', () => RecordActionMonthSupportInput) input: RecordActionMonthSupportInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null,
   ): Promise<ActionMonthSupport> {
+    const key = idempotencyKeyArg(idempotencyKey);
+    const node = await idempotent(ctx, dbOf(this.models), { operation: 'recordActionMonthSupport', key, input }, () =>
+      this.recordSupport(input, ctx),
+    );
+    return Object.assign(new ActionMonthSupport(), node);
+  }
+
+  private async recordSupport(input: RecordActionMonthSupportInput, ctx: RequestContext): Promise<ReturnType<typeof supportNode>> {
     const citizenId = citizenIdArg(input.citizenId, 'input.citizenId');
     communeArg(input.communeCode);
     const today = ctx.today;
@@ -159,7 +183,7 @@ export class ActionMonthResolver {
       provider,
     };
     try {
-      await this.models.ActionMonthSupport.create(doc);
+      await this.models.ActionMonthSupport.create([doc]);
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
       throw new ConflictError(
@@ -168,7 +192,7 @@ export class ActionMonthResolver {
       );
     }
     const [view] = await this.withListFlag(ctx, year, [doc]);
-    return Object.assign(new ActionMonthSupport(), supportNode(view));
+    return supportNode(view);
   }
 
   @Access('SOCIAL_DATA')

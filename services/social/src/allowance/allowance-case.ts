@@ -86,16 +86,20 @@ export class AllowanceCaseFilter {
 
 @InputType({
   description:
-    'Thông tin danh tính theo sổ đăng ký (Sở Nội vụ) ghi trên quyết định: client đọc từ person { birthDate deathDate residence { disadvantaged } }. / Identity facts from the register as written on the decision.',
+    'Danh tính ghi trên quyết định, chỉ để đối chiếu: ngày sinh, ngày mất, nơi cư trú và vùng ĐBKK lấy từ sổ đăng ký (Sở Nội vụ); giá trị nhập khác sổ đăng ký thì bị từ chối (IDENTITY_MISMATCH). / Identity as written on the decision, only compared: the birth date, death date, residence and disadvantaged status come from the register; a value that differs is refused (IDENTITY_MISMATCH).',
 })
 export class IdentityFactsInput {
-  @Field(() => DateScalar, { description: 'Ngày sinh. / Birth date.' })
-  birthDate!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày sinh (đối chiếu). / Birth date (compared).' })
+  birthDate?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày mất (nếu có). / Death date, if any.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày mất (đối chiếu). / Death date (compared).' })
   deathDate?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Xã nơi cư trú thuộc vùng ĐBKK. / Residence commune especially disadvantaged.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Nơi cư trú tháng bắt đầu thuộc xã/thôn ĐBKK (đối chiếu). / Residence in the start month especially disadvantaged (compared).',
+  })
   disadvantagedCommune?: boolean | null;
 }
 
@@ -122,9 +126,16 @@ export class OpenAllowanceCaseInput {
   })
   startMonth!: string;
 
-  @Field({ description: 'Mã xã/phường chi trả (5 chữ số). / Paying commune, 5-digit code.' })
-  communeCode!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Mã xã/phường chi trả (đối chiếu): hồ sơ do xã nơi cư trú tháng bắt đầu theo sổ đăng ký chi trả. / Paying commune (compared): the case is paid by the register’s residence commune in the start month.',
+  })
+  communeCode?: string | null;
 
-  @Field(() => IdentityFactsInput, { description: 'Danh tính theo sổ đăng ký. / Identity facts from the register.' })
-  identity!: IdentityFactsInput;
+  @Field(() => IdentityFactsInput, {
+    nullable: true,
+    description: 'Danh tính ghi trên quyết định (đối chiếu). / Identity on the decision (compared).',
+  })
+  identity?: IdentityFactsInput | null;
 }

@@ -72,7 +72,8 @@ export interface OpenAllowanceInput {
   decisionNumber: string;
   decisionDate: string;
   startMonth: string;
-  communeCode: string;
+  /** Optional: an assertion compared with the register's residence commune. */
+  communeCode?: string | null;
 }
 
 export const MAX_DECISION_NUMBER_LENGTH = 50;
@@ -124,7 +125,7 @@ export function openAllowanceProblems(input: OpenAllowanceInput, today: string):
       });
     }
   }
-  if (!/^\d{5}$/.test(input.communeCode)) {
+  if (input.communeCode != null && !/^\d{5}$/.test(input.communeCode)) {
     problems.push({ field: 'communeCode', vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' });
   }
   return problems;

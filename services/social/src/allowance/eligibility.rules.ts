@@ -1,9 +1,19 @@
 import { dateReachingAge, monthOf } from '@nct/dates';
 import type { AllowanceGroup } from '../cases/benefit-case.model';
 import { ageInMonth } from '../cases/cases.rules';
-import { SOCIAL_PENSION_FIRST_MONTH, socialPensionAmountOn } from '../pension/pension.rules';
+import { SOCIAL_PENSION_FIRST_MONTH, socialPensionWithBenefits } from '../pension/pension.rules';
 import { SOCIAL_PENSION_ELIGIBILITY_TABLE } from '../pension/rules/social-pension-eligibility';
-import type { DisabilityLevel, PovertyEntry, PovertyStatus } from '../records/social-record.model';
+import {
+  inForceOn,
+  pensionPeriodsOf,
+  type DisabilityLevel,
+  type PensionKind,
+  type PensionPeriod,
+  type PovertyEntry,
+  type PovertyStatus,
+  type SocialRecordDoc,
+} from '../records/social-record.model';
+import { disadvantagedOn, residenceOn, type ResidencePeriod } from '../register/residence.rules';
 import { ALLOWANCE_FIRST_MONTH, allowanceCoefficient, baseLevelOn } from './allowance.rules';
 import { ELIGIBILITY_TABLE, type EntitlementKind } from './rules/eligibility';
 
@@ -23,12 +33,16 @@ export interface EligibilityFacts {
   /** From the register (through the graph); null when unknown. */
   birthDate: string | null;
   deathDate: string | null;
-  /** The residence commune is especially disadvantaged (Art. 5.5(b)); null when unknown. */
-  disadvantagedCommune: boolean | null;
+  /**
+   * Residence periods from the register, each with the especially-disadvantaged spells of its
+   * commune or village (Art. 5.5(b)); the engine takes the one in force on the date asked
+   * about. null when unknown.
+   */
+  residenceHistory: readonly ResidencePeriod[] | null;
   /** The department's own records. */
   poverty: readonly PovertyEntry[];
-  /** Pension or monthly social-insurance benefit on the date asked about. */
-  receivesPension: boolean;
+  /** Pension / monthly social-insurance periods with their amounts; the engine takes those in force on the date. */
+  pensions: readonly PensionPeriod[];
   disability: DisabilityLevel;
   noSupporter: boolean;
   careFacilityEligible: boolean;
@@ -60,6 +74,28 @@ export interface Eligibility {
   considered: Entitlement[];
 }
 
+/** Facts for the engine: identity from the register (a `@requires` representation or RegisterPort), circumstances from the department's record. */
+export function eligibilityFacts(
+  person: { birthDate?: string | null; deathDate?: string | null; residenceHistory?: readonly ResidencePeriod[] | null },
+  record: SocialRecordDoc | null,
+): EligibilityFacts {
+  return {
+    birthDate: person.birthDate ?? null,
+    deathDate: person.deathDate ?? null,
+    residenceHistory: person.residenceHistory ?? null,
+    poverty: record?.poverty ?? [],
+    pensions: pensionPeriodsOf(record),
+    disability: record?.disability ?? 'NONE',
+    noSupporter: record?.noSupporter ?? false,
+    careFacilityEligible: record?.careFacilityEligible ?? false,
+    otherMonthlyAllowance: record?.otherMonthlyAllowance ?? false,
+  };
+}
+
+const PENSION_TEXT: Record<PensionKind, Text> = {
+  RETIREMENT_PENSION: { vi: 'lương hưu', en: 'a retirement pension' },
+  MONTHLY_SOCIAL_INSURANCE: { vi: 'trợ cấp BHXH hằng tháng', en: 'a monthly social-insurance benefit' },
+};
 const POOR: readonly PovertyStatus[] = ['POOR'];
 const POOR_OR_NEAR: readonly PovertyStatus[] = ['POOR', 'NEAR_POOR'];
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -172,10 +208,13 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
   }
   const elderly = age >= rules.elderlyAge;
   const elderlyFrom = maxMonth(monthReaching(facts.birthDate, rules.elderlyAge), ALLOWANCE_FIRST_MONTH);
-  const allowance = (kind: AllowanceGroup, conditions: Array<[boolean, Text]>, start: Array<string | null>): Entitlement => {
+  /** A condition: whether it holds, why not, and (optionally) what it rests on when it holds. */
+  type Condition = [boolean, Text, Text?];
+  const allowance = (kind: AllowanceGroup, conditions: Condition[], start: Array<string | null>): Entitlement => {
     const failed = conditions.filter(([ok]) => !ok).map(([, t]) => t);
     const eligible = failed.length === 0;
     const coefficient = eligible ? allowanceCoefficient(kind, age, month) : null;
+    const basis = conditions.flatMap(([, , t]) => (t ? [t] : []));
     return {
       kind,
       eligible,
@@ -183,20 +222,59 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
       monthlyAmount: coefficient === null ? null : Math.round(coefficient * baseLevel),
       startMonth: eligible ? maxMonth(...start) : null,
       reasons: eligible
-        ? [{ vi: `Đủ điều kiện, hệ số ${coefficient} × ${fmt(baseLevel)}`, en: `Eligible, coefficient ${coefficient} x ${fmt(baseLevel)}` }]
+        ? [
+            {
+              vi: `Đủ điều kiện, hệ số ${coefficient} × ${fmt(baseLevel)}`,
+              en: `Eligible, coefficient ${coefficient} x ${fmt(baseLevel)}`,
+            },
+            ...basis,
+          ]
         : failed,
     };
   };
-  const notElderly: [boolean, Text] = [elderly, { vi: `Chưa đủ ${rules.elderlyAge} tuổi`, en: `Under ${rules.elderlyAge}` }];
-  const poor: [boolean, Text] = [POOR.includes(status), { vi: `Không thuộc hộ nghèo năm ${year}`, en: `Not a poor household in ${year}` }];
-  const noSupporter: [boolean, Text] = [
+  const notElderly: Condition = [elderly, { vi: `Chưa đủ ${rules.elderlyAge} tuổi`, en: `Under ${rules.elderlyAge}` }];
+  const poor: Condition = [POOR.includes(status), { vi: `Không thuộc hộ nghèo năm ${year}`, en: `Not a poor household in ${year}` }];
+  const noSupporter: Condition = [
     facts.noSupporter,
     { vi: 'Có người có nghĩa vụ phụng dưỡng', en: 'Someone is obliged and able to support them' },
   ];
-  const noPension: [boolean, Text] = [
-    !facts.receivesPension,
-    { vi: 'Đang hưởng lương hưu/BHXH hằng tháng', en: 'Receives a pension or monthly social-insurance benefit' },
+  const benefits = facts.pensions.filter((p) => inForceOn(p, asOf));
+  const a5cExcluding = benefits.filter((p) => rules.a5cExcludedBy.includes(p.kind));
+  const noPension: Condition = [
+    a5cExcluding.length === 0,
+    {
+      vi: `Đang hưởng ${a5cExcluding.map((p) => PENSION_TEXT[p.kind].vi).join(', ')} (loại trừ nhóm 5c dù ở mức nào: ${rules.legalAct})`,
+      en: `Receives ${a5cExcluding.map((p) => PENSION_TEXT[p.kind].en).join(', ')} (excludes group 5c whatever the amount: ${rules.legalAct})`,
+    },
   ];
+  const residence = facts.residenceHistory === null ? null : residenceOn(facts.residenceHistory, asOf);
+  const spells = disadvantagedOn(residence, asOf);
+  const place = (r: ResidencePeriod) => (r.villageCode ? `${r.communeCode} / ${r.villageCode}` : r.communeCode);
+  const disadvantaged: Condition = [
+    spells.length > 0,
+    facts.residenceHistory === null
+      ? {
+          vi: 'Không rõ nơi cư trú và vùng ĐBKK (sổ đăng ký không gửi lịch sử cư trú)',
+          en: 'Unknown residence and disadvantaged status (no residence history from the register)',
+        }
+      : residence === null
+        ? { vi: `Sổ đăng ký không có nơi cư trú ngày ${asOf}`, en: `No residence in the register on ${asOf}` }
+        : {
+            vi: `Nơi cư trú ngày ${asOf} (${place(residence)}) không thuộc xã/thôn ĐBKK vùng DTTS-MN`,
+            en: `The residence on ${asOf} (${place(residence)}) is not an especially disadvantaged ethnic-minority/mountain commune or village`,
+          },
+    spells.length && residence
+      ? {
+          vi: `Nơi cư trú ngày ${asOf} (${place(residence)}) thuộc vùng ĐBKK (${spells.map((s) => `${s.level}: ${s.legalAct}`).join('; ')})`,
+          en: `The residence on ${asOf} (${place(residence)}) is especially disadvantaged (${spells.map((s) => `${s.level}: ${s.legalAct}`).join('; ')})`,
+        }
+      : undefined,
+  ];
+  // 5b is met from the month the disadvantaged status of the residence began (for this residence).
+  const disadvantagedFrom =
+    spells.length && residence
+      ? monthOf(spells.map((s) => (s.from > residence.from ? s.from : residence.from)).reduce((a, b) => (a < b ? a : b)))
+      : null;
   const povertyStart = (statuses: readonly PovertyStatus[]) => povertyRunStart(facts.poverty, year, statuses);
 
   const a5a = allowance('A5A', [notElderly, poor, noSupporter], [elderlyFrom, povertyStart(POOR)]);
@@ -211,20 +289,9 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
         POOR_OR_NEAR.includes(status),
         { vi: `Không thuộc hộ nghèo/cận nghèo năm ${year}`, en: `Not a poor or near-poor household in ${year}` },
       ],
-      [
-        facts.disadvantagedCommune === true,
-        facts.disadvantagedCommune === null
-          ? {
-              vi: 'Không rõ xã nơi cư trú có thuộc vùng ĐBKK hay không',
-              en: 'Unknown whether the residence commune is especially disadvantaged',
-            }
-          : {
-              vi: 'Xã nơi cư trú không thuộc vùng ĐBKK vùng DTTS-MN',
-              en: 'The residence commune is not an especially disadvantaged ethnic-minority/mountain commune',
-            },
-      ],
+      disadvantaged,
     ],
-    [maxMonth(monthReaching(facts.birthDate, rules.a5bFromAge), ALLOWANCE_FIRST_MONTH), povertyStart(POOR_OR_NEAR)],
+    [maxMonth(monthReaching(facts.birthDate, rules.a5bFromAge), ALLOWANCE_FIRST_MONTH), povertyStart(POOR_OR_NEAR), disadvantagedFrom],
   );
   const a5c = allowance(
     'A5C',
@@ -259,11 +326,17 @@ export function evaluateEligibility(facts: EligibilityFacts, asOf: string): Elig
     ],
     [elderlyFrom],
   );
-  const considered = [a5a, a5b, a5c, a5d, severe, verySevere, socialPensionEntitlement(facts, month, age, status)];
+  const considered = [a5a, a5b, a5c, a5d, severe, verySevere, socialPensionEntitlement(facts, month, age, status, benefits)];
   return result(considered, common, baseLevel);
 }
 
-function socialPensionEntitlement(facts: EligibilityFacts, month: string, age: number, status: PovertyStatus): Entitlement {
+function socialPensionEntitlement(
+  facts: EligibilityFacts,
+  month: string,
+  age: number,
+  status: PovertyStatus,
+  benefits: readonly PensionPeriod[],
+): Entitlement {
   const none = (reasons: Text[]): Entitlement => ({
     kind: 'SOCIAL_PENSION',
     eligible: false,
@@ -283,8 +356,9 @@ function socialPensionEntitlement(facts: EligibilityFacts, month: string, age: n
   const rules = SOCIAL_PENSION_ELIGIBILITY_TABLE.inMonth(month);
   const year = Number(month.slice(0, 4));
   const failed: Text[] = [];
-  if (facts.receivesPension)
-    failed.push({ vi: 'Đang hưởng lương hưu/BHXH hằng tháng', en: 'Receives a pension or monthly social-insurance benefit' });
+  // Art. 21.1(b) and its exception (Art. 23.7): what the benefits in force do (the dated table).
+  const withBenefits = socialPensionWithBenefits(month, benefits);
+  if (withBenefits.amount === null) failed.push(...withBenefits.reasons);
   let start: string | null = null;
   const birth = facts.birthDate as string;
   if (age >= rules.ageWithoutPension) {
@@ -310,15 +384,15 @@ function socialPensionEntitlement(facts: EligibilityFacts, month: string, age: n
   } else {
     failed.push({ vi: `Chưa đủ ${rules.poorFromAge} tuổi`, en: `Under ${rules.poorFromAge}` });
   }
-  if (failed.length) return none(failed);
-  const amount = socialPensionAmountOn(month);
+  if (failed.length || withBenefits.amount === null) return none(failed);
+  const amount = withBenefits.amount;
   return {
     kind: 'SOCIAL_PENSION',
     eligible: true,
     coefficient: null,
     monthlyAmount: amount,
     startMonth: start,
-    reasons: [{ vi: `Đủ điều kiện, ${fmt(amount)} đồng/tháng`, en: `Eligible, ${fmt(amount)} VND/month` }],
+    reasons: [{ vi: `Đủ điều kiện, ${fmt(amount)} đồng/tháng`, en: `Eligible, ${fmt(amount)} VND/month` }, ...withBenefits.reasons],
   };
 }
 

@@ -41,7 +41,10 @@ registerEnumType(StopReasonEnum, {
   },
 });
 
-@ObjectType({ description: 'Hỗ trợ chi phí mai táng. / Funeral support.' })
+@ObjectType({
+  description:
+    'Hỗ trợ chi phí mai táng (khoản của người này: funeralSupportItems). / Funeral support (the person’s item: funeralSupportItems).',
+})
 export class FuneralSupportInfo {
   @Field(() => DateScalar, { description: 'Ngày mất. / Date of death.' })
   deathDate!: string;
@@ -91,7 +94,11 @@ export class StopCaseInput {
   @Field(() => StopReasonEnum, { description: 'Lý do. / Reason.' })
   reason!: StopReason;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày mất (bắt buộc khi lý do DEATH). / Date of death (required for DEATH).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Ngày mất (lý do DEATH): chỉ để đối chiếu; ngày mất lấy từ sổ đăng ký, khác thì bị từ chối (IDENTITY_MISMATCH). / Date of death (DEATH): only compared; the date comes from the register, a different one is refused (IDENTITY_MISMATCH).',
+  })
   deathDate?: string | null;
 
   @Field(() => MonthScalar, {

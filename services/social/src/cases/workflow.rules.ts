@@ -1,6 +1,6 @@
 import { ConflictError } from '@nct/errors';
 import { monthOf, addMonths } from '@nct/dates';
-import { baseLevelOn } from '../allowance/allowance.rules';
+import { BASE_LEVEL_TABLE } from '../allowance/rules/base-level';
 import type { BenefitKind, CaseStatus } from './benefit-case.model';
 import { FUNERAL_SUPPORT_TABLE } from './rules/funeral-support';
 
@@ -34,8 +34,31 @@ export function stopMonthAfterDeath(deathDate: string): string {
   return addMonths(monthOf(deathDate), 1);
 }
 
-/** Funeral support in VND: the table's multiple of the base level in force in the month of death. */
+export interface FuneralSupportTerms {
+  amount: number;
+  baseLevel: number;
+  baseMultiple: number;
+  legalAct: string;
+}
+
+/**
+ * Funeral support for a beneficiary of `kind` who died on `deathDate`: the table's multiple
+ * (at least 20, Decree 20/2021 Art. 11) of the base level in force on the date of death.
+ * Throws NoRuleInForceError for a death before the tables.
+ */
+export function funeralSupportOn(kind: BenefitKind, deathDate: string): FuneralSupportTerms {
+  const row = FUNERAL_SUPPORT_TABLE.inForceOn(deathDate);
+  const base = BASE_LEVEL_TABLE.inForceOn(deathDate);
+  const baseMultiple = row.baseMultiple[kind];
+  return {
+    amount: Math.round(baseMultiple * base.amount),
+    baseLevel: base.amount,
+    baseMultiple,
+    legalAct: `${row.legalAct}; ${base.legalAct}`,
+  };
+}
+
+/** Funeral support in VND (see funeralSupportOn). */
 export function funeralSupportAmount(kind: BenefitKind, deathDate: string): number {
-  const month = monthOf(deathDate);
-  return Math.round(FUNERAL_SUPPORT_TABLE.inMonth(month).baseMultiple[kind] * baseLevelOn(month));
+  return funeralSupportOn(kind, deathDate).amount;
 }

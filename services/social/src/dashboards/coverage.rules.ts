@@ -91,7 +91,7 @@ export function paymentsAfterRecordedStopFrom(row: SocialRow | null, citizenId: 
   return expandRanges(citizenId, row.payments, (m, caseId) => {
     const stop = stops.get(caseId);
     return !!stop && m >= stop;
-  });
+  }).filter((p) => p.status !== 'CANCELLED');
 }
 
 /** Whether a person is on a social-protection list in a month: allowance, social pension, or a poor / near-poor household that year. */

@@ -3,6 +3,7 @@ import { BadUserInputError } from '@nct/errors';
 import { Access, RequestContext, scopedCommune } from '@nct/subgraph-kit';
 import { Person } from '../person/person';
 import type { Models } from '../models';
+import type { SocialDeps } from '../deps';
 import { povertyIn, type PovertyStatus, type SocialRecordDoc } from '../records/social-record.model';
 import { PovertyStatusEnum } from './coverage';
 
@@ -21,7 +22,10 @@ function povertyRecords(models: Models, year: number, status: PovertyStatus, com
 
 @Resolver()
 export class DashboardsResolver {
-  constructor(private readonly models: Models) {}
+  private readonly models: Models;
+  constructor({ models }: SocialDeps) {
+    this.models = models;
+  }
 
   @Access('SOCIAL_DATA')
   @Query(() => [Person], {

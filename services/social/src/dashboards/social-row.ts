@@ -1,7 +1,13 @@
 import type { AllowanceGroup, BenefitCaseDoc, CaseStatus, StopReason } from '../cases/benefit-case.model';
 import type { MonthlyPaymentDoc } from '../payments/monthly-payment.model';
 import { paymentRanges, type PaymentRange } from '../payments/payments.rules';
-import type { DisabilityLevel, InsuranceStatus, PovertyStatus, SocialRecordDoc } from '../records/social-record.model';
+import {
+  insuranceStepsOf,
+  type DisabilityLevel,
+  type InsuranceStatus,
+  type PovertyStatus,
+  type SocialRecordDoc,
+} from '../records/social-record.model';
 
 /** [caseId, kind, group, status, startMonth, stopMonth, decisionNumber, decisionDate, stopReason, communeCode] */
 export type CaseTuple = [
@@ -64,7 +70,7 @@ export function socialRowFrom(
       c.stopReason ?? null,
       c.communeCode,
     ]),
-    insurance: [...(record?.insurance ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1)).map((e) => [e.from, e.status]),
+    insurance: insuranceStepsOf(record).map((e) => [e.from, e.status]),
     poverty: [...(record?.poverty ?? [])].sort((a, b) => a.year - b.year).map((p) => [p.year, p.status]),
     disability: record?.disability ?? 'NONE',
     payments: ranges,

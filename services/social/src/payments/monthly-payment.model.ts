@@ -1,8 +1,10 @@
 import { Schema } from 'mongoose';
 import type { BenefitKind } from '../cases/benefit-case.model';
 
-export type PaymentStatus = 'PENDING' | 'COLLECTED' | 'UNCOLLECTED';
-export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['PENDING', 'COLLECTED', 'UNCOLLECTED'];
+export type PaymentStatus = 'PENDING' | 'COLLECTED' | 'UNCOLLECTED' | 'CANCELLED';
+export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['PENDING', 'COLLECTED', 'UNCOLLECTED', 'CANCELLED'];
+/** Statuses of a payment not (yet) collected: cancelled when the person died before its month. */
+export const NOT_COLLECTED: readonly PaymentStatus[] = ['PENDING', 'UNCOLLECTED'];
 
 /**
  * One month's payment to one person (only the highest entitlement is paid, so at most one per

@@ -20,6 +20,7 @@ export enum PaymentStatusEnum {
   PENDING = 'PENDING',
   COLLECTED = 'COLLECTED',
   UNCOLLECTED = 'UNCOLLECTED',
+  CANCELLED = 'CANCELLED',
 }
 registerEnumType(PaymentStatusEnum, {
   name: 'PaymentStatus',
@@ -28,6 +29,10 @@ registerEnumType(PaymentStatusEnum, {
     PENDING: { description: 'Đã lập danh sách chi trả, chưa ghi nhận. / On the payroll, not yet recorded.' },
     COLLECTED: { description: 'Đã nhận. / Collected.' },
     UNCOLLECTED: { description: 'Không đến nhận. / Not collected.' },
+    CANCELLED: {
+      description:
+        'Đã hủy: người hưởng mất trước tháng này (theo sổ đăng ký), khoản chưa nhận không chi. / Cancelled: the beneficiary died before this month (per the register); not paid.',
+    },
   },
 });
 

@@ -3,7 +3,8 @@ import { allowanceCoefficient, baseLevelOn } from '../allowance/allowance.rules'
 import type { BenefitCaseDoc } from '../cases/benefit-case.model';
 import { ageInMonth } from '../cases/cases.rules';
 import { WORKFLOW_TABLE } from '../cases/rules/workflow';
-import { socialPensionAmountOn } from '../pension/pension.rules';
+import { socialPensionWithBenefits } from '../pension/pension.rules';
+import { inForceOn, type PensionPeriod } from '../records/social-record.model';
 import type { MonthlyPaymentDoc, PaymentStatus } from './monthly-payment.model';
 
 /** Whether a case is to be paid for `month`: ACTIVE, started, not stopped, not suspended. */
@@ -33,12 +34,21 @@ export function suspendedIn(history: NonNullable<BenefitCaseDoc['history']>, mon
 
 /**
  * A case's amount for a month in VND: coefficient x base level (allowance; the 5a coefficient
- * uses the birth date written on the decision) or the social pension level. null when it
- * cannot be computed (5a without a birth date, a month before the rules).
+ * uses the birth date the register gave when the case was opened) or the social pension
+ * level, less a monthly SI benefit below the level in force on the month's first day (Social
+ * Insurance Law 2024 Art. 21.1(b), 23.7; Decree 176/2025, as the dated table reads them).
+ * null when it cannot be computed (5a without a birth date, a month before the rules) or when
+ * a benefit on record excludes the social pension.
  */
-export function caseAmountIn(c: BenefitCaseDoc, month: string): number | null {
+export function caseAmountIn(c: BenefitCaseDoc, month: string, pensions: readonly PensionPeriod[] = []): number | null {
   try {
-    if (c.kind === 'SOCIAL_PENSION') return socialPensionAmountOn(month);
+    if (c.kind === 'SOCIAL_PENSION') {
+      const first = `${month}-01`;
+      return socialPensionWithBenefits(
+        month,
+        pensions.filter((p) => inForceOn(p, first)),
+      ).amount;
+    }
     const birth = c.decisionFacts?.birthDate ?? null;
     const coefficient = allowanceCoefficient(c.group!, birth ? ageInMonth(birth, month) : null, month);
     return coefficient === null ? null : Math.round(coefficient * baseLevelOn(month));
@@ -48,12 +58,16 @@ export function caseAmountIn(c: BenefitCaseDoc, month: string): number | null {
 }
 
 /** The case paid for a person in a month: the highest amount among the cases that pay (only one is paid). */
-export function payableCase(cases: readonly BenefitCaseDoc[], month: string): { c: BenefitCaseDoc; amount: number } | null {
+export function payableCase(
+  cases: readonly BenefitCaseDoc[],
+  month: string,
+  pensions: readonly PensionPeriod[] = [],
+): { c: BenefitCaseDoc; amount: number } | null {
   let best: { c: BenefitCaseDoc; amount: number } | null = null;
   for (const c of cases) {
     if (!casePaysIn(c, month)) continue;
-    const amount = caseAmountIn(c, month);
-    if (amount === null) continue;
+    const amount = caseAmountIn(c, month, pensions);
+    if (amount === null || amount <= 0) continue;
     if (!best || amount > best.amount || (amount === best.amount && c.caseId < best.c.caseId)) best = { c, amount };
   }
   return best;
@@ -112,18 +126,23 @@ export interface PaymentRunPlan {
   suspend: BenefitCaseDoc[];
   /** One payment per person: the highest entitlement among the cases that pay. */
   pay: Array<{ citizenId: string; c: BenefitCaseDoc; amount: number }>;
-  /** Cases whose amount cannot be computed (5a without a birth date on the decision). */
+  /**
+   * Cases that would pay but are not paid: the amount cannot be computed (5a without a birth
+   * date on the decision), a benefit on record excludes the social pension.
+   */
   skipped: string[];
 }
 
 /**
  * What a commune's run for `month` does, from the commune's cases and their payments of the
- * months before (see monthsBeforeSuspension): suspensions first, then one payment per person.
+ * months before (see monthsBeforeSuspension), and the pension periods of people with a
+ * social pension: suspensions first, then one payment per person.
  */
 export function paymentRunPlan(
   cases: readonly BenefitCaseDoc[],
   recentPayments: readonly MonthlyPaymentDoc[],
   month: string,
+  pensionsOf: ReadonlyMap<string, readonly PensionPeriod[]> = new Map(),
 ): PaymentRunPlan {
   const suspend = cases.filter((c) => suspendsIn(c, recentPayments, month));
   const suspended = new Set(suspend.map((c) => c.caseId));
@@ -134,17 +153,9 @@ export function paymentRunPlan(
   }
   const plan: PaymentRunPlan = { suspend, pay: [], skipped: [] };
   for (const [citizenId, list] of [...byPerson].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const pay = payableCase(list, month);
+    const pay = payableCase(list, month, pensionsOf.get(citizenId) ?? []);
     if (pay) plan.pay.push({ citizenId, ...pay });
-    else
-      plan.skipped.push(
-        ...list
-          .filter(
-            (c) =>
-              c.status === 'ACTIVE' && c.kind === 'ALLOWANCE' && c.startMonth <= month && !c.decisionFacts?.birthDate && c.group === 'A5A',
-          )
-          .map((c) => c.caseId),
-      );
+    else plan.skipped.push(...list.filter((c) => c.status === 'ACTIVE' && casePaysIn(c, month)).map((c) => c.caseId));
   }
   return plan;
 }
@@ -208,9 +219,12 @@ export function expandRanges(
   return out.sort((a, b) => (a.month < b.month ? -1 : 1));
 }
 
-/** Payments for months after the month of death (death stops payment from the following month). */
+/**
+ * Payments for months after the month of death (death stops payment from the following
+ * month) that were not cancelled: the ones collected before the death was known, to recover.
+ */
 export function paymentsAfterDeath(citizenId: string, ranges: readonly PaymentRange[], deathDate: string | null): PaymentView[] {
   if (!deathDate) return [];
   const deathMonth = monthOf(deathDate);
-  return expandRanges(citizenId, ranges, (m) => m > deathMonth);
+  return expandRanges(citizenId, ranges, (m) => m > deathMonth).filter((p) => p.status !== 'CANCELLED');
 }

@@ -10,7 +10,10 @@ import { BenefitCaseStatusEnum } from '../cases/case-status';
     'Hồ sơ trợ cấp hưu trí xã hội (Luật BHXH 2024, NĐ 176/2025/NĐ-CP), từ 01/7/2025. / A social pension case (Social Insurance Law 2024), from 2025-07-01.',
 })
 export class SocialPensionCase extends BenefitCaseFields {
-  @Field(() => Int, { description: 'Số tiền hằng tháng (đồng). / Monthly amount in VND.' })
+  @Field(() => Int, {
+    description:
+      'Mức trợ cấp hưu trí xã hội của tháng (đồng); người có trợ cấp BHXH hằng tháng thấp hơn mức này được chi phần chênh lệch (danh sách chi trả, allowanceEligibility). / The social-pension level of the month, VND; someone with a smaller monthly SI benefit is paid the difference (payroll, allowanceEligibility).',
+  })
   monthlyAmount!: number;
 }
 
@@ -40,9 +43,16 @@ export class OpenSocialPensionCaseInput {
   @Field(() => MonthScalar, { description: 'Tháng bắt đầu hưởng (từ 2025-07). / First month paid, from 2025-07.' })
   startMonth!: string;
 
-  @Field({ description: 'Mã xã/phường chi trả (5 chữ số). / Paying commune, 5-digit code.' })
-  communeCode!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Mã xã/phường chi trả (đối chiếu): hồ sơ do xã nơi cư trú tháng bắt đầu theo sổ đăng ký chi trả. / Paying commune (compared): the case is paid by the register’s residence commune in the start month.',
+  })
+  communeCode?: string | null;
 
-  @Field(() => IdentityFactsInput, { description: 'Danh tính theo sổ đăng ký. / Identity facts from the register.' })
-  identity!: IdentityFactsInput;
+  @Field(() => IdentityFactsInput, {
+    nullable: true,
+    description: 'Danh tính ghi trên quyết định (đối chiếu). / Identity on the decision (compared).',
+  })
+  identity?: IdentityFactsInput | null;
 }

@@ -1,24 +1,19 @@
 import { isIsoDate } from '@nct/dates';
+import { parseResidenceHistory } from '../register/residence.rules';
 import type { PersonRef } from './person';
 
 /**
  * Resolves `Person` representations without a query: the stub keeps the key and the identity
- * fields the gateway sent for `@requires` (birth date, death date, residence commune and its
- * disadvantaged flag); the field loaders then batch all people at once. Values of the wrong
+ * fields the gateway sent for `@requires` (birth date, death date, residence history with the
+ * disadvantaged spells); the field loaders then batch all people at once. Values of the wrong
  * shape are dropped (treated as unknown), never trusted.
  */
 export function personReference() {
   return {
-    __resolveReference: (ref: { citizenId: string; birthDate?: unknown; deathDate?: unknown; residence?: unknown }): PersonRef => {
+    __resolveReference: (ref: { citizenId: string; birthDate?: unknown; deathDate?: unknown; residenceHistory?: unknown }): PersonRef => {
       const out: PersonRef = { citizenId: ref.citizenId, birthDate: isIsoDate(ref.birthDate) ? ref.birthDate : null };
       if ('deathDate' in ref) out.deathDate = isIsoDate(ref.deathDate) ? ref.deathDate : null;
-      if (ref.residence && typeof ref.residence === 'object') {
-        const r = ref.residence as { code?: unknown; disadvantaged?: unknown };
-        out.residence = {
-          code: typeof r.code === 'string' && /^\d{5}$/.test(r.code) ? r.code : null,
-          disadvantaged: typeof r.disadvantaged === 'boolean' ? r.disadvantaged : null,
-        };
-      }
+      if ('residenceHistory' in ref) out.residenceHistory = parseResidenceHistory(ref.residenceHistory);
       return out;
     },
   };

@@ -1,27 +1,36 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Access, assertInScope, dateArg, DateScalar, RequestContext } from '@nct/subgraph-kit';
+import { trusted } from '@nct/db';
+import { Access, assertInScope, byKey, dateArg, DateScalar, loader, RequestContext } from '@nct/subgraph-kit';
+import { findInChunks } from '../batch';
 import { AllowanceCase } from '../allowance/allowance-case';
 import { allowanceCaseView, AllowanceCaseView } from '../allowance/allowance.rules';
 import { AllowanceEligibility } from '../allowance/eligibility';
-import { evaluateEligibility, type Eligibility } from '../allowance/eligibility.rules';
+import { eligibilityFacts, evaluateEligibility, type Eligibility } from '../allowance/eligibility.rules';
 import { casesByCitizenLoader } from '../cases/benefit-case.queries';
 import { currentCase } from '../cases/cases.rules';
+import { FuneralSupportItem } from '../death/death';
+import { funeralItemView } from '../death/apply-death';
+import type { FuneralSupportItemDoc } from '../death/funeral-support-item.model';
 import { SocialCoverage } from '../dashboards/coverage';
 import { coverageFrom, paymentsAfterDeathFrom, paymentsAfterRecordedStopFrom, type Coverage } from '../dashboards/coverage.rules';
 import { recordsByCitizenLoader, socialRowLoader } from '../dashboards/social-rows.loader';
 import type { Models } from '../models';
+import type { SocialDeps } from '../deps';
 import { MonthlyPayment } from '../payments/monthly-payment';
 import { expandRanges, type PaymentView } from '../payments/payments.rules';
 import { SocialPensionCase } from '../pension/social-pension-case';
 import { socialPensionCaseView, SocialPensionCaseView } from '../pension/pension.rules';
-import { SocialRecord } from '../records/social-record';
-import { receivesPensionOn, type SocialRecordDoc } from '../records/social-record.model';
+import { SocialRecord, socialRecordView } from '../records/social-record';
+import { residenceOn, type ResidencePeriod } from '../register/residence.rules';
 import { Person, type PersonRef } from './person';
 
 /** The social subgraph's fields on `Person` (owned by homeaffairs). */
 @Resolver(() => Person)
 export class PersonBenefitsResolver {
-  constructor(private readonly models: Models) {}
+  private readonly models: Models;
+  constructor({ models }: SocialDeps) {
+    this.models = models;
+  }
 
   @Access('SOCIAL_DATA')
   @FieldResolver(() => AllowanceCase, {
@@ -52,9 +61,11 @@ export class PersonBenefitsResolver {
   @FieldResolver(() => AllowanceEligibility, {
     nullable: true,
     description:
-      'Xét hưởng tại một ngày (mặc định hôm nay): nhóm 5a-5d, khuyết tật, trợ cấp hưu trí xã hội; chỉ hưởng mức cao nhất. Danh tính (ngày sinh, ngày mất, xã ĐBKK) lấy từ sổ đăng ký. / Eligibility on a date (default today) with reasons and every entitlement considered; identity from the register.',
+      'Xét hưởng tại một ngày (mặc định hôm nay): nhóm 5a-5d, khuyết tật, trợ cấp hưu trí xã hội; chỉ hưởng mức cao nhất. Danh tính (ngày sinh, ngày mất, nơi cư trú và vùng ĐBKK tại ngày xét) lấy từ sổ đăng ký; lương hưu/BHXH tại ngày xét. / Eligibility on a date (default today) with reasons and every entitlement considered; identity, the residence and its disadvantaged status on that date from the register; pensions in force on that date.',
   })
-  @Directive('@requires(fields: "birthDate deathDate residence { code disadvantaged }")')
+  @Directive(
+    '@requires(fields: "birthDate deathDate residenceHistory { communeCode villageCode from to disadvantaged { from to level legalAct } }")',
+  )
   async allowanceEligibility(
     @Root() person: PersonRef,
     @Ctx() ctx: RequestContext,
@@ -62,9 +73,12 @@ export class PersonBenefitsResolver {
     asOf?: string | null,
   ): Promise<Eligibility> {
     const date = dateArg(asOf, 'asOf', ctx.today, 'Ngày xét');
-    if (person.residence?.code) assertInScope(ctx, person.residence.code);
+    const current = person.residenceHistory
+      ? (residenceOn(person.residenceHistory, ctx.today) ?? latestResidence(person.residenceHistory))
+      : null;
+    if (current) assertInScope(ctx, current.communeCode);
     const record = await recordsByCitizenLoader(this.models, ctx).load(person.citizenId);
-    return evaluateEligibility(factsOf(person, record, date), date);
+    return evaluateEligibility(eligibilityFacts(person, record), date);
   }
 
   @Access('SOCIAL_DATA')
@@ -120,22 +134,35 @@ export class PersonBenefitsResolver {
     nullable: true,
     description: 'Hồ sơ hoàn cảnh của Sở (hộ nghèo theo năm, lương hưu/BHXH, khuyết tật). / The department’s record of circumstances.',
   })
-  async socialRecord(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<SocialRecordDoc | null> {
-    return recordsByCitizenLoader(this.models, ctx).load(person.citizenId);
+  async socialRecord(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<SocialRecord | null> {
+    const record = await recordsByCitizenLoader(this.models, ctx).load(person.citizenId);
+    return record && socialRecordView(record);
+  }
+
+  @Access('SOCIAL_DATA')
+  @FieldResolver(() => FuneralSupportItem, {
+    nullable: true,
+    description:
+      'Hỗ trợ mai táng đã lập khi người này mất (theo sổ đăng ký). / Funeral support prepared when this person died (per the register).',
+  })
+  async funeralSupport(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<FuneralSupportItem | null> {
+    const item = await funeralItemLoader(this.models, ctx).load(person.citizenId);
+    return item && funeralItemView(item);
   }
 }
 
-/** Facts for the eligibility engine: identity from the representation, circumstances from our record. */
-export function factsOf(person: PersonRef, record: SocialRecordDoc | null, asOf: string) {
-  return {
-    birthDate: person.birthDate ?? null,
-    deathDate: person.deathDate ?? null,
-    disadvantagedCommune: person.residence?.disadvantaged ?? null,
-    poverty: record?.poverty ?? [],
-    receivesPension: receivesPensionOn(record, asOf),
-    disability: record?.disability ?? 'NONE',
-    noSupporter: record?.noSupporter ?? false,
-    careFacilityEligible: record?.careFacilityEligible ?? false,
-    otherMonthlyAllowance: record?.otherMonthlyAllowance ?? false,
-  } as const;
+/** The funeral-support items of the people in one request: one `_id $in` query per batch. */
+function funeralItemLoader(models: Models, ctx: RequestContext) {
+  return loader<string, FuneralSupportItemDoc | null>(ctx, 'funeral-items-by-citizen', async (ids) =>
+    byKey(
+      ids,
+      await findInChunks(ids, (chunk) => models.FuneralSupportItem.find({ _id: trusted({ $in: chunk }) }).lean<FuneralSupportItemDoc[]>()),
+      (d) => d._id,
+    ),
+  );
+}
+
+/** The residence that started last (for the scope of a person with no residence today). */
+function latestResidence(history: readonly ResidencePeriod[]): ResidencePeriod | null {
+  return history.reduce<ResidencePeriod | null>((best, p) => (!best || p.from > best.from ? p : best), null);
 }

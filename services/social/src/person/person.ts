@@ -1,19 +1,65 @@
-// Entity stubs: `Person` and `AdministrativeUnit` are owned by the homeaffairs subgraph (Sở Nội
-// vụ, the resident register). Descriptions are the owner's; here only the keys and the identity
-// we require.
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+// Entity stubs: `Person` is owned by the homeaffairs subgraph (Sở Nội vụ, the resident register).
+// Descriptions are the owner's; here only the key and the identity we require.
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '@nct/subgraph-kit';
+import type { DisadvantagedSpell, ResidencePeriod } from '../register/residence.rules';
 
-@ObjectType()
-@Directive('@key(fields: "code", resolvable: false)')
-export class AdministrativeUnit {
-  @Field(() => ID)
-  code!: string;
+/** The register's level of a disadvantaged listing (owned by homeaffairs; the same values). */
+export enum DisadvantagedLevelEnum {
+  COMMUNE = 'COMMUNE',
+  VILLAGE = 'VILLAGE',
+}
+registerEnumType(DisadvantagedLevelEnum, {
+  name: 'DisadvantagedLevel',
+  description: 'Cấp được công nhận đặc biệt khó khăn: cả xã, hoặc một thôn. / What is listed: a whole commune, or one village.',
+  valuesConfig: {
+    COMMUNE: { description: 'Cả xã. / The whole commune.' },
+    VILLAGE: { description: 'Thôn nơi cư trú. / The village of residence.' },
+  },
+});
 
-  /** Sent by the gateway for `@requires` (Decree 20/2021 Art. 5.5(b)); never stored here. */
-  @Field(() => Boolean)
+/** The register's especially-disadvantaged spells (owned by homeaffairs; sent for `@requires`, never stored here). */
+@ObjectType('DisadvantagedSpell')
+export class DisadvantagedSpellRef {
+  @Field(() => DateScalar)
   @Directive('@external')
-  disadvantaged?: boolean | null;
+  from!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Directive('@external')
+  to!: string | null;
+
+  @Field(() => DisadvantagedLevelEnum)
+  @Directive('@external')
+  level!: string;
+
+  @Field(() => String)
+  @Directive('@external')
+  legalAct!: string;
+}
+
+/** The register's residence periods (owned by homeaffairs; sent for `@requires`, never stored here). */
+@ObjectType('ResidencePeriod')
+export class ResidencePeriodRef {
+  @Field(() => String)
+  @Directive('@external')
+  communeCode!: string;
+
+  @Field(() => String, { nullable: true })
+  @Directive('@external')
+  villageCode!: string | null;
+
+  @Field(() => DateScalar)
+  @Directive('@external')
+  from!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Directive('@external')
+  to!: string | null;
+
+  @Field(() => [DisadvantagedSpellRef])
+  @Directive('@external')
+  disadvantaged!: DisadvantagedSpell[];
 }
 
 @ObjectType()
@@ -34,9 +80,9 @@ export class Person {
   @Directive('@external')
   deathDate?: string | null;
 
-  @Field(() => AdministrativeUnit)
+  @Field(() => [ResidencePeriodRef], { nullable: true })
   @Directive('@external')
-  residence?: { code?: string | null; disadvantaged?: boolean | null } | null;
+  residenceHistory?: ResidencePeriod[] | null;
 }
 
 /** What our Person resolvers receive: the representation the gateway sent. */
@@ -45,5 +91,6 @@ export interface PersonRef {
   birthDate?: string | null;
   /** undefined: not sent (the field did not require it); null: alive. */
   deathDate?: string | null;
-  residence?: { code: string | null; disadvantaged: boolean | null } | null;
+  /** undefined: not sent; null: sent but not a list (unknown). */
+  residenceHistory?: ResidencePeriod[] | null;
 }

@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { addDays } from '@nct/dates';
 
 export type PovertyStatus = 'POOR' | 'NEAR_POOR' | 'NONE';
 export type InsuranceStatus = 'PENSION' | 'SI_MONTHLY_BENEFIT' | 'NONE';
@@ -13,10 +14,32 @@ export interface PovertyEntry {
   status: PovertyStatus;
 }
 
-/** A status reported by the social-insurance agency, in force from a date until the next entry. */
+/**
+ * A status reported by the social-insurance agency, in force from a date until the next entry.
+ * The stored shape of records written before pension periods (`SocialRecordDoc.insurance`),
+ * still read (as periods without an amount: `pensionPeriodsOf`), and the shape of the
+ * agency's CSV export.
+ */
 export interface InsuranceEntry {
   from: string;
   status: InsuranceStatus;
+}
+
+/**
+ * A monthly benefit from the social-insurance fund: a retirement pension (lương hưu) or a
+ * monthly social-insurance benefit (trợ cấp BHXH hằng tháng, e.g. under Social Insurance Law
+ * 2024 Art. 23). The kind and the amount decide the social pension (Art. 21.1(b)).
+ */
+export type PensionKind = 'RETIREMENT_PENSION' | 'MONTHLY_SOCIAL_INSURANCE';
+export const PENSION_KINDS: readonly PensionKind[] = ['RETIREMENT_PENSION', 'MONTHLY_SOCIAL_INSURANCE'];
+
+/** A pension or monthly SI benefit over a period (inclusive dates; `to` null while it lasts). */
+export interface PensionPeriod {
+  kind: PensionKind;
+  /** VND per month; null when the amount is not on record. */
+  monthlyAmount: number | null;
+  from: string;
+  to: string | null;
 }
 
 /**
@@ -30,7 +53,10 @@ export interface SocialRecordDoc {
   /** 5-digit commune that keeps the social record (the commune of the poverty roster). */
   communeCode: string;
   poverty: PovertyEntry[];
-  insurance: InsuranceEntry[];
+  /** Pension / monthly SI benefit periods with their amounts (records written since the periods exist). */
+  pensions?: PensionPeriod[];
+  /** Older records: the insurance agency's status steps (read as periods, emptied on the next write). */
+  insurance?: InsuranceEntry[];
   disability: DisabilityLevel;
   /** Nobody obliged to support them, or the supporter is also on allowance (Art. 5.5(a)). */
   noSupporter: boolean;
@@ -54,6 +80,18 @@ export const socialRecordSchema = new Schema<SocialRecordDoc>(
       ],
       default: [],
     },
+    pensions: {
+      type: [
+        {
+          _id: false,
+          kind: { type: String, required: true, enum: PENSION_KINDS },
+          monthlyAmount: { type: Number, default: null, min: 1 },
+          from: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
+          to: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
+        },
+      ],
+      default: undefined,
+    },
     insurance: {
       type: [
         {
@@ -62,7 +100,7 @@ export const socialRecordSchema = new Schema<SocialRecordDoc>(
           status: { type: String, required: true, enum: INSURANCE_STATUSES },
         },
       ],
-      default: [],
+      default: undefined,
     },
     disability: { type: String, required: true, enum: DISABILITY_LEVELS, default: 'NONE' },
     noSupporter: { type: Boolean, required: true, default: false },
@@ -80,7 +118,7 @@ export function emptyRecord(citizenId: string, communeCode: string): SocialRecor
     _id: citizenId,
     communeCode,
     poverty: [],
-    insurance: [],
+    pensions: [],
     disability: 'NONE',
     noSupporter: false,
     careFacilityEligible: false,
@@ -93,20 +131,81 @@ export function povertyIn(record: Pick<SocialRecordDoc, 'poverty'> | null, year:
   return record?.poverty.find((p) => p.year === year)?.status ?? 'NONE';
 }
 
-/** Insurance status in force on a date: the latest entry from that date or before. */
-export function insuranceOn(record: Pick<SocialRecordDoc, 'insurance'> | null, date: string): InsuranceStatus {
-  let status: InsuranceStatus = 'NONE';
-  let best = '';
-  for (const e of record?.insurance ?? []) {
-    if (e.from <= date && e.from >= best) {
-      best = e.from;
-      status = e.status;
-    }
-  }
-  return status;
+const KIND_OF_STATUS: Record<Exclude<InsuranceStatus, 'NONE'>, PensionKind> = {
+  PENSION: 'RETIREMENT_PENSION',
+  SI_MONTHLY_BENEFIT: 'MONTHLY_SOCIAL_INSURANCE',
+};
+const STATUS_OF_KIND: Record<PensionKind, InsuranceStatus> = {
+  RETIREMENT_PENSION: 'PENSION',
+  MONTHLY_SOCIAL_INSURANCE: 'SI_MONTHLY_BENEFIT',
+};
+
+/** A status step (from the agency's export) with the amount of the period it starts, when known. */
+export interface InsuranceStep extends InsuranceEntry {
+  monthlyAmount?: number | null;
 }
 
-/** Pension or a monthly social-insurance benefit on a date. */
-export function receivesPensionOn(record: Pick<SocialRecordDoc, 'insurance'> | null, date: string): boolean {
-  return insuranceOn(record, date) !== 'NONE';
+const byFrom = <T extends { from: string }>(a: T, b: T) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
+
+/**
+ * Periods from status steps: each non-NONE step lasts until the day before the next step; a
+ * step continuing the same kind and amount extends the period before it.
+ */
+export function periodsFromSteps(steps: readonly InsuranceStep[]): PensionPeriod[] {
+  const sorted = [...steps].sort(byFrom);
+  const out: PensionPeriod[] = [];
+  sorted.forEach((s, i) => {
+    if (s.status === 'NONE') return;
+    const next = sorted[i + 1];
+    const period: PensionPeriod = {
+      kind: KIND_OF_STATUS[s.status],
+      monthlyAmount: s.monthlyAmount ?? null,
+      from: s.from,
+      to: next ? addDays(next.from, -1) : null,
+    };
+    const last = out[out.length - 1];
+    if (last && last.to === addDays(s.from, -1) && last.kind === period.kind && last.monthlyAmount === period.monthlyAmount)
+      last.to = period.to;
+    else out.push(period);
+  });
+  return out;
+}
+
+/** Status steps of (non-overlapping) periods: a step where each starts, NONE the day after one ends without a successor. */
+export function stepsFromPeriods(periods: readonly PensionPeriod[]): InsuranceStep[] {
+  const sorted = [...periods].sort(byFrom);
+  const starts = new Set(sorted.map((p) => p.from));
+  const out: InsuranceStep[] = [];
+  for (const p of sorted) {
+    out.push({ from: p.from, status: STATUS_OF_KIND[p.kind], monthlyAmount: p.monthlyAmount });
+    if (p.to !== null && !starts.has(addDays(p.to, 1))) out.push({ from: addDays(p.to, 1), status: 'NONE', monthlyAmount: null });
+  }
+  return out.sort(byFrom);
+}
+
+/** Every pension / monthly SI period on record: the dated periods, and those read from an older record's status steps. */
+export function pensionPeriodsOf(record: Pick<SocialRecordDoc, 'pensions' | 'insurance'> | null): PensionPeriod[] {
+  if (!record) return [];
+  return [...(record.pensions ?? []), ...periodsFromSteps(record.insurance ?? [])].sort(byFrom);
+}
+
+/** The status steps of a record (its periods, or an older record's steps as stored). */
+export function insuranceStepsOf(record: Pick<SocialRecordDoc, 'pensions' | 'insurance'> | null): InsuranceStep[] {
+  return stepsFromPeriods(pensionPeriodsOf(record));
+}
+
+/** Whether a period is in force on a date (inclusive bounds). */
+export const inForceOn = (p: Pick<PensionPeriod, 'from' | 'to'>, date: string): boolean =>
+  p.from <= date && (p.to === null || date <= p.to);
+
+/** The pension / monthly SI periods in force on a date. */
+export function pensionsOn(record: Pick<SocialRecordDoc, 'pensions' | 'insurance'> | null, date: string): PensionPeriod[] {
+  return pensionPeriodsOf(record).filter((p) => inForceOn(p, date));
+}
+
+/** Insurance status in force on a date (a retirement pension first, then a monthly SI benefit). */
+export function insuranceOn(record: Pick<SocialRecordDoc, 'pensions' | 'insurance'> | null, date: string): InsuranceStatus {
+  const kinds = new Set(pensionsOn(record, date).map((p) => p.kind));
+  if (kinds.has('RETIREMENT_PENSION')) return 'PENSION';
+  return kinds.has('MONTHLY_SOCIAL_INSURANCE') ? 'SI_MONTHLY_BENEFIT' : 'NONE';
 }

@@ -119,7 +119,7 @@ export function deriveSocialSeed(data: SeedData): SocialSeedExtra {
     if (age < 70 || age > 74) continue;
     const status = recordOf.get(p.citizenId)?.poverty.find((y) => y.year === asOfYear)?.status;
     if (status !== 'POOR' && status !== 'NEAR_POOR') continue;
-    if (recordOf.get(p.citizenId)?.insurance.length) continue;
+    if (recordOf.get(p.citizenId)?.insurance?.length) continue;
     if (unit(p.citizenId, 'sp70') >= R.socialPensionOfPoor70to74) continue;
     const turned70 = monthOf(dateReachingAge(p.birthDate, 70));
     const start = [turned70, '2025-07', `${asOfYear}-01`].sort().pop()!;
