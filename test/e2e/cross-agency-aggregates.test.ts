@@ -304,6 +304,125 @@ describe('cross-agency figures, end to end', () => {
     for (const { node } of data.lowLoans.edges) expect(node.compliance.loanSharePercent).toBeLessThan(50);
   });
 
+  it('Q11: chronic-disease management rate, club members against non-members, aggregate only', async () => {
+    // Rule: among the people whose health record a scope keeps (a commune's station, or every
+    // record for the province) with a tracked chronic condition diagnosed by asOf (and whose
+    // record health has not closed for a death by then: no death is delivered in this run), the
+    // share with every condition under management; club members (in a club of the scope, joined
+    // by today, membership not ended) against everyone else. Per row, the cells "managed" and
+    // "not managed" are published together; a cell of 1-4 withholds the counts and rates of both
+    // rows (they add up to the Q5 figure); the denominators stay.
+    const asOf = TODAY;
+    const clubsIn = (scope: string) =>
+      system.seed.association.clubs.filter((c) => (scope.length === 5 ? c.communeCode === scope : true) && c.foundedOn <= TODAY);
+    const membersOf = (scope: string) => {
+      const clubs = new Set(clubsIn(scope).map((c) => c.clubId));
+      return new Set(
+        system.seed.association.clubMemberships.filter((m) => clubs.has(m.clubId) && m.joinedOn <= TODAY).map((m) => m.citizenId),
+      );
+    };
+    const expectedFor = (scope: string) => {
+      const members = membersOf(scope);
+      const rows = { members: { with: 0, managed: 0 }, nonMembers: { with: 0, managed: 0 } };
+      for (const r of system.seed.health.records.filter((x) => scope.length !== 5 || x.communeCode === scope)) {
+        const conditions = v.conditionsOf(r.citizenId).filter((k) => k.diagnosedOn <= asOf);
+        if (!conditions.length) continue;
+        const row = members.has(r.citizenId) ? rows.members : rows.nonMembers;
+        row.with++;
+        if (conditions.every((k) => k.underManagement)) row.managed++;
+      }
+      const small = [rows.members, rows.nonMembers].some((r) => disclose([r.managed, r.with - r.managed]).includes(null));
+      const shown = (r: { with: number; managed: number }) => ({
+        withCondition: r.with,
+        underManagement: small ? null : r.managed,
+        rate: small || r.with === 0 ? null : Math.round((r.managed / r.with) * 10_000) / 10_000,
+        suppressed: small,
+      });
+      return {
+        clubMemberCohort: {
+          scope,
+          clubCount: clubsIn(scope).length,
+          memberCount: members.size,
+          chronicDiseaseManagement: { scope, asOf, members: shown(rows.members), nonMembers: shown(rows.nonMembers) },
+        },
+        counted: rows.members.with + rows.nonMembers.with,
+      };
+    };
+    const Q11 = `query Q11($scope: String!, $asOf: Date) {
+      clubMemberCohort(scope: $scope) {
+        scope clubCount memberCount
+        chronicDiseaseManagement(asOf: $asOf) {
+          scope asOf
+          members { withCondition underManagement rate suppressed }
+          nonMembers { withCondition underManagement rate suppressed }
+        }
+      }
+    }`;
+    const communes = sorted(new Set(system.seed.association.clubs.map((c) => c.communeCode)));
+    const results = new Map<string, any>();
+    for (const scope of [PROVINCE, ...communes]) {
+      const res = await system.query(
+        Q11,
+        { scope, asOf },
+        { as: 'coordinator', purpose: 'STATISTICS', headers: { 'x-request-id': `q11-${scope}` } },
+      );
+      const { counted, ...expected } = expectedFor(scope);
+      expect({ scope, ...ok(res) }).toEqual({ scope, ...expected });
+      results.set(scope, { ...res.body.data.clubMemberCohort, counted });
+    }
+    // The seed has both: a commune whose rates are published, and one whose small cells are withheld.
+    const shown = communes.filter((c) => !results.get(c).chronicDiseaseManagement.members.suppressed);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(communes.some((c) => results.get(c).chronicDiseaseManagement.members.suppressed)).toBe(true);
+    expect(results.get(PROVINCE).chronicDiseaseManagement.members.suppressed).toBe(false);
+    // The two groups add up to Q5's chronic-management denominator (its own rule, on the same records).
+    const commune = shown[0];
+    const q5 = ok(
+      await system.query(
+        `query($p: ID!, $y: Int!) { communesOf(provinceCode: $p) { code healthCoverage(year: $y) { chronicManagement { denominator } } } }`,
+        { p: PROVINCE, y: Number(TODAY.slice(0, 4)) },
+        { as: 'coordinator', purpose: 'STATISTICS' },
+      ),
+    );
+    const { members, nonMembers } = results.get(commune).chronicDiseaseManagement;
+    expect(members.withCondition + nonMembers.withCondition).toBe(
+      q5.communesOf.find((c: any) => c.code === commune).healthCoverage.chronicManagement.denominator,
+    );
+    // The member list never reaches the client: not in the API ...
+    const list = await system.query(
+      `query($s: String!) { clubMemberCohort(scope: $s) { memberCitizenIds } }`,
+      { s: commune },
+      { as: 'coordinator', purpose: 'STATISTICS' },
+    );
+    expect(list.status).toBe(400);
+    expect(list.body.errors[0].message).toMatch(/memberCitizenIds/);
+    // ... figures need a statistics purpose (the people counted are logged) ...
+    const noPurpose = await system.query(Q11, { scope: commune, asOf }, { as: 'coordinator', purpose: null });
+    expect(noPurpose.body.data?.clubMemberCohort?.chronicDiseaseManagement ?? null).toBeNull();
+    expect(noPurpose.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    // ... and what was processed is in the access log: each member handed over, each person counted.
+    const LOG = `query($f: AccessLogFilter, $after: String) { accessLog(filter: $f, first: 100, after: $after) {
+      edges { node { citizenId role purpose fields } } pageInfo { hasNextPage endCursor } } }`;
+    const logged = new Map<string, string[]>();
+    for (let after: string | null = null; ;) {
+      const page: { edges: any[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = ok(
+        await system.query(LOG, { f: { correlationId: `q11-${commune}` }, after }, { as: 'auditor', purpose: 'AUDIT' }),
+      ).accessLog;
+      for (const e of page.edges) {
+        expect([e.node.role, e.node.purpose]).toEqual(['coordinator', 'STATISTICS']);
+        logged.set(e.node.citizenId, e.node.fields);
+      }
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const members11 = membersOf(commune);
+    expect([...logged].filter(([, f]) => f.includes('association:ClubMemberCohort.memberCitizenIds')).length).toBe(members11.size);
+    expect([...logged].filter(([, f]) => f.includes('health:ClubMemberCohort.chronicDiseaseManagement')).length).toBe(
+      results.get(commune).counted,
+    );
+    expect([...logged.values()].flat().every((f) => /^(association|health):ClubMemberCohort\./.test(f))).toBe(true);
+  });
+
   it('Q12: records still on pre-July-2025 unit codes', async () => {
     // Rule: per old (pre-2025) code, the register records still carrying it (deceased
     // included), with the current unit(s) the lineage maps it to; per current commune, its

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { appliedDeaths } from '@nct/subgraph-kit';
 import { branchSchema } from './branches/branch.model';
 import { celebrationSchema } from './celebrations/celebration.model';
 import { clubSchema } from './clubs/club.model';
@@ -12,7 +13,7 @@ import { recognitionSchema } from './recognitions/recognition.model';
 
 /**
  * The association database: members and branches, clubs, fund books and entries, celebrations,
- * recognitions. Every read starts from an index declared next to its model (`*.model.ts`).
+ * recognitions, and the deaths applied from the register (the kit's `applied_deaths`). Every read starts from an index declared next to its model (`*.model.ts`).
  */
 export function createModels(conn: Connection) {
   return {
@@ -26,6 +27,7 @@ export function createModels(conn: Connection) {
     LedgerEntry: conn.model('LedgerEntry', ledgerEntrySchema),
     Celebration: conn.model('Celebration', celebrationSchema),
     Recognition: conn.model('Recognition', recognitionSchema),
+    AppliedDeath: appliedDeaths(conn),
   };
 }
 

@@ -1,5 +1,6 @@
-import { buildFederatedSchema, resolverContainer } from '@nct/subgraph-kit';
+import { buildFederatedSchema, NO_GRAPH, resolverContainer, type SubgraphServices } from '@nct/subgraph-kit';
 import type { Models } from './models';
+import type { AssociationDeps } from './services';
 // The order of these imports is the order of the fields in the SDL (type-graphql records them
 // as each module loads), and so in the committed supergraph: keep it.
 import { CelebrationResolver } from './celebrations/celebration.resolver';
@@ -13,8 +14,12 @@ import { RecognitionResolver } from './recognitions/recognition.resolver';
 import { PersonResolver } from './person/person.resolver';
 import { personReference } from './person/person.reference';
 import { administrativeUnitReference, UnitResolver } from './units/unit.resolver';
+import { AssociationDeathResolver } from './deaths/death.resolver';
+import { clubMemberCohortReference, ClubMemberCohortResolver } from './cohorts/cohort.resolver';
 
-export function buildSchema(models: Models) {
+/** `services.graph`: the register through the gateway (identity for decisions by age; the death receiver). */
+export function buildSchema(models: Models, services: SubgraphServices = { graph: NO_GRAPH }) {
+  const deps: AssociationDeps = { ...models, graph: services.graph };
   return buildFederatedSchema({
     resolvers: [
       PersonResolver,
@@ -29,12 +34,15 @@ export function buildSchema(models: Models) {
       CelebrationResolver,
       RecognitionResolver,
       UnitResolver,
+      AssociationDeathResolver,
+      ClubMemberCohortResolver,
     ],
-    container: resolverContainer(models),
+    container: resolverContainer(deps),
     referenceResolvers: {
       Person: personReference(),
       Club: clubReference(models),
       AdministrativeUnit: administrativeUnitReference(),
+      ClubMemberCohort: clubMemberCohortReference,
     },
   });
 }

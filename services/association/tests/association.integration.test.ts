@@ -5,6 +5,7 @@ import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/te
 import { generateSeed } from '@nct/seed';
 import { definition, deriveAssociationSeed, seedDatabase, type Models } from '../src';
 import { roleSlotOf } from '../src/clubs/club-member.model';
+import { registerStub } from './register-stub';
 
 // A small hand-written association, so that expected answers are obvious.
 const CLUBS = [
@@ -84,6 +85,19 @@ const MEMBERS = [
 /** 100 more people, each a member with one club membership: the batching fixture. */
 const BULK_IDS = Array.from({ length: 100 }, (_, i) => `012150${String(i).padStart(6, '0')}`);
 
+/** The register as these tests need it (the association reads birth and death dates through the graph). */
+const register = registerStub({
+  '012148000077': { birthDate: '1948-04-04', sex: 'MALE' },
+  '012148000078': { birthDate: '1948-05-05', sex: 'MALE' },
+  '012148000079': { birthDate: '1948-06-06', sex: 'MALE' },
+  '012170000079': { birthDate: '1970-03-03', sex: 'MALE' },
+  '012160000079': { birthDate: '1960-12-01', sex: 'MALE' },
+  '012160000080': { birthDate: '1960-09-30', sex: 'MALE' },
+  '012148000082': { birthDate: '1948-07-07', deathDate: '2020-09-30', sex: 'MALE' },
+  '012142000456': { birthDate: '1942-02-02', sex: 'FEMALE' },
+  '012141000457': { birthDate: '1941-01-01', deathDate: '2024-01-01', sex: 'FEMALE' },
+});
+
 describe('association subgraph on the real database', () => {
   let conn: Connection;
   let sg: SubgraphInstance<Models>;
@@ -91,7 +105,7 @@ describe('association subgraph on the real database', () => {
 
   beforeAll(async () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('association'));
-    sg = await createSubgraph(definition, conn);
+    sg = await createSubgraph(definition, conn, { graph: register.graph });
     await sg.models.Club.insertMany(CLUBS);
     await sg.models.Branch.insertMany([
       { branchId: 'CH-03199-001', communeCode: '03199', name: 'Chi hội Bản Hon', village: 'Bản Hon', groups: ['Tổ 1', 'Tổ 2'] },
@@ -330,10 +344,19 @@ describe('association subgraph on the real database', () => {
       ['an operator as branch ID', { branchId: '{"$gt":""}' }, 'branchId'],
       ['a 5000-character card number', { cardNumber: 'y'.repeat(5000) }, 'cardNumber'],
       ['a 5-digit citizen ID', { citizenId: '12345' }, 'citizenId'],
-      ['someone born in 1970 (under 60 in 2020)', { citizenId: '012170000079' }, 'joinedOn'],
-      ['the 60th year without a birth date', { citizenId: '012160000079' }, 'birthDate'],
-      ['the 60th year, birthday still ahead', { citizenId: '012160000079', birthDate: '1960-12-01' }, 'joinedOn'],
-      ['a birth date that contradicts the ID', { citizenId: '012160000079', birthDate: '1959-01-01' }, 'birthDate'],
+      ['someone born in 1970 (under 60 in 2020, per the register)', { citizenId: '012170000079' }, 'joinedOn'],
+      ['the 60th year, birthday still ahead (the register)', { citizenId: '012160000079' }, 'joinedOn'],
+      [
+        'the 60th year, birthday still ahead, declared as the register has it',
+        { citizenId: '012160000079', birthDate: '1960-12-01' },
+        'joinedOn',
+      ],
+      [
+        'a birth date that differs from the register (IDENTITY_MISMATCH)',
+        { citizenId: '012160000079', birthDate: '1959-01-01' },
+        'birthDate',
+      ],
+      ['someone the register records as dead before joining', { citizenId: '012148000082' }, 'joinedOn'],
       ['a group the branch does not have', { groupName: 'Tổ 9' }, 'groupName'],
     ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_what, change, field) => {
       const before = await count();
@@ -349,6 +372,45 @@ describe('association subgraph on the real database', () => {
       });
       expect(res.errors).toBeUndefined();
       expect((await sg.models.Membership.findOne({ citizenId: '012160000080' }).lean())?.declaredBirthDate).toBe('1960-09-30');
+    });
+
+    it('names both birth dates when the one given differs from the register (IDENTITY_MISMATCH), in both languages', async () => {
+      const res = await run(mutation, {
+        input: { ...input, citizenId: '012160000079', cardNumber: 'HNCT-03199-000079', birthDate: '1959-01-01' },
+      });
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'IDENTITY_MISMATCH',
+        mismatches: [{ field: 'birthDate', given: '1959-01-01', register: '1960-12-01' }],
+        problems: [{ field: 'birthDate', problem: 'IDENTITY_MISMATCH' }],
+      });
+      expect(res.errors?.[0].extensions?.messageVi).toContain('1960-12-01');
+      expect(res.errors?.[0].extensions?.messageEn).toContain('1959-01-01');
+    });
+
+    it('asks the register through the graph for the Association (purpose ASSOCIATION_ACTIVITIES)', async () => {
+      const before = register.calls.length;
+      await run(mutation, { input: { ...input, citizenId: '012170000079', cardNumber: 'HNCT-03199-000083' } });
+      expect(register.calls.slice(before)).toEqual([
+        expect.objectContaining({ purpose: 'ASSOCIATION_ACTIVITIES', variables: { citizenId: '012170000079' } }),
+      ]);
+    });
+
+    it('refuses someone the register does not know with NOT_FOUND, and writes nothing', async () => {
+      const res = await run(mutation, { input: { ...input, citizenId: '012148000099', cardNumber: 'HNCT-03199-000099' } });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'NOT_IN_REGISTER' });
+      expect(await sg.models.Membership.exists({ citizenId: '012148000099' })).toBeNull();
+    });
+
+    it('refuses with DEPENDENCY_UNAVAILABLE and writes nothing when the register cannot be reached', async () => {
+      register.unreachable = true;
+      try {
+        const res = await run(mutation, { input: { ...input, citizenId: '012148000078', cardNumber: 'HNCT-03199-000078' } });
+        expect(res.errors?.[0].extensions?.code).toBe('DEPENDENCY_UNAVAILABLE');
+        expect(await sg.models.Membership.exists({ citizenId: '012148000078' })).toBeNull();
+      } finally {
+        register.unreachable = false;
+      }
     });
 
     it('refuses an unknown branch with NOT_FOUND', async () => {
@@ -441,6 +503,18 @@ describe('association subgraph on the real database', () => {
       const res = await run(mutation, { input });
       expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
       expect(res.errors?.[0].extensions?.field).toBe(field);
+      expect(await count()).toBe(before);
+    });
+
+    it.each([
+      ['a birth date the register does not have', { birthDate: '1942-02-03' }, 'BAD_USER_INPUT', 'IDENTITY_MISMATCH'],
+      ['someone the register records as dead', { citizenId: '012141000457', birthDate: '1941-01-01' }, 'BAD_USER_INPUT', undefined],
+      ['an elderly person the register does not know', { citizenId: '012142000458' }, 'NOT_FOUND', 'NOT_IN_REGISTER'],
+    ])('refuses %s, from the register, and writes nothing', async (_what, change, code, reason) => {
+      const before = await count();
+      const res = await run(mutation, { input: { ...old, clubId: 'CLB-03199-01', ...change } });
+      expect(res.errors?.[0].extensions?.code).toBe(code);
+      expect(res.errors?.[0].extensions?.reason).toBe(reason);
       expect(await count()).toBe(before);
     });
 

@@ -4,6 +4,7 @@ import { generateSeed, SeedData } from '@nct/seed';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
 import { executeOperation, expectIndexedQueries, readsPerCollection, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, seedDatabase, type Models } from '../src';
+import { registerStub } from './register-stub';
 
 const TODAY = testToday();
 const YEAR = Number(TODAY.slice(0, 4));
@@ -25,8 +26,16 @@ describe('association query plans', () => {
 
   beforeAll(async () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('association_plans'));
-    sg = await createSubgraph(definition, conn);
     data = generateSeed({ people: 800, seed: 11, asOf: TODAY });
+    // The register behind the graph: the seed's people and the IDs the mutations below make up.
+    const people = new Map(data.people.map((p) => [p.citizenId, p]));
+    const register = registerStub({ '012140000777': { birthDate: '1940-07-07', sex: 'MALE' } }, (id) => {
+      const p = people.get(id);
+      if (p) return { birthDate: p.birthDate, deathDate: p.deathDate, sex: p.sex };
+      const made = /^0121(\d\d)000777$/.exec(id);
+      return made ? { birthDate: `19${made[1]}-06-15`, sex: 'MALE' } : null;
+    });
+    sg = await createSubgraph(definition, conn, { graph: register.graph });
     await seedDatabase(sg.models, data);
   });
   afterAll(async () => {
@@ -124,11 +133,43 @@ describe('association query plans', () => {
     );
   });
 
+  it('Q11: the club-member cohort of a commune and of the province (clubs, then their members)', async () => {
+    const commune = data.association.clubs[0].communeCode;
+    const q = `query($c: String!, $p: String!) { c: clubMemberCohort(scope: $c) { scope clubCount memberCount memberCitizenIds }
+      p: clubMemberCohort(scope: $p) { clubCount memberCount memberCitizenIds } }`;
+    const plans = await indexed(async () => {
+      const res = await executeOperation(
+        sg.apollo,
+        q,
+        { c: commune, p: data.province.code },
+        sg.context({ role: 'coordinator' }, 'STATISTICS'),
+      );
+      expect(res.errors).toBeUndefined();
+      expect((res.data as any).c.memberCount).toBeGreaterThan(0);
+    });
+    // per scope: the clubs, then one `$in` of their members
+    expect(readsPerCollection(plans)).toEqual({ clubs: 2, club_members: 2 });
+  });
+
+  it('the death receiver: membership, club memberships, celebrations of one person, by their indexes', async () => {
+    const dead = data.people.find((p) => p.deathDate !== null)!;
+    await indexed(async () => {
+      const res = await executeOperation(
+        sg.apollo,
+        `mutation($c: ID!) { associationApplyDeath(eventId: "plan-1", citizenId: $c) { outcome } }`,
+        { c: dead.citizenId },
+        sg.context({ role: 'homeaffairs', subject: 'svc-homeaffairs' }, 'REGISTER_MAINTENANCE'),
+      );
+      expect(res.errors).toBeUndefined();
+    });
+  });
+
   it('mutations: a fund entry (in its transaction), a club member, a membership, a celebration', async () => {
     const club = data.association.clubs[0];
     const branch = await sg.models.Branch.findOne({ communeCode: club.communeCode }).lean();
     await indexed(async () => {
-      await run(`mutation($i: RecordFundEntryInput!) { recordFundEntry(input: $i) { seq } }`, {
+      // with an idempotency key: its record is read and written by `_id`
+      await run(`mutation($i: RecordFundEntryInput!) { recordFundEntry(input: $i, idempotencyKey: "plan-fund-0001") { seq } }`, {
         i: {
           ledger: { fund: 'CARE', unitCode: club.communeCode },
           reference: 'PLAN-1',

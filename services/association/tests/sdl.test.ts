@@ -75,18 +75,28 @@ describe('association SDL', () => {
       longevityCelebrationAges: '(year: Int!)[Int!]!',
       longevityCelebrationRule: '(year: Int!)LongevityCelebrationRule!',
       exemplaryRecognitions: '(year: Int!, communeCode: String!)[ExemplaryRecognition!]!',
+      clubMemberCohort: '(scope: String!)ClubMemberCohort!',
     });
     expect(fieldsOf(doc, 'Mutation')).toEqual({
-      joinAssociation: '(input: JoinAssociationInput!)AssociationMembership!',
-      createBranch: '(input: CreateBranchInput!)Branch!',
-      createClub: '(input: CreateClubInput!)Club!',
-      addClubMember: '(input: AddClubMemberInput!)ClubMember!',
-      recordClubLoan: '(input: RecordClubLoanInput!)ClubLoan!',
-      recordClubActivity: '(input: RecordClubActivityInput!)ClubActivity!',
-      recordFundEntry: '(input: RecordFundEntryInput!)FundEntry!',
-      recordCelebrationDelivery: '(input: RecordCelebrationInput!)LongevityCelebration!',
-      recordExemplaryRecognition: '(input: RecordRecognitionInput!)ExemplaryRecognition!',
+      joinAssociation: '(idempotencyKey: String, input: JoinAssociationInput!)AssociationMembership!',
+      createBranch: '(idempotencyKey: String, input: CreateBranchInput!)Branch!',
+      createClub: '(idempotencyKey: String, input: CreateClubInput!)Club!',
+      addClubMember: '(idempotencyKey: String, input: AddClubMemberInput!)ClubMember!',
+      recordClubLoan: '(idempotencyKey: String, input: RecordClubLoanInput!)ClubLoan!',
+      recordClubActivity: '(idempotencyKey: String, input: RecordClubActivityInput!)ClubActivity!',
+      recordFundEntry: '(idempotencyKey: String, input: RecordFundEntryInput!)FundEntry!',
+      recordCelebrationDelivery: '(idempotencyKey: String, input: RecordCelebrationInput!)LongevityCelebration!',
+      recordExemplaryRecognition: '(idempotencyKey: String, input: RecordRecognitionInput!)ExemplaryRecognition!',
+      associationApplyDeath: '(citizenId: ID!, eventId: ID!)AssociationDeathReceipt!',
     });
+    // Q11: the member list is never in the client API
+    expect(fieldsOf(doc, 'ClubMemberCohort')).toEqual({
+      scope: 'String!',
+      clubCount: 'Int!',
+      memberCount: 'Int!',
+      memberCitizenIds: '[ID!]!',
+    });
+    expect(sdl).toMatch(/memberCitizenIds: \[ID!\]! @requiresScopes\([^)]*\) @inaccessible/);
     expect(fieldsOf(doc, 'ClubConnection')).toMatchObject({ totalCount: 'Int!', pageInfo: 'PageInfo!' });
     expect(fieldsOf(doc, 'AssociationMembership')).toMatchObject({
       citizenId: 'ID!',
@@ -111,6 +121,7 @@ describe('association SDL', () => {
       young: 'Boolean!',
       priority: 'Boolean!',
       joinedOn: 'Date!',
+      endedOn: 'Date',
     };
     expect(fieldsOf(doc, 'ClubMembership')).toEqual(membership);
     expect(fieldsOf(doc, 'ClubMember')).toEqual({ ...membership, citizenId: 'ID!', fullName: 'String!', person: 'Person' });

@@ -14,6 +14,7 @@ import {
   type AssociationSeedExtra,
   type Models,
 } from '../src';
+import { registerStub } from './register-stub';
 
 const TODAY = testToday();
 /** The seed's celebrations are for the year of its `asOf` (today). */
@@ -29,8 +30,17 @@ describe('association workflows and dashboard fields on a seeded database', () =
 
   beforeAll(async () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('association_flows'));
-    sg = await createSubgraph(definition, conn);
     data = generateSeed({ people: 1200, seed: 7, asOf: TODAY });
+    // The register behind the graph: the seed's people, plus the IDs these tests make up
+    // (`0121YY000001`: born in 19YY, per the ID's digits).
+    const people = new Map(data.people.map((p) => [p.citizenId, p]));
+    const register = registerStub({ '012150000321': { birthDate: '1950-03-03', sex: 'FEMALE' } }, (id) => {
+      const p = people.get(id);
+      if (p) return { birthDate: p.birthDate, deathDate: p.deathDate, sex: p.sex };
+      const made = /^0121(\d\d)000001$/.exec(id);
+      return made ? { birthDate: `19${made[1]}-06-15`, sex: 'MALE' } : null;
+    });
+    sg = await createSubgraph(definition, conn, { graph: register.graph });
     extra = deriveAssociationSeed(data);
     await seedDatabase(sg.models, data);
   });

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { appliedDeaths } from '@nct/subgraph-kit';
 import { healthCheckSchema } from './checks/health-check.model';
 import { chronicConditionSchema } from './chronic/chronic-condition.model';
 import { createCoverageModels } from './coverage/coverage.tallies';
@@ -8,7 +9,8 @@ import { homeVisitSchema } from './visits/home-visit.model';
 
 /**
  * The health database: records, periodic checks, BHYT cards (and one issue counter per card
- * holder), chronic conditions, home visits; and the coverage tallies with the per-person guard
+ * holder), chronic conditions, home visits, the deaths applied from the register (the kit's
+ * `applied_deaths`); and the coverage tallies with the per-person guard
  * that serialises the writes changing them (src/coverage/coverage.tallies.ts). Every read goes
  * through the indexes declared next to each schema.
  */
@@ -20,6 +22,7 @@ export function createModels(conn: Connection) {
     CardHolder: conn.model('InsuranceCardHolder', cardHolderSchema),
     ChronicCondition: conn.model('ChronicCondition', chronicConditionSchema),
     HomeVisit: conn.model('HomeVisit', homeVisitSchema),
+    AppliedDeath: appliedDeaths(conn),
     ...createCoverageModels(conn),
   };
 }

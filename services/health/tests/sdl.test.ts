@@ -31,9 +31,9 @@ describe('health subgraph SDL', () => {
       /validToday: Boolean!/,
       /healthChecks\([\s\S]*?citizenId: ID![\s\S]*?\): HealthCheckConnection!/,
       /insuranceCard\([\s\S]*?code: String!\s*\): InsuranceCard @requiresScopes/,
-      /openHealthRecord\(input: OpenHealthRecordInput!\): HealthRecord!/,
-      /recordHealthCheck\(input: RecordHealthCheckInput!\): HealthCheck!/,
-      /issueInsuranceCard\(input: IssueInsuranceCardInput!\): InsuranceCard!/,
+      /openHealthRecord\([\s\S]*?idempotencyKey: String\s+input: OpenHealthRecordInput!\s+\): HealthRecord!/,
+      /recordHealthCheck\([\s\S]*?idempotencyKey: String\s+input: RecordHealthCheckInput!\s+\): HealthCheck!/,
+      /issueInsuranceCard\([\s\S]*?idempotencyKey: String\s+input: IssueInsuranceCardInput!\s+\): InsuranceCard!/,
       /type PageInfo @shareable/,
     ]) {
       expect(sdl).toMatch(pattern);
@@ -58,24 +58,54 @@ describe('health subgraph SDL', () => {
     expect(person).toContain(`asOf: Date\n  ): Boolean ${followUp}`);
     expect(person).toContain(`quarter: String!\n  ): Boolean ${followUp}`);
     expect(person).toMatch(/chronicConditions: \[ChronicCondition!\] @requiresScopes\(scopes: \[\["role:health"\]\]\)/);
-    expect(sdl).toMatch(/recordChronicCondition\(input: RecordChronicConditionInput!\): ChronicCondition!/);
-    expect(sdl).toMatch(/recordHomeVisit\(input: RecordHomeVisitInput!\): HomeVisit!/);
+    expect(sdl).toMatch(
+      /recordChronicCondition\([\s\S]*?idempotencyKey: String\s+input: RecordChronicConditionInput!\s+\): ChronicCondition!/,
+    );
+    expect(sdl).toMatch(/recordHomeVisit\([\s\S]*?idempotencyKey: String\s+input: RecordHomeVisitInput!\s+\): HomeVisit!/);
+  });
+});
+
+describe('the death receiver and the Q11 cohort', () => {
+  let sdl: string;
+  beforeAll(async () => {
+    sdl = await printSubgraphSdl();
+  });
+
+  it('receives deaths from the register service only', () => {
+    expect(sdl).toMatch(
+      /healthApplyDeath\([\s\S]*?citizenId: ID![\s\S]*?eventId: ID!\s+\): HealthDeathReceipt! @requiresScopes\(scopes: \[\["role:homeaffairs"\]\]\)/,
+    );
+    expect(sdl).toMatch(/enum HealthDeathOutcome \{[\s\S]*?APPLIED[\s\S]*?ALREADY_APPLIED[\s\S]*?NOT_DECEASED/);
+  });
+
+  it('extends ClubMemberCohort with an aggregate that requires the member list', () => {
+    const cohort = /type ClubMemberCohort @key\(fields: "scope"\) \{([\s\S]*?)\n\}/.exec(sdl)?.[1] ?? '';
+    expect(cohort).toMatch(/memberCitizenIds: \[ID!\]! @external/);
+    expect(cohort).toMatch(
+      /\): ChronicManagementByMembership @requiresScopes\([^)]*"role:coordinator"[^)]*\) @requires\(fields: "memberCitizenIds"\)/,
+    );
   });
 });
 
 describe('composition with the owner of Person', () => {
-  it('composes with the homeaffairs subgraph without errors', async () => {
+  it('composes with the homeaffairs and association subgraphs without errors', async () => {
     const { composeServices } = await import('@apollo/composition');
     const { parse } = await import('graphql');
     // Resolved by the jest preset's moduleNameMapper; not a dependency of this package (the
     // gateway's composition is the real check), hence the untyped specifier.
     const owner = '@nct/homeaffairs';
     const { printSubgraphSdl: homeaffairsSdl } = (await import(owner)) as { printSubgraphSdl(): Promise<string> };
+    // ClubMemberCohort is the association's (Q11).
+    const cohortOwner = '@nct/association';
+    const { printSubgraphSdl: associationSdl } = (await import(cohortOwner)) as { printSubgraphSdl(): Promise<string> };
     const result = composeServices([
       { name: 'homeaffairs', url: 'http://127.0.0.1:4001/graphql', typeDefs: parse(await homeaffairsSdl()) },
+      { name: 'association', url: 'http://127.0.0.1:4004/graphql', typeDefs: parse(await associationSdl()) },
       { name: 'health', url: 'http://127.0.0.1:4003/graphql', typeDefs: parse(await printSubgraphSdl()) },
     ]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.supergraphSdl).toMatch(/lastHealthCheck: HealthCheck @join__field\(graph: HEALTH\)/);
+    // the member list is never in the client API
+    expect(result.supergraphSdl).toMatch(/memberCitizenIds: \[ID!\]! @inaccessible/);
   });
 });

@@ -10,9 +10,11 @@ export const celebrationSchema = new Schema<CelebrationDoc>(
     year: { type: Number, required: true, min: 2000, max: 2100 },
     communeCode: { type: String, required: true, match: /^\d{5}$/ },
     age: { type: Number, required: true, min: 60, max: 150 },
-    status: { type: String, required: true, enum: ['PLANNED', 'DELIVERED', 'NOT_DELIVERED'] },
+    status: { type: String, required: true, enum: ['PLANNED', 'DELIVERED', 'NOT_DELIVERED', 'CANCELLED_DECEASED'] },
     deliveredOn: { type: String, default: null },
     reason: { type: String, default: null, maxlength: 300 },
+    cancelledOn: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
+    cancelledFrom: { type: String, default: null, enum: ['PLANNED', 'NOT_DELIVERED', null] },
   },
   { collection: 'celebrations', versionKey: false },
 );

@@ -8,6 +8,7 @@ export enum CelebrationStatusEnum {
   PLANNED = 'PLANNED',
   DELIVERED = 'DELIVERED',
   NOT_DELIVERED = 'NOT_DELIVERED',
+  CANCELLED_DECEASED = 'CANCELLED_DECEASED',
 }
 registerEnumType(CelebrationStatusEnum, {
   name: 'CelebrationStatus',
@@ -16,6 +17,10 @@ registerEnumType(CelebrationStatusEnum, {
     PLANNED: { description: 'Dự kiến (chưa trao). / Planned, not yet delivered.' },
     DELIVERED: { description: 'Đã trao quà. / Gift delivered.' },
     NOT_DELIVERED: { description: 'Không trao được (có lý do). / Not delivered, with a reason.' },
+    CANCELLED_DECEASED: {
+      description:
+        'Hủy vì người được mừng thọ đã mất trước khi trao (do sổ đăng ký báo; không nhập tay). / Cancelled: the person died before it was delivered (set from the register, never by hand).',
+    },
   },
 });
 
@@ -122,7 +127,7 @@ export class LongevityCelebrationRule {
 
 @InputType({ description: 'Ghi nhận mừng thọ (dự kiến, đã trao, chưa trao). / Record a celebration: planned, delivered or not delivered.' })
 export class RecordCelebrationInput {
-  @Field(() => ID, { description: 'Số định danh (năm sinh lấy từ chữ số 4-6). / Citizen ID; the birth year comes from digits 4-6.' })
+  @Field(() => ID, { description: 'Số định danh cá nhân (12 chữ số). / 12-digit citizen ID.' })
   citizenId!: string;
 
   @Field(() => Int, { description: 'Năm mừng thọ. / Celebration year.' })
@@ -142,4 +147,11 @@ export class RecordCelebrationInput {
     description: 'Lý do (bắt buộc khi NOT_DELIVERED, tối đa 300 ký tự). / Reason, required for NOT_DELIVERED, at most 300 characters.',
   })
   reason?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Ngày sinh theo hồ sơ của xã, chỉ để đối chiếu: tuổi tính theo sổ đăng ký; khác sổ thì bị từ chối (IDENTITY_MISMATCH). / Birth date as the commune has it, only compared: the age comes from the register; a different one is refused (IDENTITY_MISMATCH).',
+  })
+  birthDate?: string | null;
 }

@@ -1,4 +1,12 @@
-import { celebrationAges, celebrationProblems, celebrationView, celebratesAt, giftFor, transitionAllowed } from './celebrations.rules';
+import {
+  celebrationAges,
+  celebrationProblems,
+  celebrationRegisterProblems,
+  celebrationView,
+  celebratesAt,
+  giftFor,
+  transitionAllowed,
+} from './celebrations.rules';
 import { CELEBRATION_AGES, validateCelebrationAges } from './rules/celebration-ages';
 import { NATIONAL_MINIMUMS, PROVINCE_GIFTS, ProvinceGiftRow, validateNationalMinimums, validateProvinceGifts } from './rules/gift-levels';
 
@@ -73,7 +81,25 @@ describe('longevity celebrations (Law on the Elderly 2009 Art. 21: 70, 75, 80, 8
     ['DELIVERED', 'NOT_DELIVERED', false],
     ['DELIVERED', 'PLANNED', false],
     ['NOT_DELIVERED', 'PLANNED', false],
+    ['PLANNED', 'CANCELLED_DECEASED', false], // only the death receiver cancels
+    ['CANCELLED_DECEASED', 'DELIVERED', false], // final
   ] as const)('status %s -> %s allowed: %s', (from, to, ok) => expect(transitionAllowed(from, to)).toBe(ok));
+
+  describe("against the register's dates (Art. 21: calendar age; nothing after death)", () => {
+    const alive = { birthDate: '1956-03-10', deathDate: null };
+    it.each([
+      // record, register dates, refused fields
+      [{ year: 2026, status: 'DELIVERED', deliveredOn: '2026-10-01' }, alive, []], // 70 in 2026
+      [{ year: 2025, status: 'PLANNED', deliveredOn: null }, alive, ['year']], // 69 in 2025: no celebration
+      [{ year: 2026, status: 'PLANNED', deliveredOn: null }, { birthDate: '1926-12-31', deathDate: null }, []], // 100 by calendar age
+      [{ year: 2026, status: 'PLANNED', deliveredOn: null }, { ...alive, deathDate: '2026-05-01' }, ['status']], // dead: nothing planned
+      [{ year: 2026, status: 'DELIVERED', deliveredOn: '2026-05-02' }, { ...alive, deathDate: '2026-05-01' }, ['deliveredOn']],
+      [{ year: 2026, status: 'DELIVERED', deliveredOn: '2026-04-30' }, { ...alive, deathDate: '2026-05-01' }, []], // delivered before death
+      [{ year: 2026, status: 'NOT_DELIVERED', deliveredOn: null }, { ...alive, deathDate: '2026-05-01' }, []], // died before delivery: recorded
+    ] as const)('%j with %j -> %j', (input, register, fields) => {
+      expect(celebrationRegisterProblems(input, register).map((p) => p.field)).toEqual(fields);
+    });
+  });
 
   describe('delivery records', () => {
     const valid = {
@@ -88,7 +114,8 @@ describe('longevity celebrations (Law on the Elderly 2009 Art. 21: 70, 75, 80, 8
     it.each([
       [{ citizenId: '0121560000' }, 'citizenId'],
       [{ citizenId: '999156000001' }, 'citizenId'],
-      [{ year: 2025 }, 'year'], // 69 in 2025 (and deliveredOn's year differs)
+      [{ year: 2025 }, 'deliveredOn'], // deliveredOn's year differs
+      [{ status: 'CANCELLED_DECEASED' as const, deliveredOn: null }, 'status'], // the death receiver's only
       [{ year: 1999 }, 'year'],
       [{ year: 2031 }, 'year'],
       [{ communeCode: '{"$gt":""}' }, 'communeCode'],

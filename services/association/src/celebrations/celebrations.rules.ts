@@ -5,7 +5,11 @@ import { cleanText } from '../common/problems';
 import { celebrationAgesFor } from './rules/celebration-ages';
 import { GiftLevel, giftIn, provinceGiftsFor } from './rules/gift-levels';
 
-export type CelebrationStatus = 'PLANNED' | 'DELIVERED' | 'NOT_DELIVERED';
+/**
+ * PLANNED -> DELIVERED | NOT_DELIVERED -> DELIVERED by the commune; CANCELLED_DECEASED only by
+ * the death receiver, for a celebration not delivered when the person died (final).
+ */
+export type CelebrationStatus = 'PLANNED' | 'DELIVERED' | 'NOT_DELIVERED' | 'CANCELLED_DECEASED';
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 export const MAX_REASON_LENGTH = 300;
@@ -44,6 +48,10 @@ export interface CelebrationRecord {
   status: CelebrationStatus;
   deliveredOn: string | null;
   reason: string | null;
+  /** CANCELLED_DECEASED: the date of death the register gave. */
+  cancelledOn?: string | null;
+  /** CANCELLED_DECEASED: the status it had (PLANNED or NOT_DELIVERED, whose reason is kept). */
+  cancelledFrom?: 'PLANNED' | 'NOT_DELIVERED' | null;
 }
 
 export interface CelebrationView {
@@ -93,8 +101,9 @@ export function celebrationView(
   };
 }
 
-/** Allowed status changes: PLANNED -> DELIVERED | NOT_DELIVERED; NOT_DELIVERED -> DELIVERED (late delivery). */
+/** Allowed status changes by a commune: PLANNED -> DELIVERED | NOT_DELIVERED; NOT_DELIVERED -> DELIVERED (late delivery). */
 export function transitionAllowed(from: CelebrationStatus | null, to: CelebrationStatus): boolean {
+  if (to === 'CANCELLED_DECEASED' || from === 'CANCELLED_DECEASED') return false; // the death receiver's, final
   if (from === null) return true;
   if (from === to) return true; // same status again: idempotent when the details agree
   if (from === 'PLANNED') return to === 'DELIVERED' || to === 'NOT_DELIVERED';
@@ -111,7 +120,7 @@ export interface CelebrationInput {
   reason?: string | null;
 }
 
-/** Every reason a delivery record is refused before the database is asked (empty: accepted). */
+/** Every reason a delivery record is refused by its shape, before the register and the database are asked (empty: accepted). */
 export function celebrationProblems(input: CelebrationInput, today: string): Problem[] {
   const problems: Problem[] = [];
   const birthYear = birthYearOf(input.citizenId);
@@ -121,11 +130,11 @@ export function celebrationProblems(input: CelebrationInput, today: string): Pro
   if (!yearOk)
     problems.push({ field: 'year', vi: `Năm phải từ ${MIN_YEAR} đến năm sau`, en: `year must be between ${MIN_YEAR} and next year` });
   problems.push(...communeCodeProblems(input.communeCode));
-  if (birthYear !== null && yearOk && !celebratesAt(calendarAge(birthYear, input.year), input.year)) {
+  if (input.status === 'CANCELLED_DECEASED') {
     problems.push({
-      field: 'year',
-      vi: `Người sinh năm ${birthYear} không đến tuổi mừng thọ trong năm ${input.year}`,
-      en: `Someone born in ${birthYear} has no longevity celebration in ${input.year}`,
+      field: 'status',
+      vi: 'Trạng thái CANCELLED_DECEASED chỉ do sổ đăng ký báo tử ghi',
+      en: 'CANCELLED_DECEASED is set only when the register reports a death',
     });
   }
   const reason = input.reason == null ? '' : cleanText(input.reason);
@@ -149,6 +158,44 @@ export function celebrationProblems(input: CelebrationInput, today: string): Pro
   }
   if (input.status === 'NOT_DELIVERED' && reason.length === 0) {
     problems.push({ field: 'reason', vi: 'Cần nêu lý do chưa trao', en: 'NOT_DELIVERED needs a reason' });
+  }
+  return problems;
+}
+
+/**
+ * What the register's dates refuse of a delivery record (read through the graph by
+ * `recordCelebrationDelivery`; docs/consistency.md section 3): the person must reach a
+ * celebrated calendar age in the year (Law on the Elderly 2009, Art. 21; the register's birth
+ * year); after a death nothing is planned, and a gift is not delivered after the date of death.
+ * A NOT_DELIVERED record (with its reason, e.g. died before delivery) stays possible.
+ */
+export function celebrationRegisterProblems(
+  input: Pick<CelebrationInput, 'year' | 'status' | 'deliveredOn'>,
+  register: { birthDate: string; deathDate: string | null },
+): Problem[] {
+  const problems: Problem[] = [];
+  const birthYear = yearOf(register.birthDate);
+  if (!celebratesAt(calendarAge(birthYear, input.year), input.year)) {
+    problems.push({
+      field: 'year',
+      vi: `Người sinh năm ${birthYear} (theo sổ đăng ký) không đến tuổi mừng thọ trong năm ${input.year}`,
+      en: `Someone born in ${birthYear} (per the register) has no longevity celebration in ${input.year}`,
+    });
+  }
+  const death = register.deathDate;
+  if (death !== null && input.status === 'PLANNED') {
+    problems.push({
+      field: 'status',
+      vi: `Sổ đăng ký ghi người này đã mất ngày ${death}: không dự kiến mừng thọ`,
+      en: `The register records this person's death on ${death}: nothing can be planned`,
+    });
+  }
+  if (death !== null && input.status === 'DELIVERED' && isIsoDate(input.deliveredOn) && input.deliveredOn > death) {
+    problems.push({
+      field: 'deliveredOn',
+      vi: `Ngày trao quà sau ngày mất ${death} (theo sổ đăng ký)`,
+      en: `deliveredOn is after the date of death ${death} (per the register)`,
+    });
   }
   return problems;
 }

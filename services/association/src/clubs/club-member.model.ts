@@ -21,9 +21,19 @@ export interface ClubMemberDoc {
   joinedOn: string;
   /**
    * 'CHAIR' for the chair, the citizen ID for everyone else: with the unique index on
-   * {clubId, roleSlot} the database itself allows at most one chair per club.
+   * {clubId, roleSlot} the database itself allows at most one chair per club. A membership
+   * that ended gives its slot back (the citizen ID), so the club can have a new chair.
    */
   roleSlot: string;
+  /** The day the membership ended (the date of death, `associationApplyDeath`); null while current. The record stays. */
+  endedOn?: string | null;
+  /** Why it ended: DECEASED; null while current. */
+  endReason?: 'DECEASED' | null;
+}
+
+/** Whether a club membership is still current (not ended). */
+export function isCurrentMember(m: Pick<ClubMemberDoc, 'endedOn'>): boolean {
+  return m.endedOn == null;
 }
 
 export function roleSlotOf(m: { role: ClubRole; citizenId: string }): string {
@@ -44,6 +54,8 @@ export const clubMemberSchema = new Schema<ClubMemberDoc>(
     priority: { type: Boolean, required: true },
     joinedOn: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
     roleSlot: { type: String, required: true },
+    endedOn: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
+    endReason: { type: String, default: null, enum: ['DECEASED', null] },
   },
   { collection: 'club_members', versionKey: false },
 );

@@ -1,8 +1,9 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, assertInScope, RequestContext } from '@nct/subgraph-kit';
+import { Access, assertInScope, idempotencyKeyArg, idempotent, RequestContext } from '@nct/subgraph-kit';
 import { isIsoDate } from '@nct/dates';
 import { communeCodeProblems, Problem, refuse } from '@nct/rules';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../common/idempotency';
 import { cleanText, textProblem } from '../common/problems';
 import type { Models } from '../models';
 import { Club, ClubActivity, ClubLoan, CreateClubInput, RecordClubActivityInput, RecordClubLoanInput } from './club';
@@ -23,7 +24,12 @@ export class ClubRecordsResolver {
 
   @Access('ORGANISATION_WRITE')
   @Mutation(() => Club, { description: 'Thành lập câu lạc bộ theo quyết định của xã. / Found a club by a commune decision.' })
-  async createClub(@Arg('input', () => CreateClubInput) input: CreateClubInput, @Ctx() ctx: RequestContext): Promise<ClubDoc> {
+  async createClub(
+    @Arg('input', () => CreateClubInput) input: CreateClubInput,
+    @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null,
+  ): Promise<ClubDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
     const problems: Problem[] = [];
     if (!CLUB_ID_PATTERN.test(input.clubId))
       problems.push({ field: 'clubId', vi: 'Mã câu lạc bộ có dạng CLB-xxxxx-nn', en: 'clubId must look like CLB-12345-01' });
@@ -44,14 +50,19 @@ export class ClubRecordsResolver {
       foundedOn: input.foundedOn,
       decisionNumber: cleanText(input.decisionNumber),
     };
-    try {
-      await this.models.Club.create(doc);
+    const exists = (field: 'clubId' | 'decisionNumber') =>
+      new ConflictError({ vi: `Đã có câu lạc bộ với ${field} này`, en: `A club with this ${field} exists` }, { field });
+    return idempotent(ctx, this.models.Club.db, { operation: 'createClub', key, input: doc }, async () => {
+      if (await this.models.Club.exists({ clubId: doc.clubId })) throw exists('clubId');
+      if (await this.models.Club.exists({ decisionNumber: doc.decisionNumber })) throw exists('decisionNumber');
+      try {
+        await this.models.Club.create([doc]);
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        throw exists('clubId'); // created meanwhile
+      }
       return doc;
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      const field = (await this.models.Club.exists({ clubId: doc.clubId })) ? 'clubId' : 'decisionNumber';
-      throw new ConflictError({ vi: `Đã có câu lạc bộ với ${field} này`, en: `A club with this ${field} exists` }, { field });
-    }
+    });
   }
 
   @Access('ASSOCIATION_WRITE')
@@ -62,7 +73,9 @@ export class ClubRecordsResolver {
   async recordClubLoan(
     @Arg('input', () => RecordClubLoanInput) input: RecordClubLoanInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null,
   ): Promise<ClubLoanDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
     const problems: Problem[] = [];
     if (!CLUB_ID_PATTERN.test(input.clubId))
       problems.push({ field: 'clubId', vi: 'Mã câu lạc bộ có dạng CLB-xxxxx-nn', en: 'clubId must look like CLB-12345-01' });
@@ -93,31 +106,36 @@ export class ClubRecordsResolver {
       date: input.date,
       status: input.status,
     };
-    const existing = await this.models.ClubLoan.findOne({ clubId: input.clubId, reference: input.reference }).lean<ClubLoanDoc | null>();
-    if (existing) {
-      if (existing.citizenId === doc.citizenId && existing.amount === doc.amount && existing.date === doc.date) {
-        if (existing.status === doc.status) return existing;
-        await this.models.ClubLoan.updateOne({ clubId: doc.clubId, reference: doc.reference }, { $set: { status: doc.status } });
-        return doc; // a status change of the same loan (repaid, written off)
+    return idempotent(ctx, this.models.ClubLoan.db, { operation: 'recordClubLoan', key, input: doc }, async () => {
+      const existing = await this.models.ClubLoan.findOne(
+        { clubId: input.clubId, reference: input.reference },
+        { _id: 0 },
+      ).lean<ClubLoanDoc | null>();
+      if (existing) {
+        if (existing.citizenId === doc.citizenId && existing.amount === doc.amount && existing.date === doc.date) {
+          if (existing.status === doc.status) return existing;
+          await this.models.ClubLoan.updateOne({ clubId: doc.clubId, reference: doc.reference }, { $set: { status: doc.status } });
+          return doc; // a status change of the same loan (repaid, written off)
+        }
+        throw new ConflictError(
+          {
+            vi: `Số tham chiếu ${input.reference} đã dùng cho khoản vay khác`,
+            en: `Reference ${input.reference} is already used by another loan`,
+          },
+          { field: 'reference' },
+        );
       }
-      throw new ConflictError(
-        {
-          vi: `Số tham chiếu ${input.reference} đã dùng cho khoản vay khác`,
-          en: `Reference ${input.reference} is already used by another loan`,
-        },
-        { field: 'reference' },
-      );
-    }
-    try {
-      await this.models.ClubLoan.create(doc);
-      return doc;
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      throw new ConflictError(
-        { vi: 'Khoản vay vừa được ghi, hãy thử lại', en: 'The loan was recorded meanwhile; try again' },
-        { field: 'reference' },
-      );
-    }
+      try {
+        await this.models.ClubLoan.create([doc]);
+        return doc;
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        throw new ConflictError(
+          { vi: 'Khoản vay vừa được ghi, hãy thử lại', en: 'The loan was recorded meanwhile; try again' },
+          { field: 'reference' },
+        );
+      }
+    });
   }
 
   @Access('ORGANISATION_WRITE')
@@ -128,7 +146,9 @@ export class ClubRecordsResolver {
   async recordClubActivity(
     @Arg('input', () => RecordClubActivityInput) input: RecordClubActivityInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null,
   ): Promise<ClubActivityDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
     const problems: Problem[] = [];
     if (!CLUB_ID_PATTERN.test(input.clubId))
       problems.push({ field: 'clubId', vi: 'Mã câu lạc bộ có dạng CLB-xxxxx-nn', en: 'clubId must look like CLB-12345-01' });
@@ -156,24 +176,27 @@ export class ClubRecordsResolver {
     };
     const same = (e: ClubActivityDoc) =>
       e.date === doc.date && e.area === doc.area && e.title === doc.title && e.participants === doc.participants;
+    // A concurrent request with the same reference may insert first: the second attempt reads it.
     for (let attempt = 0; attempt < 2; attempt++) {
-      const existing = await this.models.ClubActivity.findOne({
-        clubId: doc.clubId,
-        reference: doc.reference,
-      }).lean<ClubActivityDoc | null>();
-      if (existing) {
-        if (same(existing)) return existing;
-        throw new ConflictError(
-          {
-            vi: `Số tham chiếu ${doc.reference} đã dùng cho hoạt động khác`,
-            en: `Reference ${doc.reference} is already used by another activity`,
-          },
-          { field: 'reference' },
-        );
-      }
       try {
-        await this.models.ClubActivity.create(doc);
-        return doc;
+        return await idempotent(ctx, this.models.ClubActivity.db, { operation: 'recordClubActivity', key, input: doc }, async () => {
+          const existing = await this.models.ClubActivity.findOne(
+            { clubId: doc.clubId, reference: doc.reference },
+            { _id: 0 },
+          ).lean<ClubActivityDoc | null>();
+          if (existing) {
+            if (same(existing)) return existing;
+            throw new ConflictError(
+              {
+                vi: `Số tham chiếu ${doc.reference} đã dùng cho hoạt động khác`,
+                en: `Reference ${doc.reference} is already used by another activity`,
+              },
+              { field: 'reference' },
+            );
+          }
+          await this.models.ClubActivity.create([doc]);
+          return doc;
+        });
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
       }

@@ -6,7 +6,7 @@ import type { Models } from '../models';
 import type { ClubDoc } from './club.model';
 import type { ClubActivityDoc } from './club-activity.model';
 import type { ClubLoanDoc } from './club-loan.model';
-import type { ClubMemberDoc } from './club-member.model';
+import { isCurrentMember, type ClubMemberDoc } from './club-member.model';
 import { clubCompliance, ClubComplianceResult } from './compliance.rules';
 
 /** Clubs of one request by ID: one `$in` on the unique `clubId` index per batch. */
@@ -32,6 +32,9 @@ export function memberCountLoader(models: Models, ctx: RequestContext) {
   return loader<string, number>(ctx, 'club-member-count', async (ids) => {
     const rows = await models.ClubMember.aggregate<{ _id: string; n: number }>([
       { $match: { clubId: { $in: [...ids] } } },
+      // current members only: an ended membership (a death) stays on record but is not counted.
+      // A second stage: the embedded server plans a null test next to the `$in` as a scan.
+      { $match: { endedOn: null } },
       { $group: { _id: '$clubId', n: { $sum: 1 } } },
     ]);
     const map = new Map(rows.map((r) => [r._id, r.n]));
@@ -87,7 +90,7 @@ export function complianceOf(facts: ClubFacts, asOf: string): ClubComplianceResu
 
 /**
  * Priority members of a commune's clubs: the commune's club IDs (`clubs {communeCode, clubId}`),
- * then their priority members (`club_members {clubId, citizenId}`, about 60 a club): two indexed reads.
+ * then their current priority members (`club_members {clubId, citizenId}`, about 60 a club): two indexed reads.
  */
 export async function priorityMembersOfCommune(
   models: Models,
@@ -98,9 +101,9 @@ export async function priorityMembersOfCommune(
   // The filter names only the index's field: the priority flag is checked here.
   const members = await models.ClubMember.find(
     { clubId: trusted({ $in: clubs.map((c) => c.clubId) }) },
-    { citizenId: 1, birthDate: 1, priority: 1, _id: 0 },
-  ).lean<Array<Pick<ClubMemberDoc, 'citizenId' | 'birthDate' | 'priority'>>>();
-  return members.filter((m) => m.priority);
+    { citizenId: 1, birthDate: 1, priority: 1, endedOn: 1, _id: 0 },
+  ).lean<Array<Pick<ClubMemberDoc, 'citizenId' | 'birthDate' | 'priority' | 'endedOn'>>>();
+  return members.filter((m) => m.priority && isCurrentMember(m)).map(({ citizenId, birthDate }) => ({ citizenId, birthDate }));
 }
 
 /** The club a write is about, or NOT_FOUND (read once, not batched). */

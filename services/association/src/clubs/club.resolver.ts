@@ -24,7 +24,7 @@ import {
 import type { ClubDoc } from './club.model';
 import type { ClubActivityDoc } from './club-activity.model';
 import type { ClubLoanDoc } from './club-loan.model';
-import type { ClubMemberDoc } from './club-member.model';
+import { isCurrentMember, type ClubMemberDoc } from './club-member.model';
 import { clubFactsLoader, clubLoader, complianceOf, memberCountLoader, priorityMembersOfCommune } from './club.loaders';
 import { CLUB_ID_PATTERN, elderlyPriorityMembers } from './clubs.rules';
 import type { ClubComplianceResult } from './compliance.rules';
@@ -155,7 +155,7 @@ export class ClubResolver {
     const { members } = await clubFactsLoader(this.models, ctx).load(club.clubId);
     const order = { CHAIR: 0, VICE_CHAIR: 1, MEMBER: 2 } as const;
     return members
-      .filter((m) => m.role !== 'MEMBER')
+      .filter((m) => m.role !== 'MEMBER' && isCurrentMember(m))
       .sort((a, b) => order[a.role] - order[b.role] || a.citizenId.localeCompare(b.citizenId));
   }
 
@@ -206,15 +206,22 @@ export class ClubResolver {
   }
 
   @Access('ASSOCIATION_DATA')
-  @FieldResolver(() => ClubMemberConnection, { description: 'Thành viên, theo số định danh. / Members, by citizen ID.' })
+  @FieldResolver(() => ClubMemberConnection, {
+    description: 'Thành viên hiện tại, theo số định danh. / Current members, by citizen ID.',
+  })
   async members(@Root() club: ClubDoc, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext): Promise<ClubMemberConnection> {
     assertInScope(ctx, club.communeCode);
     const page = pageRequest(first, after);
-    const query = page.afterKey ? { clubId: club.clubId, citizenId: trusted({ $gt: page.afterKey }) } : { clubId: club.clubId };
-    const rows = await this.models.ClubMember.find(query)
-      .sort({ citizenId: 1 })
-      .limit(page.limit + 1)
-      .lean<ClubMemberDoc[]>();
+    // Current members (an ended membership stays on record, in Person.clubs with its end date):
+    // the `{clubId, citizenId}` index, then the null test in a second stage (the embedded server
+    // plans a null test next to the key as a scan).
+    const match = page.afterKey ? { clubId: club.clubId, citizenId: { $gt: page.afterKey } } : { clubId: club.clubId };
+    const rows = await this.models.ClubMember.aggregate<ClubMemberDoc>([
+      { $match: match },
+      { $match: { endedOn: null } },
+      { $sort: { citizenId: 1 } },
+      { $limit: page.limit + 1 },
+    ]);
     return toConnection(ClubMemberConnection, rows as unknown as ClubMember[], page.limit, (r) => r.citizenId);
   }
 }

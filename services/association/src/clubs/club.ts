@@ -259,6 +259,13 @@ export class ClubMembership {
   @Field(() => DateScalar, { description: 'Ngày tham gia. / Date joined.' })
   joinedOn!: string;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Ngày kết thúc tham gia (ngày mất theo sổ đăng ký); null khi đang tham gia. / The day the membership ended (the date of death per the register); null while current.',
+  })
+  endedOn!: string | null;
+
   clubId!: string;
 }
 

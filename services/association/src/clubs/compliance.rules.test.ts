@@ -131,6 +131,15 @@ describe('club compliance (Decision 1336/QĐ-TTg: 50-70 members, 60-70% women an
     expect(r.operationMet).toBe(false);
   });
 
+  it.each([
+    // a member who died (membership ended on the date of death): counted before, not from that day
+    ['2026-10-31', 51],
+    ['2026-11-01', 50],
+  ])('counts a member whose membership ended (death) only before its end: on %s, %i members', (asOf, count) => {
+    const ms = [...members(50, 30, 30), { ...members(1, 1, 1)[0], citizenId: '200000000001', endedOn: '2026-11-01' }];
+    expect(clubCompliance(asOf, ms, [], FULL_AREAS, BOTH_FUNDS).members).toBe(count);
+  });
+
   it('an empty club meets nothing and has no priority members', () => {
     const r = clubCompliance(AS_OF, [], [], [], []);
     expect(r.checks.filter((c) => c.met).map((c) => c.target)).toEqual([]);

@@ -22,6 +22,8 @@ export interface ComplianceMember {
   sex: 'MALE' | 'FEMALE';
   priority: boolean;
   joinedOn: string;
+  /** The day the membership ended (death), if it did. */
+  endedOn?: string | null;
 }
 export interface ComplianceLoan {
   citizenId: string;
@@ -90,7 +92,8 @@ export function clubCompliance(
   const operation = operationTargetsOn(asOf);
   if (!composition || !operation) throw new Error(`no club targets in force on ${asOf}`);
   const from = periodStart(asOf, operation.periodMonths);
-  const current = members.filter((m) => m.joinedOn <= asOf);
+  // members on asOf: joined by then, and not ended (a death) on or before it
+  const current = members.filter((m) => m.joinedOn <= asOf && !(m.endedOn != null && m.endedOn <= asOf));
   const total = current.length;
   const elderlyAge = elderlyAgeOn(asOf);
   const elderly = current.filter((m) => m.birthDate <= asOf && ageOn(m.birthDate, asOf) >= elderlyAge).length;

@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import type { ClientSession } from 'mongoose';
-import { Access, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { Access, idempotencyKeyArg, idempotent, inTransaction, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import { Problem, refuse } from '@nct/rules';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../common/idempotency';
 import { cleanText } from '../common/problems';
 import type { Models } from '../models';
 import type { FundBookDoc } from './fund-book.model';
@@ -16,20 +16,42 @@ const MAX_APPEND_RETRIES = 3;
 type Ledger = { ledgerId: string; ownerCode: string; fund: FundKind };
 
 /**
- * Appends an entry to a book, in one transaction with the book's head (`fund_books`):
- * - the same reference with the same content returns the stored entry (a retry);
+ * Appends an entry to a book, in one transaction with the book's head (`fund_books`) and, when
+ * the caller sent an idempotency key, the key's record (`idempotent`, @nct/subgraph-kit):
+ * - the same key with the same input returns the first result and writes nothing; with other
+ *   input it is CONFLICT (IDEMPOTENCY_KEY_REUSED);
+ * - the same reference with the same content returns the stored entry (a retry without a key);
  *   the same reference with other content is a CONFLICT;
  * - the entry goes at book.seq + 1 with the balance computed from the book's; a disbursement
  *   larger than the balance is refused (CONFLICT, nothing written);
  * - the book is updated first, so a concurrent writer of the same book meets a write conflict
  *   and the driver runs its transaction again on the committed balance: two disbursements can
  *   never both spend the same money. A failure after the book's update (a duplicate key on
- *   the entry) aborts the transaction and leaves the book as it was.
+ *   the entry) aborts the transaction and leaves the book (and the key) as they were.
  */
-export async function appendEntry(models: Models, ledger: Ledger, input: EntryInput): Promise<LedgerEntryDoc> {
+async function appendEntry(
+  ctx: RequestContext,
+  models: Models,
+  ledger: Ledger,
+  input: EntryInput,
+  key: string | null,
+): Promise<LedgerEntryDoc> {
+  const db = models.FundBook.db;
+  const request = {
+    operation: 'recordFundEntry',
+    key,
+    input: {
+      ledgerId: ledger.ledgerId,
+      reference: input.reference,
+      type: input.type,
+      amount: input.amount,
+      date: input.date,
+      description: cleanText(input.description),
+    },
+  };
   for (let attempt = 0; attempt < MAX_APPEND_RETRIES; attempt++) {
     try {
-      return await models.FundBook.db.transaction((session) => appendInTransaction(models, ledger, input, session));
+      return await idempotent(ctx, db, request, () => inTransaction(db, () => appendInTransaction(models, ledger, input)));
     } catch (err) {
       // A concurrent request with the same reference committed first: look again.
       if (!isDuplicateKeyError(err)) throw err;
@@ -38,10 +60,12 @@ export async function appendEntry(models: Models, ledger: Ledger, input: EntryIn
   throw new ConflictError({ vi: 'Sổ quỹ đang được ghi đồng thời, hãy thử lại', en: 'The book is busy; try again' }, { field: 'ledger' });
 }
 
-async function appendInTransaction(models: Models, ledger: Ledger, input: EntryInput, session: ClientSession): Promise<LedgerEntryDoc> {
-  const same = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId, reference: input.reference })
-    .session(session)
-    .lean<LedgerEntryDoc | null>();
+/** Inside the transaction: every operation joins it (mongoose's transaction AsyncLocalStorage). */
+async function appendInTransaction(models: Models, ledger: Ledger, input: EntryInput): Promise<LedgerEntryDoc> {
+  const same = await models.LedgerEntry.findOne(
+    { ledgerId: ledger.ledgerId, reference: input.reference },
+    { _id: 0 },
+  ).lean<LedgerEntryDoc | null>();
   if (same) {
     if (sameEntry(same, input)) return same;
     throw new ConflictError(
@@ -52,7 +76,7 @@ async function appendInTransaction(models: Models, ledger: Ledger, input: EntryI
       { field: 'reference' },
     );
   }
-  const book = await currentBook(models, ledger, session);
+  const book = await currentBook(models, ledger);
   const next = nextEntry({ seq: book.seq, balanceAfter: book.balance }, input);
   if ('shortfall' in next) {
     throw new ConflictError(
@@ -66,7 +90,7 @@ async function appendInTransaction(models: Models, ledger: Ledger, input: EntryI
   await models.FundBook.updateOne(
     { ledgerId: ledger.ledgerId },
     { $set: { fund: ledger.fund, ownerCode: ledger.ownerCode, balance: next.balanceAfter, seq: next.seq } },
-    { upsert: true, session },
+    { upsert: true },
   );
   const doc: LedgerEntryDoc = {
     ...ledger,
@@ -78,23 +102,20 @@ async function appendInTransaction(models: Models, ledger: Ledger, input: EntryI
     date: input.date,
     description: cleanText(input.description),
   };
-  await models.LedgerEntry.create([doc], { session });
+  await models.LedgerEntry.create([doc]);
   return doc;
 }
 
 /** The book's head; for a book whose entries predate heads, what its last entry says. */
-async function currentBook(models: Models, ledger: Ledger, session: ClientSession): Promise<Pick<FundBookDoc, 'seq' | 'balance'>> {
-  const book = await models.FundBook.findOne({ ledgerId: ledger.ledgerId }).session(session).lean<FundBookDoc | null>();
+async function currentBook(models: Models, ledger: Ledger): Promise<Pick<FundBookDoc, 'seq' | 'balance'>> {
+  const book = await models.FundBook.findOne({ ledgerId: ledger.ledgerId }).lean<FundBookDoc | null>();
   if (book) return book;
-  const tail = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId })
-    .sort({ seq: -1 })
-    .session(session)
-    .lean<LedgerEntryDoc | null>();
+  const tail = await models.LedgerEntry.findOne({ ledgerId: ledger.ledgerId }).sort({ seq: -1 }).lean<LedgerEntryDoc | null>();
   return { seq: tail?.seq ?? 0, balance: tail?.balanceAfter ?? 0 };
 }
 
 /** A book reference checked against the input rules and, for a club fund, the club's existence. */
-export async function resolveLedger(models: Models, ref: LedgerRef): Promise<{ ledgerId: string; ownerCode: string; fund: FundKind }> {
+async function resolveLedger(models: Models, ref: LedgerRef): Promise<{ ledgerId: string; ownerCode: string; fund: FundKind }> {
   const l = ledgerOf(ref);
   if ('field' in l) refuse([l as Problem]);
   const ok = l as { ledgerId: string; ownerCode: string };
@@ -151,12 +172,14 @@ export class FundResolver {
   async recordFundEntry(
     @Arg('input', () => RecordFundEntryInput) input: RecordFundEntryInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null,
   ): Promise<LedgerEntryDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
     const problems = entryProblems(input, ctx.today);
     const l = ledgerOf(input.ledger);
     if ('field' in l) problems.unshift(l as Problem);
     if (problems.length) refuse(problems);
     const ledger = await resolveLedger(this.models, input.ledger);
-    return appendEntry(this.models, ledger, input);
+    return appendEntry(ctx, this.models, ledger, input, key);
   }
 }

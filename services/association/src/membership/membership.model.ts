@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 
-export type MembershipStatus = 'ACTIVE' | 'LEFT';
+export type MembershipStatus = 'ACTIVE' | 'LEFT' | 'DECEASED';
 
 /** A member of the Association of the Elderly (hội viên), in a branch (chi hội) of a commune. */
 export interface MembershipDoc {
@@ -20,6 +20,11 @@ export interface MembershipDoc {
    * not prove a full 60 (see docs/membership-age.md); null otherwise.
    */
   declaredBirthDate?: string | null;
+  /**
+   * The day the membership ended: for DECEASED, the date of death the register gave when the
+   * death reached the association (`associationApplyDeath`). Null while ACTIVE. The record stays.
+   */
+  endedOn?: string | null;
 }
 
 export const membershipSchema = new Schema<MembershipDoc>(
@@ -29,10 +34,11 @@ export const membershipSchema = new Schema<MembershipDoc>(
     communeCode: { type: String, required: true, match: /^\d{5}$/ },
     joinedOn: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
     cardNumber: { type: String, required: true, maxlength: 30 },
-    status: { type: String, required: true, enum: ['ACTIVE', 'LEFT'], default: 'ACTIVE' },
+    status: { type: String, required: true, enum: ['ACTIVE', 'LEFT', 'DECEASED'], default: 'ACTIVE' },
     branchId: { type: String, default: null },
     groupName: { type: String, default: null, maxlength: 100 },
     declaredBirthDate: { type: String, default: null },
+    endedOn: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
   },
   { collection: 'memberships', versionKey: false },
 );

@@ -38,18 +38,19 @@ describe('membership registration (Association charter; Law on the Elderly 2009)
   });
 });
 
-describe("the age-60 rule on joining (Law on the Elderly 2009, Art. 2), from the citizen ID's birth year", () => {
+describe("the age-60 rule on joining (Law on the Elderly 2009, Art. 2), on the register's dates", () => {
   it.each([
-    // citizen ID (birth year in digits 4-6), joinedOn, declared birth date, refused field
-    ['012165000001', '2026-01-01', null, null], // born 1965: 61 by calendar year, a full 60 on any day
-    ['012166000001', '2026-11-23', null, 'birthDate'], // the 60th year: the date is needed
-    ['012166000001', '2026-11-23', '1966-11-23', null], // a full 60 today
-    ['012166000001', '2026-11-23', '1966-11-24', 'joinedOn'], // 59 until tomorrow
-    ['012166000001', '2026-11-23', '1965-11-23', 'birthDate'], // contradicts the ID
-    ['012167000001', '2026-11-23', null, 'joinedOn'], // born 1967
-    ['012364000001', '2024-02-29', null, 'joinedOn'], // digit 4 = 3: born in the 2000s (2064)
-  ])('%s joining %s (declared %s) -> %s', (citizenId, joinedOn, birthDate, field) => {
-    expect(joiningAgeProblem(citizenId, joinedOn, birthDate)?.field ?? null).toBe(field);
+    // register birth date, register death date, joinedOn, refused field
+    ['1965-06-01', null, '2026-01-01', null], // 60 and a half
+    ['1966-11-23', null, '2026-11-23', null], // a full 60 on the joining day (Art. 2: "từ đủ 60 tuổi")
+    ['1966-11-24', null, '2026-11-23', 'joinedOn'], // 59 until tomorrow
+    ['1967-01-01', null, '2026-11-23', 'joinedOn'], // 59
+    ['1964-02-29', null, '2024-02-28', 'joinedOn'], // born 29 February: 60 on 29 February 2024, not the day before
+    ['1964-02-29', null, '2024-02-29', null],
+    ['1950-01-01', '2026-03-01', '2026-03-01', 'joinedOn'], // dead on the joining day (register)
+    ['1950-01-01', '2026-03-02', '2026-03-01', null], // died later: the joining stands
+  ] as const)('born %s, died %s, joining %s -> %s', (birthDate, deathDate, joinedOn, field) => {
+    expect(joiningAgeProblem({ birthDate, deathDate }, joinedOn)?.field ?? null).toBe(field);
   });
 
   it('reports shape problems before the age rule, and checks the branch ID shape', () => {
@@ -57,6 +58,8 @@ describe("the age-60 rule on joining (Law on the Elderly 2009, Art. 2), from the
     expect(joinProblems(valid, TODAY)).toEqual([]);
     expect(joinProblems({ ...valid, branchId: 'CH-1' }, TODAY).map((p) => p.field)).toEqual(['branchId']);
     expect(joinProblems({ ...valid, birthDate: '2026-02-30' }, TODAY).map((p) => p.field)).toEqual(['birthDate']);
+    // too young by the ID's digits: no longer decided here (the register decides, in joinAssociation)
+    expect(joinProblems({ ...valid, citizenId: '012167000001' }, TODAY)).toEqual([]);
     expect(joinProblems({ ...valid, groupName: 'g'.repeat(101) }, TODAY).map((p) => p.field)).toEqual(['groupName']);
   });
 

@@ -1,7 +1,6 @@
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
 import { ageOn, isIsoDate } from '@nct/dates';
 import { communeCodeProblems, Problem } from '@nct/rules';
-import { birthYearOf } from '../common/citizen';
 import { elderlyAgeOn } from './rules/elderly-age';
 import { cleanText, textProblem } from '../common/problems';
 
@@ -20,9 +19,8 @@ export interface MembershipInput {
 
 /**
  * Every reason a membership registration is refused (empty: accepted). The citizen ID is
- * checked for shape only: birth date and sex live in the register (homeaffairs), and the
- * age-60 condition (Law on the Elderly 2009, Art. 2; the Association's charter) will be
- * checked through `@requires` on the Person's birth date in a later change.
+ * checked for shape only: birth date and sex live in the register (homeaffairs); the age-60
+ * condition is `joiningAgeProblem`, on the register's birth date.
  */
 export function membershipProblems(input: MembershipInput, today: string): Problem[] {
   const problems: Problem[] = [];
@@ -49,39 +47,26 @@ export function normaliseMembership(input: MembershipInput): MembershipInput {
 
 /**
  * The age-60 rule on joining (Law on the Elderly 2009, Art. 2; the Association's charter),
- * decided without the register: a mutation gets no `@requires` data. The citizen ID encodes
- * the birth year (digits 4-6), so in any year after the 60th birthday's year the person is a
- * full 60 whatever the day; in the year itself the applicant's birth date is needed and must
- * agree with the ID; before it, the person is too young. The register's birth date is
- * compared afterwards by `Person.membershipEligibility` (`@requires(fields: "birthDate")`).
+ * decided on the register's birth date, read through the graph by `joinAssociation`
+ * (docs/consistency.md section 3; docs/membership-age.md): a full 60 on the joining date, and
+ * not dead by then. What the applicant declared is only compared (IDENTITY_MISMATCH).
  */
-export function joiningAgeProblem(citizenId: string, joinedOn: string, declaredBirthDate: string | null | undefined): Problem | null {
-  const birthYear = birthYearOf(citizenId);
-  if (birthYear === null || !isIsoDate(joinedOn)) return null; // reported by the shape checks
+export function joiningAgeProblem(register: { birthDate: string; deathDate: string | null }, joinedOn: string): Problem | null {
+  if (!isIsoDate(joinedOn)) return null; // reported by the shape checks
+  if (register.deathDate !== null && register.deathDate <= joinedOn) {
+    return {
+      field: 'joinedOn',
+      vi: `Sổ đăng ký ghi người này đã mất ngày ${register.deathDate}`,
+      en: `The register records this person's death on ${register.deathDate}`,
+    };
+  }
   const age = elderlyAgeOn(joinedOn);
-  const diff = Number(joinedOn.slice(0, 4)) - birthYear;
-  const tooYoung = {
+  if (ageOn(register.birthDate, joinedOn) >= age) return null;
+  return {
     field: 'joinedOn',
-    vi: `Chỉ kết nạp người đủ ${age} tuổi (Luật Người cao tuổi 2009, Điều 2)`,
-    en: `Members must be aged a full ${age} on joining (Law on the Elderly 2009, Art. 2)`,
+    vi: `Chỉ kết nạp người đủ ${age} tuổi (Luật Người cao tuổi 2009, Điều 2); theo sổ đăng ký, người này sinh ngày ${register.birthDate}`,
+    en: `Members must be aged a full ${age} on joining (Law on the Elderly 2009, Art. 2); the register gives the birth date ${register.birthDate}`,
   };
-  if (diff > age) return null;
-  if (diff < age) return tooYoung;
-  if (declaredBirthDate == null) {
-    return {
-      field: 'birthDate',
-      vi: `Người sinh năm ${birthYear} cần ngày sinh để xác định đủ ${age} tuổi`,
-      en: `Someone born in ${birthYear} needs a birth date to show a full ${age}`,
-    };
-  }
-  if (!isIsoDate(declaredBirthDate) || Number(declaredBirthDate.slice(0, 4)) !== birthYear) {
-    return {
-      field: 'birthDate',
-      vi: 'Ngày sinh không khớp năm sinh trong số định danh',
-      en: 'birthDate does not match the birth year in the citizen ID',
-    };
-  }
-  return ageOn(declaredBirthDate, joinedOn) >= age ? null : tooYoung;
 }
 
 export interface JoinInput {
@@ -95,7 +80,7 @@ export interface JoinInput {
 
 export const BRANCH_ID_PATTERN = /^CH-\d{5}-\d{3}$/;
 
-/** Every reason a joining is refused before the database is asked (empty: accepted). */
+/** Every reason a joining is refused by its shape, before the register and the database are asked (empty: accepted). */
 export function joinProblems(input: JoinInput, today: string): Problem[] {
   const problems: Problem[] = [];
   for (const p of checkCitizenId(input.citizenId)) problems.push({ field: 'citizenId', ...PROBLEM_MESSAGES[p] });
@@ -117,10 +102,6 @@ export function joinProblems(input: JoinInput, today: string): Problem[] {
   }
   const card = textProblem('cardNumber', input.cardNumber, MAX_CARD_NUMBER_LENGTH, CARD_NUMBER_PATTERN);
   if (card) problems.push(card);
-  if (problems.length === 0) {
-    const age = joiningAgeProblem(input.citizenId, input.joinedOn, input.birthDate);
-    if (age) problems.push(age);
-  }
   return problems;
 }
 

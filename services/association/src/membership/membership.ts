@@ -5,6 +5,7 @@ import type { MembershipStatus } from './membership.model';
 export enum AssociationMembershipStatusEnum {
   ACTIVE = 'ACTIVE',
   LEFT = 'LEFT',
+  DECEASED = 'DECEASED',
 }
 registerEnumType(AssociationMembershipStatusEnum, {
   name: 'AssociationMembershipStatus',
@@ -12,6 +13,7 @@ registerEnumType(AssociationMembershipStatusEnum, {
   valuesConfig: {
     ACTIVE: { description: 'Đang sinh hoạt. / Active member.' },
     LEFT: { description: 'Đã thôi sinh hoạt. / Has left the Association.' },
+    DECEASED: { description: 'Đã mất (theo sổ đăng ký); hồ sơ được giữ. / Died, per the register; the record is kept.' },
   },
 });
 
@@ -40,6 +42,13 @@ export class AssociationMembership {
 
   @Field(() => String, { nullable: true, description: 'Tổ hội. / Group (tổ hội).' })
   groupName!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Ngày kết thúc (với DECEASED: ngày mất theo sổ đăng ký); null khi đang sinh hoạt. / The day it ended (DECEASED: the date of death per the register); null while active.',
+  })
+  endedOn!: string | null;
 }
 
 @ObjectType({

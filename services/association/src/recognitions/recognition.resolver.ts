@@ -1,9 +1,10 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, assertInScope, RequestContext, scopedCommune } from '@nct/subgraph-kit';
+import { Access, assertInScope, idempotencyKeyArg, idempotent, RequestContext, scopedCommune } from '@nct/subgraph-kit';
 import { isIsoDate } from '@nct/dates';
 import { communeCodeProblems, Problem, refuse } from '@nct/rules';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../common/idempotency';
 import { cleanText, textProblem } from '../common/problems';
 import type { Models } from '../models';
 import { ExemplaryRecognition, RecordRecognitionInput } from './recognition';
@@ -56,7 +57,9 @@ export class RecognitionResolver {
   async recordExemplaryRecognition(
     @Arg('input', () => RecordRecognitionInput) input: RecordRecognitionInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null,
   ): Promise<RecognitionDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
     const problems = recognitionProblems(input, ctx.today);
     if (problems.length) refuse(problems);
     assertInScope(ctx, input.communeCode);
@@ -68,30 +71,37 @@ export class RecognitionResolver {
       decisionDate: input.decisionDate,
       communeCode: input.communeCode,
     };
-    try {
-      await this.models.Recognition.create(doc);
-      return doc;
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      const existing = await this.models.Recognition.findOne({
-        citizenId: doc.citizenId,
-        year: doc.year,
-        level: doc.level,
-      }).lean<RecognitionDoc | null>();
-      if (
-        existing &&
-        existing.decisionNumber === doc.decisionNumber &&
-        existing.decisionDate === doc.decisionDate &&
-        existing.communeCode === doc.communeCode
-      )
-        return existing;
-      throw new ConflictError(
+    const conflict = () =>
+      new ConflictError(
         {
           vi: `${doc.citizenId} đã được khen cấp ${doc.level} năm ${doc.year}`,
           en: `${doc.citizenId} already has a ${doc.level} recognition in ${doc.year}`,
         },
         { field: 'level' },
       );
+    // A concurrent request for the same person, year and level may insert first: the second attempt reads it.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        return await idempotent(ctx, this.models.Recognition.db, { operation: 'recordExemplaryRecognition', key, input: doc }, async () => {
+          const existing = await this.models.Recognition.findOne(
+            { citizenId: doc.citizenId, year: doc.year, level: doc.level },
+            { _id: 0 },
+          ).lean<RecognitionDoc | null>();
+          if (existing) {
+            const same =
+              existing.decisionNumber === doc.decisionNumber &&
+              existing.decisionDate === doc.decisionDate &&
+              existing.communeCode === doc.communeCode;
+            if (same) return existing;
+            throw conflict();
+          }
+          await this.models.Recognition.create([doc]);
+          return doc;
+        });
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+      }
     }
+    throw conflict();
   }
 }

@@ -27,7 +27,15 @@ export function centenarianLoader(models: Models, ctx: RequestContext) {
     for (const year of years) {
       const rows = await models.Celebration.aggregate<{ _id: string; n: number }>([
         { $match: { year, age: { $gte: 100 } } },
-        { $group: { _id: '$communeCode', n: { $sum: { $cond: [{ $eq: ['$status', 'NOT_DELIVERED'] }, 0, 1] } } } },
+        // PLANNED or DELIVERED: neither NOT_DELIVERED nor CANCELLED_DECEASED (the person died first)
+        {
+          $group: {
+            _id: '$communeCode',
+            n: {
+              $sum: { $cond: [{ $eq: ['$status', 'NOT_DELIVERED'] }, 0, { $cond: [{ $eq: ['$status', 'CANCELLED_DECEASED'] }, 0, 1] }] },
+            },
+          },
+        },
       ]);
       for (const r of rows) counts.set(`${r._id}|${year}`, r.n);
     }

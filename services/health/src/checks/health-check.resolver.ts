@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, citizenIdArg, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { Access, citizenIdArg, idempotencyKeyArg, idempotent, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import { refuseWithCodes } from '@nct/rules';
 import type { Models } from '../models';
 import { checkChanges, inPersonTransaction, recordCommuneOf } from '../coverage/coverage.tallies';
 import { assertStationScope, historyPage, PersonHistoryArgs } from '../common/history';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../common/idempotency';
 import { normaliseText } from '../common/problems';
 import { recordCheckProblems } from './checks.rules';
 import { HealthCheck, HealthCheckConnection, RecordHealthCheckInput } from './health-check';
@@ -40,7 +41,9 @@ export class HealthCheckResolver {
   async recordHealthCheck(
     @Arg('input', () => RecordHealthCheckInput) input: RecordHealthCheckInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null,
   ): Promise<HealthCheckDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
     const problems = recordCheckProblems(input, ctx.today);
     if (problems.length) refuseWithCodes(problems);
     const doc: HealthCheckDoc = {
@@ -52,17 +55,21 @@ export class HealthCheckResolver {
     try {
       // One transaction with the person's guard: the check and, when it is the person's first
       // of its year and a commune keeps their record, +1 to that commune's `people-checked`.
-      await inPersonTransaction(this.models, doc.citizenId, async (session) => {
-        // the person's check dates (a few a year, on the citizenId-first index), compared here: a
-        // date range on that index missed a check dated exactly 1 January on the embedded server
-        const dates = await this.models.HealthCheck.find({ citizenId: doc.citizenId }, { _id: 0, date: 1 }, { session }).lean<
-          Array<{ date: string }>
-        >();
-        const checkedThatYear = dates.some((d) => d.date.slice(0, 4) === doc.date.slice(0, 4));
-        await this.models.HealthCheck.create([doc], { session });
-        const record = await recordCommuneOf(this.models, doc.citizenId, session);
-        if (record) await this.models.Tallies.add(checkChanges(record.communeCode, doc.date, checkedThatYear), session);
-      });
+      // (With a key, the idempotency record commits in the same transaction.)
+      return await idempotent(ctx, this.models.HealthCheck.db, { operation: 'recordHealthCheck', key, input: doc }, () =>
+        inPersonTransaction(this.models, doc.citizenId, async () => {
+          // the person's check dates (a few a year, on the citizenId-first index), compared here: a
+          // date range on that index missed a check dated exactly 1 January on the embedded server
+          const dates = await this.models.HealthCheck.find({ citizenId: doc.citizenId }, { _id: 0, date: 1 }).lean<
+            Array<{ date: string }>
+          >();
+          const checkedThatYear = dates.some((d) => d.date.slice(0, 4) === doc.date.slice(0, 4));
+          await this.models.HealthCheck.create([doc]);
+          const record = await recordCommuneOf(this.models, doc.citizenId);
+          if (record) await this.models.Tallies.add(checkChanges(record.communeCode, doc.date, checkedThatYear));
+          return doc;
+        }),
+      );
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(
@@ -75,6 +82,5 @@ export class HealthCheckResolver {
       }
       throw err;
     }
-    return doc;
   }
 }

@@ -13,6 +13,12 @@ export interface ChronicConditionDoc {
   underManagement: boolean;
   /** the facility that diagnosed or manages it */
   facility: string;
+  /**
+   * The day its management ended: the date of death, set by `healthApplyDeath` on the
+   * conditions still under management (the flag itself is kept as it was, as history); null
+   * otherwise.
+   */
+  managementEndedOn?: string | null;
 }
 
 export const chronicConditionSchema = new Schema<ChronicConditionDoc>(
@@ -22,6 +28,7 @@ export const chronicConditionSchema = new Schema<ChronicConditionDoc>(
     diagnosedOn: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
     underManagement: { type: Boolean, required: true },
     facility: { type: String, required: true, maxlength: 200 },
+    managementEndedOn: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
   },
   { collection: 'chronic_conditions', versionKey: false, timestamps: true },
 );

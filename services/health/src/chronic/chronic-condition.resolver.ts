@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { ClientSession } from 'mongoose';
 import { checkCitizenId, PROBLEM_MESSAGES } from '@nct/citizen-id';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@nct/errors';
-import { Access, DateScalar, RequestContext } from '@nct/subgraph-kit';
+import { Access, DateScalar, idempotencyKeyArg, idempotent, RequestContext } from '@nct/subgraph-kit';
 import { refuseWithCodes } from '@nct/rules';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../common/idempotency';
 import { normaliseText } from '../common/problems';
 import type { Models } from '../models';
 import { chronicChanges, inPersonTransaction, recordCommuneOf } from '../coverage/coverage.tallies';
@@ -13,8 +13,8 @@ import { icd10Problems, isNeverStored, HIV_REFUSAL, recordChronicProblems, TRACK
 import { PROJECTION } from './chronic-condition.loaders';
 
 /** Whether each of the person's conditions is under management, read inside a write's transaction. */
-async function managedFlags(models: Models, citizenId: string, session: ClientSession): Promise<boolean[]> {
-  const rows = await models.ChronicCondition.find({ citizenId }, { _id: 0, underManagement: 1 }, { session }).lean<
+async function managedFlags(models: Models, citizenId: string): Promise<boolean[]> {
+  const rows = await models.ChronicCondition.find({ citizenId }, { _id: 0, underManagement: 1 }).lean<
     Array<{ underManagement: boolean }>
   >();
   return rows.map((r) => r.underManagement);
@@ -45,7 +45,9 @@ export class ChronicConditionResolver {
   async recordChronicCondition(
     @Arg('input', () => RecordChronicConditionInput) input: RecordChronicConditionInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null,
   ): Promise<ChronicConditionDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
     const problems = recordChronicProblems(input, ctx.today);
     if (problems.length) refuseWithCodes(problems);
     const doc: ChronicConditionDoc = {
@@ -58,12 +60,16 @@ export class ChronicConditionResolver {
     try {
       // One transaction with the person's guard: the condition, and the change it makes to the
       // person's `chronic` state (with any; all managed) in the commune keeping their record.
-      await inPersonTransaction(this.models, doc.citizenId, async (session) => {
-        const before = await managedFlags(this.models, doc.citizenId, session);
-        await this.models.ChronicCondition.create([doc], { session });
-        const record = await recordCommuneOf(this.models, doc.citizenId, session);
-        if (record) await this.models.Tallies.add(chronicChanges(record.communeCode, before, [...before, doc.underManagement]), session);
-      });
+      // (With a key, the idempotency record commits in the same transaction.)
+      return await idempotent(ctx, this.models.ChronicCondition.db, { operation: 'recordChronicCondition', key, input: doc }, () =>
+        inPersonTransaction(this.models, doc.citizenId, async () => {
+          const before = await managedFlags(this.models, doc.citizenId);
+          await this.models.ChronicCondition.create([doc]);
+          const record = await recordCommuneOf(this.models, doc.citizenId);
+          if (record) await this.models.Tallies.add(chronicChanges(record.communeCode, before, [...before, doc.underManagement]));
+          return doc;
+        }),
+      );
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(
@@ -73,7 +79,6 @@ export class ChronicConditionResolver {
       }
       throw err;
     }
-    return doc;
   }
 
   @Access('HEALTH_WRITE')
@@ -107,20 +112,17 @@ export class ChronicConditionResolver {
     if (before.underManagement === input.underManagement) return before; // idempotent: nothing to write
     // One transaction with the person's guard: the flag, and the change to the person's
     // `chronic` state, computed from all their conditions before and after.
-    await inPersonTransaction(this.models, input.citizenId, async (session) => {
-      const rows = await this.models.ChronicCondition.find(
-        { citizenId: input.citizenId },
-        { _id: 0, code: 1, underManagement: 1 },
-        { session },
-      ).lean<Array<{ code: string; underManagement: boolean }>>();
+    await inPersonTransaction(this.models, input.citizenId, async () => {
+      const rows = await this.models.ChronicCondition.find({ citizenId: input.citizenId }, { _id: 0, code: 1, underManagement: 1 }).lean<
+        Array<{ code: string; underManagement: boolean }>
+      >();
       const target = rows.find((r) => r.code === input.code);
       if (!target || target.underManagement === input.underManagement) return; // changed meanwhile: nothing to do
       await this.models.ChronicCondition.updateOne(
         { citizenId: input.citizenId, code: input.code },
         { $set: { underManagement: input.underManagement } },
-        { session },
       );
-      const record = await recordCommuneOf(this.models, input.citizenId, session);
+      const record = await recordCommuneOf(this.models, input.citizenId);
       if (record) {
         const after = rows.map((r) => (r.code === input.code ? input.underManagement : r.underManagement));
         await this.models.Tallies.add(
@@ -129,11 +131,15 @@ export class ChronicConditionResolver {
             rows.map((r) => r.underManagement),
             after,
           ),
-          session,
         );
       }
     });
     return { ...before, underManagement: input.underManagement };
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  managementEndedOn(@Root() c: ChronicConditionDoc): string | null {
+    return c.managementEndedOn ?? null;
   }
 
   @FieldResolver(() => String)

@@ -26,6 +26,13 @@ export class ChronicCondition {
 
   @Field({ description: 'Cơ sở chẩn đoán hoặc quản lý. / Facility that diagnosed or manages it.' })
   facility!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Ngày kết thúc quản lý (ngày mất theo sổ đăng ký); null khi chưa kết thúc. / The day management ended (the date of death per the register); null otherwise.',
+  })
+  managementEndedOn!: string | null;
 }
 
 @ObjectType({

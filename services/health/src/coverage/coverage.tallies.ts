@@ -1,4 +1,5 @@
-import { ClientSession, Connection, Schema } from 'mongoose';
+import { Connection, Schema } from 'mongoose';
+import { inTransaction } from '@nct/subgraph-kit';
 import { sumThrough, Tallies, tallyInto, trusted, type TallyChange } from '@nct/db';
 import type { Models } from '../models';
 import type { CommuneCoverageCounts } from './coverage.rules';
@@ -67,18 +68,21 @@ export function createCoverageModels(conn: Connection) {
 /**
  * Runs `fn` in a transaction that first increments the person's guard: every write that can
  * change a coverage tally goes through here, so concurrent writes for one person conflict and
- * are applied one after the other (mongoose retries the loser from the start).
+ * are applied one after the other (mongoose retries the loser from the start). It joins the
+ * transaction already running in this call (an idempotent create, `idempotent` of
+ * @nct/subgraph-kit), so the write, its tallies and the idempotency record commit together;
+ * every mongoose operation inside joins it without a `session` option.
  */
-export async function inPersonTransaction<T>(models: Models, citizenId: string, fn: (session: ClientSession) => Promise<T>): Promise<T> {
-  return models.HealthRecord.db.transaction(async (session: ClientSession) => {
-    await models.CoverageGuard.updateOne({ _id: citizenId }, { $inc: { writes: 1 } }, { upsert: true, session });
-    return fn(session);
+export async function inPersonTransaction<T>(models: Models, citizenId: string, fn: () => Promise<T>): Promise<T> {
+  return inTransaction(models.HealthRecord.db, async () => {
+    await models.CoverageGuard.updateOne({ _id: citizenId }, { $inc: { writes: 1 } }, { upsert: true });
+    return fn();
   });
 }
 
 /** The commune whose record keeps the person, read inside the write's transaction; null without a record. */
-export async function recordCommuneOf(models: Models, citizenId: string, session: ClientSession): Promise<{ communeCode: string; openedOn: string } | null> {
-  return models.HealthRecord.findOne({ citizenId }, { _id: 0, communeCode: 1, openedOn: 1 }, { session }).lean<{ communeCode: string; openedOn: string }>();
+export async function recordCommuneOf(models: Models, citizenId: string): Promise<{ communeCode: string; openedOn: string } | null> {
+  return models.HealthRecord.findOne({ citizenId }, { _id: 0, communeCode: 1, openedOn: 1 }).lean<{ communeCode: string; openedOn: string }>();
 }
 
 // ---- the changes each write makes (pure) ----------------------------------------------------
@@ -134,11 +138,11 @@ export function personChanges(communeCode: string, person: PersonCoverageFacts, 
 }
 
 /** A person's checks, cards and conditions, read inside the write's transaction (three indexed finds). */
-export async function personFacts(models: Models, citizenId: string, openedOn: string, session: ClientSession): Promise<PersonCoverageFacts> {
+export async function personFacts(models: Models, citizenId: string, openedOn: string): Promise<PersonCoverageFacts> {
   const [checks, cards, conditions] = await Promise.all([
-    models.HealthCheck.find({ citizenId }, { _id: 0, date: 1 }, { session }).lean<Array<{ date: string }>>(),
-    models.InsuranceCard.find({ citizenId }, { _id: 0, validFrom: 1, validTo: 1 }, { session }).lean<CardPeriod[]>(),
-    models.ChronicCondition.find({ citizenId }, { _id: 0, underManagement: 1 }, { session }).lean<Array<{ underManagement: boolean }>>(),
+    models.HealthCheck.find({ citizenId }, { _id: 0, date: 1 }).lean<Array<{ date: string }>>(),
+    models.InsuranceCard.find({ citizenId }, { _id: 0, validFrom: 1, validTo: 1 }).lean<CardPeriod[]>(),
+    models.ChronicCondition.find({ citizenId }, { _id: 0, underManagement: 1 }).lean<Array<{ underManagement: boolean }>>(),
   ]);
   return { openedOn, checkDates: checks.map((c) => c.date), cards, conditionsManaged: conditions.map((c) => c.underManagement) };
 }

@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { ClientSession } from 'mongoose';
 import { trusted } from '@nct/db';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, RequestContext } from '@nct/subgraph-kit';
+import { Access, idempotencyKeyArg, idempotent, RequestContext } from '@nct/subgraph-kit';
 import { refuseWithCodes } from '@nct/rules';
 import type { Models } from '../models';
 import { cardChanges, inPersonTransaction, recordCommuneOf } from '../coverage/coverage.tallies';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../common/idempotency';
 import { normaliseText } from '../common/problems';
 import { InsuranceCard, IssueInsuranceCardInput } from './insurance-card';
 import type { InsuranceCardDoc } from './insurance-card.model';
@@ -34,21 +34,22 @@ function overlapConflict(overlapping: InsuranceCardDoc): ConflictError {
  * after the counter (a duplicate card code) aborts the transaction: nothing is written, the
  * coverage tallies (`cards-from`, `cards-to` of the record's commune) included.
  */
-async function issueCard(models: Models, doc: InsuranceCardDoc): Promise<void> {
+async function issueCard(models: Models, doc: InsuranceCardDoc): Promise<InsuranceCardDoc> {
   // the transaction also increments the person's coverage guard (coverage.tallies.ts)
-  await inPersonTransaction(models, doc.citizenId, async (session: ClientSession) => {
-    await models.CardHolder.updateOne({ _id: doc.citizenId }, { $inc: { issued: 1 } }, { upsert: true, session });
+  return inPersonTransaction(models, doc.citizenId, async () => {
+    await models.CardHolder.updateOne({ _id: doc.citizenId }, { $inc: { issued: 1 } }, { upsert: true });
     // the person's cards still valid on the new card's first day (indexed: citizenId, validTo), then the rule
-    const later = await models.InsuranceCard.find({ citizenId: doc.citizenId, validTo: trusted({ $gte: doc.validFrom }) }, PROJECTION, {
-      session,
-    }).lean<InsuranceCardDoc[]>();
+    const later = await models.InsuranceCard.find({ citizenId: doc.citizenId, validTo: trusted({ $gte: doc.validFrom }) }, PROJECTION).lean<
+      InsuranceCardDoc[]
+    >();
     const overlapping = later.find((c) => overlaps(c, doc));
     if (overlapping?.code === doc.code) throw duplicateCode(doc.code);
     if (overlapping) throw overlapConflict(overlapping);
-    await models.InsuranceCard.create([doc], { session });
+    await models.InsuranceCard.create([doc]);
     // the card counts in the coverage of the commune keeping the person's record (else when one is opened)
-    const record = await recordCommuneOf(models, doc.citizenId, session);
-    if (record) await models.Tallies.add(cardChanges(record.communeCode, doc), session);
+    const record = await recordCommuneOf(models, doc.citizenId);
+    if (record) await models.Tallies.add(cardChanges(record.communeCode, doc));
+    return doc;
   });
 }
 
@@ -79,7 +80,9 @@ export class InsuranceCardResolver {
   async issueInsuranceCard(
     @Arg('input', () => IssueInsuranceCardInput) input: IssueInsuranceCardInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null,
   ): Promise<InsuranceCardDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
     const problems = issueCardProblems(input, ctx.today);
     if (problems.length) refuseWithCodes(problems);
     const doc: InsuranceCardDoc = {
@@ -90,12 +93,13 @@ export class InsuranceCardResolver {
       primaryCareFacility: normaliseText(input.primaryCareFacility),
     };
     try {
-      await issueCard(this.models, doc);
+      return await idempotent(ctx, this.models.InsuranceCard.db, { operation: 'issueInsuranceCard', key, input: doc }, () =>
+        issueCard(this.models, doc),
+      );
     } catch (err) {
       if (isDuplicateKeyError(err)) throw duplicateCode(doc.code);
       throw err;
     }
-    return doc;
   }
 
   @FieldResolver(() => String)

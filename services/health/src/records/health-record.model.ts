@@ -17,7 +17,17 @@ export interface HealthRecordDoc {
   communeCode: string;
   /** absent on records written before the field existed: read as COMMUNE_STATION */
   source?: RecordSource;
+  /**
+   * The date the record was closed: the date of death the register gave when the death
+   * reached health (`healthApplyDeath`); null while open. The record and its history stay.
+   */
+  closedOn?: string | null;
+  /** Why it was closed: DECEASED (the only reason so far); null while open. */
+  closedReason?: RecordClosedReason | null;
 }
+
+export const RECORD_CLOSED_REASONS = ['DECEASED'] as const;
+export type RecordClosedReason = (typeof RECORD_CLOSED_REASONS)[number];
 
 export const healthRecordSchema = new Schema<HealthRecordDoc>(
   {
@@ -26,6 +36,8 @@ export const healthRecordSchema = new Schema<HealthRecordDoc>(
     facility: { type: String, required: true, maxlength: 200 },
     communeCode: { type: String, required: true, match: /^\d{5}$/ },
     source: { type: String, enum: RECORD_SOURCES, default: 'COMMUNE_STATION' },
+    closedOn: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
+    closedReason: { type: String, default: null, enum: [...RECORD_CLOSED_REASONS, null] },
   },
   { collection: 'health_records', versionKey: false, timestamps: true },
 );

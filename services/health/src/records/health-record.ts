@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '@nct/subgraph-kit';
-import type { RecordSource } from './health-record.model';
+import type { RecordClosedReason, RecordSource } from './health-record.model';
 
 export enum RecordSourceEnum {
   COMMUNE_STATION = 'COMMUNE_STATION',
@@ -15,6 +15,15 @@ registerEnumType(RecordSourceEnum, {
       description: 'Sổ sức khỏe điện tử trên VNeID (cùng giá trị pháp lý). / The electronic health book on VNeID, same legal value.',
     },
   },
+});
+
+export enum RecordClosedReasonEnum {
+  DECEASED = 'DECEASED',
+}
+registerEnumType(RecordClosedReasonEnum, {
+  name: 'HealthRecordClosedReason',
+  description: 'Lý do đóng hồ sơ sức khỏe. / Why a health record was closed.',
+  valuesConfig: { DECEASED: { description: 'Người đã mất (theo sổ đăng ký). / The person died, per the register.' } },
 });
 
 @ObjectType({
@@ -36,6 +45,16 @@ export class HealthRecord {
 
   @Field(() => RecordSourceEnum, { description: 'Nơi lưu hồ sơ. / Where the record is kept.' })
   source!: RecordSource;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Ngày đóng hồ sơ (ngày mất theo sổ đăng ký); null khi còn theo dõi. Hồ sơ và lịch sử vẫn được giữ. / The day the record was closed (the date of death per the register); null while open. The record and its history are kept.',
+  })
+  closedOn!: string | null;
+
+  @Field(() => RecordClosedReasonEnum, { nullable: true, description: 'Lý do đóng hồ sơ. / Why the record was closed.' })
+  closedReason!: RecordClosedReason | null;
 }
 
 @InputType({ description: 'Lập hồ sơ theo dõi sức khỏe. / Open a health record.' })

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ConflictError, isDuplicateKeyError } from '@nct/errors';
-import { Access, citizenIdArg, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
+import { Access, citizenIdArg, idempotencyKeyArg, idempotent, pageRequest, RequestContext, toConnection } from '@nct/subgraph-kit';
 import { refuseWithCodes } from '@nct/rules';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../common/idempotency';
 import { normaliseText } from '../common/problems';
 import type { Models } from '../models';
 import { assertStationScope, historyPage, PersonHistoryArgs } from '../common/history';
@@ -41,7 +42,9 @@ export class HomeVisitResolver {
   async recordHomeVisit(
     @Arg('input', () => RecordHomeVisitInput) input: RecordHomeVisitInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null,
   ): Promise<HomeVisitDoc> {
+    const key = idempotencyKeyArg(idempotencyKey);
     const problems = recordVisitProblems(input, ctx.today);
     if (problems.length) refuseWithCodes(problems);
     const doc: HomeVisitDoc = {
@@ -52,7 +55,10 @@ export class HomeVisitResolver {
       notes: normaliseText(input.notes ?? ''),
     };
     try {
-      await this.models.HomeVisit.create(doc);
+      return await idempotent(ctx, this.models.HomeVisit.db, { operation: 'recordHomeVisit', key, input: doc }, async () => {
+        await this.models.HomeVisit.create([doc]);
+        return doc;
+      });
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new ConflictError(
@@ -65,6 +71,5 @@ export class HomeVisitResolver {
       }
       throw err;
     }
-    return doc;
   }
 }
