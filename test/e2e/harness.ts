@@ -20,7 +20,8 @@ import { QueryCounter } from '@nct/db';
 import { createGatewayServer, gatewayAuth, RunningGateway } from '@nct/gateway';
 import { SUBGRAPHS, SubgraphName } from '@nct/registry';
 import { generateSeed, SeedData } from '@nct/seed';
-import { runSubgraph, RunningSubgraph, SubgraphDefinition } from '@nct/subgraph-kit';
+import { createGraphCaller, devTokenSource, GraphCaller, runSubgraph, RunningSubgraph, SubgraphDefinition } from '@nct/subgraph-kit';
+import { createLogger } from '@nct/logger';
 import { testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import * as association from '@nct/association';
 import * as audit from '@nct/audit';
@@ -58,6 +59,11 @@ export interface System {
     options?: { as?: Role; commune?: string; purpose?: Purpose | null; headers?: Record<string, string> },
   ): Promise<{ status: number; body: { data?: T; errors?: any }; headers: Headers }>;
   stopSubgraph(name: SubgraphName): Promise<void>;
+  /**
+   * Starts a stopped subgraph again on the same port and database, with the same graph caller,
+   * so that the gateway reaches it again (no new seed; `counter` does not see its new connection).
+   */
+  restartSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -80,6 +86,29 @@ export async function startSystem(options: { people: number; seed?: number; down
   const subgraphs: Partial<Record<SubgraphName, RunningSubgraph<any>>> = {};
   const databases = {} as Record<SubgraphName, string>;
   const urls: Record<string, string> = {};
+  // Each subgraph calls the graph through this run's gateway (its URL is known once it listens)
+  // as svc-<subgraph>, with tokens of this run's issuer (docs/consistency.md section 1).
+  let gatewayUrl: string | null = null;
+  const graphOf = (name: SubgraphName, role: Role): GraphCaller =>
+    createGraphCaller({
+      gatewayUrl: () => {
+        if (!gatewayUrl) throw new Error('the gateway of this run is not listening yet');
+        return gatewayUrl;
+      },
+      timeoutMs: 5000,
+      tokens: devTokenSource(issuerDir, { subgraph: name, role }),
+      principal: { subgraph: name, role },
+      logger: createLogger(`${name}-graph`),
+    });
+  const listen = (name: SubgraphName, port: number) =>
+    runSubgraph(SERVICES[name].definition, {
+      uri,
+      dbName: databases[name],
+      host: '127.0.0.1',
+      port,
+      internalVerifyKeys,
+      graph: graphOf(name, SERVICES[name].definition.staffRole),
+    });
   for (const info of SUBGRAPHS) {
     databases[info.name] = uniqueDbName(info.name);
     if (options.down?.includes(info.name)) {
@@ -87,13 +116,7 @@ export async function startSystem(options: { people: number; seed?: number; down
       continue;
     }
     const service = SERVICES[info.name];
-    const running = await runSubgraph(service.definition, {
-      uri,
-      dbName: databases[info.name],
-      host: '127.0.0.1',
-      port: 0,
-      internalVerifyKeys,
-    });
+    const running = await listen(info.name, 0);
     await service.seedDatabase(running.models, seed);
     subgraphs[info.name] = running;
     urls[info.name] = running.url;
@@ -106,6 +129,7 @@ export async function startSystem(options: { people: number; seed?: number; down
     subgraphUrls: urls,
     subgraphTimeoutMs: options.timeoutMs ?? 5000,
   });
+  gatewayUrl = gateway.url;
   const connections = Object.values(subgraphs).map((s) => s!.conn);
   const counter = new QueryCounter(connections);
   return {
@@ -135,6 +159,11 @@ export async function startSystem(options: { people: number; seed?: number; down
       if (!s) return;
       await s.stop();
       delete subgraphs[name];
+    },
+    async restartSubgraph(name) {
+      if (subgraphs[name]) return;
+      if (options.down?.includes(name)) throw new Error(`${name} was started down: it has no port to come back on`);
+      subgraphs[name] = await listen(name, Number(new URL(urls[name]).port));
     },
     async stop() {
       fs.rmSync(issuerDir, { recursive: true, force: true });

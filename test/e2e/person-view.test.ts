@@ -233,7 +233,9 @@ describe('the federated person view, end to end', () => {
     // No agency's records in another's database: only the register holds `people`, and no two
     // subgraphs share a collection name but `tallies` (each subgraph's own pre-computed counts,
     // docs/tallies.md). No hand-kept copies of rows remain (docs/database.md).
-    const SHARED_MODULES = ['tallies'];
+    // Kit modules every subgraph keeps in its own database: tallies, and the idempotency record of its writes;
+    // and `applied_deaths` (the kit's register-events.ts), kept in each receiving subgraph's own database.
+    const SHARED_MODULES = ['tallies', 'idempotency_keys', 'applied_deaths'];
     const collections: Record<string, string[]> = {};
     for (const [name, running] of Object.entries(system.subgraphs)) {
       collections[name] = (await running!.conn.db!.listCollections().toArray()).map((c) => c.name);

@@ -53,6 +53,8 @@ export async function startGuardedSystem(options: {
     AUTH_JWKS_FILE: issuer.jwksFile,
     AUTH_ISSUER: DEV_ISSUER,
     AUTH_AUDIENCE: DEV_AUDIENCE,
+    // The subgraphs call the graph with tokens of the same throwaway issuer (svc-<subgraph>).
+    DEV_ISSUER_DIR: issuerDir,
     ...options.env,
   };
   const uninstallGuard = installNetworkGuard(networkLog);
