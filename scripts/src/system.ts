@@ -74,7 +74,15 @@ export interface RunningSystem {
   subgraphUrls: Record<SubgraphName, string>;
   children: ChildProcess[];
   stop(): Promise<void>;
+  /** Fault tests: SIGKILLs one subgraph's process and waits until it is gone (the others keep running). */
+  killSubgraph(name: SubgraphName): Promise<void>;
+  /** Starts a subgraph again (killing it first if it still runs): same port and environment, waited for. */
+  restartSubgraph(name: SubgraphName): Promise<void>;
+  /** The current process of each subgraph and of the gateway, and whether it is still running. */
+  processes(): Array<{ name: string; pid: number | undefined; alive: boolean }>;
 }
+
+const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
 function prefixLines(child: ChildProcess, name: string, quiet: boolean): void {
   for (const stream of [child.stdout, child.stderr]) {
@@ -125,7 +133,8 @@ export async function startSystem(options: StartOptions): Promise<RunningSystem>
   const children: ChildProcess[] = [];
   const stop = async () => {
     for (const child of children.reverse()) {
-      if (child.exitCode === null) {
+      // (a child that was killed has exitCode null but a signalCode: it is not waited for)
+      if (isRunning(child)) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
@@ -142,6 +151,10 @@ export async function startSystem(options: StartOptions): Promise<RunningSystem>
     const childEnv: NodeJS.ProcessEnv = { ...env, MONGODB_URI: db.uri };
     if (!env.INTERNAL_VERIFY_KEYS && !env.INTERNAL_VERIFY_KEYS_FILE) childEnv.INTERNAL_VERIFY_KEYS = publicKey;
     delete childEnv.INTERNAL_SIGNING_KEY;
+    // Subgraphs call the graph through this gateway as their service principals
+    // (docs/consistency.md section 1); in development with tokens of the repo's own issuer.
+    childEnv.GATEWAY_URL ??= `http://${env.HOST ?? DEFAULT_HOST}:${Number(env.PORT ?? GATEWAY_PORT)}/graphql`;
+    if (env.NODE_ENV !== 'production') childEnv.DEV_ISSUER_DIR ??= DEV_ISSUER_DIR;
     // The IDE opens on a real person (the first living one in the register), signed in as a
     // commune officer of that person's commune (development issuer; never in production).
     const first = await firstLivingPerson(db.uri, env);
@@ -152,29 +165,55 @@ export async function startSystem(options: StartOptions): Promise<RunningSystem>
       }
     }
     const subgraphUrls = {} as Record<SubgraphName, string>;
-    await Promise.all(
-      SUBGRAPHS.map(async (info) => {
-        const main = path.join(REPO_ROOT, 'services', info.name, 'dist', 'main.js');
-        const child = spawn(process.execPath, [main], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-        children.push(child);
-        prefixLines(child, info.name, !!options.quiet);
-        const port = subgraphPort(info, env);
-        const host = env.HOST ?? DEFAULT_HOST;
-        await waitHealthy(`http://${host}:${port}/health`, child, info.name);
-        subgraphUrls[info.name] = `http://${host}:${port}/graphql`;
-      }),
-    );
+    const current = new Map<string, ChildProcess>();
+    const startSubgraph = async (name: SubgraphName) => {
+      const info = subgraphInfo(name);
+      const main = path.join(REPO_ROOT, 'services', info.name, 'dist', 'main.js');
+      const child = spawn(process.execPath, [main], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      // A restarted subgraph takes its predecessor's place, so that stop() stops it.
+      const before = current.get(name);
+      if (before && children.includes(before)) children[children.indexOf(before)] = child;
+      else children.push(child);
+      current.set(name, child);
+      prefixLines(child, info.name, !!options.quiet);
+      const port = subgraphPort(info, env);
+      const host = env.HOST ?? DEFAULT_HOST;
+      await waitHealthy(`http://${host}:${port}/health`, child, info.name);
+      subgraphUrls[info.name] = `http://${host}:${port}/graphql`;
+    };
+    const killSubgraph = async (name: SubgraphName) => {
+      const child = current.get(name);
+      if (!child || !isRunning(child)) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    };
+    await Promise.all(SUBGRAPHS.map((info) => startSubgraph(info.name)));
     const gatewayMain = path.join(REPO_ROOT, 'gateway', 'dist', 'index.js');
     const gateway = spawn(process.execPath, [gatewayMain, ...(env.SUPERGRAPH_FILE ? ['--supergraph', env.SUPERGRAPH_FILE] : [])], {
       env: { ...childEnv, INTERNAL_SIGNING_KEY: internalSigningKey },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(gateway);
+    current.set('gateway', gateway);
     prefixLines(gateway, 'gateway', !!options.quiet);
     const gatewayPort = Number(env.PORT ?? GATEWAY_PORT);
     const gatewayHost = env.HOST ?? DEFAULT_HOST;
     await waitHealthy(`http://${gatewayHost}:${gatewayPort}/health`, gateway, 'gateway');
-    return { db, internalSigningKey, gatewayUrl: `http://${gatewayHost}:${gatewayPort}/graphql`, subgraphUrls, children, stop };
+    return {
+      db,
+      internalSigningKey,
+      gatewayUrl: `http://${gatewayHost}:${gatewayPort}/graphql`,
+      subgraphUrls,
+      children,
+      stop,
+      killSubgraph,
+      restartSubgraph: async (name) => {
+        await killSubgraph(name);
+        await startSubgraph(name);
+      },
+      processes: () => [...current].map(([name, child]) => ({ name, pid: child.pid, alive: isRunning(child) })),
+    };
   } catch (err) {
     await stop();
     throw err;
