@@ -19,13 +19,15 @@ export default tseslint.config(
       '*/coverage/**',
       '*/*/coverage/**',
       'deploy/**',
+      // GraphQL Code Generator output (apps/web/codegen.config.cjs), checked by apps/web/tests/codegen.test.ts.
+      'apps/web/src/gql/**',
     ],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommended],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js'] } } },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],

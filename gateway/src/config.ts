@@ -2,8 +2,9 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { InternalSigningKey, parseSigningKey } from '@nct/auth';
 import { DEFAULT_HOST, GATEWAY_PORT, SUBGRAPHS, parsePort, subgraphUrl } from '@nct/registry';
-import { AuthSettings, DEV_AUTH_DEFAULTS } from './auth';
+import { AuthSettings, DEV_AUTH_DEFAULTS, DEV_ISSUER_DIR } from './auth';
 import { RATE_LIMIT_STORES, type RateLimitStore } from './rate-limit';
+import { loadWebAppConfig, type WebAppConfig } from './web-app/config';
 
 /** Everything the gateway reads from its environment and command line, validated once. */
 export interface GatewayConfig {
@@ -37,6 +38,8 @@ export interface GatewayConfig {
   /** How long readiness says 503 `draining` before the listener closes (SHUTDOWN_READINESS_DELAY_MS, default 0). */
   shutdownReadinessDelayMs: number;
   auth: AuthSettings;
+  /** The officials' web app at `/app/` and development sign-in (web-app/config.ts, docs/web-app.md). */
+  webApp: WebAppConfig;
 }
 
 export class ConfigError extends Error {
@@ -233,6 +236,14 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
   if (ideToken && nodeEnv === 'production')
     problems.push('IDE_TOKEN is for development only: the IDE never starts signed in in production');
 
+  const webApp = loadWebAppConfig(
+    env,
+    nodeEnv === 'production',
+    { jwksUrl, jwksFile, issuer: env.AUTH_ISSUER ?? DEV_AUTH_DEFAULTS.issuer, audience: env.AUTH_AUDIENCE ?? DEV_AUTH_DEFAULTS.audience },
+    DEV_ISSUER_DIR,
+    problems,
+  );
+
   if (problems.length) throw new ConfigError(problems);
   return {
     host,
@@ -259,5 +270,6 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
       audience: env.AUTH_AUDIENCE ?? DEV_AUTH_DEFAULTS.audience,
       internalSigningKey: internalSigningKey!,
     },
+    webApp,
   };
 }

@@ -2,7 +2,7 @@
 import './no-phone-home';
 // Second: loading the kit first enables the OpenTelemetry instrumentations (only when tracing is
 // configured) before graphql, http or pino are required (packages/subgraph-kit/src/telemetry.ts).
-import { startTelemetry, RunningTelemetry } from '@nct/subgraph-kit';
+import { clockFromEnv, startTelemetry, RunningTelemetry } from '@nct/subgraph-kit';
 import fs from 'node:fs';
 import { parse } from 'graphql';
 import { createLogger } from '@nct/logger';
@@ -69,6 +69,10 @@ async function main(): Promise<void> {
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       production: config.production,
       ideCitizenId: config.ideCitizenId,
+      webApp: config.webApp.dir
+        ? { dir: config.webApp.dir, provinceCode: config.webApp.provinceCode, oidc: config.webApp.oidc, today: clockFromEnv().today }
+        : undefined,
+      devIssuerDir: config.webApp.devIssuerDir,
       logger,
     });
     const base = gateway.url.replace(/\/graphql$/, '');

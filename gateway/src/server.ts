@@ -19,6 +19,8 @@ import { createGatewayContext, GatewayContext, requestIdHeaderPlugin } from './c
 import { SubgraphDataSource } from './datasource';
 import { formatGatewayError } from './errors';
 import { citizenIdArgType, idePage, ideRoutes, renderIde } from './ide/page';
+import { webAppRoutes, WEB_APP_PREFIX, type WebAppOptions } from './web-app/static-app';
+import { devIssuerRoutes, DEV_OIDC_CLIENT, DEV_TOKEN_ENDPOINT } from './web-app/dev-issuer';
 
 export interface GatewayServerOptions {
   supergraphSdl: string;
@@ -57,6 +59,16 @@ export interface GatewayServerOptions {
   shutdownGraceMs?: number;
   /** Development token the IDE's tabs start with (refused in production). */
   ideToken?: string;
+  /**
+   * The officials' web app (apps/web/dist) at `/app/` with its runtime configuration; not served
+   * when the folder holds no build (docs/web-app.md).
+   */
+  webApp?: WebAppOptions;
+  /**
+   * Development sign-in at `/dev-issuer/` (role picker and an OpenID-Connect-style code flow),
+   * minting tokens of the development issuer kept in this folder. Refused in production.
+   */
+  devIssuerDir?: string;
   maxBodyBytes?: number;
   /** Deadline of the access-log write of one request (fail closed after it). */
   auditTimeoutMs?: number;
@@ -104,6 +116,13 @@ function auditReadiness(auditUrl: string | null, cacheMs: number): () => Promise
   return cachedCheck(async () => (await fetch(probe, { signal: AbortSignal.timeout(AUDIT_PROBE_TIMEOUT_MS) })).status === 200, cacheMs);
 }
 
+function redirectTo(location: string) {
+  return (_req: nodeHttp.IncomingMessage, res: nodeHttp.ServerResponse) => {
+    res.writeHead(302, { location });
+    res.end();
+  };
+}
+
 /** Apollo Server plugin that makes the IDE the landing page of `/graphql` for browsers. */
 function landingPage(html: string): ApolloServerPlugin<GatewayContext> {
   return {
@@ -126,6 +145,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const logger = options.logger ?? createLogger('gateway');
   if (options.production && options.ideToken)
     throw new Error('ideToken is for development only: the IDE never starts signed in in production');
+  if (options.production && options.devIssuerDir)
+    throw new Error('devIssuerDir is for development only: production signs in with OpenID Connect');
   const showIde = options.ide ?? !options.production;
   const page = showIde
     ? idePage(
@@ -136,6 +157,21 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
         }),
       )
     : undefined;
+
+  const devRoutes = options.devIssuerDir ? devIssuerRoutes(options.devIssuerDir) : [];
+  // In production the app is served only with an OpenID Connect client to sign in with.
+  const appRoutes =
+    options.webApp && (options.webApp.oidc || devRoutes.length)
+      ? webAppRoutes(
+          // In development, without a configured provider, the app's OpenID Connect login runs against the development issuer.
+          { ...options.webApp, oidc: options.webApp.oidc ?? (devRoutes.length ? DEV_OIDC_CLIENT : undefined) },
+          devRoutes.length ? DEV_TOKEN_ENDPOINT : null,
+        )
+      : null;
+  if (options.webApp && !appRoutes)
+    logger.info({ dir: options.webApp.dir }, 'web app not served: no build in its folder, or no OpenID Connect client configured');
+  // Without the IDE, `/` leads to the app.
+  const rootRedirect = !page && appRoutes ? [{ methods: ['GET', 'HEAD'], path: '/', handle: redirectTo(WEB_APP_PREFIX) }] : [];
 
   const limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
   const trustedProxies = new Set(options.trustedProxies ?? []);
@@ -204,7 +240,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     server: httpServer,
     // CORS for the gateway only: subgraphs are internal and never answer other origins.
     onRequest: corsHook(options.corsAllowedOrigins ?? []),
-    routes: page ? ideRoutes(page) : [],
+    routes: [...(page ? ideRoutes(page) : []), ...(appRoutes ?? []), ...rootRedirect, ...devRoutes],
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     logger,
   }).catch(async (err: unknown) => {

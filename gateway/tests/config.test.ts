@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { generateInternalKeyPair, parseSigningKey } from '@nct/auth';
 import { ConfigError, loadConfig, SUPERGRAPH_FILE } from '../src/config';
+import { DEV_ISSUER_DIR } from '../src/auth';
+import { DEFAULT_WEB_APP_DIR } from '../src/web-app/config';
 
 const { signingKey: SIGNING_KEY } = generateInternalKeyPair();
 const BASE = { INTERNAL_SIGNING_KEY: SIGNING_KEY };
@@ -40,6 +42,7 @@ describe('loadConfig', () => {
         audience: 'nct-gateway',
         internalSigningKey: parseSigningKey(SIGNING_KEY),
       },
+      webApp: { dir: DEFAULT_WEB_APP_DIR, provinceCode: '12', devIssuerDir: DEV_ISSUER_DIR },
     });
     expect(SUPERGRAPH_FILE).toBe(path.resolve(__dirname, '..', 'supergraph.graphql'));
   });

@@ -14,11 +14,17 @@ async function main(): Promise<void> {
   const base = system.gatewayUrl.replace(/\/graphql$/, '');
   // Same default as the gateway's config: on, except in production unless IDE_ENABLED=true.
   const ideOn = process.env.IDE_ENABLED ? process.env.IDE_ENABLED === 'true' : process.env.NODE_ENV !== 'production';
+  // The officials' web app (apps/web), when the gateway serves it (a build exists; docs/web-app.md).
+  const appOn = await fetch(`${base}/app/config.json`).then(
+    (res) => res.ok,
+    () => false,
+  );
   process.stdout.write(
     [
       '',
       'NCT platform is up:',
       `  ${'GraphQL IDE (GraphiQL)'.padEnd(26)}${ideOn ? `${base}/` : 'off (NODE_ENV=production; IDE_ENABLED=true turns it on)'}`,
+      `  ${'Web app (officials)'.padEnd(26)}${appOn ? `${base}/app/` : 'not served (no apps/web/dist build, or production without WEB_OIDC_*)'}`,
       `  Gateway endpoint          ${system.gatewayUrl}`,
       `  Gateway health            ${base}/health`,
       ...Object.entries(system.subgraphUrls).map(([name, url]) => `  ${`Subgraph ${name}`.padEnd(26)}${url}`),

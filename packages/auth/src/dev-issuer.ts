@@ -41,6 +41,8 @@ export interface DevTokenOptions {
   agency?: string;
   ttlSeconds?: number;
   audience?: string;
+  /** OpenID Connect `nonce` (an ID token of the development sign-in, gateway/src/web-app/dev-issuer.ts). */
+  nonce?: string;
 }
 
 export async function issueDevToken(dir: string, options: DevTokenOptions): Promise<string> {
@@ -50,6 +52,7 @@ export async function issueDevToken(dir: string, options: DevTokenOptions): Prom
   const claims: Record<string, unknown> = { role: options.role };
   if (options.commune) claims.commune = options.commune;
   if (options.agency) claims.agency = options.agency;
+  if (options.nonce) claims.nonce = options.nonce;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256', kid: jwk.kid, typ: 'JWT' })
     .setSubject(options.subject ?? `dev-${options.role}${options.commune ? `-${options.commune}` : ''}`)
