@@ -1,10 +1,18 @@
 import type { Connection } from 'mongoose';
-import { connectDatabase } from '@nct/db';
+import { connectDatabase, trusted } from '@nct/db';
 import { generateSeed, type SeedData } from '@nct/seed';
 import { createSubgraph, SubgraphInstance } from '@nct/subgraph-kit';
-import { executeOperation, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
+import { executeOperation, readsDuring, testMongoUri, testToday, uniqueDbName } from '@nct/testing';
 import { definition, deriveHealthSeed, seedDatabase, type Models } from '../src';
-import { CoveragePerson, coverageCounts, indicatorValue, referenceDate } from '../src/coverage/coverage.rules';
+import {
+  CommuneCoverageCounts,
+  CoveragePerson,
+  coverageCounts,
+  indicatorValue,
+  provinceIndicatorValue,
+  referenceDate,
+} from '../src/coverage/coverage.rules';
+import type { CoverageIndicator } from '../src/coverage/rules/coverage-targets';
 import {
   COVERAGE_TALLY_NAMES,
   computeCoverageTallies,
@@ -44,6 +52,7 @@ const C = '012140009003';
 const D = '012140009004';
 const E = '012140009005';
 const F = '012140009006';
+const G = '012140009007';
 const X = '09901';
 const Y = '09902';
 
@@ -148,8 +157,12 @@ describe('coverage tallies', () => {
   async function expectCountsAsRows(dates: Array<[number, string]>): Promise<void> {
     const people = await peopleByCommune();
     const codes = [...people.keys()].sort();
-    const histograms = await readCoverageHistograms(sg.models.Tallies, codes);
     for (const [year, onDate] of dates) {
+      // read for the reference date's month: its month histogram and that month's days
+      const histograms = await readCoverageHistograms(
+        sg.models.Tallies,
+        codes.map((communeCode) => ({ communeCode, month: onDate.slice(0, 7) })),
+      );
       const got = Object.fromEntries(codes.map((code, i) => [code, coverageCountsFromTallies(histograms[i], year, onDate)]));
       const want = Object.fromEntries(codes.map((code) => [code, coverageCounts(people.get(code)!, year, onDate)]));
       expect({ year, onDate, counts: got }).toEqual({ year, onDate, counts: want });
@@ -162,6 +175,10 @@ describe('coverage tallies', () => {
     [YEAR, addDays(TODAY, -1)],
     [YEAR - 1, `${YEAR - 1}-12-31`],
     [YEAR - 1, `${YEAR - 1}-06-30`],
+    [YEAR - 1, `${YEAR - 1}-06-15`],
+    [YEAR - 1, `${YEAR - 1}-01-01`],
+    [YEAR - 2, `${YEAR - 2}-11-30`],
+    [YEAR - 2, `${YEAR - 2}-12-01`],
     [YEAR - 2, `${YEAR - 2}-12-31`],
     [YEAR - 3, `${YEAR - 3}-03-01`],
     [2028, '2028-02-29'],
@@ -172,7 +189,7 @@ describe('coverage tallies', () => {
     conn = await connectDatabase(testMongoUri(), uniqueDbName('health_tallies'));
     sg = await createSubgraph(definition, conn);
     data = generateSeed({ people: 600, seed: 23, asOf: TODAY });
-    for (const id of [A, B, C, D, E, F]) expect(data.people.some((p) => p.citizenId === id)).toBe(false);
+    for (const id of [A, B, C, D, E, F, G]) expect(data.people.some((p) => p.citizenId === id)).toBe(false);
     await seedDatabase(sg.models, data);
   });
 
@@ -195,6 +212,17 @@ describe('coverage tallies', () => {
     await sg.models.Tallies.model.deleteMany({});
     expect(await seedDatabase(sg.models, data)).toEqual({ seeded: false, counts: {} });
     expect(await storedTallies()).toEqual(before);
+  });
+
+  it('a database holding the former five tallies (one date-keyed document per commune) is rebuilt in the current shape by the next seed call', async () => {
+    const before = await storedTallies();
+    await sg.models.Tallies.model.deleteMany({ name: 'coverage' });
+    const retired = ['records-opened', 'people-checked', 'cards-from', 'cards-to', 'chronic'];
+    for (const name of retired)
+      await sg.models.Tallies.model.create({ _id: `${name}|09999`, name, scope: '09999', counts: { '2020-01-01': 5 } });
+    expect(await seedDatabase(sg.models, data)).toEqual({ seeded: false, counts: {} });
+    expect(await storedTallies()).toEqual(before);
+    expect(await sg.models.Tallies.model.countDocuments({ name: trusted({ $in: retired }) })).toBe(0);
   });
 
   it('after every kind of write, coverage through the server equals coverageCounts of the rows', async () => {
@@ -291,7 +319,7 @@ describe('coverage tallies', () => {
     await expectCountsAsRows(datesToAsk());
     await expectCoverageAsRows(yearsToAsk);
     // the fresh commune, exactly: A and B have records; A's condition state is "not all managed", B's too
-    const [x] = await readCoverageHistograms(sg.models.Tallies, [X]);
+    const [x] = await readCoverageHistograms(sg.models.Tallies, [{ communeCode: X, month: TODAY.slice(0, 7) }]);
     expect(coverageCountsFromTallies(x, YEAR, TODAY)).toEqual({
       withRecord: 2,
       checkedInYear: 2,
@@ -299,7 +327,10 @@ describe('coverage tallies', () => {
       withChronic: 2,
       chronicAllManaged: 0,
     });
-    expect(coverageCountsFromTallies(x, Y1, `${Y1}-12-31`)).toMatchObject({ checkedInYear: 1, validCard: 1 });
+    const [x1] = await readCoverageHistograms(sg.models.Tallies, [{ communeCode: X, month: `${Y1}-12` }]);
+    expect(coverageCountsFromTallies(x1, Y1, `${Y1}-12-31`)).toMatchObject({ checkedInYear: 1, validCard: 1 });
+    // a histogram read for one month does not answer another month's date
+    expect(() => coverageCountsFromTallies(x1, YEAR, TODAY)).toThrow(/coverage tally read for/);
   });
 
   it('a refused write leaves the tallies unchanged', async () => {
@@ -326,7 +357,8 @@ describe('coverage tallies', () => {
 
   it('concurrent first checks of one person in one year count once', async () => {
     await write('open', { citizenId: D, openedOn: `${YEAR - 3}-01-10`, facility: STATION, communeCode: Y });
-    const yearOf = async () => (await readCoverageHistograms(sg.models.Tallies, [Y]))[0].peopleChecked[String(YEAR)] ?? 0;
+    const yearOf = async () =>
+      (await readCoverageHistograms(sg.models.Tallies, [{ communeCode: Y, month: TODAY.slice(0, 7) }]))[0].commune[`checked:${YEAR}`] ?? 0;
     const before = await yearOf();
     const facilities = ['Trạm 1', 'Trạm 2', 'Trạm 3', 'Trạm 4', 'Trạm 5', 'Trạm 6'];
     const results = await Promise.all(
@@ -380,5 +412,153 @@ describe('coverage tallies', () => {
     expect(await storedTallies()).toEqual(await rebuiltTallies());
     await expectCountsAsRows(datesToAsk());
     await expectCoverageAsRows([YEAR]);
+  });
+
+  it('dated counts: by month in the commune document, by day in the month document; mid-month, month ends and 31 December', async () => {
+    const Z = '09903';
+    const Y1 = YEAR - 1;
+    await write('open', { citizenId: G, openedOn: `${Y1}-06-15`, facility: STATION, communeCode: Z });
+    await write('card', {
+      code: 'GD4120000009107',
+      citizenId: G,
+      validFrom: `${Y1}-06-15`,
+      validTo: `${Y1}-12-31`,
+      primaryCareFacility: STATION,
+    });
+    const stored = await storedTallies();
+    expect(Object.fromEntries(Object.entries(stored).filter(([id]) => id.includes(`|${Z}`)))).toEqual({
+      [`coverage|${Z}`]: { [`records:${Y1}-06`]: 1, [`cards-from:${Y1}-06`]: 1, [`cards-to:${Y1}-12`]: 1 },
+      [`coverage|${Z}:${Y1}-06`]: { [`records:${Y1}-06-15`]: 1, [`cards-from:${Y1}-06-15`]: 1 },
+      [`coverage|${Z}:${Y1}-12`]: { [`cards-to:${Y1}-12-31`]: 1 },
+    });
+    const on = async (date: string) => {
+      const [h] = await readCoverageHistograms(sg.models.Tallies, [{ communeCode: Z, month: date.slice(0, 7) }]);
+      const c = coverageCountsFromTallies(h, Number(date.slice(0, 4)), date);
+      return [c.withRecord, c.validCard];
+    };
+    expect(await on(`${Y1}-06-14`)).toEqual([0, 0]); // the day before, same month
+    expect(await on(`${Y1}-06-15`)).toEqual([1, 1]); // mid-month: the day itself counts
+    expect(await on(`${Y1}-06-30`)).toEqual([1, 1]);
+    expect(await on(`${Y1}-07-01`)).toEqual([1, 1]); // from the month histogram alone
+    expect(await on(`${Y1}-12-30`)).toEqual([1, 1]);
+    expect(await on(`${Y1}-12-31`)).toEqual([1, 1]); // 31 December: still valid on its last day
+    expect(await on(`${YEAR}-01-01`)).toEqual([1, 0]); // expired the day before
+    expect(await on(`${Y1 - 1}-12-31`)).toEqual([0, 0]);
+    expect(stored).toEqual(await rebuiltTallies());
+  });
+
+  describe('the province row: the sum of its current communes (sent by home affairs) against its elderlyCountToday', () => {
+    // each commune's elderly count as sent by home affairs: large enough that its cells are shown
+    const rowOf = (code: string, elderlyCountToday: number | null, communes?: string[] | null, communeElderly = 100_000) => ({
+      __typename: 'AdministrativeUnit',
+      code,
+      elderlyCountToday,
+      ...(communes === undefined ? {} : { communes: communes && communes.map((c) => ({ code: c, elderlyCountToday: communeElderly })) }),
+    });
+
+    it('equals coverageCounts of all the communes’ rows together, for every year; the same small-cell rule', async () => {
+      const people = await peopleByCommune();
+      const codes = [...people.keys()].sort();
+      const everyone = codes.flatMap((c) => people.get(c)!);
+      const elderly = Math.round(everyone.length * 1.1) + 6;
+      for (const year of yearsToAsk) {
+        const onDate = referenceDate(year, TODAY);
+        // the province row next to its communes, in one request (the communes' tallies are read once)
+        const res = await run(COVERAGE, { r: [rowOf('12', elderly, codes), ...codes.map((c) => rowOf(c, 10, null))], year });
+        expect(res.errors).toBeUndefined();
+        const counts = coverageCounts(everyone, year, onDate);
+        const byCommune = codes.map((c) => coverageCounts(people.get(c)!, year, onDate));
+        // each indicator as the communes' rows show it (elderly 100,000 each): one withheld commune withholds the province's
+        const shown = (
+          indicator: CoverageIndicator,
+          count: (c: CommuneCoverageCounts) => number,
+          denominator: (c: CommuneCoverageCounts) => number,
+        ) =>
+          provinceIndicatorValue(
+            indicator,
+            count(counts),
+            indicator === 'CHRONIC_MANAGEMENT' ? denominator(counts) : elderly,
+            year,
+            byCommune.map((c) => indicatorValue(indicator, count(c), denominator(c), year)),
+          );
+        const p = (res.data as any)._entities[0];
+        expect(p.code).toBe('12');
+        expect(p.healthCoverage).toMatchObject({
+          communeCode: '12',
+          referenceDate: onDate,
+          elderlyCount: elderly,
+          healthRecord: shown(
+            'HEALTH_RECORD',
+            (c) => c.withRecord,
+            () => 100_000,
+          ),
+          annualCheck: shown(
+            'ANNUAL_CHECK',
+            (c) => c.checkedInYear,
+            () => 100_000,
+          ),
+          insuranceCard: shown(
+            'INSURANCE_CARD',
+            (c) => c.validCard,
+            () => 100_000,
+          ),
+          chronicManagement: shown(
+            'CHRONIC_MANAGEMENT',
+            (c) => c.chronicAllManaged,
+            (c) => c.withChronic,
+          ),
+        });
+        // and the counts themselves, where shown, are the sums of the rows
+        if (p.healthCoverage.healthRecord.count !== null) expect(p.healthCoverage.healthRecord.count).toBe(counts.withRecord);
+        expect(counts.withRecord).toBeGreaterThan(0);
+      }
+      // small cells: 2 people without a record among the province's elderly -> both cells withheld, met still given
+      const counts = coverageCounts(everyone, YEAR, TODAY);
+      const res = await run(COVERAGE, { r: [rowOf('12', counts.withRecord + 2, codes)], year: YEAR });
+      expect((res.data as any)._entities[0].healthCoverage.healthRecord).toMatchObject({
+        count: null,
+        share: null,
+        suppressed: true,
+        met: expect.any(Boolean),
+      });
+      // a withheld denominator: no counts, no met
+      const nulls = await run(COVERAGE, { r: [rowOf('12', null, codes)], year: YEAR });
+      expect((nulls.data as any)._entities[0].healthCoverage.healthRecord).toMatchObject({ count: null, share: null, met: null });
+      // complementary: exactly one commune's cell withheld (its elderly count withheld) -> the province's is too
+      // (over the communes whose record cells are all shown otherwise, so that exactly one is withheld)
+      const big = codes.filter((c) => coverageCounts(people.get(c)!, YEAR, TODAY).withRecord >= 5);
+      expect(big.length).toBeGreaterThan(2);
+      const asSent = (withheld: number | null) => ({
+        ...rowOf('12', elderly, big),
+        communes: big.map((c, i) => ({ code: c, elderlyCountToday: i === withheld ? null : 100_000 })),
+      });
+      const shownRow = (await run(COVERAGE, { r: [asSent(null)], year: YEAR })).data as any;
+      expect(shownRow._entities[0].healthCoverage.healthRecord).toMatchObject({ suppressed: false, count: expect.any(Number) });
+      const comp = (await run(COVERAGE, { r: [asSent(0)], year: YEAR })).data as any;
+      expect(comp._entities[0].healthCoverage.healthRecord).toMatchObject({ count: null, share: null, suppressed: true });
+    });
+
+    it('one province row reads the coverage tally once, two documents per commune', async () => {
+      const codes = [...(await peopleByCommune()).keys()].sort();
+      const reads = await readsDuring(conn, async () => {
+        const res = await run(COVERAGE, { r: [rowOf('12', 5000, codes)], year: YEAR - 1 });
+        expect(res.errors).toBeUndefined();
+      });
+      expect(reads).toEqual({ tallies: 1 });
+    });
+
+    it('refuses a province without communes, a unit that is neither commune nor province, and a commune-limited caller', async () => {
+      for (const r of [rowOf('12', 100, null), rowOf('12', 100, []), rowOf('12', 100), rowOf('123', 100, ['09901'])]) {
+        const res = await run(COVERAGE, { r: [r], year: YEAR });
+        expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      }
+      const officer = await executeOperation(
+        sg.apollo,
+        COVERAGE,
+        { r: [rowOf('12', 100, [X])], year: YEAR },
+        sg.context({ role: 'commune-officer', commune: X }),
+      );
+      expect(officer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
   });
 });

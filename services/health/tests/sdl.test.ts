@@ -40,14 +40,17 @@ describe('health subgraph SDL', () => {
     }
   });
 
-  it('defines none of the names homeaffairs owns; AdministrativeUnit only as a stub requiring elderlyCountToday', () => {
+  it('defines none of the names homeaffairs owns; AdministrativeUnit only as a stub requiring elderlyCountToday and communes { code elderlyCountToday }', () => {
     for (const name of ['Sex', 'UnitKind', 'PersonFilter', 'PersonEdge', 'PersonConnection', 'RegisterPersonInput', 'UnitLineage']) {
       expect(sdl).not.toMatch(new RegExp(`(type|enum|input) ${name}\\b`));
     }
     const unit = /type AdministrativeUnit @key\(fields: "code"\) \{([\s\S]*?)\n\}/.exec(sdl)?.[1] ?? '';
     expect(unit).toMatch(/code: ID!/);
     expect(unit).toMatch(/elderlyCountToday: Int @external/);
-    expect(unit).toMatch(/\): HealthCoverage @requiresScopes\([^)]*\) @requires\(fields: "elderlyCountToday"\)/);
+    expect(unit).toMatch(/communes: \[AdministrativeUnit!\] @external/);
+    expect(unit).toMatch(
+      /\): HealthCoverage @requiresScopes\([^)]*\) @requires\(fields: "elderlyCountToday communes \{ code elderlyCountToday \}"\)/,
+    );
     expect(unit).not.toMatch(/name:/);
   });
 

@@ -54,7 +54,7 @@ export class HealthCheckResolver {
     };
     try {
       // One transaction with the person's guard: the check and, when it is the person's first
-      // of its year and a commune keeps their record, +1 to that commune's `people-checked`.
+      // of its year and a commune keeps their record, +1 to that commune's `checked:YYYY` count.
       // (With a key, the idempotency record commits in the same transaction.)
       return await idempotent(ctx, this.models.HealthCheck.db, { operation: 'recordHealthCheck', key, input: doc }, () =>
         inPersonTransaction(this.models, doc.citizenId, async () => {

@@ -1,4 +1,13 @@
-import { CoveragePerson, coverageCounts, coverageYearProblems, indicatorValue, referenceDate, targetFor, validateCoverageTargets } from './coverage.rules';
+import {
+  CoveragePerson,
+  coverageCounts,
+  coverageYearProblems,
+  indicatorValue,
+  provinceIndicatorValue,
+  referenceDate,
+  targetFor,
+  validateCoverageTargets,
+} from './coverage.rules';
 import { COVERAGE_TARGET_ROWS } from './rules/coverage-targets';
 
 // Decision 1579/QĐ-TTg (2020): annual check >= 70%; health record 95% (2025) -> 100% (2030).
@@ -100,5 +109,27 @@ describe('coverage counts of a commune', () => {
 
   it.each([2014, 2027, 2026.5, Number.NaN])('refuses year %p', (year) => {
     expect(coverageYearProblems(year, 2026)).toHaveLength(1);
+  });
+});
+
+describe('province row: complementary withholding against its communes', () => {
+  // communes as [count, denominator]; a null denominator is a withheld elderly count
+  const communes = (...cells: Array<[number, number | null]>) => cells.map(([c, d]) => indicatorValue('HEALTH_RECORD', c, d, 2026));
+  it.each([
+    ['no commune withheld: shown', [[50, 60], [40, 50]], false],
+    ['one commune withheld (small "without" cell): withheld', [[50, 60], [40, 43]], true],
+    ['one commune withheld (small "with" cell): withheld', [[50, 60], [3, 43]], true],
+    ['one commune with a withheld denominator: withheld', [[50, 60], [40, null]], true],
+    ['two communes withheld: shown (only their sum is recoverable)', [[50, 60], [40, 43], [2, 30]], false],
+  ] as Array<[string, Array<[number, number | null]>, boolean]>)('%s', (_, cells, withheld) => {
+    const count = cells.reduce((n, [c]) => n + c, 0);
+    const v = provinceIndicatorValue('HEALTH_RECORD', count, 200, 2026, communes(...cells));
+    expect(v.suppressed).toBe(withheld);
+    expect(v.count).toBe(withheld ? null : count);
+    expect(v.share === null).toBe(withheld);
+    expect(v.met).toBe(count * 100 >= 95 * 200); // met is still given
+  });
+  it('a province cell small on its own is withheld by the usual rule', () => {
+    expect(provinceIndicatorValue('HEALTH_RECORD', 198, 200, 2026, communes([100, 100], [98, 100]))).toMatchObject({ count: null, suppressed: true });
   });
 });

@@ -78,6 +78,25 @@ export function indicatorValue(indicator: CoverageIndicator, count: number, deno
   return { ...base, count: withCell.count, denominator, share, met, suppressed: withCell.suppressed };
 }
 
+/**
+ * An indicator of a province row (the sum of its communes), withheld as well when exactly one of
+ * its communes' cells of that indicator is withheld (`count` null: a small cell, or a withheld
+ * denominator): the province total minus the communes shown would give that cell back. With two
+ * or more withheld, only their sum could be recovered, which the communes' own rule covers.
+ */
+export function provinceIndicatorValue(
+  indicator: CoverageIndicator,
+  count: number,
+  denominator: number | null,
+  year: number,
+  communes: readonly IndicatorValue[],
+): IndicatorValue {
+  const value = indicatorValue(indicator, count, denominator, year);
+  const withheld = communes.filter((c) => c.count === null).length;
+  if (withheld !== 1 || value.count === null) return value;
+  return { ...value, count: null, share: null, suppressed: true };
+}
+
 export interface CommuneCoverageCounts {
   withRecord: number;
   checkedInYear: number;

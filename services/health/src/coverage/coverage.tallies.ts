@@ -1,6 +1,6 @@
 import { Connection, Schema } from 'mongoose';
 import { inTransaction } from '@nct/subgraph-kit';
-import { sumThrough, Tallies, tallyInto, trusted, type TallyChange } from '@nct/db';
+import { Tallies, tallyInto, trusted, type TallyChange } from '@nct/db';
 import type { Models } from '../models';
 import type { CommuneCoverageCounts } from './coverage.rules';
 
@@ -9,17 +9,26 @@ import type { CommuneCoverageCounts } from './coverage.rules';
  * file: their names, the changes each write makes, the per-person guard that serialises those
  * writes, the rebuild from the collections and the reading of `coverageCounts` from them.
  *
- * Every tally counts only people whose health record a commune keeps (scope = the record's
- * communeCode), exactly as `coverageCounts` (coverage.rules.ts) counts them:
+ * One tally, `coverage`, counts only people whose health record a commune keeps (the record's
+ * communeCode), exactly as `coverageCounts` (coverage.rules.ts) counts them. It has two
+ * documents per commune: the commune's (scope `<commune>`) and, per month, its days (scope
+ * `<commune>:YYYY-MM`). Keys say what they count:
  *
- * | tally            | key             | +1 for each ...                                                       |
- * |------------------|-----------------|-----------------------------------------------------------------------|
- * | `records-opened` | openedOn        | record                                                                |
- * | `people-checked` | year `YYYY`     | person with at least one periodic check dated in that year            |
- * | `cards-from`     | validFrom       | card of a person with a record                                        |
- * | `cards-to`       | validTo         | card of a person with a record                                        |
- * | `chronic`        | `with`          | person with at least one chronic condition                            |
- * | `chronic`        | `all-managed`   | person with at least one chronic condition, all of them under management |
+ * | scope               | key                                       | +1 for each ...                                            |
+ * |---------------------|-------------------------------------------|------------------------------------------------------------|
+ * | commune             | `records:YYYY-MM`                         | record, by the month it was opened                         |
+ * | commune `:YYYY-MM`  | `records:YYYY-MM-DD`                      | record opened in that month, by its day                    |
+ * | commune (+ month)   | `cards-from:` / `cards-to:` month (day)   | card of a person with a record, by validFrom / by validTo  |
+ * | commune             | `checked:YYYY`                            | person with at least one periodic check dated in that year |
+ * | commune             | `chronic-with`                            | person with at least one chronic condition                 |
+ * | commune             | `chronic-all-managed`                     | person with at least one condition, all under management   |
+ *
+ * The sum of a date-keyed count up to a date D is the months before D's month (commune
+ * document) plus the days of D's month up to D (that month's document; `dateChanges` writes
+ * both). So Q5 reads two small documents per commune (~450 and ~100 keys at 100,000 people) in
+ * one find, whatever the date. The tallies kept before (one document per commune and count,
+ * date keys since 2015, ~1 MB for 38 communes: reading them cost ~250 ms, docs/cross-agency.md
+ * Q5) are deleted by the rebuild, which the seed runs when `coverage` is missing.
  *
  * A person's cards never overlap (issueInsuranceCard refuses it) and each has validFrom <=
  * validTo, so the people with a card valid on D are the cards with validFrom <= D minus the
@@ -34,16 +43,15 @@ import type { CommuneCoverageCounts } from './coverage.rules';
  * before was the same could each compute a change from it (one of them zero, so touching no
  * tally document) and commit both.
  */
-export const TALLY = {
-  recordsOpened: 'records-opened',
-  peopleChecked: 'people-checked',
-  cardsFrom: 'cards-from',
-  cardsTo: 'cards-to',
-  chronic: 'chronic',
-} as const;
-export const COVERAGE_TALLY_NAMES: readonly string[] = Object.values(TALLY);
-export const CHRONIC_WITH = 'with';
-export const CHRONIC_ALL_MANAGED = 'all-managed';
+export const COVERAGE_TALLY = 'coverage';
+export const COVERAGE_TALLY_NAMES: readonly string[] = [COVERAGE_TALLY];
+/** The tallies the single `coverage` tally replaced: deleted by the rebuild. */
+const RETIRED_TALLY_NAMES = ['records-opened', 'people-checked', 'cards-from', 'cards-to', 'chronic'];
+/** Key prefixes of the counts kept by date (a month, or a day in the month's document). */
+const DATED = { records: 'records', cardsFrom: 'cards-from', cardsTo: 'cards-to' } as const;
+const CHECKED = 'checked';
+export const CHRONIC_WITH = 'chronic-with';
+export const CHRONIC_ALL_MANAGED = 'chronic-all-managed';
 
 // ---- the per-person guard -------------------------------------------------------------------
 
@@ -110,28 +118,37 @@ export function chronicState(managed: readonly boolean[]): Record<string, number
 export function chronicChanges(communeCode: string, before: readonly boolean[], after: readonly boolean[]): TallyChange[] {
   const b = chronicState(before);
   const a = chronicState(after);
-  return [CHRONIC_WITH, CHRONIC_ALL_MANAGED].map((key) => ({ name: TALLY.chronic, scope: communeCode, key, by: a[key] - b[key] })).filter((c) => c.by !== 0);
+  return [CHRONIC_WITH, CHRONIC_ALL_MANAGED].map((key) => ({ name: COVERAGE_TALLY, scope: communeCode, key, by: a[key] - b[key] })).filter((c) => c.by !== 0);
+}
+
+/** The scope of a commune's day histogram for one month (`YYYY-MM`) of a date-keyed tally. */
+const dayScope = (communeCode: string, month: string) => `${communeCode}:${month}`;
+
+/** One date of a dated count: +by to its month in the commune's document and to its day in that month's document. */
+function dateChanges(prefix: string, communeCode: string, isoDate: string, by: number): TallyChange[] {
+  const month = isoDate.slice(0, 7);
+  return [
+    { name: COVERAGE_TALLY, scope: communeCode, key: `${prefix}:${month}`, by },
+    { name: COVERAGE_TALLY, scope: dayScope(communeCode, month), key: `${prefix}:${isoDate}`, by },
+  ];
 }
 
 /** A card of a person whose record the commune keeps. */
 export function cardChanges(communeCode: string, card: CardPeriod, by = 1): TallyChange[] {
-  return [
-    { name: TALLY.cardsFrom, scope: communeCode, key: card.validFrom, by },
-    { name: TALLY.cardsTo, scope: communeCode, key: card.validTo, by },
-  ];
+  return [...dateChanges(DATED.cardsFrom, communeCode, card.validFrom, by), ...dateChanges(DATED.cardsTo, communeCode, card.validTo, by)];
 }
 
 /** A check dated `date`: the person counts in its year when it is their first check of that year. */
 export function checkChanges(communeCode: string, date: string, alreadyCheckedThatYear: boolean): TallyChange[] {
-  return alreadyCheckedThatYear ? [] : [{ name: TALLY.peopleChecked, scope: communeCode, key: date.slice(0, 4), by: 1 }];
+  return alreadyCheckedThatYear ? [] : [{ name: COVERAGE_TALLY, scope: communeCode, key: `${CHECKED}:${date.slice(0, 4)}`, by: 1 }];
 }
 
 /** Everything a person counts for once their record is kept by `communeCode` (opening a record; the rebuild). */
 export function personChanges(communeCode: string, person: PersonCoverageFacts, by = 1): TallyChange[] {
   const years = [...new Set(person.checkDates.map((d) => d.slice(0, 4)))];
   return [
-    { name: TALLY.recordsOpened, scope: communeCode, key: person.openedOn, by },
-    ...years.map((key) => ({ name: TALLY.peopleChecked, scope: communeCode, key, by })),
+    ...dateChanges(DATED.records, communeCode, person.openedOn, by),
+    ...years.map((year) => ({ name: COVERAGE_TALLY, scope: communeCode, key: `${CHECKED}:${year}`, by })),
     ...person.cards.flatMap((c) => cardChanges(communeCode, c, by)),
     ...chronicChanges(communeCode, [], person.conditionsManaged).map((c) => ({ ...c, by: c.by * by })),
   ];
@@ -179,50 +196,64 @@ export async function computeCoverageTallies(models: Models): Promise<Map<string
 export async function rebuildCoverageTallies(models: Models): Promise<void> {
   const computed = await computeCoverageTallies(models);
   for (const [name, counts] of computed) await models.Tallies.replace(name, counts);
+  await models.Tallies.model.deleteMany({ name: trusted({ $in: RETIRED_TALLY_NAMES }) });
 }
 
 // ---- reading --------------------------------------------------------------------------------
 
-/** A commune's coverage histograms, one per tally (read for all communes of a request at once). */
+/** A commune's coverage tally as read for one reference month: its own document and that month's days. */
 export interface CoverageHistograms {
-  recordsOpened: Record<string, number>;
-  peopleChecked: Record<string, number>;
-  cardsFrom: Record<string, number>;
-  cardsTo: Record<string, number>;
-  chronic: Record<string, number>;
+  month: string;
+  commune: Record<string, number>;
+  days: Record<string, number>;
 }
 
-/** The histograms of every commune asked for: one `read` (one `_id $in` find) per tally, five in all. */
-export async function readCoverageHistograms(tallies: Tallies, codes: readonly string[]): Promise<CoverageHistograms[]> {
-  const [recordsOpened, peopleChecked, cardsFrom, cardsTo, chronic] = await Promise.all(
-    [TALLY.recordsOpened, TALLY.peopleChecked, TALLY.cardsFrom, TALLY.cardsTo, TALLY.chronic].map((name) => tallies.read(name, codes)),
-  );
-  return codes.map((code) => ({
-    recordsOpened: recordsOpened.get(code) ?? {},
-    peopleChecked: peopleChecked.get(code) ?? {},
-    cardsFrom: cardsFrom.get(code) ?? {},
-    cardsTo: cardsTo.get(code) ?? {},
-    chronic: chronic.get(code) ?? {},
-  }));
+/** What to read: a commune and the month (`YYYY-MM`) of the reference date. */
+export interface CoverageRead {
+  communeCode: string;
+  month: string;
 }
 
-/** The ISO date before `iso`. */
-export function dayBefore(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/**
+ * The coverage tally of every (commune, month) asked for, in ONE find by `_id $in`: each
+ * commune's document and its day document of the month asked for, never the other months'.
+ */
+export async function readCoverageHistograms(tallies: Tallies, asked: readonly CoverageRead[]): Promise<CoverageHistograms[]> {
+  const scopes = [...new Set(asked.flatMap((a) => [a.communeCode, dayScope(a.communeCode, a.month)]))];
+  const read = await tallies.read(COVERAGE_TALLY, scopes);
+  return asked.map((a) => ({ month: a.month, commune: read.get(a.communeCode) ?? {}, days: read.get(dayScope(a.communeCode, a.month)) ?? {} }));
 }
 
-/** `coverageCounts` of a commune for a year and reference date, from its histograms. */
+/**
+ * A dated count up to `onDate` (inclusive) or before it: its months before `onDate`'s month
+ * plus its days of that month up to it. `h` must have been read for that month.
+ */
+function dateTotal(h: CoverageHistograms, prefix: string, onDate: string, inclusive: boolean): number {
+  const month = onDate.slice(0, 7);
+  if (h.month !== month) throw new Error(`coverage tally read for ${h.month}, asked for ${onDate}`);
+  const [from, before, last] = [`${prefix}:`, `${prefix}:${month}`, `${prefix}:${onDate}`];
+  let n = 0;
+  for (const [key, value] of Object.entries(h.commune)) if (key.startsWith(from) && key < before) n += value;
+  for (const [key, value] of Object.entries(h.days)) if (key.startsWith(from) && (inclusive ? key <= last : key < last)) n += value;
+  return n;
+}
+
+/** `coverageCounts` of a commune for a year and reference date, from its tally read for that date's month. */
 export function coverageCountsFromTallies(h: CoverageHistograms, year: number, onDate: string): CommuneCoverageCounts {
   return {
-    withRecord: sumThrough(h.recordsOpened, onDate),
-    checkedInYear: h.peopleChecked[String(year)] ?? 0,
-    validCard: sumThrough(h.cardsFrom, onDate) - sumThrough(h.cardsTo, dayBefore(onDate)),
-    withChronic: h.chronic[CHRONIC_WITH] ?? 0,
-    chronicAllManaged: h.chronic[CHRONIC_ALL_MANAGED] ?? 0,
+    withRecord: dateTotal(h, DATED.records, onDate, true),
+    checkedInYear: h.commune[`${CHECKED}:${year}`] ?? 0,
+    // cards valid on D = cards from <= D minus cards to < D (a person's cards never overlap).
+    validCard: dateTotal(h, DATED.cardsFrom, onDate, true) - dateTotal(h, DATED.cardsTo, onDate, false),
+    withChronic: h.commune[CHRONIC_WITH] ?? 0,
+    chronicAllManaged: h.commune[CHRONIC_ALL_MANAGED] ?? 0,
   };
 }
 
-/** Whether any coverage tally exists (a database seeded before they did has none). */
+/**
+ * Whether the coverage tally exists in its current shape (every record counts in it): a
+ * database with records and no `coverage` tally (seeded before it) is rebuilt by the seed.
+ */
 export async function hasCoverageTallies(models: Models): Promise<boolean> {
-  return !!(await models.Tallies.model.findOne({ name: trusted({ $in: [...COVERAGE_TALLY_NAMES] }) }, { _id: 1 }).lean());
+  return !!(await models.Tallies.model.findOne({ name: COVERAGE_TALLY }, { _id: 1 }).lean());
 }

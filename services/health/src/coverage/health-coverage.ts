@@ -19,7 +19,7 @@ registerEnumType(CoverageIndicatorEnum, {
   },
 });
 
-@ObjectType({ description: 'Một chỉ tiêu của một xã so với mục tiêu quốc gia. / One indicator of a commune against the national target.' })
+@ObjectType({ description: 'Một chỉ tiêu của một xã (hoặc tỉnh) so với mục tiêu quốc gia. / One indicator of a commune (or province) against the national target.' })
 export class CoverageIndicatorValue {
   @Field(() => CoverageIndicatorEnum, { description: 'Chỉ tiêu. / Indicator.' })
   indicator!: CoverageIndicator;
@@ -48,10 +48,10 @@ export class CoverageIndicatorValue {
 
 @ObjectType({
   description:
-    'Bao phủ y tế người cao tuổi của một xã trong một năm (theo xã của hồ sơ sức khỏe). / Health coverage of a commune’s elderly for a year, counted by the commune of the health record.',
+    'Bao phủ y tế người cao tuổi của một xã, hoặc của cả tỉnh (tổng các xã), trong một năm (theo xã của hồ sơ sức khỏe). / Health coverage of a commune’s (or a whole province’s: the sum of its communes) elderly for a year, counted by the commune of the health record.',
 })
 export class HealthCoverage {
-  @Field({ description: 'Mã xã (5 chữ số). / Commune code.' })
+  @Field({ description: 'Mã xã (5 chữ số), hoặc mã tỉnh (2 chữ số) cho dòng tỉnh. / Commune code, or the province code for the province row.' })
   communeCode!: string;
 
   @Field(() => Int, { description: 'Năm. / Year.' })

@@ -32,7 +32,7 @@ function overlapConflict(overlapping: InsuranceCardDoc): ConflictError {
  * person write the same document, so only one commits; the other is retried by
  * `connection.transaction` from the start, now sees the first card and is refused. A failure
  * after the counter (a duplicate card code) aborts the transaction: nothing is written, the
- * coverage tallies (`cards-from`, `cards-to` of the record's commune) included.
+ * coverage tally (`cards-from:`, `cards-to:` counts of the record's commune) included.
  */
 async function issueCard(models: Models, doc: InsuranceCardDoc): Promise<InsuranceCardDoc> {
   // the transaction also increments the person's coverage guard (coverage.tallies.ts)
