@@ -109,6 +109,22 @@ describe('association query plans', () => {
     expect(res.length).toBeGreaterThan(0);
   });
 
+  it('Q8 figures: celebrations by status for all communes (one aggregation from {year, age})', async () => {
+    const province = {
+      __typename: 'AdministrativeUnit',
+      code: data.province.code,
+      communes: data.communes.map((c) => ({ code: c.code, livingBirthYearsToday: [{ year: YEAR - 70, count: 9 }] })),
+    };
+    const res = await indexed(() =>
+      run(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit {
+        longevityCelebrationStatus(year: ${YEAR}) { total { due delivered notDelivered planned } } } } }`,
+        { r: [province] },
+      ),
+    );
+    expect(res.length).toBeGreaterThan(0);
+  });
+
   it('Q8: the longevity-celebration rule (no database) and the list batch', async () => {
     await run(`{ longevityCelebrationRule(year: ${YEAR}) { calendarAges } }`);
     await indexed(() =>

@@ -51,9 +51,15 @@ describe('association SDL', () => {
       clubCount: 'Int',
       clubs: '[Club!]',
       centenarianCelebrations: '(year: Int!)Int',
+      longevityCelebrationStatus: '(year: Int!)LongevityCelebrationStatus',
       clubCoverage: '(asOf: Date)ClubCoverage',
+      livingBirthYearsToday: '[BirthYearCount!]',
     });
     expect(sdl).toMatch(/\): ClubCoverage @requiresScopes\([^\n]*\) @requires\(fields: "communes \{ code mountainous \}"\)/);
+    expect(sdl).toMatch(
+      /\): LongevityCelebrationStatus @requiresScopes\([^\n]*\) @requires\(fields: "livingBirthYearsToday \{ year count \} communes \{ code livingBirthYearsToday \{ year count \} \}"\)/,
+    );
+    expect(sdl).toMatch(/livingBirthYearsToday: \[BirthYearCount!\] @external/);
     expect(fieldsOf(doc, 'Club')).toMatchObject({
       clubId: 'ID!',
       name: 'String!',

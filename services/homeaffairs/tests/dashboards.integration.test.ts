@@ -173,6 +173,41 @@ describe('homeaffairs dashboards and workflows on the seeded province', () => {
       expect(commune.communes).toBeNull();
     });
 
+    it('gives a commune its living residents per birth year (association Q8 figures require them), the dead left out', async () => {
+      const codes = data.communes.map((c) => c.code);
+      const res = await run(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code livingBirthYearsToday { year count } } } }`,
+        { r: [...codes, '12'].map((code) => ({ __typename: 'AdministrativeUnit', code })) },
+        coordinator(),
+      );
+      expect(res.errors).toBeUndefined();
+      const units = res.data?._entities as any[];
+      let dead = 0;
+      for (const unit of units.slice(0, -1)) {
+        const byYear = new Map<number, number>();
+        for (const p of data.people.filter((x) => x.communeCode === unit.code)) {
+          if (!living(p)) dead += 1;
+          else byYear.set(Number(p.birthDate.slice(0, 4)), (byYear.get(Number(p.birthDate.slice(0, 4))) ?? 0) + 1);
+        }
+        const expected = [...byYear].sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count }));
+        expect(unit.livingBirthYearsToday).toEqual(expected);
+      }
+      expect(dead).toBeGreaterThan(0);
+      expect(units[units.length - 1].livingBirthYearsToday).toBeNull(); // the province: association sums its communes
+      const other = await run(
+        `{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "${codes[0]}" }]) { ... on AdministrativeUnit { livingBirthYearsToday { year } } } }`,
+        undefined,
+        sg.context({ role: 'commune-officer', commune: codes[1] }),
+      );
+      expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const auditor = await run(
+        `{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "${codes[0]}" }]) { ... on AdministrativeUnit { livingBirthYearsToday { year } } } }`,
+        undefined,
+        sg.context({ role: 'auditor' }),
+      );
+      expect(auditor.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
     it('withholds counts of 1-4 from a coordinator, with a note', async () => {
       const res = await run(q, { r: data.communes.map((c) => ({ __typename: 'AdministrativeUnit', code: c.code })) }, coordinator());
       expect(res.errors).toBeUndefined();

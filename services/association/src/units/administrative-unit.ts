@@ -2,6 +2,7 @@
 // key and the unit facts our coverage rule needs (`@external`, sent by the gateway for the field
 // that `@requires` them); the association adds club and celebration figures (unit.resolver.ts).
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { BirthYearCount } from './birth-year-count';
 
 // No type description: the owner's (homeaffairs) is the one the supergraph shows.
 @ObjectType()
@@ -25,4 +26,12 @@ export class AdministrativeUnit {
   })
   @Directive('@external')
   communes?: AdministrativeUnit[] | null;
+
+  /** From homeaffairs (`@inaccessible` there): a commune's living residents today per birth year (Q8 figures). */
+  @Field(() => [BirthYearCount], {
+    nullable: true,
+    description: 'Số người còn sống hôm nay theo năm sinh (từ Sở Nội vụ). / Living residents today per birth year, from home affairs.',
+  })
+  @Directive('@external')
+  livingBirthYearsToday?: BirthYearCount[] | null;
 }

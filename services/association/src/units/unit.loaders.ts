@@ -42,3 +42,29 @@ export function centenarianLoader(models: Models, ctx: RequestContext) {
     return keys.map((k) => counts.get(k) ?? 0);
   });
 }
+
+/**
+ * A year's recorded celebrations per commune: DELIVERED and NOT_DELIVERED (Q8 figures). One
+ * aggregation per year asked for the whole request, starting on the `celebrations {year, age}`
+ * index (the year's records only; PLANNED and CANCELLED_DECEASED are read but not counted).
+ * The communes are not in the `$match` (see centenarianLoader).
+ */
+export function celebrationOutcomeLoader(models: Models, ctx: RequestContext) {
+  return loader<number, Map<string, { delivered: number; notDelivered: number }>>(ctx, 'celebration-outcomes', async (years) =>
+    Promise.all(
+      years.map(async (year) => {
+        const rows = await models.Celebration.aggregate<{ _id: string; delivered: number; notDelivered: number }>([
+          { $match: { year } },
+          {
+            $group: {
+              _id: '$communeCode',
+              delivered: { $sum: { $cond: [{ $eq: ['$status', 'DELIVERED'] }, 1, 0] } },
+              notDelivered: { $sum: { $cond: [{ $eq: ['$status', 'NOT_DELIVERED'] }, 1, 0] } },
+            },
+          },
+        ]);
+        return new Map(rows.map((r) => [r._id, { delivered: r.delivered, notDelivered: r.notDelivered }]));
+      }),
+    ),
+  );
+}

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { decide } from '@nct/auth';
-import { Access, DateScalar, RequestContext } from '@nct/subgraph-kit';
+import { Access, assertInScope, DateScalar, RequestContext } from '@nct/subgraph-kit';
 import { isIsoDate } from '@nct/dates';
 import { refuse } from '@nct/rules';
 import { yearArg } from '../celebrations/celebration.args';
@@ -10,8 +10,10 @@ import { Club } from '../clubs/club';
 import type { Models } from '../models';
 import { AdministrativeUnit } from './administrative-unit';
 import { ClubCoverage } from './club-coverage';
-import { clubCoverage } from './units.rules';
-import { centenarianLoader, clubsByCommuneLoader } from './unit.loaders';
+import { celebrationStatusFigures, clubCoverage, dueFromBirthYears } from './units.rules';
+import { celebrationOutcomeLoader, centenarianLoader, clubsByCommuneLoader } from './unit.loaders';
+import { CelebrationStatusCounts, LongevityCelebrationStatus } from './celebration-status';
+import type { BirthYearCount } from './birth-year-count';
 
 /** The association's figures on homeaffairs' `AdministrativeUnit`. */
 @Resolver(() => AdministrativeUnit)
@@ -54,6 +56,46 @@ export class UnitResolver {
     return !personal && n > 0 && n < 5 ? null : n;
   }
 
+  @Access('AGGREGATES')
+  @FieldResolver(() => LongevityCelebrationStatus, {
+    nullable: true,
+    description:
+      "Câu hỏi 8 (số liệu): mừng thọ của năm theo trạng thái (DELIVERED, NOT_DELIVERED, PLANNED gồm cả người đến tuổi chưa có ghi nhận) theo xã và tổng, cho một tỉnh (các xã hiện hành) hoặc một xã; số người đến tuổi lấy từ sổ đăng ký của Sở Nội vụ (còn sống hôm nay). Ô 1-4 bị ẩn với người không được xem dữ liệu hội viên. Người bị giới hạn theo xã: chỉ xã của mình. / Q8 figures: the year's longevity celebrations by status (DELIVERED, NOT_DELIVERED, PLANNED including people due with nothing recorded) per commune and in total, for a province (its current communes) or a commune; the people due come from the home-affairs register (living today). Cells of 1-4 are withheld from callers who may not see association data. A commune-limited caller: their commune only.",
+  })
+  @Directive('@requires(fields: "livingBirthYearsToday { year count } communes { code livingBirthYearsToday { year count } }")')
+  async longevityCelebrationStatus(
+    @Root() unit: AdministrativeUnit,
+    @Arg('year', () => Int, { description: 'Năm mừng thọ. / Celebration year.' }) year: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LongevityCelebrationStatus | null> {
+    const y = yearArg(year);
+    assertInScope(ctx, unit.code);
+    const communes: Array<{ code: string; livingBirthYearsToday?: BirthYearCount[] | null }> | null = unit.communes?.length
+      ? unit.communes
+      : /^\d{5}$/.test(unit.code)
+        ? [unit]
+        : null;
+    if (communes === null) return null; // a province whose communes home affairs did not send, or another unit
+    const outcomes = await celebrationOutcomeLoader(this.models, ctx).load(y);
+    const rows = [...communes]
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map((c) => ({
+        code: c.code,
+        due: dueFromBirthYears(c.livingBirthYearsToday ?? null, y),
+        delivered: outcomes.get(c.code)?.delivered ?? 0,
+        notDelivered: outcomes.get(c.code)?.notDelivered ?? 0,
+      }));
+    const exact = decide(ctx.identity, ctx.purpose, 'ASSOCIATION_DATA').allowed;
+    const figures = celebrationStatusFigures(rows, unit.code, !exact);
+    const counts = (r: (typeof figures.communes)[number]) =>
+      Object.assign(new CelebrationStatusCounts(), { ...r, unit: { code: r.code } as AdministrativeUnit });
+    return Object.assign(new LongevityCelebrationStatus(), {
+      year: y,
+      communes: figures.communes.map(counts),
+      total: counts(figures.total),
+    });
+  }
+
   @Access('ORGANISATION')
   @FieldResolver(() => ClubCoverage, {
     nullable: true,
@@ -87,16 +129,33 @@ export class UnitResolver {
   }
 }
 
+/** A `livingBirthYearsToday` list as sent by home affairs (null when absent or malformed). */
+function birthYears(value: unknown): BirthYearCount[] | null {
+  if (!Array.isArray(value)) return null;
+  const ok = value.every((b) => !!b && Number.isInteger((b as BirthYearCount).year) && Number.isInteger((b as BirthYearCount).count));
+  return ok ? value.map((b: BirthYearCount) => ({ year: b.year, count: b.count })) : null;
+}
+
 /** `AdministrativeUnit` representations: the key (and the @requires fields) as sent. */
 export function administrativeUnitReference() {
   return {
-    __resolveReference: (ref: { code: unknown; mountainous?: unknown; communes?: unknown }): AdministrativeUnit => ({
+    __resolveReference: (ref: {
+      code: unknown;
+      mountainous?: unknown;
+      communes?: unknown;
+      livingBirthYearsToday?: unknown;
+    }): AdministrativeUnit => ({
       code: typeof ref.code === 'string' ? ref.code : '',
       mountainous: typeof ref.mountainous === 'boolean' ? ref.mountainous : null,
+      livingBirthYearsToday: birthYears(ref.livingBirthYearsToday),
       communes: Array.isArray(ref.communes)
         ? ref.communes
             .filter((c): c is { code: string; mountainous?: unknown } => !!c && typeof (c as { code?: unknown }).code === 'string')
-            .map((c) => ({ code: c.code, mountainous: c.mountainous === true }))
+            .map((c) => ({
+              code: c.code,
+              mountainous: c.mountainous === true,
+              livingBirthYearsToday: birthYears((c as { livingBirthYearsToday?: unknown }).livingBirthYearsToday),
+            }))
         : null,
     }),
   };

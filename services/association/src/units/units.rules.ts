@@ -1,3 +1,5 @@
+import { SMALL_CELL_THRESHOLD, suppressSmallCells } from '@nct/auth';
+import { celebratesAt } from '../celebrations/celebrations.rules';
 import { CoverageTargetRow } from '../clubs/rules/operation-targets';
 
 export interface CoverageCommune {
@@ -50,5 +52,77 @@ export function clubCoverage(communes: readonly CoverageCommune[], target: Cover
       .filter((c) => c.clubs === 0)
       .map((c) => c.code)
       .sort(),
+  };
+}
+
+/** One commune's Q8 figures before disclosure control: the register's `due` (null: not sent) and the recorded statuses. */
+export interface CelebrationStatusRaw {
+  code: string;
+  due: number | null;
+  delivered: number;
+  notDelivered: number;
+}
+
+interface CelebrationStatusShown {
+  code: string;
+  due: number | null;
+  delivered: number | null;
+  notDelivered: number | null;
+  planned: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * People due a celebration in `year` among a commune's living residents by birth year: those
+ * whose calendar age (year − birth year) is celebrated (celebratesAt). null when home affairs
+ * sent no counts.
+ */
+export function dueFromBirthYears(births: ReadonlyArray<{ year: number; count: number }> | null, year: number): number | null {
+  if (births === null) return null;
+  return births.reduce((sum, b) => (celebratesAt(year - b.year, year) ? sum + b.count : sum), 0);
+}
+
+/** PLANNED as Q8 defines it: due minus the recorded outcomes, never below 0 (see the caveat in docs/cross-agency.md Q8). */
+function shown(r: CelebrationStatusRaw): CelebrationStatusShown {
+  const planned = r.due === null ? null : Math.max(0, r.due - r.delivered - r.notDelivered);
+  return { code: r.code, due: r.due, delivered: r.delivered, notDelivered: r.notDelivered, planned, suppressed: false };
+}
+
+const WITHHELD = { due: null, delivered: null, notDelivered: null, planned: null, suppressed: true } as const;
+
+function hasSmallCell(r: CelebrationStatusShown): boolean {
+  return [r.due, r.delivered, r.notDelivered, r.planned].some((n) => n !== null && n > 0 && n < SMALL_CELL_THRESHOLD);
+}
+
+/**
+ * Q8 figures per commune and their total (`totalCode`), as a caller may see them. With
+ * `suppress` (a caller who may not read the list itself, PDP Law 91/2025): a commune's cells go
+ * out together, all withheld when any is 1-4 (each is the others' difference); when a single
+ * commune is withheld, the next smallest non-empty one is withheld too (@nct/auth
+ * `suppressSmallCells`), since the province total is shown; the total is withheld only when
+ * one of its own cells is 1-4.
+ */
+export function celebrationStatusFigures(
+  rows: readonly CelebrationStatusRaw[],
+  totalCode: string,
+  suppress: boolean,
+): { communes: CelebrationStatusShown[]; total: CelebrationStatusShown } {
+  const communes = rows.map(shown);
+  const sum = (pick: (r: CelebrationStatusShown) => number | null) =>
+    communes.some((r) => pick(r) === null) ? null : communes.reduce((a, r) => a + (pick(r) as number), 0);
+  const total: CelebrationStatusShown = {
+    code: totalCode,
+    due: sum((r) => r.due),
+    delivered: sum((r) => r.delivered),
+    notDelivered: sum((r) => r.notDelivered),
+    planned: sum((r) => r.planned),
+    suppressed: false,
+  };
+  if (!suppress) return { communes, total };
+  const size = (r: CelebrationStatusShown) => Math.max(r.due ?? 0, (r.delivered ?? 0) + (r.notDelivered ?? 0) + (r.planned ?? 0));
+  const disclosed = suppressSmallCells(communes.map((r) => ({ key: r.code, count: hasSmallCell(r) ? 1 : size(r) })));
+  return {
+    communes: communes.map((r, i) => (disclosed[i].suppressed ? { code: r.code, ...WITHHELD } : r)),
+    total: hasSmallCell(total) ? { code: totalCode, ...WITHHELD } : total,
   };
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { SMALL_CELL_THRESHOLD, suppressSmallCells } from '@nct/auth';
 import { BadUserInputError } from '@nct/errors';
 import { Access, assertInScope, dateArg, DateScalar, RequestContext, scopedCommune } from '@nct/subgraph-kit';
@@ -12,6 +12,8 @@ import { indexedLineageFetch, provinceCommuneCodes, unitLoader } from '../units/
 import { codeLevel, isCommuneCode, resolveLineage } from '../units/units.rules';
 import { communeFigures, disclosedCount, needsSuppression, readRoster, recordsByLegacyCode, recordsOnCode } from './register.queries';
 import { LegacyUnitRecords, RosterFilter } from './roster';
+import { BirthYearCount, birthYearCounts } from './birth-year-count';
+import { TALLY, tallyHistograms } from './register.tallies';
 import { isSmallCount, MAX_ROSTER_ROWS, rosterCriteria } from './roster.rules';
 
 @Resolver()
@@ -163,6 +165,19 @@ export class UnitCountsResolver {
   })
   centenarianCountToday(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<number | null> {
     return this.count(unit, ctx, 'centenarians', ctx.today);
+  }
+
+  @Access('AGGREGATES')
+  @Directive('@inaccessible')
+  @FieldResolver(() => [BirthYearCount], {
+    nullable: true,
+    description:
+      "Số người còn sống hôm nay của xã theo năm sinh (tally living-births; không có trong API của máy khách: chỉ chuyển cho trường @requires của cơ quan khác, ở đây số liệu mừng thọ Q8 của Hội NCT); null nếu không phải xã. / A commune's living residents today per birth year (the living-births tally): not in the client API, only handed to another agency's @requires field (the association's Q8 celebration figures); null for other units.",
+  })
+  async livingBirthYearsToday(@Root() unit: UnitDoc, @Ctx() ctx: RequestContext): Promise<BirthYearCount[] | null> {
+    assertInScope(ctx, unit.code);
+    if (unit.level !== 'COMMUNE') return null;
+    return birthYearCounts(await tallyHistograms(this.models, ctx, TALLY.livingBirths).load(unit.code));
   }
 
   @Access('AGGREGATES')
