@@ -1,5 +1,6 @@
 import { buildFederatedSchema, resolverContainer, type SubgraphServices } from '@nct/subgraph-kit';
 import { ActionMonthResolver } from './action-month/action-month.resolver';
+import { BenefitSummaryResolver } from './benefit-summary/benefit-summary.resolver';
 import { AllowanceCaseConnectionResolver, AllowanceCaseResolver } from './allowance/allowance-case.resolver';
 import { CaseWorkflowResolver } from './cases/case-workflow.resolver';
 import { SocialCoverageResolver } from './dashboards/coverage.resolver';
@@ -28,6 +29,7 @@ export function buildSchema(models: Models, services: SubgraphServices) {
       PaymentsResolver,
       RecordsResolver,
       ActionMonthResolver,
+      BenefitSummaryResolver,
       DashboardsResolver,
       DeathResolver,
     ],
