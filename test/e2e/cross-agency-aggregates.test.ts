@@ -672,4 +672,77 @@ describe('cross-agency figures, end to end', () => {
       );
     }
   });
+
+  it("Q8 figures: the year's longevity celebrations by status, per commune and for the province", async () => {
+    // Rule: due = living residents today whose calendar age (year − birth year) is 70, 75, ...,
+    // 95 or 100+; delivered / notDelivered = the commune's records of the year with that status;
+    // planned = due − delivered − notDelivered, at least 0. A coordinator: a commune's cells go
+    // out together, withheld when one is 1-4, plus the next smallest commune when only one is;
+    // the total withheld only when one of its cells is 1-4.
+    const celebrated = (birthDate: string) => {
+      const age = YEAR - Number(birthDate.slice(0, 4));
+      return [70, 75, 80, 85, 90, 95].includes(age) || age >= 100;
+    };
+    const codes = sorted(system.seed.communes.map((c) => c.code));
+    const recorded = (c: string, status: string) =>
+      v.association.celebrations.filter((x) => x.communeCode === c && x.year === YEAR && x.status === status).length;
+    const rowOf = (code: string) => {
+      const due = v.peopleIn(code).filter((p) => aliveOn(p, TODAY) && celebrated(p.birthDate)).length;
+      const delivered = recorded(code, 'DELIVERED');
+      const notDelivered = recorded(code, 'NOT_DELIVERED');
+      return { code, due, delivered, notDelivered, planned: Math.max(0, due - delivered - notDelivered) };
+    };
+    const rows = codes.map(rowOf);
+    const sum = (k: 'due' | 'delivered' | 'notDelivered' | 'planned') => rows.reduce((a, r) => a + r[k], 0);
+    const total = {
+      code: PROVINCE,
+      due: sum('due'),
+      delivered: sum('delivered'),
+      notDelivered: sum('notDelivered'),
+      planned: sum('planned'),
+    };
+    expect(rows.some((r) => r.delivered > 0 && r.planned > 0)).toBe(true);
+    const query = `query Q8status($province: ID!, $year: Int!) {
+      administrativeUnit(code: $province) {
+        name
+        longevityCelebrationStatus(year: $year) {
+          year
+          total { code due delivered notDelivered planned suppressed }
+          communes { code unit { name } due delivered notDelivered planned suppressed }
+        }
+      }
+    }`;
+    const strip = (r: any) => ({ code: r.code, due: r.due, delivered: r.delivered, notDelivered: r.notDelivered, planned: r.planned });
+    const exact = ok(
+      await system.query(query, { province: PROVINCE, year: YEAR }, { as: 'association', purpose: 'ASSOCIATION_ACTIVITIES' }),
+    ).administrativeUnit.longevityCelebrationStatus;
+    expect(exact.year).toBe(YEAR);
+    expect(exact.communes.map(strip)).toEqual(rows);
+    expect(strip(exact.total)).toEqual(total);
+    const names = new Map(system.seed.communes.map((c) => [c.code, c.name]));
+    expect(exact.communes.map((r: any) => r.unit.name)).toEqual(codes.map((c) => names.get(c)));
+
+    const coord = ok(await system.query(query, { province: PROVINCE, year: YEAR }, { as: 'coordinator', purpose: 'STATISTICS' }))
+      .administrativeUnit.longevityCelebrationStatus;
+    const small = (r: typeof total) => [r.due, r.delivered, r.notDelivered, r.planned].some((n) => n > 0 && n < 5);
+    const shown = disclose(rows.map((r) => (small(r) ? 1 : Math.max(r.due, r.delivered + r.notDelivered + r.planned))));
+    const none = { due: null, delivered: null, notDelivered: null, planned: null };
+    expect(coord.communes.map(strip)).toEqual(rows.map((r, i) => (shown[i] === null ? { code: r.code, ...none } : r)));
+    expect(coord.communes.map((r: any) => r.suppressed)).toEqual(shown.map((n) => n === null));
+    expect(coord.communes.some((r: any) => r.suppressed)).toBe(true);
+    expect(strip(coord.total)).toEqual(small(total) ? { code: PROVINCE, ...none } : total);
+
+    // a commune officer: their commune only
+    const commune = codes[0];
+    const own = ok(
+      await system.query(query, { province: commune, year: YEAR }, { as: 'commune-officer', commune, purpose: 'CARE_COORDINATION' }),
+    ).administrativeUnit.longevityCelebrationStatus;
+    expect(strip(own.total)).toEqual({ ...rowOf(commune), code: commune });
+    const refused = await system.query(
+      query,
+      { province: PROVINCE, year: YEAR },
+      { as: 'commune-officer', commune, purpose: 'CARE_COORDINATION' },
+    );
+    expect(refused.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });
