@@ -11,8 +11,15 @@ import { stringifyDocument, type TypedDocumentNode } from '@urql/core';
 import { DEV_AUDIENCE, DEV_ISSUER, devIssuerFiles, issueDevToken, type Purpose, type Role } from '@nct/auth';
 import { launchChromium, testToday } from '@nct/testing';
 import { startGuardedSystem, type GuardedSystem } from '../../../test/e2e/process-system';
-import { DashboardHealthQuery, FollowUpQ1Query, PersonViewQuery } from '../src/graphql/operations';
-import { formatDate, formatNumber, formatShare } from '../src/i18n/format';
+import {
+  DashboardBenefitsQuery,
+  DashboardCelebrationsQuery,
+  DashboardHealthProvinceQuery,
+  DashboardHealthQuery,
+  FollowUpQ1Query,
+  PersonViewQuery,
+} from '../src/graphql/operations';
+import { formatDate, formatMoney, formatNumber, formatShare } from '../src/i18n/format';
 import { readCsv, readXlsx } from './files';
 
 jest.setTimeout(120_000);
@@ -91,9 +98,9 @@ async function gateway<T = any>(
 }
 
 /** The texts of a table's body rows. */
-async function rowsOf(table: ReturnType<Page['locator']>): Promise<string[][]> {
+async function rowsOf(table: ReturnType<Page['locator']>, part: 'tbody' | 'tfoot' = 'tbody'): Promise<string[][]> {
   return table
-    .locator('tbody tr')
+    .locator(`${part} tr`)
     .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText)));
 }
 
@@ -272,6 +279,27 @@ describe('province dashboard (coordinator)', () => {
     });
     const shown = (await rowsOf(table)).map((r) => r.map(norm));
     expect(shown).toEqual(expected);
+    // The province row: health's own province figures (never a sum made in the browser).
+    const provinceAnswer = (
+      await gateway('coordinator', DashboardHealthProvinceQuery, { province: PROVINCE, year: YEAR }, { purpose: 'STATISTICS' })
+    ).data.administrativeUnit as any;
+    await table.locator('tfoot tr').waitFor();
+    expect((await rowsOf(table, 'tfoot')).map((r) => r.map(norm))).toEqual([
+      [
+        'Toàn tỉnh',
+        count(provinceAnswer.elderlyCountToday),
+        ...[
+          provinceAnswer.healthCoverage.healthRecord,
+          provinceAnswer.healthCoverage.annualCheck,
+          provinceAnswer.healthCoverage.insuranceCard,
+        ].flatMap((i: any) => [
+          count(i.count, i.suppressed),
+          i.suppressed || i.share === null ? 'ẩn' : formatShare(i.share, 'vi'),
+          yesNo(i.met),
+        ]),
+        yesNo(provinceAnswer.healthCoverage.allTargetsMet),
+      ].map(norm),
+    ]);
     // The API withholds some cells at this size; the page shows them withheld, never a number.
     expect(expected.flat()).toContain('ẩn');
     await expect(table.locator('td[data-kind="withheld"]').count()).resolves.toBe(expected.flat().filter((c) => c === 'ẩn').length);
@@ -286,12 +314,40 @@ describe('province dashboard (coordinator)', () => {
     const numbers = elderly.filter((v) => v !== 'ẩn').map((v) => Number(v.replace(/\./g, '')));
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
 
-    // The other sections are there; the allowance figures say plainly that this role may not read them.
-    for (const section of ['clubs', 'centenarians', 'plans', 'legacy', 'action-month'])
+    // The other sections are there.
+    for (const section of ['clubs', 'benefits', 'celebrations', 'centenarians', 'plans', 'legacy', 'action-month'])
       await page.locator(`[data-ready="dashboard-${section}"]`).waitFor({ timeout: 30_000 });
-    await expect(page.locator('[data-section="benefits"] [data-problem="forbidden"]').innerText()).resolves.toBe(
-      'Vai trò của bạn không được xem phần này.',
-    );
+    const name = new Map((data.communesOf as any[]).map((c) => [c.code, c.name]));
+
+    // Allowance and social-pension figures: social's aggregate, per commune and for the province, as returned.
+    const benefits = (await gateway('coordinator', DashboardBenefitsQuery, { month: TODAY.slice(0, 7) }, { purpose: 'STATISTICS' })).data
+      .benefitSummary as any;
+    const money = (f: any) => (f.suppressed || f.monthlyTotal === null ? 'ẩn' : formatMoney(f.monthlyTotal, 'vi'));
+    const benefitRow = (r: any) =>
+      [
+        r.communeCode === 'ALL' ? 'Toàn tỉnh' : name.get(r.communeCode),
+        count(r.allowance.count, r.allowance.suppressed),
+        money(r.allowance),
+        count(r.socialPension.count, r.socialPension.suppressed),
+        money(r.socialPension),
+      ].map(norm);
+    const benefitTable = page.locator('[data-section="benefits"] table').first();
+    expect((await rowsOf(benefitTable)).map((r) => r.map(norm))).toEqual(benefits.communes.map(benefitRow));
+    expect((await rowsOf(benefitTable, 'tfoot')).map((r) => r.map(norm))).toEqual([benefitRow(benefits.total)]);
+    expect(benefits.total.allowance.count).toBeGreaterThan(0);
+
+    // This year's celebrations by delivery status: association's aggregate, as returned.
+    const celebrations = (
+      await gateway('coordinator', DashboardCelebrationsQuery, { province: PROVINCE, year: YEAR }, { purpose: 'STATISTICS' })
+    ).data.administrativeUnit.longevityCelebrationStatus as any;
+    const celebrationRow = (r: any) =>
+      [
+        r.code === PROVINCE ? 'Toàn tỉnh' : name.get(r.code),
+        ...[r.due, r.delivered, r.notDelivered, r.planned].map((v: number | null) => count(v, r.suppressed)),
+      ].map(norm);
+    const celebrationTable = page.locator('[data-section="celebrations"] table').first();
+    expect((await rowsOf(celebrationTable)).map((r) => r.map(norm))).toEqual(celebrations.communes.map(celebrationRow));
+    expect((await rowsOf(celebrationTable, 'tfoot')).map((r) => r.map(norm))).toEqual([celebrationRow(celebrations.total)]);
     await page.locator('[data-section="health-coverage"] .chart svg').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'dashboard');

@@ -21,25 +21,29 @@ export const ProvinceCommunesQuery = graphql(`
 export const DashboardHealthQuery = graphql(`
   query DashboardHealth($province: ID!, $asOf: Date, $year: Int!) {
     communesOf(provinceCode: $province, asOf: $asOf) {
-      code
-      name
-      elderlyCountToday
-      healthCoverage(year: $year) {
-        referenceDate
-        elderlyCount
-        allTargetsMet
-        healthRecord {
-          ...Indicator
-        }
-        annualCheck {
-          ...Indicator
-        }
-        insuranceCard {
-          ...Indicator
-        }
-        chronicManagement {
-          ...Indicator
-        }
+      ...UnitCoverage
+    }
+  }
+
+  fragment UnitCoverage on AdministrativeUnit {
+    code
+    name
+    elderlyCountToday
+    healthCoverage(year: $year) {
+      referenceDate
+      elderlyCount
+      allTargetsMet
+      healthRecord {
+        ...Indicator
+      }
+      annualCheck {
+        ...Indicator
+      }
+      insuranceCard {
+        ...Indicator
+      }
+      chronicManagement {
+        ...Indicator
       }
     }
   }
@@ -52,6 +56,15 @@ export const DashboardHealthQuery = graphql(`
     met
     suppressed
     legalAct
+  }
+`);
+
+/** Q5 for the province as a whole (health sums its communes' tallies and withholds as it does per commune). */
+export const DashboardHealthProvinceQuery = graphql(`
+  query DashboardHealthProvince($province: ID!, $year: Int!) {
+    administrativeUnit(code: $province) {
+      ...UnitCoverage
+    }
   }
 `);
 
@@ -210,24 +223,65 @@ export const DashboardPlanProgressQuery = graphql(`
   }
 `);
 
-/** One commune's allowance and social-pension recipients and the month's payroll totals (SOCIAL_DATA). */
-export const CommuneBenefitsQuery = graphql(`
-  query CommuneBenefits($commune: String!, $month: Month!) {
-    allowanceCases(filter: { communeCode: $commune, status: ACTIVE }, first: 1) {
-      totalCount
-    }
-    socialPensionCases(filter: { communeCode: $commune, status: ACTIVE }, first: 1) {
-      totalCount
-    }
-    payroll(communeCode: $commune, month: $month) {
+/**
+ * Allowance and social-pension cases paid for a month and the amounts due, per commune and for
+ * all in scope (AGGREGATES: coordinators and every staff role; a commune's officer gets their
+ * commune). Small cells are withheld by social.
+ */
+export const DashboardBenefitsQuery = graphql(`
+  query DashboardBenefits($month: Month!) {
+    benefitSummary(month: $month) {
       month
-      totals {
-        people
-        amount
-        allowanceAmount
-        socialPensionAmount
+      communes {
+        ...BenefitRow
+      }
+      total {
+        ...BenefitRow
       }
     }
+  }
+  fragment BenefitRow on BenefitSummaryCell {
+    communeCode
+    allowance {
+      ...BenefitFigureFields
+    }
+    socialPension {
+      ...BenefitFigureFields
+    }
+  }
+  fragment BenefitFigureFields on BenefitFigure {
+    count
+    monthlyTotal
+    suppressed
+  }
+`);
+
+/**
+ * Q8 figures: this year's longevity celebrations per commune and for the province, by delivery
+ * status (association, with the register's count of people due). Small cells withheld by the API.
+ */
+export const DashboardCelebrationsQuery = graphql(`
+  query DashboardCelebrations($province: ID!, $year: Int!) {
+    administrativeUnit(code: $province) {
+      code
+      longevityCelebrationStatus(year: $year) {
+        year
+        total {
+          ...CelebrationStatusRow
+        }
+        communes {
+          ...CelebrationStatusRow
+        }
+      }
+    }
+  }
+  fragment CelebrationStatusRow on CelebrationStatusCounts {
+    code
+    due
+    delivered
+    notDelivered
+    planned
+    suppressed
   }
 `);
 

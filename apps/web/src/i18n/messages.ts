@@ -119,6 +119,9 @@ const vi = {
     'Hệ thống chưa có số liệu tổng hợp về trợ cấp cho vai trò này: số liệu chi trả là dữ liệu cá nhân của ngành lao động - xã hội.',
   celebrationsTitle: 'Mừng thọ năm nay và tình trạng trao quà',
   celebrationsChooseCommune: 'Chọn một xã trong bảng để xem danh sách mừng thọ của xã.',
+  celebrationsDue: 'Đến tuổi mừng thọ (theo sổ đăng ký)',
+  celebrationsNote:
+    'Số đến tuổi: người còn sống hôm nay có tuổi mừng thọ trong năm; "dự kiến" gồm người đã lên kế hoạch và người chưa có ghi nhận.',
   centenariansTitle: 'Người từ 100 tuổi: đối chiếu sổ đăng ký và danh sách mừng thọ',
   centenariansRegister: 'Theo sổ đăng ký (hôm nay)',
   centenariansCelebrations: 'Được mừng thọ 100+ trong năm',
@@ -403,6 +406,9 @@ const en: Messages = {
   benefitsNoAggregate: 'The system has no aggregate allowance figures for this role: payrolls are the social department’s personal data.',
   celebrationsTitle: 'This year’s longevity celebrations and gift delivery',
   celebrationsChooseCommune: 'Choose a commune in the table to see its celebration list.',
+  celebrationsDue: 'Due a celebration (register)',
+  celebrationsNote:
+    'Due: people living today with a celebrated age this year; “planned” counts those planned and those with nothing recorded yet.',
   centenariansTitle: 'People aged 100+: the register and the celebrations, reconciled',
   centenariansRegister: 'In the register (today)',
   centenariansCelebrations: 'Celebrated at 100+ this year',

@@ -15,6 +15,8 @@ import { href } from '../router';
 import { useSession } from '../session-context';
 import { reachCells } from './dashboard/ActionMonthSection';
 import { benefitColumns, useBenefits } from './dashboard/BenefitsSection';
+import { useCelebrationStatus } from './dashboard/CelebrationsSection';
+import { QueryState } from './dashboard/common';
 import { centenarianCells, reconciled } from './dashboard/CentenariansSection';
 import { useActionMonth, useCentenarians, useClubs, useCommuneNames, useHealth, useLegacy } from './dashboard/data';
 import { indicatorCells, indicatorLabel, type IndicatorKey } from './dashboard/HealthSection';
@@ -39,6 +41,7 @@ function useCommuneFigures(code: string): FigureRow[] {
   const centenarians = useCentenarians();
   const legacy = useLegacy();
   const reach = useActionMonth();
+  const celebrationStatus = useCelebrationStatus();
   return useMemo(() => {
     const rows: FigureRow[] = [];
     const hi = health.data?.communesOf.findIndex((c) => c.code === code) ?? -1;
@@ -88,8 +91,17 @@ function useCommuneFigures(code: string): FigureRow[] {
       rows.push({ id: 'reach-off', label: t.notOnLists, count: r.off });
       rows.push({ id: 'reach-amount', label: t.totalAmount, count: r.amount });
     }
+    const status = celebrationStatus.data?.administrativeUnit?.longevityCelebrationStatus;
+    const sc = status?.communes.find((c) => c.code === code);
+    if (sc) {
+      const c = (v: number | null | undefined) => figure(v, { suppressed: sc.suppressed });
+      rows.push({ id: 'celebrations-due', label: t.celebrationsDue, count: c(sc.due) });
+      rows.push({ id: 'celebrations-delivered', label: t.celebrationStatus.DELIVERED, count: c(sc.delivered) });
+      rows.push({ id: 'celebrations-not-delivered', label: t.celebrationStatus.NOT_DELIVERED, count: c(sc.notDelivered) });
+      rows.push({ id: 'celebrations-planned', label: t.celebrationStatus.PLANNED, count: c(sc.planned) });
+    }
     return rows;
-  }, [code, t, health, clubs, centenarians, legacy, reach]);
+  }, [code, t, health, clubs, centenarians, legacy, reach, celebrationStatus]);
 }
 
 type Celebrated = CommuneCelebrationsQuery['elderlyRoster'][number];
@@ -172,7 +184,8 @@ export default function CommunePage({ code }: { code: string }) {
   const { names } = useCommuneNames();
   const name = names.get(code) ?? code;
   const figures = useCommuneFigures(code);
-  const benefits = useBenefits(useMemo(() => [code], [code]));
+  const benefits = useBenefits();
+  const benefitRows = (benefits.data?.benefitSummary.communes ?? []).filter((r) => r.communeCode === code);
   const columns: Column<FigureRow>[] = [
     { id: 'label', header: t.indicator, cell: (r) => text(r.label) },
     { id: 'count', header: t.count, cell: (r) => r.count },
@@ -208,18 +221,17 @@ export default function CommunePage({ code }: { code: string }) {
         )}
       </Section>
       <Section id="commune-benefits" title={t.benefitsTitle}>
-        {!benefits.done ? <Loading /> : null}
-        {benefits.refused ? <ProblemNotice problem={benefits.refused} /> : null}
-        {benefits.failed ? <ProblemNotice problem={benefits.failed} /> : null}
-        {benefits.done && benefits.rows.length ? (
-          <DataTable
-            caption={t.benefitsTitle}
-            columns={bColumns}
-            rows={benefits.rows}
-            rowKey={(r) => r.code}
-            tools={<ExportButtons name={`${t.benefitsTitle} ${name}`} load={async () => tableData(bColumns, benefits.rows)} />}
-          />
-        ) : null}
+        <QueryState hasData={!!benefits.data} problems={benefits.problems}>
+          {() => (
+            <DataTable
+              caption={t.benefitsTitle}
+              columns={bColumns}
+              rows={benefitRows}
+              rowKey={(r) => r.communeCode}
+              tools={<ExportButtons name={`${t.benefitsTitle} ${name}`} load={async () => tableData(bColumns, benefitRows)} />}
+            />
+          )}
+        </QueryState>
       </Section>
       <Celebrations code={code} />
     </div>

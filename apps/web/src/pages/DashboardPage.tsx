@@ -1,12 +1,12 @@
-import { Section } from '../components/Notice';
 import { formatDate } from '../i18n/format';
 import { useLang } from '../i18n/context';
 import { useSession } from '../session-context';
 import { ActionMonthSection } from './dashboard/ActionMonthSection';
 import { BenefitsSection } from './dashboard/BenefitsSection';
+import { CelebrationsSection } from './dashboard/CelebrationsSection';
 import { CentenariansSection } from './dashboard/CentenariansSection';
 import { ClubsSection } from './dashboard/ClubsSection';
-import { useCommuneNames, useHealthAnswered } from './dashboard/data';
+import { useCommuneNames } from './dashboard/data';
 import { HealthSection } from './dashboard/HealthSection';
 import { LegacySection } from './dashboard/LegacySection';
 import { PlansSection } from './dashboard/PlansSection';
@@ -18,22 +18,16 @@ import { PlansSection } from './dashboard/PlansSection';
  */
 export default function DashboardPage() {
   const { t, lang } = useLang();
-  const { dates, session } = useSession();
+  const { dates } = useSession();
   const { province, names } = useCommuneNames();
-  const answered = useHealthAnswered();
-  const all = session.role === 'commune-officer' && session.commune ? [session.commune] : [...names.keys()];
-  // Like every other section, the payroll figures are asked once the health coverage has answered.
-  const codes = answered ? all : [];
   return (
     <div className="dashboard">
       <h1>{t.dashboardTitle(province)}</h1>
       <p className="intro">{t.dashboardIntro(formatDate(dates.today, lang), dates.year)}</p>
       <HealthSection />
       <ClubsSection />
-      <BenefitsSection codes={codes} names={names} />
-      <Section id="celebrations" title={t.celebrationsTitle}>
-        <p>{t.celebrationsChooseCommune}</p>
-      </Section>
+      <BenefitsSection names={names} />
+      <CelebrationsSection names={names} />
       <CentenariansSection />
       <PlansSection />
       <LegacySection />

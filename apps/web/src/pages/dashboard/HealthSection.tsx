@@ -4,16 +4,16 @@ import { DataTable, tableData, type Column } from '../../components/DataTable';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ProblemNotice, Section } from '../../components/Notice';
 import { figure, text, type Cell } from '../../data/cells';
-import type { DashboardHealthQuery, IndicatorFragment } from '../../gql/graphql';
+import type { IndicatorFragment, UnitCoverageFragment } from '../../gql/graphql';
 import { problemAt, type Problem } from '../../graphql/problems';
 import { formatDate, formatPercent } from '../../i18n/format';
 import { useLang } from '../../i18n/context';
 import type { Messages } from '../../i18n/messages';
 import { href } from '../../router';
 import { chartValue, flag, QueryState, ReadyMark } from './common';
-import { useHealth } from './data';
+import { useHealth, useHealthProvince } from './data';
 
-type Commune = DashboardHealthQuery['communesOf'][number];
+type Commune = UnitCoverageFragment;
 export type IndicatorKey = 'healthRecord' | 'annualCheck' | 'insuranceCard' | 'chronicManagement';
 export const MAIN_INDICATORS: IndicatorKey[] = ['healthRecord', 'annualCheck', 'insuranceCard'];
 
@@ -64,6 +64,12 @@ export function HealthSection() {
       })),
     [data, problems],
   );
+  const province = useHealthProvince();
+  const footer: Row[] = useMemo(() => {
+    const unit = province.data?.administrativeUnit;
+    if (!unit) return [];
+    return [{ commune: unit, problem: problemAt(province.problems, ['administrativeUnit', 'healthCoverage'], 'health') }];
+  }, [province]);
   const first = rows.find((r) => r.commune.healthCoverage)?.commune.healthCoverage;
   const targetOf = (key: IndicatorKey) => first?.[key].targetPercent ?? null;
   const header = (key: IndicatorKey, what: 'count' | 'share' | 'met') => {
@@ -74,7 +80,12 @@ export function HealthSection() {
     return `${t.shareOf(label)}${target !== null ? ` (${t.target} ${formatPercent(target, lang)})` : ''}`;
   };
   const columns: Column<Row>[] = [
-    { id: 'name', header: t.communeCol, cell: (r) => text(r.commune.name), link: (r) => href(['dashboard', 'commune', r.commune.code]) },
+    {
+      id: 'name',
+      header: t.communeCol,
+      cell: (r) => text(r.commune.code === footer[0]?.commune.code ? t.provinceTotal : r.commune.name),
+      link: (r) => (r.commune.code.length === 5 ? href(['dashboard', 'commune', r.commune.code]) : undefined),
+    },
     { id: 'elderly', header: t.elderlyCol, cell: (r) => figure(r.commune.elderlyCountToday) },
     ...MAIN_INDICATORS.flatMap((key): Column<Row>[] => [
       { id: `${key}-count`, header: header(key, 'count'), cell: (r) => indicatorCells(r.commune.healthCoverage?.[key], r.problem).count },
@@ -113,9 +124,10 @@ export function HealthSection() {
               caption={t.healthTitle}
               columns={columns}
               rows={rows}
+              footer={footer}
               rowKey={(r) => r.commune.code}
               pageSize={100}
-              tools={<ExportButtons name={t.healthTitle} load={async () => tableData(columns, rows)} />}
+              tools={<ExportButtons name={t.healthTitle} load={async () => tableData(columns, [...rows, ...footer])} />}
             />
           </div>
         )}

@@ -4,6 +4,7 @@ import {
   DashboardActionMonthQuery,
   DashboardCentenariansQuery,
   DashboardClubsQuery,
+  DashboardHealthProvinceQuery,
   DashboardHealthQuery,
   DashboardLegacyQuery,
   ProvinceCommunesQuery,
@@ -31,6 +32,14 @@ export function useHealth() {
 export function useHealthAnswered(): boolean {
   const health = useHealth();
   return !!(health.data || health.error);
+}
+
+/** Q5 for the province as a whole: the health table's last row, asked once the communes have answered. */
+export function useHealthProvince() {
+  const v = useDashboardVariables();
+  const answered = useHealthAnswered();
+  const [result] = useQuery({ query: DashboardHealthProvinceQuery, variables: { province: v.province, year: v.year }, pause: !answered });
+  return { ...result, problems: problemsOf(result.error) };
 }
 
 export function useClubs() {
