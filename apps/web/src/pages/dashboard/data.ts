@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import {
   DashboardActionMonthQuery,
@@ -28,10 +28,27 @@ export function useHealth() {
   return { ...result, problems: problemsOf(result.error) };
 }
 
-/** Whether Q5 has answered (data or error): the other questions wait for it. */
+/**
+ * Whether Q5 has answered (data or error) and the browser has painted it: the other questions wait
+ * for this. Asked earlier, their server work (several seconds of it at 100,000 people) competes
+ * with the first figures' rendering on the same machine.
+ */
 export function useHealthAnswered(): boolean {
   const health = useHealth();
-  return !!(health.data || health.error);
+  const answered = !!(health.data || health.error);
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!answered || painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [answered, painted]);
+  return answered && painted;
 }
 
 /** Q5 for the province as a whole: the health table's last row, asked once the communes have answered. */
