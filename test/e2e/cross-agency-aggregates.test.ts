@@ -10,7 +10,7 @@ import {
   sorted,
   testToday,
 } from './cross-agency.helpers';
-import { addMonthsToDate, ageOn, dayAfter } from '@nct/dates';
+import { addMonthsToDate, ageOn, calendarAge, dayAfter, yearOf } from '@nct/dates';
 
 // Cross-agency questions answered with figures per commune or per club (domain.md,
 // "Cross-agency questions the dashboards must answer": 5, 6, 7, 12, 13, 14, 15), each run
@@ -680,7 +680,7 @@ describe('cross-agency figures, end to end', () => {
     // out together, withheld when one is 1-4, plus the next smallest commune when only one is;
     // the total withheld only when one of its cells is 1-4.
     const celebrated = (birthDate: string) => {
-      const age = YEAR - Number(birthDate.slice(0, 4));
+      const age = calendarAge(yearOf(birthDate), YEAR);
       return [70, 75, 80, 85, 90, 95].includes(age) || age >= 100;
     };
     const codes = sorted(system.seed.communes.map((c) => c.code));
