@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Kind, parse, print } from 'graphql';
 import type { HttpRoute } from '@nct/subgraph-kit';
 import { defaultTabs, PERSON_QUERY } from './default-query';
+import { scriptJson } from '../script-json';
 
 /**
  * The GraphQL IDE: GraphiQL as bundled by `@graphql-yoga/render-graphiql` (its exported
@@ -155,16 +156,6 @@ export function ideGraphiqlOptions(options: IdePageOptions = {}) {
       headers: headers ?? null,
     })),
   };
-}
-
-/** JSON that is safe inside a `<script>` element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The IDE's HTML page: a few KB, its options as JSON, every asset under `/ide/`. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson, type HttpRoute } from '@nct/subgraph-kit';
+import { scriptJson } from '../script-json';
 
 /**
  * The officials' web app (apps/web, built by Vite into apps/web/dist) served by the gateway at
@@ -137,16 +138,6 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticFile, c
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
   });
   res.end(req.method === 'HEAD' ? undefined : body);
-}
-
-/** JSON that is safe inside a `<script>` element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 function originOf(url: string): string | null {

@@ -15,6 +15,7 @@ import {
   textArg,
   toPage,
 } from '@nct/subgraph-kit';
+import { optionalCommuneArg } from '../commune-arg';
 import { onProtectionList } from '../dashboards/coverage.rules';
 import { listRowLoader } from '../dashboards/social-rows.loader';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency';
@@ -49,12 +50,6 @@ function yearArg(year: number, today: string): number {
     throw new BadUserInputError({ vi: `Năm phải từ 2015 đến ${max}`, en: `year must be from 2015 to ${max}` }, { argument: 'year' });
   }
   return year;
-}
-
-function communeArg(code: string | null | undefined): string | null {
-  if (code != null && !/^\d{5}$/.test(code))
-    throw new BadUserInputError({ vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }, { argument: 'communeCode' });
-  return code ?? null;
 }
 
 @ArgsType()
@@ -152,7 +147,7 @@ export class ActionMonthResolver {
 
   private async recordSupport(input: RecordActionMonthSupportInput, ctx: RequestContext): Promise<ReturnType<typeof supportNode>> {
     const citizenId = citizenIdArg(input.citizenId, 'input.citizenId');
-    communeArg(input.communeCode);
+    optionalCommuneArg(input.communeCode);
     const today = ctx.today;
     const year = Number(input.date.slice(0, 4));
     const rule = actionMonthOf(year);
@@ -199,7 +194,7 @@ export class ActionMonthResolver {
   @Query(() => ActionMonthSupportConnection, { description: 'Danh sách hỗ trợ Tháng hành động. / Action Month supports.' })
   async actionMonthSupports(@Args() args: SupportsArgs, @Ctx() ctx: RequestContext): Promise<ActionMonthSupportConnection> {
     const year = yearArg(args.year, ctx.today);
-    const commune = scopedCommune(ctx, communeArg(args.communeCode));
+    const commune = scopedCommune(ctx, optionalCommuneArg(args.communeCode));
     const page = pageRequest(args.first, args.after);
     // Keyset over the index; with an onProtectionList filter, chunks are read until the page is full.
     const out: SupportView[] = [];
@@ -229,7 +224,7 @@ export class ActionMonthResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ActionMonthReach> {
     const year = yearArg(yearInput, ctx.today);
-    const commune = scopedCommune(ctx, communeArg(communeCode));
+    const commune = scopedCommune(ctx, optionalCommuneArg(communeCode));
     const docs = await this.models.ActionMonthSupport.aggregate<ActionMonthSupportDoc>([
       ...supportStages(year, commune, null),
       { $project: { citizenId: 1, communeCode: 1, amount: 1 } },

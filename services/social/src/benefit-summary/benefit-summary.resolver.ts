@@ -5,6 +5,7 @@ import { BadUserInputError } from '@nct/errors';
 import { Access, MonthScalar, RequestContext, scopedCommune } from '@nct/subgraph-kit';
 import type { PipelineStage } from 'mongoose';
 import { findInChunks } from '../batch';
+import { optionalCommuneArg } from '../commune-arg';
 import type { BenefitCaseDoc } from '../cases/benefit-case.model';
 import type { SocialDeps } from '../deps';
 import type { Models } from '../models';
@@ -27,12 +28,6 @@ function summaryMonthArg(month: string, today: string): string {
     );
   }
   return month;
-}
-
-function communeArg(code: string | null | undefined): string | null {
-  if (code != null && !/^\d{5}$/.test(code))
-    throw new BadUserInputError({ vi: 'Mã xã/phường phải gồm 5 chữ số', en: 'communeCode must be 5 digits' }, { argument: 'communeCode' });
-  return code ?? null;
 }
 
 /**
@@ -94,7 +89,7 @@ export class BenefitSummaryResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<BenefitSummary> {
     const month = summaryMonthArg(monthInput, ctx.today);
-    const commune = scopedCommune(ctx, communeArg(communeCode));
+    const commune = scopedCommune(ctx, optionalCommuneArg(communeCode));
     const candidates = await this.models.BenefitCase.aggregate<BenefitCaseDoc>(caseStages(month, commune));
     const cases = candidates.filter((c) => casePaysIn(c, month));
     // A social pension is reduced by a small monthly SI benefit: the records of those people (_id, 100 a chunk).
